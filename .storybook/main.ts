@@ -1,0 +1,27 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+/**
+ * Cross-origin isolation: onnxruntime-web needs SharedArrayBuffer for its wasm threads, which browsers give
+ * only to pages served with these two headers. The dev server sends them here; the static build sends them
+ * through `public/_headers` (static hosts) and `scripts/serve-static.mjs` (our own server).
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../src/**/*.mdx', '../src/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  staticDirs: ['../public', { from: '../assets', to: '/kit-assets' }],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: { reactDocgen: 'react-docgen-typescript' },
+  async viteFinal(viteConfig) {
+    viteConfig.server = { ...viteConfig.server, headers: { ...viteConfig.server?.headers, ...isolationHeaders } };
+    viteConfig.preview = { ...viteConfig.preview, headers: { ...viteConfig.preview?.headers, ...isolationHeaders } };
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, only when missing (needs root, or sudo):
+#  - chromium: the browser tests and Storybook's story tests (driven by Playwright, no browser download);
+#  - python3-torch, -numpy, -pil, -onnx, unicode-data, fonts-noto-cjk, wordnet-base: the training pipeline's tests.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import torch, numpy, PIL, onnx' 2>/dev/null || missing+=(python3-torch python3-numpy python3-pil python3-onnx)
+[ -d /usr/share/unicode ] && ls /usr/share/unicode | grep -qi unihan || missing+=(unicode-data)
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+[ -d /usr/share/wordnet ] || missing+=(wordnet-base)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+echo "system packages: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q "${missing[@]}"

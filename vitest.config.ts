@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Debian's Chromium driven by Playwright (no browser download). `--enable-unsafe-webgpu` gives headless
+ * Chromium a WebGPU adapter (SwiftShader on a machine without a GPU). A function per project: vitest
+ * rejects one browser object shared by several projects.
+ */
+function chromium() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          globals: true,
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'src/**/*.node.test.tsx', 'test/ssr/**/*.test.tsx'],
+          exclude: ['**/*.browser.test.*', 'node_modules/**'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          globals: true,
+          include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.test.{ts,tsx}'],
+          browser: chromium(),
+          testTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: chromium(),
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
