@@ -1,0 +1,256 @@
+import type { FloatArray } from '../forward/addNoise';
+import { sigmasFromAlphasCumprod } from '../schedules/derived';
+import { roundHalfEven } from '../schedules/numpyGrids';
+import { type CommonSchedulerConfig, readCommonConfig, trainingSchedule } from './commonConfig';
+import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
+import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
+import { karrasSigmas, sigmaToTimestep } from './sigmaGrids';
+import { SigmaScheduler } from './SigmaScheduler';
+import { dpmSolverTimesteps } from './timestepGrids';
+import type { StepOptions, StepOutput } from './types';
+
+/** The supported DPM-Solver variants: the ODE solver DPM-Solver++ and its SDE counterpart. */
+export type DPMSolverAlgorithmType = 'dpmsolver++' | 'sde-dpmsolver++';
+
+/** The resolved configuration of {@link DPMSolverMultistepScheduler} (diffusers' keys and defaults). */
+export type DPMSolverMultistepSchedulerConfig = CommonSchedulerConfig & {
+  /** 1, 2 (default) or 3: how many past model outputs each update uses. */
+  readonly solver_order: number;
+  /** `dpmsolver++` (default, deterministic) or `sde-dpmsolver++` (stochastic). */
+  readonly algorithm_type: DPMSolverAlgorithmType;
+  /** The second-order update: `midpoint` (default) or `heun`. */
+  readonly solver_type: 'midpoint' | 'heun';
+  /** With fewer than 15 steps, drop to lower orders on the last steps (default true). */
+  readonly lower_order_final: boolean;
+  /** Make the last step first order whatever the step count (default false). */
+  readonly euler_at_final: boolean;
+  /** Use Karras et al.'s sigma spacing instead of `timestep_spacing` (default false). */
+  readonly use_karras_sigmas: boolean;
+  /** The noise level after the last step: `zero` (default) or `sigma_min` (the training sigma at t = 0). */
+  readonly final_sigmas_type: 'zero' | 'sigma_min';
+  /** Timesteps with lambda(t) below this are left out of the grid (default -Infinity; JSON null means that). */
+  readonly lambda_min_clipped: number;
+  /** Only null (a model that predicts its variance is not supported). */
+  readonly variance_type: null;
+  /** Dynamic thresholding is not supported: always false. */
+  readonly thresholding: false;
+  /** Read for completeness; unused since thresholding is off. */
+  readonly dynamic_thresholding_ratio: number;
+  /** Read for completeness; unused since thresholding is off. */
+  readonly sample_max_value: number;
+};
+
+/** VP coefficients at noise level sigma: alpha = 1 / sqrt(sigma^2 + 1), sigma_t = sigma * alpha, and lambda = log(alpha / sigma_t). */
+function vpAt(sigma: number): { alpha: number; sigmaT: number; lambda: number } {
+  const alpha = 1 / Math.sqrt(sigma * sigma + 1);
+  const sigmaT = sigma * alpha;
+  return { alpha, sigmaT, lambda: Math.log(alpha) - Math.log(sigmaT) };
+}
+
+/**
+ * Multistep DPM-Solver++ (Lu et al. 2022, "DPM-Solver++: Fast Solver for Guided Sampling of Diffusion
+ * Probabilistic Models"), as diffusers' `DPMSolverMultistepScheduler`: an exponential integrator in
+ * lambda = log(alpha_t / sigma_t) for the data-prediction ODE (or SDE), reusing the previous 1 or 2 model
+ * outputs for 2nd and 3rd order. The state resets in `setTimesteps`.
+ */
+export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultistepSchedulerConfig> {
+  readonly name = 'dpmSolverMultistep' as const;
+  readonly className = 'DPMSolverMultistepScheduler';
+  /** Data predictions x_0 of the last `solver_order` steps, oldest first. */
+  private history: Float64Array[] = [];
+  /** How many steps have run (capped at `solver_order`): the highest order the history allows. */
+  private lowerOrderNums = 0;
+
+  /** Takes a diffusers `scheduler_config.json` object as is; see {@link DPMSolverMultistepSchedulerConfig}. */
+  constructor(config: RawSchedulerConfig = {}) {
+    const className = 'DPMSolverMultistepScheduler';
+    const read = new ConfigReader(config, className);
+    const unsupportedSpacing = 'only the timestep_spacing grids and use_karras_sigmas are supported';
+    read.unsupportedFeature('use_lu_lambdas', unsupportedSpacing);
+    read.unsupportedFeature('use_exponential_sigmas', unsupportedSpacing);
+    read.unsupportedFeature('use_beta_sigmas', unsupportedSpacing);
+    read.unsupportedFeature('use_flow_sigmas', 'flow-matching models are not supported');
+    read.unsupportedFeature('use_dynamic_shifting', 'flow-matching models are not supported');
+    const resolved: DPMSolverMultistepSchedulerConfig = {
+      ...readCommonConfig(read, {
+        timestepSpacing: 'linspace',
+        betaSchedules: ['linear', 'scaled_linear', 'squaredcos_cap_v2'],
+        predictionTypes: ['epsilon', 'sample', 'v_prediction'],
+      }),
+      solver_order: read.integer('solver_order', 2, 1, 3),
+      algorithm_type: read.choice('algorithm_type', 'dpmsolver++', ['dpmsolver++', 'sde-dpmsolver++'], {
+        aliases: { deis: 'dpmsolver++' },
+        unsupported: {
+          dpmsolver: "diffusers deprecates the noise-prediction variants; use 'dpmsolver++'",
+          'sde-dpmsolver': "diffusers deprecates the noise-prediction variants; use 'sde-dpmsolver++'",
+        },
+      }),
+      solver_type: read.choice('solver_type', 'midpoint', ['midpoint', 'heun'], {
+        aliases: { logrho: 'midpoint', bh1: 'midpoint', bh2: 'midpoint' },
+      }),
+      lower_order_final: read.boolean('lower_order_final', true),
+      euler_at_final: read.boolean('euler_at_final', false),
+      use_karras_sigmas: read.boolean('use_karras_sigmas', false),
+      final_sigmas_type: read.choice('final_sigmas_type', 'zero', ['zero', 'sigma_min']),
+      lambda_min_clipped: read.number('lambda_min_clipped', -Infinity, 'a number (or -Infinity / null for no clipping)', () => true, true),
+      variance_type: read.absent('variance_type', 'a model that predicts its variance needs the learned-variance channels split off first'),
+      thresholding: read.unsupportedFeature('thresholding', 'Dynamic thresholding is not supported; set thresholding to false.'),
+      dynamic_thresholding_ratio: read.number('dynamic_thresholding_ratio', 0.995),
+      sample_max_value: read.number('sample_max_value', 1),
+    };
+    const { betas, alphasCumprod } = trainingSchedule(resolved, className);
+    // As diffusers: with zero terminal SNR, keep abar_{T-1} just above 0 so sigma_{T-1} stays finite.
+    if (resolved.rescale_betas_zero_snr) alphasCumprod[alphasCumprod.length - 1] = 2 ** -24;
+    super(resolved, betas, alphasCumprod);
+  }
+
+  /** x_T ~ N(0, I). */
+  get initNoiseSigma(): number {
+    return 1;
+  }
+
+  protected buildSchedule(n: number): number[] {
+    const c = this.config;
+    const numTrain = c.num_train_timesteps;
+    const trainSigmas = sigmasFromAlphasCumprod(this.trainAlphasCumprod);
+    let timesteps: number[];
+    let sigmas: number[];
+    if (c.use_karras_sigmas) {
+      // Karras et al. 2022, eq. 5 between the training extremes; timesteps are the (rounded) t of each sigma.
+      const logSigmas = trainSigmas.map(Math.log);
+      sigmas = Array.from(karrasSigmas(trainSigmas[0]!, trainSigmas[numTrain - 1]!, n));
+      const exact = sigmas.map((s) => sigmaToTimestep(s, logSigmas));
+      // diffusers rounds (half to even) except for squaredcos_cap_v2, then truncates to int64.
+      timesteps = exact.map((t) => Math.trunc(c.beta_schedule === 'squaredcos_cap_v2' ? t : roundHalfEven(t)));
+    } else {
+      // Leave out the timesteps whose lambda(t) = log(sqrt(abar) / sqrt(1 - abar)) is below lambda_min_clipped.
+      let clipped = 0;
+      for (const abar of this.trainAlphasCumprod) {
+        if (Math.log(Math.sqrt(abar)) - Math.log(Math.sqrt(1 - abar)) < c.lambda_min_clipped) clipped++;
+      }
+      timesteps = dpmSolverTimesteps(c.timestep_spacing, numTrain, numTrain - clipped, n, c.steps_offset);
+      sigmas = timesteps.map((t) => trainSigmas[t]!);
+    }
+    const finalSigma = c.final_sigmas_type === 'sigma_min' ? trainSigmas[0]! : 0;
+    this.scheduleSigmas = Float64Array.from([...sigmas, finalSigma]);
+    return timesteps;
+  }
+
+  protected override resetState(): void {
+    super.resetState();
+    this.history = [];
+    this.lowerOrderNums = 0;
+  }
+
+  /**
+   * One multistep update from sigma_s0 = sigmas[i] to sigma_t = sigmas[i + 1]. Notation of Lu et al. 2022
+   * (DPM-Solver++): alpha_t, sigma_t the VP coefficients, lambda_t = log(alpha_t / sigma_t),
+   * h = lambda_t - lambda_s0; D0 = x_theta(x_s0, s0) the data prediction (`predOriginalSample`);
+   * r0 = h_0 / h and D1 = (D0 - x_theta(s1)) / r0, the backward difference (Algorithm 2, "multistep").
+   * - order 1 (= DDIM): x_t = (sigma_t / sigma_s0) x_s0 - alpha_t (e^{-h} - 1) D0
+   * - order 2 (midpoint): ... - 0.5 alpha_t (e^{-h} - 1) D1; heun: ... + alpha_t ((e^{-h} - 1) / h + 1) D1
+   * - order 3: adds the second backward difference D2 (needs r1 = h_1 / h of the step before)
+   * sde-dpmsolver++, the SDE counterpart, uses e^{-2h}: x_t = (sigma_t / sigma_s0) e^{-h} x_s0
+   * + alpha_t (1 - e^{-2h}) D0 + ... + sigma_t sqrt(1 - e^{-2h}) z, with z from `options`.
+   */
+  step<T extends FloatArray>(modelOutput: FloatArray, t: number, sample: T, options?: StepOptions): StepOutput<T> {
+    const where = `${this.className}.step`;
+    checkStepArrays(modelOutput, sample, where);
+    const i = this.currentStepIndex(t, 'step');
+    const c = this.config;
+    const n = this.schedule.length;
+    const length = sample.length;
+    const sde = c.algorithm_type === 'sde-dpmsolver++';
+    const z = sde ? stepNoise(options, length, `${where} at t=${t}`, "algorithm_type 'sde-dpmsolver++' adds noise") : undefined;
+    if (z === undefined) checkUnusedNoise(options, length, where);
+
+    // Fewer past outputs near the end keep few-step sampling stable (diffusers' lower_order_final).
+    const lowerOrderFinal =
+      i === n - 1 && (c.euler_at_final || (c.lower_order_final && n < 15) || c.final_sigmas_type === 'zero');
+    const lowerOrderSecond = i === n - 2 && c.lower_order_final && n < 15;
+    let order: number;
+    if (c.solver_order === 1 || this.lowerOrderNums < 1 || lowerOrderFinal) order = 1;
+    else if (c.solver_order === 2 || this.lowerOrderNums < 2 || lowerOrderSecond) order = 2;
+    else order = 3;
+
+    // D0: the data prediction x_theta(x_s0, s0) from the model output.
+    const s0 = vpAt(this.scheduleSigmas[i]!);
+    const x0 = new Float64Array(length);
+    for (let k = 0; k < length; k++) {
+      const out = modelOutput[k]!;
+      const x = sample[k]!;
+      if (c.prediction_type === 'epsilon') x0[k] = (x - s0.sigmaT * out) / s0.alpha;
+      else if (c.prediction_type === 'v_prediction') x0[k] = s0.alpha * x - s0.sigmaT * out;
+      else x0[k] = out;
+    }
+    this.history.push(x0);
+    if (this.history.length > c.solver_order) this.history.shift();
+
+    const tgt = vpAt(this.scheduleSigmas[i + 1]!);
+    const h = tgt.lambda - s0.lambda;
+    const ratio = tgt.sigmaT / s0.sigmaT;
+    const prevSample = allocLike(sample);
+    // Each update is x_t = a * x_s0 + b0 * D0 + b1 * D1 + b2 * D2 (+ noiseScale * z), with D1, D2 per element.
+    let a: number;
+    let b0: number;
+    let b1 = 0;
+    let b2 = 0;
+    if (sde) {
+      a = ratio * Math.exp(-h);
+      b0 = tgt.alpha * (1 - Math.exp(-2 * h));
+      if (order === 2) b1 = c.solver_type === 'midpoint' ? 0.5 * b0 : tgt.alpha * ((1 - Math.exp(-2 * h)) / (-2 * h) + 1);
+      if (order === 3) {
+        b1 = tgt.alpha * ((1 - Math.exp(-2 * h)) / (-2 * h) + 1);
+        b2 = tgt.alpha * ((1 - Math.exp(-2 * h) - 2 * h) / (2 * h) ** 2 - 0.5);
+      }
+    } else {
+      a = ratio;
+      b0 = -tgt.alpha * (Math.exp(-h) - 1);
+      if (order === 2) b1 = c.solver_type === 'midpoint' ? 0.5 * b0 : tgt.alpha * ((Math.exp(-h) - 1) / h + 1);
+      if (order === 3) {
+        b1 = tgt.alpha * ((Math.exp(-h) - 1) / h + 1);
+        b2 = -tgt.alpha * ((Math.exp(-h) - 1 + h) / (h * h) - 0.5);
+      }
+    }
+    const noiseScale = sde ? tgt.sigmaT * Math.sqrt(1 - Math.exp(-2 * h)) : 0;
+
+    // r0 = h_0 / h and r1 = h_1 / h: the previous steps' lambda gaps relative to this one.
+    const lambdaS1 = order >= 2 ? vpAt(this.scheduleSigmas[i - 1]!).lambda : 0;
+    const lambdaS2 = order === 3 ? vpAt(this.scheduleSigmas[i - 2]!).lambda : 0;
+    const r0 = (s0.lambda - lambdaS1) / h;
+    const r1 = (lambdaS1 - lambdaS2) / h;
+    const m1 = this.history[this.history.length - 2];
+    const m2 = this.history[this.history.length - 3];
+    for (let k = 0; k < length; k++) {
+      const d0 = x0[k]!;
+      let d1 = 0;
+      let d2 = 0;
+      if (order === 2) d1 = (d0 - m1![k]!) / r0;
+      if (order === 3) {
+        const d10 = (d0 - m1![k]!) / r0;
+        const d11 = (m1![k]! - m2![k]!) / r1;
+        d1 = d10 + (r0 / (r0 + r1)) * (d10 - d11);
+        d2 = (d10 - d11) / (r0 + r1);
+      }
+      prevSample[k] = a * sample[k]! + b0 * d0 + b1 * d1 + b2 * d2 + (z === undefined ? 0 : noiseScale * z[k]!);
+    }
+
+    if (this.lowerOrderNums < c.solver_order) this.lowerOrderNums++;
+    this.stepIndex = i + 1;
+    const predOriginalSample = allocLike(sample);
+    predOriginalSample.set(x0);
+    return { prevSample, predOriginalSample };
+  }
+
+  /**
+   * Forward noising as diffusers does for this scheduler: at a timestep of the current schedule the
+   * schedule's sigma gives alpha_t = 1 / sqrt(sigma^2 + 1) and sigma_t = sigma alpha_t; any other integer
+   * training timestep uses abar_t directly.
+   */
+  protected override noiseCoefficients(t: number, where: string): { signal: number; noise: number } {
+    const index = this.indexForTimestep(t);
+    if (index === undefined) return super.noiseCoefficients(t, where);
+    const { alpha, sigmaT } = vpAt(this.scheduleSigmas[index]!);
+    return { signal: alpha, noise: sigmaT };
+  }
+}

@@ -1,0 +1,25 @@
+import { describeValue, SchedulerConfigError } from '../schedules/SchedulerConfigError';
+import type { RawSchedulerConfig } from './ConfigReader';
+import { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_NAMES } from './registry';
+import type { Scheduler } from './types';
+
+/**
+ * The scheduler a diffusers `scheduler_config.json` describes, chosen by its `_class_name`
+ * (`DDPMScheduler`, `DDIMScheduler`, `DPMSolverMultistepScheduler`, `EulerDiscreteScheduler`,
+ * `EulerAncestralDiscreteScheduler`) and configured by the rest of the object.
+ */
+export function schedulerFromConfig(json: RawSchedulerConfig): Scheduler {
+  const known = SCHEDULER_NAMES.map((name) => DIFFUSERS_CLASS_NAMES[name]);
+  const className = json !== null && typeof json === 'object' ? json._class_name : undefined;
+  const name = SCHEDULER_NAMES.find((n) => DIFFUSERS_CLASS_NAMES[n] === className);
+  if (name === undefined) {
+    throw new SchedulerConfigError(
+      '_class_name',
+      known,
+      className,
+      `schedulerFromConfig: _class_name ${describeValue(className)} is not a scheduler diffusion-kit implements; ` +
+        `the known ones are ${known.join(', ')}. Change _class_name to one of them (their configs share most keys), or construct a scheduler class directly.`,
+    );
+  }
+  return new SCHEDULER_CLASSES[name](json);
+}
