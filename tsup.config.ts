@@ -1,17 +1,49 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+
+const engineDir = path.resolve('src/engine');
 
 const shared: Options = {
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
-  splitting: true,
   target: 'es2022',
-  external: ['react', 'react-dom', 'react/jsx-runtime', /^onnxruntime-web/, 'three', /^@react-three\//, /^@visx\//],
+  shims: true,
+  external: ['react', 'react-dom', 'react/jsx-runtime', /^onnxruntime-web/, 'three', /^@react-three\//, /^@visx\//, 'diffusion-kit/engine'],
 };
 
-// Two builds: the framework-free engine, and the React components. esbuild keeps the entry's
-// 'use client' directive (tsup's rollup `treeshake` would drop it, so it stays off).
+/** The Worker is a sibling file in dist too: point the `new URL('./engineWorker.ts', import.meta.url)` at its build. */
+const workerUrlPlugin = {
+  name: 'engine-worker-url',
+  setup(build: { onLoad: Function }) {
+    build.onLoad({ filter: /createEngineWorker\.ts$/ }, async (args: { path: string }) => ({
+      contents: (await readFile(args.path, 'utf8')).replace("'./engineWorker.ts'", "'./engineWorker.js'"),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** Components import the engine through the package's own `diffusion-kit/engine` entry: one copy, one set of classes. */
+const engineAsPackagePlugin = {
+  name: 'engine-as-package',
+  setup(build: { onResolve: Function }) {
+    build.onResolve({ filter: /engine/ }, (args: { path: string; resolveDir: string }) => {
+      if (!args.path.startsWith('.')) return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      return target === engineDir || target.startsWith(engineDir + path.sep) ? { path: 'diffusion-kit/engine', external: true } : undefined;
+    });
+  },
+};
+
+// Two builds. The engine (and its Worker entry) without code splitting, so the Worker's relative URL holds.
+// The React components, whose entry keeps its 'use client' directive (tsup's rollup `treeshake` would drop it).
 export default defineConfig([
-  { ...shared, entry: { 'engine/index': 'src/engine/index.ts' }, clean: false },
-  { ...shared, entry: { index: 'src/index.ts' }, clean: false },
+  {
+    ...shared,
+    entry: { 'engine/index': 'src/engine/index.ts', 'engine/engineWorker': 'src/engine/worker/engineWorker.ts' },
+    splitting: false,
+    esbuildPlugins: [workerUrlPlugin],
+  },
+  { ...shared, entry: { index: 'src/index.ts' }, splitting: true, esbuildPlugins: [engineAsPackagePlugin] },
 ]);

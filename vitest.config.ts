@@ -4,8 +4,10 @@ import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { kitAssetsPlugin } from './scripts/kitAssetsPlugin.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /**
  * Debian's Chromium driven by Playwright (no browser download). `--enable-unsafe-webgpu` gives headless
@@ -36,7 +38,9 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        plugins: [react(), kitAssetsPlugin(dirname)],
+        // Cross-origin isolation, as in Storybook: onnxruntime-web needs it for wasm threads.
+        server: { headers: isolationHeaders },
         test: {
           name: 'browser',
           globals: true,

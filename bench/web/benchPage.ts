@@ -1,0 +1,84 @@
+// Runs inside headless Chromium (driven by bench/run.mjs): per-step U-Net latency on onnxruntime-web wasm,
+// end-to-end generation through the engine's Worker, model load time, and the longest main-thread task.
+import * as ort from 'onnxruntime-web/wasm';
+import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel } from '../../src/engine';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function unetStepLatency(threads: number, batches: number[], runs: number) {
+  ort.env.wasm.numThreads = threads;
+  const manifest = await (await fetch(getDefaultModelUrl())).json();
+  const unetUrl = new URL(manifest.unet.file, new URL(getDefaultModelUrl(), location.href));
+  const bytes = new Uint8Array(await (await fetch(unetUrl)).arrayBuffer());
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const { width, height, channels } = manifest.image;
+  const L = manifest.textEncoder.maxLength;
+  const D = manifest.textEncoder.hiddenSize;
+  const out: Record<number, number> = {};
+  for (const b of batches) {
+    const feeds = {
+      [manifest.unet.inputs.sample]: new ort.Tensor('float32', new Float32Array(b * channels * height * width).map(() => Math.random() * 2 - 1), [b, channels, height, width]),
+      [manifest.unet.inputs.timestep]: new ort.Tensor('float32', new Float32Array(b).fill(500), [b]),
+      [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor('float32', new Float32Array(b * L * D).map(() => Math.random()), [b, L, D]),
+      [manifest.unet.inputs.encoderAttentionMask]: new ort.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
+    };
+    for (let i = 0; i < 2; i++) await session.run(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await session.run(feeds);
+      times.push(performance.now() - t0);
+    }
+    out[b] = median(times);
+  }
+  await session.release();
+  return out;
+}
+
+async function endToEnd(threads: number) {
+  // Longest main-thread task while the Worker generates (PerformanceObserver 'longtask': tasks over 50 ms).
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const worker = createEngineWorker();
+  const t0 = performance.now();
+  const info = await worker.load(getDefaultModelUrl(), { device: 'wasm', threads });
+  const loadMs = performance.now() - t0;
+  const runs: number[] = [];
+  for (let r = 0; r < 2; r++) {
+    const t1 = performance.now();
+    let frames = 0;
+    for await (const _ of worker.generate({ prompt: 'gold', count: 16, steps: 20, guidanceScale: 3, seed: r, scheduler: 'dpmSolverMultistep' })) frames++;
+    if (frames !== 20) throw new Error(`expected 20 frames, got ${frames}`);
+    runs.push(performance.now() - t1);
+  }
+  await worker.terminate();
+  observer.disconnect();
+  // The same generation on the page's own thread, for the cost of not using the Worker.
+  const model = await loadModel(getDefaultModelUrl(), { device: 'wasm', threads });
+  const t2 = performance.now();
+  await generateImages({ model, prompt: 'gold', count: 16, steps: 20, guidanceScale: 3, seed: 0, scheduler: 'dpmSolverMultistep' });
+  const mainThreadMs = performance.now() - t2;
+  await model.dispose();
+  return { threads: info.threads, loadMs, endToEndMs: runs, longestMainThreadTaskMs: longest, sameOnMainThreadMs: mainThreadMs };
+}
+
+const params = new URLSearchParams(location.search);
+const threads = Number(params.get('threads') ?? 1);
+const mode = params.get('mode') ?? 'step';
+const status = document.getElementById('status')!;
+(async () => {
+  try {
+    const result =
+      mode === 'step'
+        ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, [8, 16, 32], Number(params.get('runs') ?? 10)) }
+        : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
+    (window as unknown as { benchResult: unknown }).benchResult = result;
+    status.textContent = 'done';
+  } catch (error) {
+    (window as unknown as { benchResult: unknown }).benchResult = { error: String((error as Error).stack ?? error) };
+    status.textContent = 'error';
+  }
+})();

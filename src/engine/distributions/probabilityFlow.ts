@@ -1,0 +1,143 @@
+import type { Mixture2d } from './mixture2d';
+import { noiseMixture2d } from './mixture2dNoise';
+import { type Mixture2dEvaluation, mixture2dEvaluate } from './mixture2dScore';
+
+/**
+ * Probability-flow trajectories of a 2-D mixture (Song et al. 2021, "Score-Based Generative Modeling through
+ * SDEs"): the deterministic paths whose marginals at every t equal those of the variance-preserving forward
+ * process. We integrate them in discrete time with the DDIM update with eta = 0 (Song, Meng & Ermon 2021,
+ * eq. 12), which is a first-order integrator of that ODE (exact when the data is a single point), driven by
+ * the exact score of the noised mixture instead of a network:
+ *   eps_hat = -sqrt(1 - abar_t) * grad log q_t(x_t)                (the ideal epsilon-prediction)
+ *   x0_hat  = (x_t - sqrt(1 - abar_t) eps_hat) / sqrt(abar_t)      (Tweedie's posterior mean of x_0)
+ *   x_prev  = sqrt(abar_prev) x0_hat + sqrt(1 - abar_prev) eps_hat
+ * Timesteps follow diffusers' `timestep_spacing = "trailing"`, from T - 1 down, and the last step goes to
+ * abar = 1 (`set_alpha_to_one`), so each path ends on the clean data.
+ */
+
+/** Options of {@link probabilityFlowTrajectories}. */
+export interface ProbabilityFlowOptions {
+  /** abar_t for every training timestep t = 0..T-1 (the schedules module's `alphasCumprod`). */
+  alphasCumprod: Float64Array;
+  /** The number of DDIM steps, 1..T (default 50). */
+  steps?: number;
+}
+
+/** Paths of the probability-flow ODE from t = T - 1 to the clean data. */
+export interface ProbabilityFlowTrajectories {
+  /** The number of paths. */
+  count: number;
+  /** The number of states per path: steps + 1. */
+  length: number;
+  /** The timestep of each state, decreasing; the last is -1, the clean data (abar = 1). */
+  timesteps: Int32Array;
+  /** abar at each state (the last is 1). */
+  alphaBars: Float64Array;
+  /** Path i, state s is [x, y] at index 2 (i * length + s). */
+  points: Float64Array;
+}
+
+/** diffusers' "trailing" spacing: round(arange(T, 0, -T / steps)) - 1, e.g. 999, 979, ..., 19 for 50 of 1000. */
+export function trailingTimesteps(numTrainTimesteps: number, steps: number): Int32Array {
+  if (!(Number.isSafeInteger(steps) && steps >= 1 && steps <= numTrainTimesteps)) {
+    throw new RangeError(`steps must be an integer from 1 to ${numTrainTimesteps}; got ${String(steps)}.`);
+  }
+  const ratio = numTrainTimesteps / steps;
+  return Int32Array.from({ length: steps }, (_, i) => roundHalfEven(numTrainTimesteps - i * ratio) - 1);
+}
+
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; // numpy rounds halves to even
+}
+
+/** One DDIM (eta = 0) step of the point (x, y) from abar_t to abar_prev, given the score there. */
+export function ddimScoreStep(
+  x: number,
+  y: number,
+  scoreX: number,
+  scoreY: number,
+  alphaBar: number,
+  alphaBarPrev: number,
+): [number, number] {
+  const sigma = Math.sqrt(1 - alphaBar);
+  const epsX = -sigma * scoreX;
+  const epsY = -sigma * scoreY;
+  const a = Math.sqrt(alphaBar);
+  const x0 = (x - sigma * epsX) / a;
+  const y0 = (y - sigma * epsY) / a;
+  const ap = Math.sqrt(alphaBarPrev);
+  const sp = Math.sqrt(1 - alphaBarPrev);
+  return [ap * x0 + sp * epsX, ap * y0 + sp * epsY];
+}
+
+/**
+ * Runs the probability-flow ODE backwards from `start` ([x, y] pairs, usually draws of N(0, I) standing for
+ * x_{T-1}) to the clean data of `mixture`.
+ */
+export function probabilityFlowTrajectories(
+  mixture: Mixture2d,
+  start: ArrayLike<number>,
+  { alphasCumprod, steps = 50 }: ProbabilityFlowOptions,
+): ProbabilityFlowTrajectories {
+  if (start.length % 2 !== 0) throw new RangeError(`start must hold [x, y] pairs; got an odd length ${start.length}.`);
+  const count = start.length / 2;
+  const ts = trailingTimesteps(alphasCumprod.length, steps);
+  const length = steps + 1;
+  const timesteps = new Int32Array(length);
+  timesteps.set(ts);
+  timesteps[steps] = -1;
+  const alphaBars = new Float64Array(length);
+  for (let s = 0; s < steps; s++) alphaBars[s] = alphasCumprod[ts[s]!]!;
+  alphaBars[steps] = 1;
+  if (!alphaBars.every((a) => a > 0 && a <= 1)) throw new RangeError('alphasCumprod must lie in (0, 1] at every visited timestep.');
+
+  const points = new Float64Array(2 * count * length);
+  for (let i = 0; i < count; i++) {
+    points[2 * i * length] = start[2 * i]!;
+    points[2 * i * length + 1] = start[2 * i + 1]!;
+  }
+  const r: Mixture2dEvaluation = { logDensity: 0, scoreX: 0, scoreY: 0 };
+  for (let s = 0; s < steps; s++) {
+    const noised = noiseMixture2d(mixture, alphaBars[s]!);
+    for (let i = 0; i < count; i++) {
+      const at = 2 * (i * length + s);
+      const x = points[at]!;
+      const y = points[at + 1]!;
+      mixture2dEvaluate(noised, x, y, r);
+      const [nx, ny] = ddimScoreStep(x, y, r.scoreX, r.scoreY, alphaBars[s]!, alphaBars[s + 1]!);
+      points[at + 2] = nx;
+      points[at + 3] = ny;
+    }
+  }
+  return { count, length, timesteps, alphaBars, points };
+}
+
+/**
+ * Where path `i` is at training timestep `t` (linear interpolation between the two states around t; the
+ * clean end counts as t = -1). Writes [x, y] into `out`.
+ */
+export function trajectoryPointAt(
+  traj: ProbabilityFlowTrajectories,
+  i: number,
+  t: number,
+  out: [number, number] = [0, 0],
+): [number, number] {
+  const { timesteps, points, length } = traj;
+  const base = 2 * i * length;
+  let s = 0;
+  while (s < length - 1 && timesteps[s + 1]! >= t) s++;
+  if (s === length - 1 || t >= timesteps[0]!) {
+    const at = base + 2 * (t >= timesteps[0]! ? 0 : s);
+    out[0] = points[at]!;
+    out[1] = points[at + 1]!;
+    return out;
+  }
+  const t0 = timesteps[s]!;
+  const t1 = timesteps[s + 1]!;
+  const f = (t0 - t) / (t0 - t1);
+  const a = base + 2 * s;
+  out[0] = points[a]! + f * (points[a + 2]! - points[a]!);
+  out[1] = points[a + 1]! + f * (points[a + 3]! - points[a + 1]!);
+  return out;
+}

@@ -1,0 +1,18 @@
+/**
+ * Where the shipped glyffuser-mini model is looked for when a component or `loadModel` is given none:
+ * `/kit-assets/models/glyffuser-mini/model.json`. Storybook serves the package's `assets/` folder there;
+ * a site copies `node_modules/diffusion-kit/assets` to its public folder as `kit-assets` (see the Getting
+ * started guide), or points the kit elsewhere with `setDefaultModelUrl`.
+ */
+let defaultModelUrl = '/kit-assets/models/glyffuser-mini/model.json';
+
+/** The URL of the model.json used when none is given. */
+export function getDefaultModelUrl(): string {
+  return defaultModelUrl;
+}
+
+/** Changes the URL of the model.json used when none is given (call once, before the first figure loads it). */
+export function setDefaultModelUrl(url: string): void {
+  if (typeof url !== 'string' || url.length === 0) throw new TypeError('setDefaultModelUrl: url must be a non-empty string.');
+  defaultModelUrl = url;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { WordTokenizer } from './tokenizer';
+
+const tokenizer = new WordTokenizer({
+  type: 'word-level',
+  lowercase: true,
+  pattern: '[a-z0-9]+',
+  pad_id: 0,
+  unk_id: 1,
+  max_length: 4,
+  vocab: { '<pad>': 0, '<unk>': 1, gold: 2, metal: 3, tree: 4 },
+});
+
+describe('WordTokenizer', () => {
+  it('lowercases, splits on [a-z0-9]+, maps unknown words to unk and pads', () => {
+    const e = tokenizer.encode('Gold, METAL & zinc!');
+    expect(e.ids).toEqual([2, 3, 1, 0]);
+    expect(e.mask).toEqual([1, 1, 1, 0]);
+    expect(e.words).toEqual(['gold', 'metal', 'zinc']);
+    expect(e.unknownWords).toEqual(['zinc']);
+  });
+
+  it('gives an empty prompt all padding and a zero mask', () => {
+    expect(tokenizer.encode('')).toMatchObject({ ids: [0, 0, 0, 0], mask: [0, 0, 0, 0], words: [] });
+    expect(tokenizer.encode('  ...  ').mask).toEqual([0, 0, 0, 0]);
+  });
+
+  it('truncates to max_length and reports what was dropped', () => {
+    const e = tokenizer.encode('tree tree tree tree gold metal');
+    expect(e.ids).toEqual([4, 4, 4, 4]);
+    expect(e.truncatedWords).toEqual(['gold', 'metal']);
+  });
+
+  it('drops non-ASCII letters as the Python rule does', () => {
+    expect(tokenizer.encode('goldé 金 tree').words).toEqual(['gold', 'tree']);
+  });
+
+  it('rejects a tokenizer file of another type', () => {
+    expect(() => new WordTokenizer({ type: 'bpe' } as never)).toThrow(/tokenizer.type must be 'word-level'/);
+  });
+});

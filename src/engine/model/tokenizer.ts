@@ -1,0 +1,90 @@
+import { ManifestError } from './errors';
+
+/** The JSON written by the training pipeline's tokenizer (`tokenizer.json`). */
+export interface WordTokenizerJson {
+  type: 'word-level';
+  lowercase: boolean;
+  pattern: string;
+  pad_id: number;
+  unk_id: number;
+  max_length: number;
+  vocab: Record<string, number>;
+}
+
+/** A prompt as the text encoder sees it. */
+export interface EncodedPrompt {
+  /** Token ids, padded with pad_id to maxLength. */
+  ids: number[];
+  /** 1 for a real token (known or unknown), 0 for padding. */
+  mask: number[];
+  /** The words in order, as the tokenizer split them (before truncation). */
+  words: string[];
+  /** Words that map to the unknown id: the model cannot read them. */
+  unknownWords: string[];
+  /** Words dropped because the prompt is longer than maxLength. */
+  truncatedWords: string[];
+}
+
+/**
+ * The word-level tokenizer of glyffuser-mini, identical to `training/tokenizer.py`:
+ * lowercase; words = every match of `pattern` (`[a-z0-9]+`) in order; id = vocab[word] or unk_id; keep the
+ * first max_length ids; pad with pad_id; mask 1 for real tokens. An empty prompt is all padding, mask 0.
+ */
+export class WordTokenizer {
+  readonly maxLength: number;
+  readonly padId: number;
+  readonly unkId: number;
+  private readonly pattern: RegExp;
+  private readonly vocab: Map<string, number>;
+
+  constructor(json: WordTokenizerJson) {
+    if (json?.type !== 'word-level') throw new ManifestError('tokenizer.type', `must be 'word-level'; got ${JSON.stringify(json?.type)}.`);
+    if (!Number.isInteger(json.max_length) || json.max_length < 1) throw new ManifestError('tokenizer.max_length', 'must be a positive integer.');
+    if (typeof json.vocab !== 'object' || json.vocab === null) throw new ManifestError('tokenizer.vocab', 'must be an object of word to id.');
+    this.maxLength = json.max_length;
+    this.padId = json.pad_id;
+    this.unkId = json.unk_id;
+    this.pattern = new RegExp(json.pattern, 'g');
+    this.vocab = new Map(Object.entries(json.vocab));
+    this.lowercase = json.lowercase;
+    this.json = json;
+  }
+
+  private readonly json: WordTokenizerJson;
+
+  /** The tokenizer's JSON, e.g. to rebuild it on the other side of a Worker. */
+  toJSON(): WordTokenizerJson {
+    return this.json;
+  }
+
+  private readonly lowercase: boolean;
+
+  /** Number of entries in the vocabulary, pad and unk included. */
+  get vocabSize(): number {
+    return this.vocab.size;
+  }
+
+  /** Whether the model has a vector of its own for `word` (already lowercased). */
+  knows(word: string): boolean {
+    return this.vocab.has(word);
+  }
+
+  encode(text: string): EncodedPrompt {
+    const source = this.lowercase ? text.toLowerCase() : text;
+    const words = source.match(this.pattern) ?? [];
+    const kept = words.slice(0, this.maxLength);
+    const ids = kept.map((w) => this.vocab.get(w) ?? this.unkId);
+    const mask = ids.map(() => 1);
+    while (ids.length < this.maxLength) {
+      ids.push(this.padId);
+      mask.push(0);
+    }
+    return {
+      ids,
+      mask,
+      words,
+      unknownWords: words.filter((w) => !this.vocab.has(w)),
+      truncatedWords: words.slice(this.maxLength),
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { GenerationAbortedError } from '../model/errors';
+import type { PromptEmbeddings } from '../model/loadModel';
+import { createRng } from '../rng/createRng';
+import { randn } from '../rng/randn';
+import { createScheduler, schedulerFromConfig } from '../schedulers';
+import type { Scheduler } from '../schedulers/types';
+import { applyGuidance } from './guidance';
+import type { GenerateOptions, GenerationFrame } from './types';
+import { validateGenerateOptions } from './validateOptions';
+
+/** The scheduler of a generation: a short name on the model's training schedule, or a full diffusers config. */
+function makeScheduler(options: GenerateOptions): Scheduler {
+  const trained = options.model.manifest.scheduler_config;
+  const choice = options.scheduler;
+  if (choice === undefined) return schedulerFromConfig(trained);
+  if (typeof choice === 'string') {
+    // The schedule the model was trained with (betas, T, prediction type) stays; only the algorithm changes.
+    const { _class_name: _ignored, ...schedule } = trained;
+    return createScheduler(choice, schedule);
+  }
+  return schedulerFromConfig({ ...trained, ...choice });
+}
+
+function repeatEmbeddings(e: PromptEmbeddings, times: number): PromptEmbeddings {
+  const hidden = new Float32Array(e.hidden.length * times);
+  const mask = new Float32Array(e.mask.length * times);
+  for (let i = 0; i < times; i++) {
+    hidden.set(e.hidden, i * e.hidden.length);
+    mask.set(e.mask, i * e.mask.length);
+  }
+  return { hidden, mask, batch: e.batch * times };
+}
+
+function concatEmbeddings(a: PromptEmbeddings, b: PromptEmbeddings): PromptEmbeddings {
+  const hidden = new Float32Array(a.hidden.length + b.hidden.length);
+  hidden.set(a.hidden);
+  hidden.set(b.hidden, a.hidden.length);
+  const mask = new Float32Array(a.mask.length + b.mask.length);
+  mask.set(a.mask);
+  mask.set(b.mask, a.mask.length);
+  return { hidden, mask, batch: a.batch + b.batch };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new GenerationAbortedError();
+}
+
+/**
+ * Text-to-image sampling as an async iterable of frames, one per denoising step.
+ * noise (seeded) -> for each t: U-Net on [uncond; cond] in one batch -> guidance -> scheduler.step -> frame.
+ * The same seed and settings give the same images, bit for bit, on the same device.
+ */
+export async function* generate(options: GenerateOptions): AsyncGenerator<GenerationFrame, void, undefined> {
+  validateGenerateOptions(options);
+  const { model, signal } = options;
+  const prompt = options.prompt ?? '';
+  const count = options.count ?? 16;
+  const steps = options.steps ?? 20;
+  const seed = options.seed ?? 0;
+  const scale = options.guidanceScale ?? model.manifest.guidance.default;
+  const { width, height, channels } = model.manifest.image;
+  const size = channels * height * width;
+  const scheduler = makeScheduler(options);
+  scheduler.setTimesteps(steps);
+  const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started;
+
+  // Embeddings: unconditional only for an empty prompt; conditional only when w = 1; else both halves.
+  throwIfAborted(signal);
+  const conditional = prompt.trim().length > 0;
+  const guided = conditional && scale !== 1;
+  let embeddings: PromptEmbeddings;
+  if (!conditional) embeddings = repeatEmbeddings(await model.emptyPromptEmbedding(), count);
+  else {
+    const cond = repeatEmbeddings(await model.encodePrompts([prompt]), count);
+    embeddings = guided ? concatEmbeddings(repeatEmbeddings(await model.emptyPromptEmbedding(), count), cond) : cond;
+  }
+
+  const rng = createRng(seed);
+  let x = options.initialNoise ? options.initialNoise.slice() : randn(rng, count * size);
+  if (scheduler.initNoiseSigma !== 1) for (let i = 0; i < x.length; i++) x[i]! *= scheduler.initNoiseSigma;
+  const alphasCumprod = scheduler.alphasCumprod;
+  const timesteps = scheduler.timesteps;
+
+  for (let i = 0; i < timesteps.length; i++) {
+    throwIfAborted(signal);
+    const t = timesteps[i]!;
+    const input = scheduler.scaleModelInput(x, t);
+    const batchInput = guided ? concatFloat(input, input) : input;
+    const tValues = new Array<number>(embeddings.batch).fill(t);
+    const output = await model.predict(batchInput, tValues, embeddings);
+    throwIfAborted(signal);
+    const modelOutput = guided ? applyGuidance(output, scale) : output;
+    const { prevSample, predOriginalSample } = scheduler.step(modelOutput, t, x, { rng, eta: options.eta });
+    const predictedNoise =
+      model.manifest.predictionType === 'epsilon' ? modelOutput : noiseFromX0(input, predOriginalSample, alphasCumprod[Math.round(t)]!);
+    x = prevSample;
+    yield {
+      step: i + 1,
+      totalSteps: timesteps.length,
+      timestep: t,
+      sample: x.slice(),
+      predictedX0: Float32Array.from(predOriginalSample),
+      predictedNoise: Float32Array.from(predictedNoise),
+      count,
+      channels,
+      width,
+      height,
+      elapsedMs: now(),
+    };
+  }
+}
+
+function concatFloat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** eps = (x_t - sqrt(abar_t) x0) / sqrt(1 - abar_t), from the VP forward process, for non-epsilon models. */
+function noiseFromX0(xt: Float32Array, x0: Float32Array, abar: number): Float32Array {
+  const a = Math.sqrt(abar);
+  const s = Math.sqrt(1 - abar);
+  const eps = new Float32Array(xt.length);
+  for (let i = 0; i < xt.length; i++) eps[i] = (xt[i]! - a * x0[i]!) / s;
+  return eps;
+}
+
+/** Runs a generation to the end and returns the final frame. */
+export async function generateImages(options: GenerateOptions): Promise<GenerationFrame> {
+  let last: GenerationFrame | undefined;
+  for await (const frame of generate(options)) last = frame;
+  return last!;
+}

@@ -1,0 +1,3 @@
+export { createEngineWorker, type EngineWorker } from './createEngineWorker';
+export { serializeError, deserializeError } from './serializeError';
+export type { EngineRequest, EngineReply, ModelInfo, SerializedError, WorkerGenerateOptions } from './protocol';

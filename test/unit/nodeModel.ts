@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as ortNode from 'onnxruntime-node';
+import { loadModel, type DiffusionModel, type OrtModule } from '../../src/engine';
+
+/** The shipped model's folder. */
+export const MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/models/glyffuser-mini');
+
+/** fetch() over file: URLs, which Node's own fetch does not read. */
+export async function fileFetch(url: string): Promise<Response> {
+  const bytes = await readFile(fileURLToPath(url));
+  return new Response(new Uint8Array(bytes), { headers: { 'content-length': String(bytes.length) } });
+}
+
+/** Loads the shipped model in Node on onnxruntime-node (native CPU), through the engine's own loader. */
+export function loadShippedModelInNode(threads = 1): Promise<DiffusionModel> {
+  const ort = ortNode as unknown as OrtModule;
+  return loadModel(pathToFileURL(path.join(MODEL_DIR, 'model.json')).href, {
+    fetch: fileFetch,
+    runtime: { ort: withThreads(ort, threads), executionProviders: ['cpu'], label: `native-cpu-${threads}t` },
+  });
+}
+
+/** onnxruntime-node takes its thread count per session: wrap create() to pass it. */
+function withThreads(ort: OrtModule, threads: number): OrtModule {
+  return {
+    ...ort,
+    Tensor: ort.Tensor,
+    env: ort.env,
+    InferenceSession: {
+      create: (bytes, options) => ort.InferenceSession.create(bytes, { ...options, intraOpNumThreads: threads, interOpNumThreads: 1 }),
+    },
+  };
+}
