@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 import { kitAssetsPlugin } from './scripts/kitAssetsPlugin.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+// Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime) and reloads.
+const optimizeDeps = { include: ['three', '@react-three/fiber', 'react-dom/client'], exclude: ['onnxruntime-web'] };
 const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /**
@@ -41,6 +43,7 @@ export default defineConfig({
         plugins: [react(), kitAssetsPlugin(dirname)],
         // Cross-origin isolation, as in Storybook: onnxruntime-web needs it for wasm threads.
         server: { headers: isolationHeaders },
+        optimizeDeps,
         test: {
           name: 'browser',
           globals: true,
@@ -51,6 +54,7 @@ export default defineConfig({
       },
       {
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        optimizeDeps,
         test: {
           name: 'storybook',
           browser: chromium(),

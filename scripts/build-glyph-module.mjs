@@ -5,7 +5,8 @@
 // node:zlib. Usage:
 //   node scripts/build-glyph-module.mjs [--assets assets/data] [--out src/data/glyphs.generated.ts]
 //                                       [--count 24] [--large 3]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// --count: glyphs taken from glyphs.json (32 x 32); --large: from each other atlas (e.g. glyphs128.json).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -96,6 +97,50 @@ export const PREFERRED = [
   '金', '水', '木', '草', '花', '茶', '言', '語', '話', '火', '土', '日', '月', '山', '人', '口', '心', '手',
   '林', '森', '海', '河', '銀', '鉄', '葉', '苗', '詩', '記', '雨', '電', '馬', '魚', '鳥', '石', '田', '門',
 ];
+// Kangxi radicals of the same stories: water 85, grass 140, speech 149, gold/metal 167, tree 75. When the
+// atlas lacks the characters themselves, glyphs built on these radicals stand in for them.
+export const PREFERRED_RADICALS = [85, 140, 149, 167, 75];
+const PER_RADICAL = 3;
+
+/** Extension A (U+3400..U+4DBF) holds rare characters; the main block's common ones read better in examples. */
+const isRare = (char) => {
+  const cp = char.codePointAt(0);
+  return cp < 0x4e00 || cp > 0x9fff;
+};
+
+/**
+ * Picks `count` glyphs: the preferred characters that are present, then up to PER_RADICAL glyphs of each
+ * preferred radical in turn (common before rare, then characters in `alsoIn` first, so sizes share glyphs),
+ * then common glyphs spread evenly over the atlas.
+ */
+export function selectGlyphs(glyphs, count, alsoIn = new Set()) {
+  const all = glyphs.map((g, index) => ({ ...g, index }));
+  const picked = [];
+  const take = (g) => {
+    if (picked.length < count && !picked.some((p) => p.index === g.index)) picked.push(g);
+  };
+  for (const c of PREFERRED) {
+    const g = all.find((x) => x.char === c);
+    if (g) take(g);
+  }
+  const rank = (g) => (isRare(g.char) ? 2 : 0) + (alsoIn.has(g.char) ? 0 : 1);
+  const byRadical = PREFERRED_RADICALS.map((r) =>
+    all.filter((g) => Number(g.radical) === r).sort((a, b) => rank(a) - rank(b) || a.index - b.index),
+  );
+  for (let round = 0; round < PER_RADICAL; round++) for (const list of byRadical) if (list[round]) take(list[round]);
+  const common = all.filter((g) => !isRare(g.char));
+  const step = Math.max(1, Math.floor(common.length / Math.max(1, count - picked.length)));
+  for (let i = 0; picked.length < count && i < common.length; i += step) take(common[i]);
+  for (let i = 0; picked.length < count && i < all.length; i++) take(all[i]);
+  return picked;
+}
+
+/** A codepoint given as a number or as 'U+6C34'. */
+function codepointOf(g) {
+  if (typeof g.codepoint === 'number') return g.codepoint;
+  if (typeof g.codepoint === 'string' && /^U\+[0-9A-F]+$/i.test(g.codepoint)) return parseInt(g.codepoint.slice(2), 16);
+  return g.char.codePointAt(0);
+}
 
 function parseArgs(argv) {
   const args = { assets: 'assets/data', out: 'src/data/glyphs.generated.ts', count: 24, large: 3 };
@@ -107,57 +152,59 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The atlases described by glyphs.json: the main one, plus any large (e.g. 128x128) one. */
-function atlasesOf(meta, assets) {
-  const list = [{ size: meta.size, columns: meta.columns, image: meta.image ?? 'glyphs.png', glyphs: meta.glyphs }];
-  for (const extra of [meta.large, ...(Array.isArray(meta.atlases) ? meta.atlases : [])]) {
-    if (extra && extra.size && extra.glyphs) list.push({ size: extra.size, columns: extra.columns, image: extra.image, glyphs: extra.glyphs });
-  }
-  return list.map((a) => ({ ...a, path: path.join(assets, a.image) })).filter((a) => a.image && existsSync(a.path));
+/**
+ * The atlases: glyphs.json (the main, model-sized one) and any other glyphs*.json beside it (e.g.
+ * glyphs128.json), each naming its PNG (`file`), glyph `size`, `columns` and `glyphs`.
+ */
+function atlasesOf(assets) {
+  const names = readdirSync(assets).filter((n) => /^glyphs.*\.json$/.test(n)).sort((a, b) => (a === 'glyphs.json' ? -1 : b === 'glyphs.json' ? 1 : a.localeCompare(b)));
+  if (!names.includes('glyphs.json')) throw new Error(`no glyphs.json in ${assets}`);
+  return names.map((name) => {
+    const meta = JSON.parse(readFileSync(path.join(assets, name), 'utf8'));
+    const file = meta.file ?? meta.image ?? name.replace(/\.json$/, '.png');
+    if (!Number.isInteger(meta.size) || !Array.isArray(meta.glyphs)) throw new Error(`${name}: needs an integer size and a glyphs array`);
+    return { name, meta, path: path.join(assets, file) };
+  }).filter((a) => existsSync(a.path));
 }
 
-/** Ink = 1: if the atlas is mostly bright, it holds dark ink on white, so its bytes are inverted. */
+/** Ink = 1: the atlas's ink value (inkValue / ink) says whether bytes must be inverted; else guess from the majority. */
 function inkIsDark(atlas, meta) {
-  if (meta.ink === 'black' || meta.ink === 0) return true;
-  if (meta.ink === 'white' || meta.ink === 255) return false;
+  const ink = meta.inkValue ?? meta.ink;
+  if (ink === 'black' || ink === 0) return true;
+  if (ink === 'white' || ink === 255) return false;
   let bright = 0;
   for (const v of atlas.data) if (v > 127) bright++;
   return bright > atlas.data.length / 2;
 }
 
-export function selectGlyphs(glyphs, count) {
-  const byChar = new Map(glyphs.map((g, index) => [g.char, { ...g, index }]));
-  const picked = PREFERRED.filter((c) => byChar.has(c)).map((c) => byChar.get(c));
-  for (let i = 0; picked.length < count && i < glyphs.length; i += Math.max(1, Math.floor(glyphs.length / count))) {
-    if (!picked.some((p) => p.index === i)) picked.push({ ...glyphs[i], index: i });
-  }
-  return picked.slice(0, count);
-}
-
 const quote = (s) => JSON.stringify(String(s ?? ''));
 
 export function buildModule({ assets, count, large }) {
-  const metaPath = path.join(assets, 'glyphs.json');
-  const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+  const atlases = atlasesOf(assets);
+  const otherChars = (a) => new Set(atlases.filter((b) => b !== a).flatMap((b) => b.meta.glyphs.map((g) => g.char)));
   const records = [];
-  for (const [n, atlasInfo] of atlasesOf(meta, assets).entries()) {
+  for (const atlasInfo of atlases) {
+    const { meta } = atlasInfo;
     const atlas = decodeGreyPng(readFileSync(atlasInfo.path));
     const invert = inkIsDark(atlas, meta);
-    const columns = atlasInfo.columns ?? Math.floor(atlas.width / atlasInfo.size);
-    const chosen = selectGlyphs(atlasInfo.glyphs, n === 0 ? count : large);
+    const columns = meta.columns ?? Math.floor(atlas.width / meta.size);
+    const main = atlasInfo.name === 'glyphs.json';
+    const chosen = selectGlyphs(meta.glyphs, main ? count : large, main ? otherChars(atlasInfo) : new Set());
     for (const g of chosen) {
-      const bytes = cutGlyph(atlas, g.index, atlasInfo.size, columns);
+      const bytes = cutGlyph(atlas, g.index, meta.size, columns);
       if (invert) for (let i = 0; i < bytes.length; i++) bytes[i] = 255 - bytes[i];
       records.push(
-        `  { char: ${quote(g.char)}, codepoint: ${Number(g.codepoint ?? g.char.codePointAt(0))}, definition: ${quote(g.definition)}, ` +
-          `radical: ${Number(g.radical ?? 0)}, size: ${atlasInfo.size}, data: '${Buffer.from(bytes).toString('base64')}' },`,
+        `  { char: ${quote(g.char)}, codepoint: ${codepointOf(g)}, definition: ${quote(g.definition)}, ` +
+          `radical: ${Number(g.radical ?? 0)}, size: ${meta.size}, data: '${Buffer.from(bytes).toString('base64')}' },`,
       );
     }
   }
-  if (records.length === 0) throw new Error(`no glyph atlas found next to ${metaPath}`);
+  if (records.length === 0) throw new Error(`no glyph atlas PNG found in ${assets}`);
+  const source = atlases[0].meta;
   return [
-    '// Generated by scripts/build-glyph-module.mjs from assets/data/glyphs.png and glyphs.json. Do not edit;',
+    '// Generated by scripts/build-glyph-module.mjs from assets/data/glyphs*.png and glyphs*.json. Do not edit;',
     '// rerun `node scripts/build-glyph-module.mjs` instead. Pixels: row-major bytes, base64, ink = 255.',
+    `// Font: ${source.font ?? 'see assets/data'}. Definitions: ${source.definitions ?? 'Unihan kDefinition'}.`,
     '',
     '/** One shipped glyph: its character, Unihan definition and radical, and size x size grey bytes (ink 255). */',
     'export interface GlyphRecord {',

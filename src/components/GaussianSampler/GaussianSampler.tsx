@@ -1,0 +1,136 @@
+import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
+import { themeVar } from '../../theme/theme';
+import { FigureMessage } from '../shared/FigureMessage';
+import { checkNumber, firstProblem } from '../shared/propChecks';
+import { useSyncedState } from '../shared/useSyncedState';
+import { visuallyHidden } from '../shared/visuallyHidden';
+import { GaussianSamplerChart } from './GaussianSamplerChart';
+import { GaussianSamplerControls } from './GaussianSamplerControls';
+import { GaussianSamplerLegend } from './GaussianSamplerLegend';
+import { GaussianSamplerReadout } from './GaussianSamplerReadout';
+import { useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
+import { useProgressiveCount } from './useProgressiveCount';
+
+/** Props of {@link GaussianSampler}. */
+export interface GaussianSamplerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** Mean mu of the true normal distribution. */
+  mean?: number;
+  /** Standard deviation sigma of the true distribution (> 0). */
+  std?: number;
+  /** How many samples to draw (integer, 1 to 1,000,000). */
+  sampleCount?: number;
+  /** Seed of the random draws: the same seed gives the same samples. */
+  seed?: number;
+  /** Number of histogram bins (integer, 1 to 500). */
+  bins?: number;
+  /** Let the samples appear progressively (ignored when the reader prefers reduced motion). */
+  animate?: boolean;
+  /** Duration of the animation in ms. */
+  animationDuration?: number;
+  /** Show built-in controls: mean, std, sample count, bins and a resample button. */
+  showControls?: boolean;
+  /** Width of the chart in px. */
+  width?: number;
+  /** Height of the chart in px. */
+  height?: number;
+  /** Accessible name of the figure, also shown as its caption. */
+  label?: string;
+  /** Called when a built-in control changes the parameters. */
+  onParamsChange?: (params: GaussianSamplerParams) => void;
+}
+
+/**
+ * Samples from N(mean, std^2): their density-normalised histogram, the true density (solid) and the
+ * maximum-likelihood fit (dotted), with the estimated mean and (biased, 1/n) variance beside the true ones.
+ */
+export const GaussianSampler = forwardRef<HTMLDivElement, GaussianSamplerProps>(function GaussianSampler(
+  {
+    mean: meanProp = 0,
+    std: stdProp = 1,
+    sampleCount: countProp = 500,
+    seed: seedProp = 0,
+    bins: binsProp = 30,
+    animate = false,
+    animationDuration = 2000,
+    showControls = false,
+    width = 480,
+    height = 260,
+    label = 'Samples from a normal distribution and its maximum-likelihood fit',
+    onParamsChange,
+    className,
+    style,
+    ...rest
+  },
+  ref,
+) {
+  const id = useId();
+  const [mean, setMean] = useSyncedState(meanProp);
+  const [std, setStd] = useSyncedState(stdProp);
+  const [sampleCount, setCount] = useSyncedState(countProp);
+  const [seed, setSeed] = useSyncedState(seedProp);
+  const [bins, setBins] = useSyncedState(binsProp);
+  const params = { mean, std, sampleCount, seed, bins };
+  const reducedMotion = usePrefersReducedMotion();
+  const sizeProblem = firstProblem(
+    checkNumber('width', width, { min: 120, max: 4000 }),
+    checkNumber('height', height, { min: 100, max: 4000 }),
+    checkNumber('animationDuration', animationDuration, { min: 0, max: 60_000 }),
+  );
+  const playing = animate && !reducedMotion && !sizeProblem;
+  const { shown, running } = useProgressiveCount(
+    Number.isSafeInteger(sampleCount) && sampleCount > 0 ? sampleCount : 0,
+    playing,
+    animationDuration,
+    `${mean}|${std}|${seed}`,
+  );
+  const result = useGaussianSampler(params, shown);
+  const problem = sizeProblem ?? result.problem;
+
+  const rootProps = {
+    ...rest,
+    ref,
+    role: 'figure',
+    className: ['dk-gaussian-sampler', className].filter(Boolean).join(' '),
+    style: { color: themeVar('text'), fontFamily: themeVar('fontFamily'), maxWidth: '100%', ...style },
+  };
+  if (problem || !result.model) {
+    return (
+      <div {...rootProps} aria-label={label} data-state="error">
+        <FigureMessage component="GaussianSampler" problem={problem!} />
+      </div>
+    );
+  }
+  const model = result.model;
+  const change = (next: GaussianSamplerParams) => {
+    setMean(next.mean);
+    setStd(next.std);
+    setCount(next.sampleCount);
+    setSeed(next.seed);
+    setBins(next.bins);
+    onParamsChange?.(next);
+  };
+  return (
+    <div
+      {...rootProps}
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-desc`}
+      data-state={running ? 'animating' : 'idle'}
+      data-shown={model.shown}
+      data-seed={seed}
+    >
+      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
+        {label}
+      </div>
+      <p id={`${id}-desc`} style={visuallyHidden}>
+        {model.description}
+      </p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 12 }}>
+        <GaussianSamplerChart model={model} width={width} height={height} />
+        <GaussianSamplerReadout model={model} />
+      </div>
+      <GaussianSamplerLegend />
+      {showControls ? <GaussianSamplerControls params={params} onChange={change} /> : null}
+    </div>
+  );
+});

@@ -1,0 +1,2 @@
+export { GaussianSampler, type GaussianSamplerProps } from './GaussianSampler';
+export { useGaussianSampler, type GaussianSamplerModel, type GaussianSamplerParams } from './useGaussianSampler';

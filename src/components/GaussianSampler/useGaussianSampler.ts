@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import { gaussianMle, gaussianPdf, sampleGaussian, type GaussianFit } from '../../engine/distributions/gaussian1d';
+import { extent, histogram, type Histogram } from '../../engine/distributions/histogram';
+import { createRng } from '../../engine/rng/createRng';
+import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
+import { formatNumber } from '../shared/formatNumber';
+
+/** The largest `sampleCount` accepted (a million draws take about 30 ms). */
+export const MAX_SAMPLES = 1_000_000;
+/** The largest `bins` accepted. */
+export const MAX_BINS = 500;
+
+/** What the sampler draws: N(mean, std^2), `sampleCount` draws from `seed`, binned into `bins`. */
+export interface GaussianSamplerParams {
+  mean: number;
+  std: number;
+  sampleCount: number;
+  seed: number;
+  bins: number;
+}
+
+/** A point of a density curve. */
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
+
+/** Everything the figure draws, for the first `shown` samples. */
+export interface GaussianSamplerModel {
+  /** All draws (the figure shows the first `shown`). */
+  samples: Float64Array;
+  /** How many samples are binned and fitted. */
+  shown: number;
+  /** x range of the axes: mean +- 4 std, widened to hold every sample (fixed while samples appear). */
+  domain: [number, number];
+  /** Density-normalised histogram of the shown samples over `domain`. */
+  histogram: Histogram;
+  /** The true parameters. */
+  truth: { mean: number; variance: number; std: number };
+  /** Maximum-likelihood fit of the shown samples (null before any is shown). */
+  fit: GaussianFit | null;
+  /** The true density over `domain`. */
+  pdf: CurvePoint[];
+  /** The fitted density (null when no fit, or the fit has zero variance, e.g. a single sample). */
+  fitPdf: CurvePoint[] | null;
+  /** Top of the y axis: the highest bar or curve. */
+  yMax: number;
+  /** A text description of the figure (for aria-describedby and the server render). */
+  description: string;
+}
+
+/** The first invalid prop of a sampler, or null. */
+export function checkGaussianSamplerParams(p: GaussianSamplerParams): PropProblem | null {
+  return firstProblem(
+    checkNumber('mean', p.mean, { min: -1e6, max: 1e6 }),
+    checkNumber('std', p.std, { min: 0, minExclusive: true, max: 1e6 }),
+    checkNumber('sampleCount', p.sampleCount, { min: 1, max: MAX_SAMPLES, integer: true }),
+    checkNumber('seed', p.seed, { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }),
+    checkNumber('bins', p.bins, { min: 1, max: MAX_BINS, integer: true }),
+  );
+}
+
+/** Draws the samples of a (valid) parameter set; the x domain covers mean +- 4 std and every sample. */
+export function drawSamples(mean: number, std: number, sampleCount: number, seed: number): { samples: Float64Array; domain: [number, number] } {
+  const samples = sampleGaussian(createRng(seed), sampleCount, mean, std);
+  const [lo, hi] = extent(samples);
+  return { samples, domain: [Math.min(mean - 4 * std, lo), Math.max(mean + 4 * std, hi)] };
+}
+
+const CURVE_POINTS = 241;
+
+function curve(domain: [number, number], mean: number, std: number): CurvePoint[] {
+  const [a, b] = domain;
+  return Array.from({ length: CURVE_POINTS }, (_, i) => {
+    const x = a + ((b - a) * i) / (CURVE_POINTS - 1);
+    return { x, y: gaussianPdf(x, mean, std) };
+  });
+}
+
+/** Bins and fits the first `shown` samples; pure, so it is unit-tested without React. */
+export function summariseSamples(
+  drawn: { samples: Float64Array; domain: [number, number] },
+  params: GaussianSamplerParams,
+  shown: number,
+): GaussianSamplerModel {
+  const { samples, domain } = drawn;
+  const n = Math.max(0, Math.min(samples.length, Math.floor(shown)));
+  const hist = histogram(samples, { bins: params.bins, min: domain[0], max: domain[1], count: n });
+  const fit = n > 0 ? gaussianMle(samples, n) : null;
+  const pdf = curve(domain, params.mean, params.std);
+  const fitPdf = fit && fit.std > 0 ? curve(domain, fit.mean, fit.std) : null;
+  let yMax = 1 / (params.std * Math.sqrt(2 * Math.PI));
+  for (const d of hist.density) yMax = Math.max(yMax, d);
+  if (fitPdf) yMax = Math.max(yMax, 1 / (fit!.std * Math.sqrt(2 * Math.PI)));
+  const truth = { mean: params.mean, variance: params.std * params.std, std: params.std };
+  return { samples, shown: n, domain, histogram: hist, truth, fit, pdf, fitPdf, yMax, description: describe(params, truth, fit, n) };
+}
+
+function describe(p: GaussianSamplerParams, truth: { mean: number; variance: number }, fit: GaussianFit | null, n: number): string {
+  const f = (x: number) => formatNumber(x, 3);
+  const head =
+    `Histogram of ${n} of ${p.sampleCount} samples drawn from a normal distribution with true mean ${f(truth.mean)} ` +
+    `and true variance ${f(truth.variance)} (seed ${p.seed}), in ${p.bins} bins normalised to a density. ` +
+    'The solid curve is the true density.';
+  if (!fit) return `${head} No samples are shown yet.`;
+  return (
+    `${head} The dotted curve is the maximum-likelihood fit: estimated mean ${f(fit.mean)}, estimated variance ` +
+    `${f(fit.variance)} (the biased 1/n estimator).`
+  );
+}
+
+/**
+ * The model of a GaussianSampler: validates the props, draws the samples once per (mean, std, count,
+ * seed), and bins and fits the first `shown` of them (all when `shown` is omitted).
+ */
+export function useGaussianSampler(
+  params: GaussianSamplerParams,
+  shown?: number,
+): { model: GaussianSamplerModel; problem: null } | { model: null; problem: PropProblem } {
+  const { mean, std, sampleCount, seed, bins } = params;
+  const problem = useMemo(() => checkGaussianSamplerParams({ mean, std, sampleCount, seed, bins }), [mean, std, sampleCount, seed, bins]);
+  const drawn = useMemo(() => (problem ? null : drawSamples(mean, std, sampleCount, seed)), [problem, mean, std, sampleCount, seed]);
+  const count = shown ?? sampleCount;
+  const model = useMemo(
+    () => (drawn ? summariseSamples(drawn, { mean, std, sampleCount, seed, bins }, count) : null),
+    [drawn, mean, std, sampleCount, seed, bins, count],
+  );
+  return problem ? { model: null, problem } : { model: model!, problem: null };
+}

@@ -1,0 +1,139 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear, scaleLog } from '@visx/scale';
+import { LinePath } from '@visx/shape';
+import { memo, type PointerEvent } from 'react';
+import { themeVar } from '../../theme/theme';
+import { formatNumber } from '../shared/formatNumber';
+import { QUANTITY_INFO } from './quantities';
+import { seriesStyle } from './seriesStyle';
+import { valueAt, type ChartPanel, type ChartSeries } from './useNoiseScheduleChart';
+
+const MARGIN = { top: 8, right: 10, bottom: 32, left: 50 };
+
+/** Props of {@link NoiseSchedulePanel}. */
+export interface NoiseSchedulePanelProps {
+  panel: ChartPanel;
+  series: ChartSeries[];
+  maxSteps: number;
+  width: number;
+  height: number;
+  /** The timestep under the crosshair, or null. */
+  t: number | null;
+  /** Show the tooltip with every schedule's value at t (the panel under the pointer). */
+  showTooltip: boolean;
+  /** Called with the timestep under the pointer (null when it leaves). */
+  onHover: (t: number | null) => void;
+}
+
+function scales(panel: ChartPanel, maxSteps: number, width: number, height: number) {
+  const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+  const x = scaleLinear<number>({ domain: [0, Math.max(1, maxSteps - 1)], range: [0, innerW] });
+  const [lo, hi] = panel.extent;
+  const y = panel.log
+    ? scaleLog<number>({ domain: [lo, hi], range: [innerH, 0], clamp: true })
+    : scaleLinear<number>({ domain: [Math.min(0, lo), hi], range: [innerH, 0], nice: true });
+  return { x, y, innerW, innerH };
+}
+
+const tickFormat = (v: unknown) => {
+  const n = Number(v);
+  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-2) ? n.toExponential(0) : String(Number(n.toPrecision(3)));
+};
+
+/** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
+const PanelLines = memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
+  const { x, y, innerH } = scales(panel, maxSteps, width, height);
+  const read = QUANTITY_INFO[panel.quantity].read;
+  const axisText = { fill: 'currentColor', fontSize: 10, fontFamily: themeVar('fontFamily') };
+  return (
+    <>
+      {series.map((s, i) => {
+        const values = read(s.schedule);
+        const ok = (t: number) => Number.isFinite(values[t]!) && (!panel.log || values[t]! > 0);
+        return (
+          <LinePath<number>
+            key={i}
+            data={Array.from({ length: s.steps }, (_, t) => t)}
+            x={(t) => x(t)}
+            y={(t) => y(values[t]!)}
+            defined={ok}
+            fill="none"
+            strokeWidth={2}
+            data-series={s.label}
+            {...seriesStyle(i)}
+          />
+        );
+      })}
+      <g style={{ color: themeVar('muted') }}>
+        <AxisBottom top={innerH} scale={x} numTicks={4} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ ...axisText, textAnchor: 'middle' }} label="t" labelOffset={6} labelProps={{ ...axisText, textAnchor: 'middle' }} />
+        <AxisLeft scale={y} numTicks={panel.log ? 5 : 4} tickFormat={tickFormat} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -3, dy: 3 }} />
+      </g>
+    </>
+  );
+});
+
+/** One small multiple: a quantity of every schedule over t, with a crosshair and its tooltip at `t`. */
+export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, showTooltip, onHover }: NoiseSchedulePanelProps) {
+  const { x, y, innerW, innerH } = scales(panel, maxSteps, width, height);
+  const onMove = (e: PointerEvent<SVGRectElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const tt = Math.round(x.invert(((e.clientX - box.left) / box.width) * innerW));
+    onHover(Math.min(maxSteps - 1, Math.max(0, tt)));
+  };
+  const cx = t === null ? 0 : x(t);
+  const flip = cx > innerW / 2;
+  return (
+    <figure data-quantity={panel.quantity} style={{ margin: 0, position: 'relative', width }}>
+      <figcaption style={{ fontSize: 12, fontWeight: 600, margin: '0 0 2px 4px' }}>{panel.title}</figcaption>
+      <svg width={width} height={height} aria-hidden="true" focusable="false" style={{ display: 'block', overflow: 'visible' }}>
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          <PanelLines panel={panel} series={series} maxSteps={maxSteps} width={width} height={height} />
+          {t === null ? null : (
+            <g data-part="crosshair">
+              <line x1={cx} x2={cx} y1={0} y2={innerH} style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }} />
+              {series.map((s, i) => {
+                const v = valueAt(s, panel.quantity, t);
+                if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
+                return <circle key={i} cx={cx} cy={y(v)} r={3.5} style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }} />;
+              })}
+            </g>
+          )}
+          <rect width={innerW} height={innerH} fill="transparent" onPointerMove={onMove} onPointerLeave={() => onHover(null)} data-part="hover-target" />
+        </Group>
+      </svg>
+      {t === null || !showTooltip ? null : (
+        <div
+          aria-hidden="true"
+          data-part="tooltip"
+          style={{
+            position: 'absolute',
+            top: 22,
+            left: flip ? undefined : MARGIN.left + cx + 8,
+            right: flip ? width - MARGIN.left - cx + 8 : undefined,
+            background: themeVar('surface'),
+            border: `1px solid ${themeVar('border')}`,
+            borderRadius: 4,
+            padding: '2px 6px',
+            fontSize: 11,
+            lineHeight: 1.4,
+            fontVariantNumeric: 'tabular-nums',
+            whiteSpace: 'nowrap',
+            pointerEvents: 'none',
+          }}
+        >
+          <div style={{ fontWeight: 600 }}>t = {t}</div>
+          {series.map((s, i) => {
+            const v = valueAt(s, panel.quantity, t);
+            return (
+              <div key={i}>
+                <span style={{ color: seriesStyle(i).stroke }}>■</span> {s.label}: {v === undefined ? '—' : formatNumber(v, 4)}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,1 @@
+export { getGlyph, listGlyphs, glyphSizes, type Glyph, type GlyphInfo } from './glyphs';

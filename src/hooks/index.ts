@@ -1,0 +1,4 @@
+export { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
+export { usePrefersReducedMotion } from './usePrefersReducedMotion';
+export { useSharedEngine } from './useSharedEngine';
+export { acquireEngine, releaseEngine, liveEngineCount, type SharedEngine, type EngineState } from './sharedEngine';

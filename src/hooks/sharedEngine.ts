@@ -1,0 +1,98 @@
+import { createEngineWorker, getDefaultModelUrl, type DeviceRequest, type EngineWorker, type FileProgress, type ModelInfo } from '../engine';
+
+/** Where a shared engine stands, for components to show. */
+export interface EngineState {
+  status: 'loading' | 'ready' | 'error';
+  /** Bytes loaded so far of each file, by file name. */
+  progress: Record<string, FileProgress>;
+  info: ModelInfo | null;
+  error: Error | null;
+}
+
+/** One Worker and one loaded model per (model URL, device), shared by every component that asks for it. */
+export interface SharedEngine {
+  readonly key: string;
+  readonly worker: EngineWorker;
+  getState(): EngineState;
+  subscribe(listener: () => void): () => void;
+  /** Loads again after a failure (a 404, a corrupt file). */
+  retry(): void;
+}
+
+interface Entry extends SharedEngine {
+  users: number;
+  releaseTimer: ReturnType<typeof setTimeout> | null;
+  terminate(): void;
+}
+
+const engines = new Map<string, Entry>();
+
+function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
+  const worker = createEngineWorker();
+  const listeners = new Set<() => void>();
+  let state: EngineState = { status: 'loading', progress: {}, info: null, error: null };
+  const set = (next: Partial<EngineState>) => {
+    state = { ...state, ...next };
+    for (const l of listeners) l();
+  };
+  const load = () => {
+    set({ status: 'loading', error: null, progress: {} });
+    worker
+      .load(url, { device, onProgress: (p) => set({ progress: { ...state.progress, [p.file]: p } }) })
+      .then((info) => set({ status: 'ready', info }))
+      .catch((error: Error) => set({ status: 'error', error }));
+  };
+  load();
+  return {
+    key,
+    worker,
+    users: 0,
+    releaseTimer: null,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    retry: load,
+    terminate() {
+      listeners.clear();
+      void worker.terminate();
+    },
+  };
+}
+
+/** Takes a reference to the shared engine for a model (loading it on first use). Call `releaseEngine` when done. */
+export function acquireEngine(model?: string, device: DeviceRequest = 'auto'): SharedEngine {
+  const url = model ?? getDefaultModelUrl();
+  const key = `${device} ${url}`;
+  let entry = engines.get(key);
+  if (!entry) {
+    entry = makeEntry(key, url, device);
+    engines.set(key, entry);
+  }
+  if (entry.releaseTimer) clearTimeout(entry.releaseTimer);
+  entry.releaseTimer = null;
+  entry.users++;
+  return entry;
+}
+
+/**
+ * Drops a reference; the last user's release frees the sessions and stops the Worker. The release waits a
+ * moment, so a component that remounts at once (React StrictMode, a moved figure) keeps the loaded model.
+ */
+export function releaseEngine(engine: SharedEngine, delayMs = 1000): void {
+  const entry = engines.get(engine.key);
+  if (!entry || entry !== engine) return;
+  entry.users--;
+  if (entry.users > 0) return;
+  entry.releaseTimer = setTimeout(() => {
+    if (entry.users > 0) return;
+    engines.delete(entry.key);
+    entry.terminate();
+  }, delayMs);
+}
+
+/** How many shared engines are alive (for tests: 0 once every user has gone). */
+export function liveEngineCount(): number {
+  return engines.size;
+}
