@@ -42,7 +42,8 @@ function concatEmbeddings(a: PromptEmbeddings, b: PromptEmbeddings): PromptEmbed
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new GenerationAbortedError();
+  // Always the engine's own typed error (name 'AbortError'), whatever reason the caller aborted with.
+  if (signal?.aborted) throw new GenerationAbortedError();
 }
 
 /**
