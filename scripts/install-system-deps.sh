@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only when missing (needs root, or sudo):
 #  - chromium: the browser tests and Storybook's story tests (driven by Playwright, no browser download);
-#  - python3-torch, -numpy, -pil, -onnx, unicode-data, fonts-noto-cjk, wordnet-base: the training pipeline's tests.
+#  - python3-torch, -numpy, -pil, -onnx, libopenblas0-pthread, unicode-data, fonts-noto-cjk, wordnet-base: the
+#    training pipeline's tests.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,8 @@ missing=()
 [ -d /usr/share/unicode ] && ls /usr/share/unicode | grep -qi unihan || missing+=(unicode-data)
 [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 [ -d /usr/share/wordnet ] || missing+=(wordnet-base)
+# Without OpenBLAS, Debian's torch falls back to the reference BLAS, about 30 times slower.
+dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q "install ok installed" || missing+=(libopenblas0-pthread)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

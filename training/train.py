@@ -1,0 +1,231 @@
+"""Train glyffuser-mini (see README.md).
+
+  /usr/bin/python3 training/train.py --run main --max-minutes 105
+
+Resumes automatically from training/runs/<run>/last.pt. Checkpoints atomically
+every --ckpt-minutes and at the end; logs to training/runs/<run>/log.csv.
+Objective: epsilon prediction, x_t = sqrt(ab_t) x_0 + sqrt(1 - ab_t) eps,
+loss = mean (eps_hat - eps)^2, t ~ U{0..999}; ~10 % of prompts dropped to the
+empty prompt for classifier-free guidance.
+"""
+import argparse
+import copy
+import csv
+import json
+import math
+import os
+import sys
+import time
+
+# Thread behaviour on a small shared CPU (must be set before torch loads):
+# OpenMP workers sleep instead of spinning at barriers, and OpenBLAS does not start
+# its own spinning thread pool next to OpenMP's. Measured on this 2-core machine
+# under load from other jobs: 30-40 img/s with these vs 7-25 img/s without.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import dataset  # noqa: E402
+import wordnet  # noqa: E402
+from model import (GlyffuserMini, alphas_cumprod, build_model, count_macs,  # noqa: E402
+                   param_count, squaredcos_cap_v2_betas)
+from tokenizer import Tokenizer  # noqa: E402
+
+RUNS = os.path.join(HERE, "runs")
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser()
+    p.add_argument("--run", default="main")
+    p.add_argument("--runs-dir", default=RUNS)
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--lr", type=float, default=5e-4)
+    p.add_argument("--min-lr-frac", type=float, default=0.1,
+                   help="cosine decay (over --max-minutes of training time) to lr*this")
+    p.add_argument("--warmup-steps", type=int, default=300)
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--ema", type=float, default=0.9995)
+    p.add_argument("--drop-prompt", type=float, default=0.1)
+    p.add_argument("--max-minutes", type=float, default=105.0,
+                   help="total training wall time (summed over resumes)")
+    p.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = off)")
+    p.add_argument("--ckpt-minutes", type=float, default=5.0)
+    p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--limit", type=int, default=0, help="use only N glyphs (tests)")
+    p.add_argument("--cache", default=dataset.CACHE_PATH)
+    p.add_argument("--no-wordnet", action="store_true")
+    p.add_argument("--channels", default="32,64,128")
+    p.add_argument("--blocks", default="1,1,1")
+    return p.parse_args(argv)
+
+
+def save_atomic(obj, path):
+    """torch.save to a temp file then rename, so a crash never leaves a torn file."""
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def lr_at(args, step, minutes):
+    """Linear warmup over warmup_steps, then cosine decay in *training time*:
+    lr = lr_max * (f + (1 - f) * (1 + cos(pi * min(1, minutes / max_minutes))) / 2)."""
+    warm = min(1.0, (step + 1) / max(1, args.warmup_steps))
+    frac = min(1.0, minutes / max(1e-9, args.max_minutes))
+    f = args.min_lr_frac
+    return args.lr * warm * (f + (1 - f) * 0.5 * (1 + math.cos(math.pi * frac)))
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)  # the default here is 1
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    run_dir = os.path.join(args.runs_dir, args.run)
+    os.makedirs(run_dir, exist_ok=True)
+    ckpt_path = os.path.join(run_dir, "last.pt")
+    device = torch.device(args.device)
+
+    # ---------------- data ----------------
+    if args.limit:
+        data = dataset.build_dataset(limit=args.limit, path=args.cache, verbose=False)
+    else:
+        data = dataset.load_dataset(args.cache)
+    train_idx = np.nonzero(~data["heldout"])[0]
+    images = torch.from_numpy(dataset.to_model_range(data["images"][train_idx]))[:, None]
+    texts = [str(data["definitions"][i]) for i in train_idx]
+
+    resume = torch.load(ckpt_path, map_location="cpu") if os.path.exists(ckpt_path) else None
+    if resume:
+        tok = Tokenizer(resume["tokenizer"]["vocab"], resume["tokenizer"]["max_length"])
+        model = build_model(resume["config"])
+        model.load_state_dict(resume["model"])
+    else:
+        tok = Tokenizer.build(texts)
+        if args.no_wordnet:
+            syn = dict(num_synsets=0)
+        else:
+            t0 = time.time()
+            names, s_idx, s_w = wordnet.synset_tables(tok.vocab)
+            syn = dict(syn_index=s_idx, syn_weight=s_w, num_synsets=len(names))
+            print("wordnet: %d synsets, %.0f%% of words covered (%.1fs)"
+                  % (len(names), 100 * (s_w.sum(1) > 0).mean(), time.time() - t0))
+        model = GlyffuserMini(len(tok), unet_ch=[int(c) for c in args.channels.split(",")],
+                              unet_blocks=[int(b) for b in args.blocks.split(",")], **syn)
+    tok.save(os.path.join(run_dir, "tokenizer.json"))
+    ids_all, mask_all = tok.encode_batch(texts)
+    ids_all, mask_all = torch.from_numpy(ids_all), torch.from_numpy(mask_all)
+
+    macs, by_res = count_macs(model.unet, model.config["text_dim"])
+    info = {"params_text": param_count(model.text), "params_unet": param_count(model.unet),
+            "unet_macs_per_image": macs, "unet_macs_by_resolution": by_res,
+            "vocab": len(tok), "train_images": len(train_idx), "config": model.config}
+    print("model:", json.dumps(info))
+    with open(os.path.join(run_dir, "model_info.json"), "w") as f:
+        json.dump(info, f, indent=1)
+
+    ema = copy.deepcopy(model).eval()
+    for p in ema.parameters():
+        p.requires_grad_(False)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+    state = {"step": 0, "epoch": 0, "images_seen": 0, "train_seconds": 0.0}
+    if resume:
+        ema.load_state_dict(resume["ema"])
+        opt.load_state_dict(resume["optimizer"])
+        state = resume["state"]
+        rng = np.random.default_rng(args.seed + state["step"])  # fresh shuffles after resume
+        print("resumed at step %d (%.1f min trained)" % (state["step"], state["train_seconds"] / 60))
+    model.to(device).train()
+    ema.to(device)
+
+    ab = alphas_cumprod(squaredcos_cap_v2_betas(1000)).to(device)
+    log_path = os.path.join(run_dir, "log.csv")
+    new_log = not os.path.exists(log_path)
+    logf = open(log_path, "a", newline="")
+    log = csv.writer(logf)
+    if new_log:
+        log.writerow(["step", "epoch", "images_seen", "minutes", "loss", "lr", "images_per_s"])
+
+    def checkpoint():
+        save_atomic({"model": model.state_dict(), "ema": ema.state_dict(),
+                     "optimizer": opt.state_dict(), "state": dict(state),
+                     "config": model.config, "tokenizer": tok.to_json(), "train_images": N,
+                     "args": vars(args)}, ckpt_path)
+        print("checkpoint step %d -> %s" % (state["step"], ckpt_path), flush=True)
+
+    B = args.batch_size
+    N = len(train_idx)
+    perm, pos = rng.permutation(N), 0
+    t_start = time.time()
+    base_seconds = state["train_seconds"]
+    last_ckpt = time.time()
+    loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
+    while True:
+        state["train_seconds"] = base_seconds + (time.time() - t_start)
+        minutes = state["train_seconds"] / 60
+        if minutes >= args.max_minutes or (args.max_steps and state["step"] >= args.max_steps):
+            break
+        if pos + B > N:  # new epoch
+            perm, pos = rng.permutation(N), 0
+            state["epoch"] += 1
+        idx = torch.from_numpy(perm[pos:pos + B])
+        pos += B
+        x0 = images[idx].to(device)
+        ids, mask = ids_all[idx].clone(), mask_all[idx].clone()
+        drop = torch.from_numpy(rng.random(len(idx)) < args.drop_prompt)
+        ids[drop], mask[drop] = 0, 0.0  # empty prompt = all pad, mask all zero
+        ids, mask = ids.to(device), mask.to(device)
+
+        # forward diffusion q(x_t | x_0)
+        t = torch.randint(0, 1000, (len(idx),), device=device)
+        eps = torch.randn_like(x0)
+        a = ab[t][:, None, None, None]
+        x_t = a.sqrt() * x0 + (1 - a).sqrt() * eps
+        loss = F.mse_loss(model(x_t, t.float(), ids, mask), eps)
+
+        lr = lr_at(args, state["step"], minutes)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        # EMA with warm-up: decay = min(ema, (1 + step) / (10 + step))
+        d = min(args.ema, (1 + state["step"]) / (10 + state["step"]))
+        with torch.no_grad():
+            for pe, pm in zip(ema.parameters(), model.parameters()):
+                pe.mul_(d).add_(pm.detach(), alpha=1 - d)
+        state["step"] += 1
+        state["images_seen"] += len(idx)
+        loss_acc += loss.item()
+        n_acc += 1
+        img_log += len(idx)
+
+        if state["step"] % args.log_every == 0:
+            ips = img_log / (time.time() - t_log)
+            row = [state["step"], state["epoch"], state["images_seen"], round(minutes, 2),
+                   round(loss_acc / n_acc, 5), "%.3g" % lr, round(ips, 1)]
+            log.writerow(row)
+            logf.flush()
+            print("step %d epoch %d seen %d min %.1f loss %.4f lr %s img/s %.1f" % tuple(row),
+                  flush=True)
+            loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
+        if time.time() - last_ckpt > args.ckpt_minutes * 60:
+            checkpoint()
+            last_ckpt = time.time()
+    checkpoint()
+    logf.close()
+    print("done: step %d, %d images, %.1f min" % (state["step"], state["images_seen"],
+                                                 state["train_seconds"] / 60), flush=True)
+    return state
+
+
+if __name__ == "__main__":
+    main()
