@@ -4,6 +4,9 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true, matchers: { color: /(background|color)$/i } },
     layout: 'padded',
+    // axe checks every story after it renders (and after its play function); a violation fails the story's
+    // test in the storybook vitest project. A story may disable a rule only with a comment saying why.
+    a11y: { test: 'error' },
   },
   tags: ['autodocs'],
 };

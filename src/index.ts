@@ -4,3 +4,13 @@
  * `diffusion-kit/engine`; this entry holds the components.
  */
 export { KIT_VERSION } from './version';
+export { ScoreFieldPlot, type ScoreFieldPlotProps, type ScoreFieldData, type ScoreFieldLayers } from './components/ScoreFieldPlot';
+export { DenoiseAnimator, type DenoiseAnimatorProps, type DenoiseView } from './components/DenoiseAnimator';
+export { PromptGenerator, type PromptGeneratorProps, type PromptSettings, type PromptMode } from './components/PromptGenerator';
+export { GaussianSampler, type GaussianSamplerProps } from './components/GaussianSampler';
+export { PixelGrid, type PixelGridProps, type PixelImage } from './components/PixelGrid';
+export { NoiseScheduleChart, type NoiseScheduleChartProps, type NoiseScheduleChartSeries, type ScheduleQuantity } from './components/NoiseScheduleChart';
+export { getGlyph, listGlyphs, glyphSizes, type Glyph, type GlyphInfo } from './data';
+export type { DiffusersScheduleConfig, ScheduleSpec } from './components/shared/resolveSchedule';
+export { ThemeScope, lightTheme, darkTheme, themeVar, cssVarName, colorMaps, type ThemeScopeProps, type Theme, type ThemeToken, type ColorMapName } from './theme';
+export { DatasetMap, datasetMapPoints, datasetMapEntries, DATASET_MAP_RADICALS, type DatasetMapProps, type DatasetMapEntry, type DatasetMapRadical, type DatasetMapPointsOptions } from './components/DatasetMap';

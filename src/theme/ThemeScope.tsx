@@ -8,7 +8,7 @@ export interface ThemeScopeProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /** Sets the kit's CSS custom properties for everything inside it. */
-export const ThemeScope = forwardRef<HTMLDivElement, ThemeScopeProps>(function ThemeScope(
+export const ThemeScope = /* @__PURE__ */ forwardRef<HTMLDivElement, ThemeScopeProps>(function ThemeScope(
   { theme = 'light', style, children, ...rest },
   ref,
 ) {

@@ -44,7 +44,7 @@ export interface GaussianSamplerProps extends Omit<HTMLAttributes<HTMLDivElement
  * Samples from N(mean, std^2): their density-normalised histogram, the true density (solid) and the
  * maximum-likelihood fit (dotted), with the estimated mean and (biased, 1/n) variance beside the true ones.
  */
-export const GaussianSampler = forwardRef<HTMLDivElement, GaussianSamplerProps>(function GaussianSampler(
+export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, GaussianSamplerProps>(function GaussianSampler(
   {
     mean: meanProp = 0,
     std: stdProp = 1,

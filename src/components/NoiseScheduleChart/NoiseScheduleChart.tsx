@@ -54,7 +54,7 @@ function readout(model: NoiseScheduleChartModel, t: number): string {
  * multiple per quantity, each number exactly the engine's. A crosshair at `t` (or under the pointer, or at
  * the slider's value) shows every schedule's value.
  */
-export const NoiseScheduleChart = forwardRef<HTMLDivElement, NoiseScheduleChartProps>(function NoiseScheduleChart(
+export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, NoiseScheduleChartProps>(function NoiseScheduleChart(
   {
     schedules = DEFAULT_SERIES,
     quantities = QUANTITIES,

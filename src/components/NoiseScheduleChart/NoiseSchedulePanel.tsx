@@ -43,7 +43,7 @@ const tickFormat = (v: unknown) => {
 };
 
 /** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
-const PanelLines = memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
+const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
   const { x, y, innerH } = scales(panel, maxSteps, width, height);
   const read = QUANTITY_INFO[panel.quantity].read;
   const axisText = { fill: 'currentColor', fontSize: 10, fontFamily: themeVar('fontFamily') };
@@ -82,7 +82,9 @@ export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, 
     const tt = Math.round(x.invert(((e.clientX - box.left) / box.width) * innerW));
     onHover(Math.min(maxSteps - 1, Math.max(0, tt)));
   };
-  const cx = t === null ? 0 : x(t);
+  // SVG coordinates rounded to 1/1000 px: Math.cos and ** may differ in the last bit between the server's
+  // and the browser's engines, which would make hydration see different attributes.
+  const cx = t === null ? 0 : round3(x(t));
   const flip = cx > innerW / 2;
   return (
     <figure data-quantity={panel.quantity} style={{ margin: 0, position: 'relative', width }}>
@@ -96,7 +98,7 @@ export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, 
               {series.map((s, i) => {
                 const v = valueAt(s, panel.quantity, t);
                 if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
-                return <circle key={i} cx={cx} cy={y(v)} r={3.5} style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }} />;
+                return <circle key={i} cx={cx} cy={round3(y(v))} r={3.5} style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }} />;
               })}
             </g>
           )}
@@ -136,4 +138,8 @@ export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, 
       )}
     </figure>
   );
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
 }

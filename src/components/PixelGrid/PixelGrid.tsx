@@ -61,7 +61,7 @@ function cellText(model: PixelGridModel, cell: Cell, digits: number): string {
  * from `range` to [-1, 1] (the model's units), noised there as x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps,
  * and mapped back; values outside the range clamp in colour but are written exactly.
  */
-export const PixelGrid = forwardRef<HTMLDivElement, PixelGridProps>(function PixelGrid(
+export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridProps>(function PixelGrid(
   {
     image,
     glyph,

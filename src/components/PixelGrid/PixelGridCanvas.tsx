@@ -60,7 +60,7 @@ export function drawPixelGrid(canvas: HTMLCanvasElement, props: PixelGridRendere
 }
 
 /** The canvas renderer: for large grids or small cells. Drawn in a layout effect, so never on the server. */
-export const PixelGridCanvas = memo(function PixelGridCanvas(props: PixelGridRendererProps) {
+export const PixelGridCanvas = /* @__PURE__ */ memo(function PixelGridCanvas(props: PixelGridRendererProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<CanvasScratch>({ small: null, image: null });
   useIsomorphicLayoutEffect(() => {

@@ -31,7 +31,7 @@ function fillOf(lut: Uint8Array, k: number): string {
  * The cells' elements. Memoised on the grid's structure only: when just the values change (dragging t),
  * React does not re-render 1024 elements; {@link PixelGridSvg} repaints them through the DOM instead.
  */
-const SvgCells = memo(
+const SvgCells = /* @__PURE__ */ memo(
   function SvgCells({ values, width, height, lo, hi, cellSize, lut, showValues, digits }: PixelGridRendererProps) {
     const cells = [];
     const fontSize = valueFontSize(cellSize, digits);

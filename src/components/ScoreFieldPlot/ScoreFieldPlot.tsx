@@ -10,7 +10,7 @@ import { SCORE_FIELD_LIMITS, type ScoreFieldSchedule, useScoreFieldPlot } from '
 import { WebGLBoundary, canUseWebGL } from './WebGLBoundary';
 
 // three.js and @react-three/fiber load only when a reader asks for the 3-D view.
-const ScoreField3D = lazy(() => import('./ScoreField3D'));
+const ScoreField3D = /* @__PURE__ */ lazy(() => import('./ScoreField3D'));
 
 /** Props of {@link ScoreFieldPlot}. */
 export interface ScoreFieldPlotProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
@@ -92,7 +92,7 @@ const sameLayers = (a: ScoreFieldLayers, b: ScoreFieldLayers) =>
  * mixture, so the density, the samples, the score arrows and the probability-flow paths are exact, not
  * learned. Drag t to watch the data dissolve into N(0, I) and the score field straighten towards the origin.
  */
-export const ScoreFieldPlot = forwardRef<HTMLDivElement, ScoreFieldPlotProps>(function ScoreFieldPlot(
+export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFieldPlotProps>(function ScoreFieldPlot(
   {
     data = 'ring',
     t = 0,

@@ -48,6 +48,8 @@ async function handle(request: EngineRequest): Promise<void> {
       try {
         for await (const frame of generate({ ...request.options, model, signal: controller.signal })) {
           reply({ type: 'frame', id: request.id, frame }, [frame.sample.buffer, frame.predictedX0.buffer, frame.predictedNoise.buffer]);
+          // Yield to the event loop between steps so an 'abort' message is read now, not after the last step.
+          await new Promise((resolve) => setTimeout(resolve, 0));
         }
         reply({ type: 'done', id: request.id });
       } finally {

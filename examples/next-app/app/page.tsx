@@ -1,0 +1,56 @@
+import {
+  DatasetMap,
+  DenoiseAnimator,
+  GaussianSampler,
+  NoiseScheduleChart,
+  PixelGrid,
+  PromptGenerator,
+  ScoreFieldPlot,
+} from 'diffusion-kit';
+
+/**
+ * Every diffusion-kit component on one page, as a site would use them. This page is a Server Component: the
+ * kit's entry is marked 'use client', so each component is rendered to HTML on the server, then hydrated.
+ * Props cross from server to client, so they are plain data (no functions). The model-driven components are
+ * kept small (few images, few steps) so that the page is quick on a CPU. test/examples/run.mjs finds them by
+ * data-testid.
+ */
+export default function Page() {
+  return (
+    <main style={{ maxWidth: 980, margin: '0 auto', padding: 16, display: 'grid', gap: 32 }}>
+      <h1>diffusion-kit in a Next.js site (server-rendered, App Router)</h1>
+      <section>
+        <h2>Sampling a normal distribution</h2>
+        <GaussianSampler data-testid="gaussian-sampler" mean={0.5} std={1.2} sampleCount={400} seed={1} showControls />
+      </section>
+      <section>
+        <h2>An image is a grid of numbers</h2>
+        <PixelGrid data-testid="pixel-grid" downsample={2} t={200} schedule="linear" seed={2} />
+      </section>
+      <section>
+        <h2>Noise schedules</h2>
+        <NoiseScheduleChart data-testid="noise-schedule-chart" schedules={['linear', 'squaredcos_cap_v2']} t={400} showSlider />
+      </section>
+      <section>
+        <h2>The score of noised data</h2>
+        <ScoreFieldPlot data-testid="score-field-plot" data="two-moons" t={100} seed={3} showControls />
+      </section>
+      <section>
+        <h2>The same density as a surface (three.js, loaded on demand)</h2>
+        <ScoreFieldPlot data-testid="score-field-plot-3d" data="ring" t={50} view="3d" width={360} height={300} />
+      </section>
+      <section>
+        <h2>The training set</h2>
+        <DatasetMap data-testid="dataset-map" width={420} height={360} />
+      </section>
+      <section>
+        <h2>Denoising, step by step</h2>
+        <DenoiseAnimator data-testid="denoise-animator" device="wasm" count={4} steps={4} seed={4} cellSize={40} />
+      </section>
+      <section>
+        <h2>Generate from a prompt</h2>
+        <PromptGenerator data-testid="prompt-generator" device="wasm" prompt="water" count={2} steps={4} seed={5} cellSize={40} generateOnLoad />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,222 @@
+import { Group } from '@visx/group';
+import { Circle } from '@visx/shape';
+import { type HTMLAttributes, type KeyboardEvent, forwardRef, useId, useMemo, useState } from 'react';
+import { themeVar } from '../../theme/theme';
+import { FigureMessage } from '../shared/FigureMessage';
+import { checkNumber } from '../shared/propChecks';
+import { useSyncedState } from '../shared/useSyncedState';
+import { visuallyHidden } from '../shared/visuallyHidden';
+import { DATASET_MAP_RADICALS, type DatasetMapEntry, type DatasetMapRadical, datasetMapEntries } from './datasetMapData';
+import { DatasetMapLegend } from './DatasetMapLegend';
+import { DatasetMapTooltip } from './DatasetMapTooltip';
+import { describeDatasetMap, describeEntry, pointLabel } from './describeDatasetMap';
+import { directionOfKey, nearestInDirection, nearestPoint } from './nearestInDirection';
+import { type DatasetMapPlotPoint, useDatasetMap } from './useDatasetMap';
+
+/** Props of {@link DatasetMap}. */
+export interface DatasetMapProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onSelect'> {
+  /** The glyphs to place; default the 400 shipped real glyphs with their build-time UMAP coordinates. */
+  data?: readonly DatasetMapEntry[];
+  /** The radicals coloured, others grey; default metal 167, water 85, tree 75, grass 140, speech 149, fire 86. */
+  radicals?: readonly DatasetMapRadical[];
+  /** Index of the selected glyph, or null for none (the reader's choice follows later changes of this prop). */
+  selected?: number | null;
+  /** Called with the glyph and its index when the reader selects one (Enter, Space or a click). */
+  onSelect?: (entry: DatasetMapEntry, index: number) => void;
+  /** Width of the plot in CSS pixels (160 to 4096). */
+  width?: number;
+  /** Height of the plot in CSS pixels (160 to 4096). */
+  height?: number;
+  /** Radius of a point in CSS pixels (1 to 20). */
+  pointRadius?: number;
+  /** Show the colour legend under the plot. */
+  showLegend?: boolean;
+  /** Accessible name of the figure, also shown as its caption. */
+  label?: string;
+}
+
+/** How far (CSS pixels) the pointer may be from a point and still pick it. */
+const PICK_RADIUS = 16;
+const DEFAULT_LABEL = 'The training glyphs, mapped by similarity (UMAP)';
+
+/**
+ * The 400 real glyphs shipped with the kit, placed in 2-D by a UMAP of their pixels (computed at build time):
+ * glyphs that look alike sit close together, so radicals that sit in the same place of the square (water on
+ * the left, grass on top) gather into neighbourhoods. Colours mark six radicals; hovering or moving the
+ * keyboard cursor shows the glyph and its definition; Enter or a click selects it.
+ */
+export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapProps>(function DatasetMap(
+  {
+    data = datasetMapEntries(),
+    radicals = DATASET_MAP_RADICALS,
+    selected: selectedProp = null,
+    onSelect,
+    width = 480,
+    height = 480,
+    pointRadius = 4,
+    showLegend = true,
+    label = DEFAULT_LABEL,
+    className,
+    style,
+    ...rest
+  },
+  ref,
+) {
+  const id = useId();
+  const model = useDatasetMap({ data, radicals, width, height, pointRadius });
+  const [selected, setSelected] = useSyncedState<number | null>(selectedProp);
+  const [active, setActive] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const count = Array.isArray(data) ? data.length : 0;
+  const selectedProblem = selectedProp === null ? null : checkNumber('selected', selectedProp, { min: 0, max: Math.max(0, count - 1), integer: true });
+  const problem = 'problem' in model ? model.problem : selectedProblem;
+
+  const rootProps = {
+    ...rest,
+    ref,
+    className: ['dk-dataset-map', className].filter(Boolean).join(' '),
+    style: { position: 'relative' as const, display: 'inline-grid', gap: 8, width: Number.isFinite(width) ? width : undefined, color: themeVar('text'), font: `14px ${themeVar('fontFamily')}`, ...style },
+  };
+
+  const points = 'problem' in model ? [] : model.points;
+  const optionId = (i: number) => `${id}-p${i}`;
+  // The point layer changes only with the data and the selection, not with every pointer move.
+  const circles = useMemo(
+    () =>
+      points.map((p) => (
+        <Circle
+          key={p.index}
+          id={`${id}-p${p.index}`}
+          role="option"
+          aria-label={pointLabel(p)}
+          aria-selected={p.index === selected}
+          cx={round2(p.px)}
+          cy={round2(p.py)}
+          r={pointRadius}
+          fill={p.color}
+          fillOpacity={p.radicalName ? 0.9 : 0.45}
+          stroke={themeVar('background')}
+          strokeWidth={0.75}
+          data-radical={p.entry.radical}
+        />
+      )),
+    [points, selected, pointRadius, id],
+  );
+
+  if (problem || 'problem' in model) {
+    return (
+      <div {...rootProps} role="figure" aria-label={label} data-state="error">
+        <FigureMessage component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />
+      </div>
+    );
+  }
+
+  const activePoint: DatasetMapPlotPoint | null = active !== null ? (points[active] ?? null) : null;
+  const selectedPoint = selected !== null ? (points[selected] ?? null) : null;
+
+  const select = (index: number) => {
+    setSelected(index);
+    onSelect?.(points[index]!.entry, index);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const direction = directionOfKey(event.key);
+    if (direction) {
+      event.preventDefault();
+      if (active === null) return setActive(selected ?? startPoint(points, width, height));
+      const next = nearestInDirection(points, active, direction);
+      if (next !== null) setActive(next);
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
+      event.preventDefault();
+      select(active);
+    } else if (event.key === 'Escape') {
+      setActive(null);
+    }
+  };
+
+  const localPoint = (event: { clientX: number; clientY: number; currentTarget: Element }) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return nearestPoint(points, event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS);
+  };
+
+  return (
+    <div
+      {...rootProps}
+      role="figure"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-desc`}
+      data-state="ready"
+      data-count={points.length}
+      data-active={active ?? undefined}
+      data-selected={selected ?? undefined}
+    >
+      <div id={`${id}-label`} data-part="caption" style={{ fontWeight: 600 }}>
+        {label}
+      </div>
+      <div style={{ position: 'relative', width, height }}>
+        <svg
+          width={width}
+          height={height}
+          role="listbox"
+          tabIndex={0}
+          aria-label="Glyphs on the map"
+          aria-activedescendant={activePoint ? optionId(activePoint.index) : undefined}
+          data-part="plot"
+          style={{ display: 'block', background: themeVar('background'), borderRadius: 4, outline: focused ? `2px solid ${themeVar('accent')}` : 'none', outlineOffset: 2 }}
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            setFocused(true);
+            if (active === null) setActive(selected ?? startPoint(points, width, height));
+          }}
+          onBlur={() => {
+            setFocused(false);
+            setActive(null);
+          }}
+          onPointerMove={(e) => {
+            const hit = localPoint(e);
+            if (hit !== null || !focused) setActive(hit);
+          }}
+          onPointerLeave={() => {
+            if (!focused) setActive(null);
+          }}
+          onClick={(e) => {
+            const hit = localPoint(e);
+            if (hit !== null) {
+              setActive(hit);
+              select(hit);
+            }
+          }}
+        >
+          <rect x={0.5} y={0.5} width={width - 1} height={height - 1} fill="none" stroke={themeVar('border')} aria-hidden="true" />
+          <Group role="presentation" data-layer="points">
+            {circles}
+          </Group>
+          {selectedPoint ? (
+            <circle data-part="selected-ring" aria-hidden="true" cx={selectedPoint.px} cy={selectedPoint.py} r={pointRadius + 4} fill="none" stroke={themeVar('text')} strokeWidth={2} />
+          ) : null}
+          {activePoint ? (
+            <circle data-part="active-ring" aria-hidden="true" cx={activePoint.px} cy={activePoint.py} r={pointRadius + 2.5} fill="none" stroke={themeVar('accent')} strokeWidth={2} pointerEvents="none" />
+          ) : null}
+        </svg>
+        {activePoint ? <DatasetMapTooltip point={activePoint} plotWidth={width} plotHeight={height} /> : null}
+      </div>
+      {showLegend ? <DatasetMapLegend items={model.legend} otherCount={model.otherCount} /> : null}
+      <p data-part="selection" aria-live="polite" style={{ margin: 0, fontSize: 13, color: themeVar('muted'), minHeight: '1.4em' }}>
+        {selectedPoint ? `Selected ${describeEntry(selectedPoint.entry, selectedPoint.radicalName)}` : 'Point at a glyph, or focus the map and use the arrow keys; Enter selects.'}
+      </p>
+      <p id={`${id}-desc`} data-part="description" style={visuallyHidden}>
+        {describeDatasetMap(model)}
+      </p>
+    </div>
+  );
+});
+
+/** Two decimals are plenty for a position in CSS pixels (and keep the server's markup small). */
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Where the keyboard cursor starts: the point nearest the plot's centre. */
+function startPoint(points: readonly DatasetMapPlotPoint[], width: number, height: number): number {
+  return nearestPoint(points, width / 2, height / 2) ?? 0;
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeviceRequest } from '../../engine/model/device';
+import type { WorkerGenerateOptions } from '../../engine/worker/protocol';
+import { useSharedEngine } from '../../hooks/useSharedEngine';
+import { runGeneration, storeFrame, type StoredFrame } from '../shared/runGeneration';
+
+/** What is generated: the engine's options, as plain JSON (a change restarts the generation). */
+export type DenoiseRun = Pick<WorkerGenerateOptions, 'prompt' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'>;
+
+/** Where the figure stands. */
+export type DenoisePhase = 'loading' | 'generating' | 'done' | 'error';
+
+interface Progress {
+  key: string;
+  computed: number;
+  done: boolean;
+  error: Error | null;
+  elapsedMs: number;
+  /** The timestep of each computed frame (numbers only, so the readout needs no ref in render). */
+  timesteps: number[];
+}
+
+const EMPTY: Omit<Progress, 'key'> = { computed: 0, done: false, error: null, elapsedMs: 0, timesteps: [] };
+
+/**
+ * Loads the shared model and runs one generation per set of inputs, keeping every frame (as display
+ * bytes) in a ref'd array; React state holds only the counters. A change of inputs aborts the running
+ * generation and starts a new one; unmounting aborts it and releases the engine.
+ */
+export function useDenoiseAnimator(model: string | undefined, device: DeviceRequest, run: DenoiseRun, enabled: boolean) {
+  const { engine, state } = useSharedEngine(model, device);
+  const framesRef = useRef<StoredFrame[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const key = `${JSON.stringify(run)}#${attempt}`;
+  const [progress, setProgress] = useState<Progress>({ key: '', ...EMPTY });
+  const info = state.status === 'ready' ? state.info : null;
+
+  useEffect(() => {
+    if (!enabled || !engine || !info) return;
+    const controller = new AbortController();
+    const frames: StoredFrame[] = [];
+    framesRef.current = frames;
+    setProgress({ key, ...EMPTY });
+    const options = JSON.parse(key.slice(0, key.lastIndexOf('#'))) as DenoiseRun;
+    runGeneration(engine.worker, options, controller.signal, (frame) => {
+      frames.push(storeFrame(frame, info.manifest.image));
+      setProgress((p) => ({ ...p, computed: frames.length, elapsedMs: frame.elapsedMs, timesteps: [...p.timesteps, frame.timestep] }));
+    })
+      .then((outcome) => {
+        if (outcome === 'done' && !controller.signal.aborted) setProgress((p) => ({ ...p, done: true }));
+      })
+      .catch((error: Error) => {
+        if (!controller.signal.aborted) setProgress((p) => ({ ...p, error }));
+      });
+    return () => controller.abort();
+  }, [enabled, engine, info, key]);
+
+  const current = progress.key === key ? progress : { key, ...EMPTY };
+  const phase: DenoisePhase =
+    state.status === 'error' || current.error ? 'error' : state.status !== 'ready' ? 'loading' : current.done ? 'done' : 'generating';
+  const retry = useCallback(() => {
+    if (state.status === 'error') engine?.retry();
+    else setAttempt((a) => a + 1);
+  }, [engine, state.status]);
+
+  return {
+    engine,
+    engineState: state,
+    phase,
+    /** Every frame computed so far, oldest first (read it in effects and handlers, not in render). */
+    framesRef,
+    computed: current.computed,
+    total: run.steps ?? 20,
+    elapsedMs: current.elapsedMs,
+    timesteps: current.timesteps,
+    error: state.status === 'error' ? state.error : current.error,
+    errorPhase: (state.status === 'error' ? 'load' : 'generate') as 'load' | 'generate',
+    runKey: key,
+    retry,
+  };
+}

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { liveEngineCount } from '../../hooks/sharedEngine';
+import { button, captureConsole, mount, sleep, until } from '../shared/testHelpers.browser';
+import { PromptGenerator } from './PromptGenerator';
+
+let cleanup: (() => void) | null = null;
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+const rootOf = (host: HTMLElement) => host.querySelector<HTMLElement>('[role="figure"]')!;
+const results = (host: HTMLElement) => [...host.querySelectorAll<HTMLElement>('figure[data-status]')];
+const statusOf = (figure: HTMLElement) => document.getElementById(figure.getAttribute('aria-describedby')!)!.textContent;
+
+describe('PromptGenerator in Chromium', () => {
+  it('cancels at once, keeps the result marked cancelled, and releases the engine on unmount', async () => {
+    const log = captureConsole();
+    const view = mount(<PromptGenerator prompt="tree" count={2} steps={300} />);
+    const root = rootOf(view.host);
+    await until(() => root.dataset.state === 'ready', 60_000, 'the model');
+    button(view.host, 'Generate').click();
+    const result = await until(() => results(view.host)[0], 5_000, 'a result');
+    await until(() => /^step [1-9]/.test(statusOf(result) ?? ''), 60_000, 'a first step');
+    button(view.host, 'Cancel').click();
+    // React flushes a click's update in a microtask: at once, but not synchronously.
+    await until(() => result.dataset.status === 'cancelled', 200, 'the cancelled mark');
+    const text = statusOf(result);
+    expect(text).toMatch(/^cancelled after \d+ of 300 steps; partial images discarded$/);
+    await sleep(500);
+    expect(statusOf(result)).toBe(text);
+    expect(result.querySelector('canvas')).toBeNull();
+    expect(button(view.host, 'Cancel').disabled).toBe(true);
+    view.unmount();
+    await until(() => liveEngineCount() === 0, 5_000, 'the engine release');
+    log.restore();
+    expect(log.messages).toEqual([]);
+  });
+
+  it('unmounts in the middle of a generation without errors', async () => {
+    const log = captureConsole();
+    const view = mount(<PromptGenerator prompt="water" count={2} steps={300} generateOnLoad />);
+    const result = await until(() => results(view.host)[0], 60_000, 'a result');
+    await until(() => /^step [1-9]/.test(statusOf(result) ?? ''), 60_000, 'a first step');
+    view.unmount();
+    await until(() => liveEngineCount() === 0, 5_000, 'the engine release');
+    await sleep(300);
+    log.restore();
+    expect(log.messages).toEqual([]);
+  });
+
+  it('single step: the predicted x0 for the prompt differs from the one for the empty prompt', async () => {
+    const view = mount(<PromptGenerator prompt="gold" count={4} mode="singleStep" generateOnLoad cellSize={16} />);
+    cleanup = view.unmount;
+    const result = await until(() => results(view.host).find((r) => r.dataset.status === 'done'), 60_000, 'the single step');
+    const [prompted, empty] = [...result.querySelectorAll('canvas')];
+    expect(prompted!.getAttribute('aria-label')).toContain('prompt "gold"');
+    expect(empty!.getAttribute('aria-label')).toContain('empty prompt');
+    expect(prompted!.toDataURL()).not.toBe(empty!.toDataURL());
+  });
+});

@@ -1,0 +1,43 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PromptGenerator } from './PromptGenerator';
+
+describe('PromptGenerator on the server', () => {
+  it('renders the labelled figure with its form and a loading status, without a Worker', () => {
+    const html = renderToString(<PromptGenerator prompt="gold" guidanceScale={4} steps={12} seed={9} count={4} scheduler="euler" />);
+    expect(html).toContain('role="figure"');
+    expect(html).toContain('Generate glyphs from a prompt');
+    expect(html).toMatch(/role="status"[^>]*>Loading model…</);
+    expect(html).toMatch(/<input[^>]*type="text"[^>]*value="gold"/);
+    expect(html).toMatch(/<button type="submit" disabled="">Generate<\/button>/);
+    expect(html).toMatch(/<button type="button" disabled="">Cancel<\/button>/);
+    expect(html).toMatch(/<input[^>]*type="number"[^>]*value="4"/);
+    expect(html).toMatch(/<input[^>]*value="12"/);
+    expect(html).toMatch(/<input[^>]*value="9"/);
+    expect(html).toMatch(/<option value="euler" selected="">Euler<\/option>/);
+    expect(html).toContain('Randomise seed');
+    expect(html).toContain('Single step');
+  });
+
+  it('renders an inline message naming the prop for bad props', () => {
+    for (const [props, prop] of [
+      [{ steps: 0 }, 'steps'],
+      [{ count: 100 }, 'count'],
+      [{ seed: -1 }, 'seed'],
+      [{ mode: 'many' }, 'mode'],
+      [{ scheduler: { _class_name: 'DDIMScheduler' } }, 'scheduler'],
+      [{ maxResults: 0 }, 'maxResults'],
+      [{ guidanceScale: -2 }, 'guidanceScale'],
+    ] as const) {
+      const html = renderToString(<PromptGenerator {...(props as object)} />);
+      expect(html).toContain('role="alert"');
+      expect(html).toContain(`data-prop="${prop}"`);
+    }
+  });
+
+  it('passes rest props and className through', () => {
+    const html = renderToString(<PromptGenerator className="mine" data-testid="pg" />);
+    expect(html).toContain('class="dk-prompt-generator mine"');
+    expect(html).toContain('data-testid="pg"');
+  });
+});

@@ -1,0 +1,220 @@
+import { forwardRef, useEffect, useId, useMemo, useState, type CSSProperties, type HTMLAttributes } from 'react';
+import type { DeviceRequest } from '../../engine/model/device';
+import type { SchedulerName } from '../../engine/schedulers/types';
+import { themeVar } from '../../theme/theme';
+import { EngineErrorMessage } from '../shared/EngineErrorMessage';
+import { FigureMessage } from '../shared/FigureMessage';
+import { checkGenerationProps } from '../shared/generationChecks';
+import { ModelStatus } from '../shared/ModelStatus';
+import { checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
+import { visuallyHidden } from '../shared/visuallyHidden';
+import { ComparisonView } from './ComparisonView';
+import { promptNotes } from './promptNotes';
+import { PromptGeneratorForm } from './PromptGeneratorForm';
+import { PROMPT_MODES, type PromptMode, type PromptSettings } from './promptSettings';
+import { ResultItem } from './ResultItem';
+import { usePromptGenerator, type PromptResult } from './usePromptGenerator';
+
+/** Props of {@link PromptGenerator}. */
+export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** URL of the model's model.json; default the shipped glyffuser-mini (`getDefaultModelUrl()`). */
+  model?: string;
+  /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
+  device?: DeviceRequest;
+  /** Initial prompt in the field. */
+  prompt?: string;
+  /** Initial classifier-free guidance scale (0 to 50). */
+  guidanceScale?: number;
+  /** Initial number of denoising steps (integer, 1 to 1000). */
+  steps?: number;
+  /** Initial scheduler. */
+  scheduler?: SchedulerName;
+  /** Initial seed (integer, 0 to 2^31 - 1). */
+  seed?: number;
+  /** Initial number of images per generation (integer, 1 to 64). */
+  count?: number;
+  /** Initial mode: a full generation, or a single step from pure noise showing the predicted x0. */
+  mode?: PromptMode;
+  /** Side of one image in CSS pixels (4 to 256). */
+  cellSize?: number;
+  /** How many results the list keeps (oldest dropped; 1 to 50). */
+  maxResults?: number;
+  /** Generate once with the initial settings as soon as the model is ready. */
+  generateOnLoad?: boolean;
+  /** Accessible name of the figure, also shown as its caption. */
+  label?: string;
+}
+
+const MAX_UI_COUNT = 64;
+const DEFAULT_LABEL = 'Generate glyphs from a prompt';
+
+/**
+ * Text-to-image with a real model in the browser: type a prompt, generate a grid, compare any two results
+ * side by side. Tells the reader which words the model cannot read, and offers the single step from pure
+ * noise that already leans toward the prompt.
+ */
+export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGenerator(props, ref) {
+  const { model, device = 'auto', prompt = '', guidanceScale = 3, steps = 20, scheduler = 'ddim', seed = 0, count = 16 } = props;
+  const { mode = 'full', cellSize = 24, maxResults = 8, label = DEFAULT_LABEL } = props;
+  const problem = firstProblem(
+    checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }, false),
+    checkNumber('seed', seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
+    checkNumber('count', count, { min: 1, max: MAX_UI_COUNT, integer: true }),
+    checkOneOf('mode', mode, PROMPT_MODES),
+    checkNumber('maxResults', maxResults, { min: 1, max: 50, integer: true }),
+  );
+  if (problem) {
+    const { className, style, ...rest } = stripOwnProps(props);
+    return (
+      <div {...rest} ref={ref} role="figure" aria-label={label} data-state="error" className={rootClass(className)} style={rootStyle(style)}>
+        <FigureMessage component="PromptGenerator" problem={problem} />
+      </div>
+    );
+  }
+  return <PromptGeneratorFigure {...props} ref={ref} />;
+});
+
+const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGeneratorFigure(
+  {
+    model,
+    device = 'auto',
+    prompt = '',
+    guidanceScale = 3,
+    steps = 20,
+    scheduler = 'ddim',
+    seed = 0,
+    count = 16,
+    mode = 'full',
+    cellSize = 24,
+    maxResults = 8,
+    generateOnLoad = false,
+    label = DEFAULT_LABEL,
+    className,
+    style,
+    ...rest
+  },
+  ref,
+) {
+  const id = useId();
+  const initial: PromptSettings = { prompt, guidanceScale, steps, scheduler, seed, count, mode };
+  const [settings, setSettings] = useState<PromptSettings>(initial);
+  // New initial props from the host (e.g. Storybook controls) replace the form's values.
+  const initialKey = JSON.stringify(initial);
+  const [seenKey, setSeenKey] = useState(initialKey);
+  if (seenKey !== initialKey) {
+    setSeenKey(initialKey);
+    setSettings(initial);
+  }
+  const gen = usePromptGenerator(model, device, maxResults);
+  const [selected, setSelected] = useState<number[]>([]);
+  const notes = useMemo(() => (gen.tokenizer ? promptNotes(gen.tokenizer, settings.prompt).messages : []), [gen.tokenizer, settings.prompt]);
+  const ready = gen.engineState.status === 'ready';
+
+  const [autoStarted, setAutoStarted] = useState(false);
+  const { generate } = gen;
+  useEffect(() => {
+    if (generateOnLoad && ready && !autoStarted) {
+      setAutoStarted(true);
+      generate(settings);
+    }
+  }, [generateOnLoad, ready, autoStarted, generate, settings]);
+
+  const doneIds = new Set(gen.results.filter((r) => r.status === 'done').map((r) => r.id));
+  const chosen = selected.filter((s) => doneIds.has(s));
+  const pair = chosen.length === 2 ? (chosen.map((s) => gen.results.find((r) => r.id === s)!) as [PromptResult, PromptResult]) : null;
+  const select = (resultId: number, on: boolean) =>
+    setSelected(() => (on ? [...chosen.filter((s) => s !== resultId), resultId].slice(-2) : chosen.filter((s) => s !== resultId)));
+
+  const latest = gen.results[0];
+  const status = !ready
+    ? gen.engineState.status === 'error'
+      ? 'The model could not be loaded'
+      : 'Loading model\u2026'
+    : latest?.status === 'running'
+      ? `Generating: step ${latest.step} of ${latest.totalSteps}`
+      : latest?.status === 'cancelled'
+        ? 'Generation cancelled'
+        : latest?.status === 'done'
+          ? 'Generation finished'
+          : 'Ready: type a prompt and press Generate';
+
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      role="figure"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={`${id}-desc`}
+      className={rootClass(className)}
+      style={rootStyle(style)}
+      data-state={gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
+      data-results={gen.results.length}
+    >
+      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
+        {label}
+      </div>
+      <p id={`${id}-desc`} style={visuallyHidden}>
+        Type an English prompt and generate a grid of glyphs with the diffusion model running in this page. Each result is listed, newest
+        first, under its settings; tick Compare on two results to see them side by side. Single step shows what the model predicts after
+        one step from pure noise, for the prompt and for the empty prompt.
+      </p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
+        <div role="status" aria-live="polite" aria-atomic="true" style={{ minWidth: 160 }}>
+          {status}
+        </div>
+        <ModelStatus state={gen.engineState} />
+      </div>
+      {gen.engineState.status === 'error' && gen.engineState.error ? (
+        <EngineErrorMessage component="PromptGenerator" error={gen.engineState.error} phase="load" onRetry={() => gen.engine?.retry()} />
+      ) : null}
+      <PromptGeneratorForm
+        settings={settings}
+        onChange={setSettings}
+        onGenerate={() => gen.generate(settings)}
+        onCancel={gen.cancel}
+        running={gen.running}
+        ready={ready}
+        notes={notes}
+        maxCount={MAX_UI_COUNT}
+      />
+      {pair ? <ComparisonView pair={pair} cellSize={cellSize} onClose={() => setSelected([])} /> : null}
+      {gen.results.length > 0 ? (
+        <ol aria-label="Results, newest first" style={{ padding: 0, margin: '8px 0 0' }}>
+          {gen.results.map((r) => (
+            <ResultItem key={r.id} result={r} cellSize={cellSize} selected={chosen.includes(r.id)} onSelect={(on) => select(r.id, on)} />
+          ))}
+        </ol>
+      ) : null}
+      {chosen.length === 1 ? <div style={{ fontSize: 12, color: themeVar('muted') }}>Tick Compare on one more result to see the two side by side.</div> : null}
+    </div>
+  );
+});
+
+function rootClass(className: string | undefined): string {
+  return ['dk-prompt-generator', className].filter(Boolean).join(' ');
+}
+
+function rootStyle(style: CSSProperties | undefined): CSSProperties {
+  return { color: themeVar('text'), fontFamily: themeVar('fontFamily'), maxWidth: '100%', ...style };
+}
+
+/** The HTML attributes of the props, without the figure's own props. */
+function stripOwnProps(props: PromptGeneratorProps): HTMLAttributes<HTMLDivElement> {
+  const {
+    model: _m,
+    device: _d,
+    prompt: _p,
+    guidanceScale: _g,
+    steps: _s,
+    scheduler: _sc,
+    seed: _se,
+    count: _c,
+    mode: _mo,
+    cellSize: _cs,
+    maxResults: _mr,
+    generateOnLoad: _gl,
+    label: _l,
+    ...rest
+  } = props;
+  return rest;
+}

@@ -1,0 +1,38 @@
+import { themeVar } from '../../theme/theme';
+import { SampleGridCanvas } from '../shared/SampleGridCanvas';
+import type { PromptResult } from './usePromptGenerator';
+
+/** Props of {@link ResultGrids}. */
+export interface ResultGridsProps {
+  /** The result to draw. */
+  result: PromptResult;
+  /** Side of one image in CSS pixels. */
+  cellSize: number;
+}
+
+const caption = { fontSize: 12, color: themeVar('muted'), marginBottom: 2 } as const;
+
+/**
+ * A result's images: one grid, or for the single step the predicted x0 for the prompt beside the one for
+ * the empty prompt (same seed), which shows how far one step already moves toward the prompt.
+ */
+export function ResultGrids({ result, cellSize }: ResultGridsProps) {
+  const { settings, images, baseline } = result;
+  const shape = images ?? { count: settings.count, channels: 1, width: 1, height: 1 };
+  if (settings.mode !== 'singleStep') {
+    return <SampleGridCanvas bytes={images?.bytes ?? null} shape={shape} cellSize={cellSize} label={`${settings.count} generated images`} />;
+  }
+  const prompt = settings.prompt.trim();
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+      <div>
+        <div style={caption}>{prompt ? `\u201c${prompt}\u201d` : 'empty prompt'}: predicted x&#770;&#8320;</div>
+        <SampleGridCanvas bytes={images?.bytes ?? null} shape={shape} cellSize={cellSize} label={`predicted clean images after one step, prompt ${prompt ? `"${prompt}"` : 'empty'}`} />
+      </div>
+      <div>
+        <div style={caption}>empty prompt: predicted x&#770;&#8320;</div>
+        <SampleGridCanvas bytes={baseline?.bytes ?? null} shape={baseline ?? shape} cellSize={cellSize} label="predicted clean images after one step, empty prompt" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { WordTokenizer } from '../../engine/model/tokenizer';
+
+/** What the reader should know about how the model reads their prompt. */
+export interface PromptNotes {
+  /** Words the model has no vector for (read as one shared "unknown" token). */
+  unknown: string[];
+  /** Words past the tokenizer's length limit (dropped). */
+  truncated: string[];
+  /** The tokenizer's length limit in words. */
+  maxWords: number;
+  /** Sentences to show under the prompt field; empty when there is nothing to say. */
+  messages: string[];
+}
+
+function unique(words: readonly string[]): string[] {
+  return [...new Set(words)];
+}
+
+/** Tokenises the prompt as the model will and explains unknown and truncated words. */
+export function promptNotes(tokenizer: Pick<WordTokenizer, 'encode' | 'maxLength'>, text: string): PromptNotes {
+  const encoded = tokenizer.encode(text);
+  // Unknown words beyond the limit are reported as dropped, not as unknown.
+  const kept = new Set(encoded.words.slice(0, tokenizer.maxLength));
+  const unknown = unique(encoded.unknownWords.filter((w) => kept.has(w)));
+  const truncated = unique(encoded.truncatedWords);
+  const messages: string[] = [];
+  if (unknown.length > 0) {
+    messages.push(`Unknown to the model: ${unknown.join(', ')}. It reads ${unknown.length === 1 ? 'this word' : 'these words'} as a blank "unknown" token, so ${unknown.length === 1 ? 'it has' : 'they have'} little effect.`);
+  }
+  if (truncated.length > 0) {
+    messages.push(`Beyond the ${tokenizer.maxLength}-word limit, ignored: ${truncated.join(', ')}.`);
+  }
+  return { unknown, truncated, maxWords: tokenizer.maxLength, messages };
+}

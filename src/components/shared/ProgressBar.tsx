@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import { themeVar } from '../../theme/theme';
+
+/** Props of {@link ProgressBar}. */
+export interface ProgressBarProps {
+  /** What is progressing, e.g. "Model download"; the bar's accessible name. */
+  label: string;
+  /** Amount done. */
+  value: number;
+  /** Amount in all; null when unknown (an indeterminate bar). */
+  max: number | null;
+  /** The amount in words, e.g. "3.1 MB of 7.9 MB" or "step 4 of 20". */
+  text: string;
+}
+
+/** A labelled native `<progress>` with its amount in words beside it. */
+export function ProgressBar({ label, value, max, text }: ProgressBarProps) {
+  const id = useId();
+  const known = max !== null && max > 0;
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 12, color: themeVar('muted') }}>
+      <span id={id}>{label}</span>
+      <progress
+        aria-labelledby={id}
+        aria-valuetext={text}
+        value={known ? Math.min(value, max) : undefined}
+        max={known ? max : undefined}
+        style={{ flex: '1 1 120px', maxWidth: 240, accentColor: themeVar('accent'), height: 8 }}
+      />
+      <span>{text}</span>
+    </div>
+  );
+}

@@ -1,0 +1,419 @@
+#!/usr/bin/env node
+// Proof that the kit drops into real sites: packs the kit as npm would publish it, installs the tarball into
+// examples/vite-app (React + Vite) and examples/next-app (Next.js App Router, server-rendered), builds both for
+// production, serves each on 127.0.0.1 and checks the page in Chromium: every component rendered, no console
+// or page errors, no failed request, cross-origin isolation on, the model-driven figures produce frames (wasm),
+// and for Next the server HTML already holds the components and hydration reports no mismatch (checked on the
+// production server and, because React reports attribute mismatches only in development, on `next dev` too).
+//
+// Usage: node test/examples/run.mjs [--only=vite|next] [--no-dev-hydration]
+//   (npm run test:examples). Exits non-zero on any failure; ends with a line "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const devHydration = !args.includes('--no-dev-hydration');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TOTAL_LIMIT_MS = 30 * 60_000;
+const MODEL_LIMIT_MS = 240_000;
+
+/** Every figure each page must show, by data-testid. */
+const FIGURES = [
+  'gaussian-sampler',
+  'pixel-grid',
+  'noise-schedule-chart',
+  'score-field-plot',
+  'score-field-plot-3d',
+  'dataset-map',
+  'denoise-animator',
+  'prompt-generator',
+];
+const HYDRATION = /hydrat|did not match|mismatch|Minified React error #(418|419|421|422|423|425)\b/i;
+
+const APPS = [
+  {
+    name: 'vite',
+    dir: path.join(root, 'examples/vite-app'),
+    serve: (port) => ['npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']],
+    serverRendered: false,
+  },
+  {
+    name: 'next',
+    dir: path.join(root, 'examples/next-app'),
+    serve: (port) => ['npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)]],
+    dev: (port) => ['npx', ['next', 'dev', '-H', '127.0.0.1', '-p', String(port)]],
+    serverRendered: true,
+  },
+].filter((app) => !only || app.name === only);
+
+// ---------------------------------------------------------------------------------------------------------
+// Results and cleanup
+
+const results = [];
+const timings = [];
+function check(app, name, ok, detail = '') {
+  results.push({ app, name, ok: Boolean(ok), detail });
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} [${app}] ${name}${detail ? `: ${detail}` : ''}`);
+}
+
+const children = new Set();
+let browser = null;
+function killAll() {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM'); // the whole process group: npx, node and the server it starts
+    } catch {}
+  }
+  children.clear();
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => (killAll(), process.exit(130)));
+const watchdog = setTimeout(() => {
+  console.error(`\ntest:examples: over the ${TOTAL_LIMIT_MS / 60_000} min limit, stopping.`);
+  killAll();
+  process.exit(124);
+}, TOTAL_LIMIT_MS);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes
+
+/** Runs a command to completion (output shown only on failure); rejects on a non-zero exit or the time limit. */
+function run(cmd, cmdArgs, { cwd = root, timeoutMs = 600_000, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+      reject(new Error(`${cmd} ${cmdArgs.join(' ')} took over ${timeoutMs / 1000} s\n${out.slice(-4000)}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} ${cmdArgs.join(' ')} (in ${path.relative(root, cwd) || '.'}) exited with ${code}\n${out.slice(-6000)}`));
+    });
+  });
+}
+
+/** Starts a long-running server in its own process group; returns it with its output so far. */
+function start(cmd, cmdArgs, cwd, env = {}) {
+  const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  const server = { child, output: '' };
+  child.stdout.on('data', (d) => (server.output += d));
+  child.stderr.on('data', (d) => (server.output += d));
+  return server;
+}
+
+function stop(server) {
+  if (!server) return Promise.resolve();
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.on('close', () => resolve());
+    try {
+      process.kill(-server.child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-server.child.pid, 'SIGKILL');
+      } catch {}
+      resolve();
+    }, 5000).unref();
+  }).then(() => children.delete(server.child));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, server, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.child.exitCode !== null) throw new Error(`the server exited (${server.child.exitCode}):\n${server.output.slice(-3000)}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      if (res.ok) return res;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s:\n${server.output.slice(-3000)}`);
+}
+
+async function timed(label, fn) {
+  const t0 = Date.now();
+  try {
+    return await fn();
+  } finally {
+    timings.push([label, (Date.now() - t0) / 1000]);
+    console.log(`  .... ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The kit: built, then packed like `npm publish` would
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+async function packKit() {
+  const builtAt = existsSync(path.join(root, 'dist/index.js')) ? statSync(path.join(root, 'dist/index.js')).mtimeMs : 0;
+  if (builtAt < newestMtime(path.join(root, 'src'))) {
+    console.log('dist/ is missing or older than src/: npm run build');
+    await timed('build the kit', () => run('npm', ['run', 'build'], { timeoutMs: 300_000 }));
+  }
+  const packDir = path.join(root, 'examples/.pack');
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  const out = await timed('npm pack', () => run('npm', ['pack', '--pack-destination', packDir, '--silent']));
+  const tgz = path.join(packDir, out.trim().split('\n').pop().trim());
+  if (!existsSync(tgz)) throw new Error(`npm pack gave no tarball (${tgz})`);
+  console.log(`packed ${path.relative(root, tgz)} (${(statSync(tgz).size / 2 ** 20).toFixed(1)} MiB)`);
+  return tgz;
+}
+
+/** `npm ci` from the app's own lockfile (skipped when node_modules already matches it), then the kit's tarball. */
+async function install(app, tgz) {
+  const lock = readFileSync(path.join(app.dir, 'package-lock.json'));
+  const hash = createHash('sha256').update(lock).digest('hex');
+  const stamp = path.join(app.dir, 'node_modules/.diffusion-kit-example-lock');
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
+  if (!fresh) {
+    await timed(`[${app.name}] npm ci`, () => run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: app.dir }));
+    writeFileSync(stamp, hash);
+  }
+  await timed(`[${app.name}] npm install the kit tarball`, () =>
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', tgz], { cwd: app.dir }),
+  );
+  const installed = JSON.parse(readFileSync(path.join(app.dir, 'node_modules/diffusion-kit/package.json'), 'utf8'));
+  check(app.name, 'installs the packed kit', installed.name === 'diffusion-kit', `diffusion-kit@${installed.version} from ${path.basename(tgz)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The page in Chromium
+
+/** Opens the page, collects console messages, page errors and failed requests, and checks the figures. */
+async function checkPage(app, url, { label = app.name, full = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const consoleMessages = [];
+  const pageErrors = [];
+  const failedRequests = [];
+  page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text(), where: msg.location()?.url ?? '' }));
+  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  page.on('requestfailed', (req) => failedRequests.push(`${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => res.status() >= 400 && failedRequests.push(`${res.url()} (HTTP ${res.status()})`));
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+
+    // Every component renders its figure (each spreads data-testid onto its role=figure root).
+    const missing = [];
+    for (const id of FIGURES) {
+      const fig = page.locator(`[data-testid="${id}"]`);
+      try {
+        await fig.waitFor({ state: 'visible', timeout: 60_000 });
+        if ((await fig.getAttribute('role')) !== 'figure') missing.push(`${id} (not role=figure)`);
+      } catch {
+        missing.push(id);
+      }
+    }
+    check(label, `renders all ${FIGURES.length} figures`, missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
+
+    if (full) {
+      const isolated = await page.evaluate(() => globalThis.crossOriginIsolated === true);
+      check(label, 'is cross-origin isolated (COOP/COEP: wasm threads)', isolated);
+
+      // The lazy 3-D view loaded three.js and drew into a WebGL canvas.
+      try {
+        await page.locator('[data-testid="score-field-plot-3d"] canvas').first().waitFor({ state: 'attached', timeout: 60_000 });
+        check(label, 'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas', true);
+      } catch {
+        check(label, 'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas', false, 'no canvas within 60 s');
+      }
+
+      // The model runs (wasm, in the kit's Worker): at least one denoising frame, and one finished generation.
+      const t0 = Date.now();
+      const denoise = await page
+        .waitForFunction(
+          () => {
+            const el = document.querySelector('[data-testid="denoise-animator"]');
+            return el && (Number(el.getAttribute('data-computed')) >= 1 || el.getAttribute('data-state') === 'error') ? el.getAttribute('data-state') + ':' + el.getAttribute('data-computed') : false;
+          },
+          null,
+          { timeout: MODEL_LIMIT_MS, polling: 250 },
+        )
+        .then((h) => h.jsonValue())
+        .catch(() => 'timeout');
+      const [denoiseState, computed] = String(denoise).split(':');
+      check(label, 'DenoiseAnimator computes frames with the model (wasm)', denoiseState !== 'error' && Number(computed) >= 1,
+        `state ${denoiseState}, ${computed ?? 0} frame(s) after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const t1 = Date.now();
+      const prompt = await page
+        .waitForFunction(
+          () => {
+            const el = document.querySelector('[data-testid="prompt-generator"]');
+            const done = el?.querySelector('figure[data-status="done"]');
+            return done ? 'done' : el?.getAttribute('data-state') === 'error' ? 'error' : false;
+          },
+          null,
+          { timeout: MODEL_LIMIT_MS, polling: 250 },
+        )
+        .then((h) => h.jsonValue())
+        .catch(() => 'timeout');
+      check(label, 'PromptGenerator generates on load (wasm)', prompt === 'done', `${prompt} after ${((Date.now() - t1) / 1000).toFixed(1)} s more`);
+
+      // No figure shows an inline error (bad prop or engine failure messages are role=alert). Only inside the
+      // figures: the host may have alerts of its own (Next's route announcer is an empty role=alert).
+      const alerts = await page.locator('[data-testid] [role="alert"], [data-testid][role="alert"]').allInnerTexts();
+      check(label, 'shows no error message (role=alert)', alerts.length === 0, alerts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)).join(' | '));
+    }
+
+    await page.waitForTimeout(1000); // late console output (effects, Worker replies)
+    const errors = consoleMessages.filter((m) => m.type === 'error' && !(app.serverRendered && HYDRATION.test(m.text)));
+    check(label, 'no console errors', errors.length === 0, errors.map((m) => `${m.text.slice(0, 300)}${m.where ? ` (${m.where})` : ''}`).join(' | '));
+    check(label, 'no uncaught page errors', pageErrors.length === 0, pageErrors.map((e) => e.slice(0, 300)).join(' | '));
+    check(label, 'no failed requests', failedRequests.length === 0, failedRequests.slice(0, 5).join(' | '));
+    if (app.serverRendered) {
+      const hydration = consoleMessages.filter((m) => HYDRATION.test(m.text));
+      check(label, 'hydration reports no mismatch', hydration.length === 0, hydration.map(describeHydration).join('\n'));
+    }
+    const warnings = consoleMessages.filter((m) => m.type === 'warning');
+    if (warnings.length) console.log(`  note [${label}] console warnings: ${warnings.map((m) => m.text.slice(0, 200)).join(' | ')}`);
+  } catch (err) {
+    check(label, 'page check ran to the end', false, String(err?.message ?? err).slice(0, 500));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A hydration message in short: its first line, then each +client/-server line of React's diff with the
+ * component (data-testid) and the element it belongs to.
+ */
+function describeHydration(m) {
+  const lines = m.text.split('\n');
+  const out = [];
+  let component = '';
+  let element = '';
+  for (const line of lines) {
+    const id = line.match(/data-testid="([^"]+)"/);
+    if (id) component = id[1];
+    const tag = line.match(/^\s*<([a-z][\w-]*)/);
+    if (tag) element = tag[1];
+    if (/^[+-]\s{2,}\S/.test(line)) out.push(`      ${component || '?'} <${element}> ${line.trim()}`);
+  }
+  return `${m.type}: ${lines[0].slice(0, 200)}${out.length ? `\n${out.slice(0, 24).join('\n')}` : ''}`;
+}
+
+/** The server HTML of a server-rendered page: every figure with its accessible name, before any script runs. */
+async function checkServerHtml(app, url) {
+  const res = await fetch(url);
+  const html = await res.text();
+  const missing = FIGURES.filter((id) => !new RegExp(`<[a-z]+[^>]*data-testid="${id}"`).test(html));
+  check(app.name, 'server HTML holds every figure', missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : `${(html.length / 1024).toFixed(0)} KiB`);
+  const figures = (html.match(/role="figure"/g) ?? []).length;
+  const named = (html.match(/role="figure"[^>]*aria-(label|labelledby)="[^"]+"/g) ?? []).length;
+  check(app.name, 'server HTML figures carry their accessible names', figures >= FIGURES.length && named >= FIGURES.length, `${figures} role=figure, ${named} named`);
+  // Meaningful markup, not empty shells: the SVG charts' axes and the sampler's numbers are in the HTML.
+  const svgs = (html.match(/<svg\b/g) ?? []).length;
+  check(app.name, 'server HTML holds the SVG charts', svgs >= 3, `${svgs} <svg> elements`);
+}
+
+function checkHeaders(app, res) {
+  const coop = res.headers.get('cross-origin-opener-policy');
+  const coep = res.headers.get('cross-origin-embedder-policy');
+  check(app.name, 'serves COOP same-origin and COEP require-corp', coop === 'same-origin' && coep === 'require-corp', `COOP ${coop}, COEP ${coep}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function testApp(app, tgz) {
+  console.log(`\n== ${app.name}: ${path.relative(root, app.dir)}`);
+  const env = { NEXT_TELEMETRY_DISABLED: '1', CI: '1' };
+  await install(app, tgz);
+  await timed(`[${app.name}] production build`, () => run('npm', ['run', 'build'], { cwd: app.dir, env, timeoutMs: 600_000 }));
+  check(app.name, 'builds for production', true);
+
+  const port = await freePort();
+  const [cmd, cmdArgs] = app.serve(port);
+  let server = start(cmd, cmdArgs, app.dir, env);
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    const res = await timed(`[${app.name}] start the production server`, () => waitForHttp(url, server, 60_000));
+    checkHeaders(app, res);
+    if (app.serverRendered) await checkServerHtml(app, url);
+    await timed(`[${app.name}] page checks in Chromium`, () => checkPage(app, url));
+  } finally {
+    await stop(server);
+  }
+
+  if (app.dev && devHydration) {
+    // React reports attribute mismatches only in development builds: load the page once on the dev server.
+    const devPort = await freePort();
+    const [devCmd, devArgs] = app.dev(devPort);
+    server = start(devCmd, devArgs, app.dir, env);
+    try {
+      const url = `http://127.0.0.1:${devPort}/`;
+      await timed(`[${app.name}] start the dev server and compile the page`, () => waitForHttp(url, server, 240_000));
+      await timed(`[${app.name}] dev hydration check`, () => checkPage(app, url, { label: `${app.name} dev`, full: false }));
+    } finally {
+      await stop(server);
+    }
+  }
+}
+
+const startedAt = Date.now();
+try {
+  const tgz = await packKit();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  for (const app of APPS) {
+    try {
+      await testApp(app, tgz);
+    } catch (err) {
+      check(app.name, 'install, build and serve', false, String(err?.message ?? err).slice(0, 3000));
+    }
+  }
+} catch (err) {
+  check('kit', 'build and pack', false, String(err?.message ?? err).slice(0, 3000));
+} finally {
+  await browser?.close().catch(() => {});
+  killAll();
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log('\n== test:examples summary');
+for (const [label, s] of timings) console.log(`  ${s.toFixed(1).padStart(6)} s  ${label}`);
+console.log(`  ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s  total`);
+if (failed.length) {
+  console.log('\nFailures:');
+  for (const r of failed) console.log(`  [${r.app}] ${r.name}${r.detail ? `\n      ${r.detail.replace(/\n/g, '\n      ')}` : ''}`);
+}
+console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,91 @@
+// Bundle budget of the chart components, measured on the built package (`npm test` builds before vitest):
+// importing a chart must never pull in the model runtime or the 3-D stack up front, and the plain charts must
+// not reach them at all. measureImport bundles `export { X } from 'diffusion-kit'` with esbuild (tree-shaken,
+// React external) and follows the static imports, the import()s that survive tree shaking, and Workers.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { distDir, formatTable, measureImport, type ImportCost } from '../../bench/bundleSize.mjs';
+
+const built = existsSync(path.join(distDir, 'index.js')) && existsSync(path.join(distDir, 'engine/index.js'));
+const kit: Record<string, unknown> = built ? await import(/* @vite-ignore */ path.join(distDir, 'index.js')) : {};
+
+/** Charts that must not reach onnxruntime-web, three or @react-three/fiber in any way. */
+const PLAIN_CHARTS = ['GaussianSampler', 'PixelGrid', 'NoiseScheduleChart'];
+/** DatasetMap is checked once the build exports it. */
+const OPTIONAL_PLAIN_CHARTS = ['DatasetMap'];
+const THREE_D = ['three', '@react-three/fiber'];
+/**
+ * Initial JavaScript (gzip, KiB) a page pays for one chart: about twice what each costs when tree shaking works
+ * (38 to 47 KiB for the charts, 204 KiB for DatasetMap with its 400 glyphs, measured 2026-11), so that one
+ * import dragging in every other component and its data (265 KiB) fails.
+ */
+const BUDGET_GZIP_KIB: Record<string, number> = {
+  GaussianSampler: 96,
+  PixelGrid: 96,
+  NoiseScheduleChart: 96,
+  ScoreFieldPlot: 96,
+  DatasetMap: 256,
+};
+
+const rows: ImportCost[] = [];
+const measured = new Map<string, Promise<ImportCost>>();
+function cost(name: string): Promise<ImportCost> {
+  let p = measured.get(name);
+  if (!p) {
+    p = measureImport(name).then((row) => (rows.push(row), row));
+    measured.set(name, p);
+  }
+  return p;
+}
+
+describe('bundle budget of the chart components (built dist)', () => {
+  afterAll(() => {
+    if (rows.length) console.log(`\nWhat importing each chart costs (esbuild, minified, gzip; React external):\n${formatTable(rows)}\n`);
+  });
+
+  it('has a build to measure', () => {
+    expect(built, `No built package at ${distDir}: run \`npm run build\` first (npm test builds before vitest).`).toBe(true);
+  });
+
+  const charts = [...PLAIN_CHARTS, 'ScoreFieldPlot', ...OPTIONAL_PLAIN_CHARTS];
+  for (const name of charts) {
+    const optional = OPTIONAL_PLAIN_CHARTS.includes(name);
+    it.skipIf(!built || (optional && !(name in kit)))(`${name} loads no heavy library up front`, { timeout: 60_000 }, async () => {
+      expect(name in kit, `${name} is not exported by the built package`).toBe(true);
+      const row = await cost(name);
+      expect(row.staticHeavy, `${name} statically reaches ${row.staticHeavy.join(', ')}`).toEqual([]);
+      // A sanity floor: a chart is real code, so a near-empty bundle means the measurement broke.
+      expect(row.initialRawKiB).toBeGreaterThan(1);
+    });
+
+    it.skipIf(!built || (optional && !(name in kit)))(`${name} stays within its budget of initial JavaScript`, { timeout: 60_000 }, async () => {
+      const row = await cost(name);
+      const budget = BUDGET_GZIP_KIB[name]!;
+      expect(
+        row.initialGzipKiB,
+        `${name} costs ${row.initialGzipKiB} KiB gzip up front (budget ${budget} KiB): is the rest of the kit no longer tree-shaken away?`,
+      ).toBeLessThanOrEqual(budget);
+    });
+  }
+
+  for (const name of [...PLAIN_CHARTS, ...OPTIONAL_PLAIN_CHARTS]) {
+    const optional = OPTIONAL_PLAIN_CHARTS.includes(name);
+    it.skipIf(!built || (optional && !(name in kit)))(`${name} reaches no heavy library at all, not even lazily or in a Worker`, { timeout: 60_000 }, async () => {
+      const row = await cost(name);
+      const reached = [...row.staticHeavy, ...row.lazyHeavy, ...row.workerHeavy];
+      expect(
+        reached,
+        `${name} reaches ${reached.join(', ')} (lazily: ${row.lazyHeavy.join(', ') || 'none'}; in a Worker: ${row.workerHeavy.join(', ') || 'none'}). ` +
+          'Usually a top-level call that the bundler cannot drop, e.g. forwardRef/lazy/memo of another component without a /* @__PURE__ */ annotation.',
+      ).toEqual([]);
+    });
+  }
+
+  it.skipIf(!built)('ScoreFieldPlot reaches three and @react-three/fiber only lazily, and never the model runtime', { timeout: 60_000 }, async () => {
+    const row = await cost('ScoreFieldPlot');
+    expect(row.staticHeavy).toEqual([]);
+    expect([...row.lazyHeavy].sort()).toEqual([...THREE_D].sort());
+    expect(row.workerHeavy, 'ScoreFieldPlot starts a Worker that reaches the model runtime').toEqual([]);
+  });
+});
