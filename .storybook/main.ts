@@ -20,6 +20,11 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     viteConfig.server = { ...viteConfig.server, headers: { ...viteConfig.server?.headers, ...isolationHeaders } };
     viteConfig.preview = { ...viteConfig.preview, headers: { ...viteConfig.preview?.headers, ...isolationHeaders } };
+    // The engine Worker imports onnxruntime-web lazily, and onnxruntime's threaded wasm starts its own module
+    // workers: the Worker must be built as an ES module (Vite's default, 'iife', inlines it and breaks both).
+    viteConfig.worker = { ...viteConfig.worker, format: 'es' };
+    // Pre-bundling would move onnxruntime-web away from the .wasm and .mjs files it loads next to itself.
+    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), 'onnxruntime-web'] };
     return viteConfig;
   },
 };
