@@ -1,4 +1,4 @@
-import { forwardRef, useId, useRef, type CSSProperties, type HTMLAttributes } from 'react';
+import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
 import type { DeviceRequest } from '../../engine/model/device';
 import type { SchedulerName } from '../../engine/schedulers/types';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
@@ -6,7 +6,7 @@ import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { readThemeColor, themeVar } from '../../theme/theme';
 import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/drawSamples';
 import { EngineErrorMessage } from '../shared/EngineErrorMessage';
-import { FigureMessage } from '../shared/FigureMessage';
+import { figureClass, figureStyle, InvalidFigure } from '../shared/InvalidFigure';
 import { checkGenerationProps } from '../shared/generationChecks';
 import { ModelStatus } from '../shared/ModelStatus';
 import { ProgressBar } from '../shared/ProgressBar';
@@ -66,14 +66,7 @@ export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, Denois
     checkOneOf('view', view, DENOISE_VIEWS),
     checkNumber('frameRate', frameRate, { min: 0, minExclusive: true, max: 60 }),
   );
-  if (problem) {
-    const { className, style, ...rest } = stripOwnProps(props);
-    return (
-      <div {...rest} ref={ref} role="figure" aria-label={label} data-state="error" className={rootClass(className)} style={rootStyle(style)}>
-        <FigureMessage component="DenoiseAnimator" problem={problem} />
-      </div>
-    );
-  }
+  if (problem) return <InvalidFigure {...stripOwnProps(props)} ref={ref} component="DenoiseAnimator" ownClass="dk-denoise-animator" label={label} problem={problem} />;
   return <DenoiseAnimatorFigure {...props} ref={ref} />;
 });
 
@@ -153,8 +146,8 @@ const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, Denoise
       role="figure"
       aria-labelledby={`${id}-label`}
       aria-describedby={`${id}-desc`}
-      className={rootClass(className)}
-      style={rootStyle(style)}
+      className={figureClass('dk-denoise-animator', className)}
+      style={figureStyle(style)}
       data-state={gen.phase}
       data-playing={playing ? 'true' : 'false'}
       data-step={shown + 1}
@@ -216,14 +209,6 @@ const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, Denoise
     </div>
   );
 });
-
-function rootClass(className: string | undefined): string {
-  return ['dk-denoise-animator', className].filter(Boolean).join(' ');
-}
-
-function rootStyle(style: CSSProperties | undefined): CSSProperties {
-  return { color: themeVar('text'), fontFamily: themeVar('fontFamily'), maxWidth: '100%', ...style };
-}
 
 /** The HTML attributes of the props, without the figure's own props. */
 function stripOwnProps(props: DenoiseAnimatorProps): HTMLAttributes<HTMLDivElement> {

@@ -1,9 +1,9 @@
-import { forwardRef, useEffect, useId, useMemo, useState, type CSSProperties, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useState, type HTMLAttributes } from 'react';
 import type { DeviceRequest } from '../../engine/model/device';
 import type { SchedulerName } from '../../engine/schedulers/types';
 import { themeVar } from '../../theme/theme';
 import { EngineErrorMessage } from '../shared/EngineErrorMessage';
-import { FigureMessage } from '../shared/FigureMessage';
+import { figureClass, figureStyle, InvalidFigure } from '../shared/InvalidFigure';
 import { checkGenerationProps } from '../shared/generationChecks';
 import { ModelStatus } from '../shared/ModelStatus';
 import { checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
@@ -63,14 +63,7 @@ export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, Prompt
     checkOneOf('mode', mode, PROMPT_MODES),
     checkNumber('maxResults', maxResults, { min: 1, max: 50, integer: true }),
   );
-  if (problem) {
-    const { className, style, ...rest } = stripOwnProps(props);
-    return (
-      <div {...rest} ref={ref} role="figure" aria-label={label} data-state="error" className={rootClass(className)} style={rootStyle(style)}>
-        <FigureMessage component="PromptGenerator" problem={problem} />
-      </div>
-    );
-  }
+  if (problem) return <InvalidFigure {...stripOwnProps(props)} ref={ref} component="PromptGenerator" ownClass="dk-prompt-generator" label={label} problem={problem} />;
   return <PromptGeneratorFigure {...props} ref={ref} />;
 });
 
@@ -145,8 +138,8 @@ const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptG
       role="figure"
       aria-labelledby={`${id}-label`}
       aria-describedby={`${id}-desc`}
-      className={rootClass(className)}
-      style={rootStyle(style)}
+      className={figureClass('dk-prompt-generator', className)}
+      style={figureStyle(style)}
       data-state={gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
       data-results={gen.results.length}
     >
@@ -189,14 +182,6 @@ const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptG
     </div>
   );
 });
-
-function rootClass(className: string | undefined): string {
-  return ['dk-prompt-generator', className].filter(Boolean).join(' ');
-}
-
-function rootStyle(style: CSSProperties | undefined): CSSProperties {
-  return { color: themeVar('text'), fontFamily: themeVar('fontFamily'), maxWidth: '100%', ...style };
-}
 
 /** The HTML attributes of the props, without the figure's own props. */
 function stripOwnProps(props: PromptGeneratorProps): HTMLAttributes<HTMLDivElement> {
