@@ -1,19 +1,21 @@
-"""Evaluate the EMA model (fixed seeds) and write <run>/metrics.json + sample grids.
+"""Evaluate a run (EMA weights, fixed seeds): <run>/metrics.json + sample grids.
 
-(a) Radical test: for each prompt (gold, metal, water, tree, grass, speech) draw
-    16 glyphs at guidance 3 and at guidance 1 (plain conditional); find each
-    sample's nearest real glyph (L2 over all 21k rendered glyphs, pixel space
-    [-1,1]) and report the fraction whose neighbour has the prompt's Kangxi
-    radical, next to that radical's base rate in the data.
-(b) Novelty: nearest-neighbour L2 distances sample -> training set, compared
-    with held-out real glyph -> training set (both over 1024 pixels in [-1,1]).
-(c) One 4x4 grid PNG per prompt (guidance 3) in the run folder, plus an atlas
-    (6 prompts x 8 glyphs) for the model assets.
+(a) Radical test: for each prompt of RADICAL_TESTS draw n (>= 64) glyphs at each
+    guidance scale; a sample "has" the prompt's Kangxi radical by two judges:
+      - nearest: its nearest real glyph (L2 in pixels over all 21k renders) has it;
+      - cnn:     the radical classifier (judge.py, trained on real glyphs) says so.
+    Hit rates come with a 95 % Wilson interval, next to the radical's base rate.
+(b) Novelty: median nearest-training-glyph distance of samples / the same for held-out
+    real glyphs, and the share of near-copies (distance below NEAR_COPY).
+(c) guidance.default: the scale with the best mean hit rate over the six core prompts
+    by the weaker of the two judges.
+(d) One grid PNG per prompt and an atlas (prompts x 8 glyphs) for the model assets.
 
-  /usr/bin/python3 training/evaluate.py --run main
+  /usr/bin/python3 training/evaluate.py --run v2 [--n 64]
 """
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -24,10 +26,17 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import dataset  # noqa: E402
-from sample import grid, load_ema, sample, to_uint8  # noqa: E402
+import judge  # noqa: E402
+from sample import grid, load_run, sample, to_uint8  # noqa: E402
 
-RADICAL_TESTS = [("gold", 167), ("metal", 167), ("water", 85),
-                 ("tree", 75), ("grass", 140), ("speech", 149)]
+CORE = [("gold", 167), ("metal", 167), ("water", 85), ("tree", 75), ("grass", 140), ("speech", 149)]
+EXTRA = [("bird", 196), ("fish", 195), ("bamboo", 118), ("silk", 120), ("horse", 187),
+         ("mountain", 46)]
+RADICAL_TESTS = CORE + EXTRA
+GUIDANCES = (1.0, 3.0, 5.0, 7.0)
+# L2 over 1,024 pixels in [-1, 1]: below 2.0 (RMS pixel difference < 0.0625, i.e.
+# about 3 % of the range) a sample is a near-copy of that training glyph.
+NEAR_COPY = 2.0
 
 
 def nearest(queries, refs, chunk=2048):
@@ -38,91 +47,141 @@ def nearest(queries, refs, chunk=2048):
     q2 = (q * q).sum(1, keepdim=True)
     for s in range(0, len(refs), chunk):
         r = torch.from_numpy(refs[s:s + chunk].reshape(-1, q.shape[1])).float()
-        # |q - r|^2 = |q|^2 - 2 q.r + |r|^2
-        d = q2 - 2 * q @ r.T + (r * r).sum(1)[None]
+        d = q2 - 2 * q @ r.T + (r * r).sum(1)[None]  # |q - r|^2 = |q|^2 - 2 q.r + |r|^2
         v, i = d.min(1)
         upd = v < best_d
         best_d[upd], best_i[upd] = v[upd], i[upd] + s
     return best_i.numpy(), best_d.clamp_min(0).sqrt().numpy()
 
 
+def wilson(k, n, z=1.96):
+    """95 % Wilson score interval for k successes out of n."""
+    if n == 0:
+        return [0.0, 1.0]
+    p = k / n
+    c = (p + z * z / (2 * n)) / (1 + z * z / n)
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return [round(max(0.0, c - h), 4), round(min(1.0, c + h), 4)]
+
+
+def rate(hits):
+    hits = np.asarray(hits, dtype=bool)
+    return {"rate": round(float(hits.mean()), 4), "ci95": wilson(int(hits.sum()), len(hits)),
+            "n": int(len(hits))}
+
+
 def stats(d):
     d = np.asarray(d, dtype=np.float64)
-    return {"min": float(d.min()), "p10": float(np.percentile(d, 10)),
-            "median": float(np.median(d)), "p90": float(np.percentile(d, 90)),
-            "max": float(d.max()), "mean": float(d.mean()), "n": int(len(d))}
+    return {"p10": float(np.percentile(d, 10)), "median": float(np.median(d)),
+            "p90": float(np.percentile(d, 90)), "n": int(len(d))}
 
 
-def evaluate(ckpt_path, out_dir, n=16, steps=25, seed=0, data=None, tests=RADICAL_TESTS,
-             guidances=(3.0, 1.0), atlas_path=None):
-    t0 = time.time()
-    model, tok, ck = load_ema(ckpt_path)
-    data = data or dataset.load_dataset()
+def radical_test(model, tok, data, cnn, n, steps, seed, tests, guidances, out_dir):
     imgs = dataset.to_model_range(data["images"])
     rads = data["radicals"]
-    train = ~data["heldout"]
-    metrics = {"checkpoint": {k: ck["state"][k] for k in ck["state"]},
-               "settings": {"n": n, "steps": steps, "seed": seed, "sampler": "DDIM eta=0"},
-               "radical_test": {}, "novelty": {}}
-    all_samples = []
-    atlas = []
+    results, hits, samples, atlas = {}, {}, [], []
     for k, (prompt, rad) in enumerate(tests):
-        entry = {"radical": rad, "base_rate": float((rads == rad).mean())}
+        entry = {"radical": rad, "base_rate": round(float((rads == rad).mean()), 4)}
         for g in guidances:
             x = sample(model, tok, [prompt] * n, g, steps, seed + 1000 * k)
             xs = x.squeeze(1).numpy()
-            idx, dist = nearest(xs, imgs)
-            entry["guidance_%g" % g] = {
-                "hit_rate": float((rads[idx] == rad).mean()),
-                "nearest_codepoints": ["U+%04X" % c for c in data["codepoints"][idx]],
-                "nn_dist_median": float(np.median(dist))}
-            if g == guidances[0]:
+            idx, _ = nearest(xs, imgs)
+            by_nn = rads[idx] == rad
+            by_cnn = judge.predict(cnn, x).numpy() == rad
+            hits[(prompt, g)] = (by_nn, by_cnn)
+            entry["guidance_%g" % g] = {"nearest": rate(by_nn), "cnn": rate(by_cnn)}
+            if g == 3.0:
                 u8 = to_uint8(x)
-                grid(u8, cols=4, scale=4).save(os.path.join(out_dir, "samples_%s.png" % prompt))
-                all_samples.append(xs)
+                grid(u8[:16], cols=4, scale=4).save(os.path.join(out_dir, "samples_%s.png" % prompt))
                 atlas.append(u8[:8])
-        metrics["radical_test"][prompt] = entry
-        print("%-7s rad %3d base %.3f  %s" % (prompt, rad, entry["base_rate"], "  ".join(
-            "g%g hit %.2f" % (g, entry["guidance_%g" % g]["hit_rate"]) for g in guidances)),
+            samples.append(xs)
+        results[prompt] = entry
+        print("%-8s r%-3d base %.3f  %s" % (prompt, rad, entry["base_rate"], "  ".join(
+            "g%g nn %.2f cnn %.2f" % (g, entry["guidance_%g" % g]["nearest"]["rate"],
+                                       entry["guidance_%g" % g]["cnn"]["rate"]) for g in guidances)),
             flush=True)
-    # unconditional samples (empty prompt, no guidance)
-    xu = sample(model, tok, [""] * n, 1.0, steps, seed + 99).squeeze(1).numpy()
-    grid(to_uint8(torch.from_numpy(xu)[:, None]), cols=4, scale=4).save(
-        os.path.join(out_dir, "samples_unconditional.png"))
-    # novelty
-    tr = imgs[train]
-    _, d_samp = nearest(np.concatenate(all_samples + [xu]), tr)
-    _, d_held = nearest(imgs[~train], tr)
-    metrics["novelty"] = {
-        "samples_to_train": stats(d_samp),
-        "heldout_to_train": stats(d_held),
-        "note": "L2 over 32x32 pixels in [-1,1]; a sample much closer to the training "
-                "set than held-out glyphs are suggests memorisation",
+    return results, hits, np.concatenate(samples), atlas
+
+
+def summarise(hits, tests, guidances):
+    """Mean over the core prompts per guidance, pooled with a Wilson interval."""
+    core = [p for p, _ in tests if p in dict(CORE)]
+    out = {}
+    for g in guidances:
+        nn_all = np.concatenate([hits[(p, g)][0] for p in core])
+        cnn_all = np.concatenate([hits[(p, g)][1] for p in core])
+        out["guidance_%g" % g] = {"nearest": rate(nn_all), "cnn": rate(cnn_all)}
+    best = max(guidances, key=lambda g: (min(out["guidance_%g" % g]["nearest"]["rate"],
+                                             out["guidance_%g" % g]["cnn"]["rate"]), -g))
+    return out, best
+
+
+def novelty(data, samples):
+    imgs = dataset.to_model_range(data["images"])
+    train = ~data["heldout"]
+    _, d_samp = nearest(samples, imgs[train])
+    _, d_held = nearest(imgs[~train], imgs[train])
+    return {"samples_to_train": stats(d_samp), "heldout_to_train": stats(d_held),
+            "ratio_of_medians": round(float(np.median(d_samp) / np.median(d_held)), 3),
+            "near_copy_threshold": NEAR_COPY,
+            "near_copies_share": round(float((d_samp < NEAR_COPY).mean()), 4),
+            "heldout_near_copies_share": round(float((d_held < NEAR_COPY).mean()), 4),
+            "note": "L2 over 32x32 pixels in [-1,1]"}
+
+
+def evaluate(full, out_dir, n=64, steps=25, seed=0, tests=RADICAL_TESTS, guidances=GUIDANCES,
+             atlas_path=None, data=None):
+    t0 = time.time()
+    model, tok = load_run(full)
+    data = data or dataset.load_dataset()
+    x_all = torch.from_numpy(dataset.to_model_range(data["images"]))[:, None]
+    cnn, cnn_acc = judge.load_or_train(x_all, data["radicals"], data["heldout"])
+    results, hits, samples, atlas = radical_test(model, tok, data, cnn, n, steps, seed, tests,
+                                                 guidances, out_dir)
+    summary, best = summarise(hits, tests, guidances)
+    metrics = {
+        "checkpoint": dict(full["state"]),
+        "settings": {"n_per_prompt": n, "steps": steps, "seed": seed,
+                     "sampler": "DDIM eta=0, leading spacing", "guidances": list(guidances)},
+        "judges": {"nearest": "radical of the nearest real glyph (pixel L2, all glyphs)",
+                   "cnn": "radical classifier on real glyphs, held-out accuracy %.3f" % cnn_acc,
+                   "cnn_heldout_accuracy": round(cnn_acc, 4)},
+        "core_mean": summary, "default_guidance": best,
+        "radical_test": results, "novelty": novelty(data, samples),
     }
     metrics["seconds"] = round(time.time() - t0, 1)
     with open(os.path.join(out_dir, "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
     if atlas_path:
         grid(np.concatenate(atlas), cols=8, pad=2).save(atlas_path)
-    print("novelty median: samples %.2f vs held-out %.2f  (%.0fs)" % (
-        metrics["novelty"]["samples_to_train"]["median"],
-        metrics["novelty"]["heldout_to_train"]["median"], metrics["seconds"]))
+    for g in guidances:
+        s = summary["guidance_%g" % g]
+        print("core mean g%g: nearest %.3f %s  cnn %.3f %s" % (
+            g, s["nearest"]["rate"], s["nearest"]["ci95"], s["cnn"]["rate"], s["cnn"]["ci95"]))
+    nv = metrics["novelty"]
+    print("default guidance %g; novelty ratio %.3f, near-copies %.3f (%.0fs)" % (
+        best, nv["ratio_of_medians"], nv["near_copies_share"], metrics["seconds"]))
     return metrics
 
 
 def main():
+    import checkpoint as ckpt_file
+
     p = argparse.ArgumentParser()
     p.add_argument("--run", default="main")
-    p.add_argument("--ckpt", default=None)
-    p.add_argument("--n", type=int, default=16)
+    p.add_argument("--n", type=int, default=64)
     p.add_argument("--steps", type=int, default=25)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--atlas", default=None, help="also write a 6x8 samples atlas PNG here")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--atlas", default=None, help="also write a prompts x 8 samples atlas PNG here")
     a = p.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
     run_dir = os.path.join(HERE, "runs", a.run)
-    evaluate(a.ckpt or os.path.join(run_dir, "last.pt"), run_dir, a.n, a.steps, a.seed,
-             atlas_path=a.atlas)
+    full, _ = ckpt_file.load_any(run_dir, a.run)
+    if full is None:
+        raise SystemExit("no checkpoint for run %r" % a.run)
+    os.makedirs(run_dir, exist_ok=True)
+    evaluate(full, run_dir, a.n, a.steps, a.seed, atlas_path=a.atlas)
 
 
 if __name__ == "__main__":

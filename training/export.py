@@ -5,7 +5,7 @@ Outputs (in --out, default assets/models/glyffuser-mini/):
   unet.onnx          sample [B,1,32,32] f32, timestep [B] f32,
                      encoder_hidden_states [B,16,D] f32,
                      encoder_attention_mask [B,16] f32 (1 keep, 0 pad)
-                     -> noise_pred [B,1,32,32]
+                     -> noise_pred [B,1,32,32], cross_attention [B,16,16,16]
   tokenizer.json
   fixtures/tokenizer_cases.json, fixtures/model_cases.json
 
@@ -30,6 +30,9 @@ from sample import ddim_timesteps, load_ema, sample  # noqa: E402
 
 DEFAULT_OUT = os.path.join(os.path.dirname(HERE), "assets", "models", "glyffuser-mini")
 OPSET = 17
+# unet.onnx's second output `cross_attention` [B, L, 16, 16]: each prompt token's share of
+# the cross-attention at 16x16, averaged over heads and the two layers there (model.py).
+ATTENTION_RES = 16
 
 TOKENIZER_CASES = [
     "", "gold", "Gold", "GOLD METAL", "metal, iron; copper.", "  water\ttree\ngrass  ",
@@ -37,6 +40,7 @@ TOKENIZER_CASES = [
     "a b c d e f g h i j k l m n o p q r s t", "to lick; to taste, a mat, bamboo bark",
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen",
+    "golden oak ocean", "metallic speak forest",
 ]
 
 
@@ -59,8 +63,13 @@ def round_fp16_(module):
 
 
 def prepare(ckpt_path):
-    """EMA model with synsets collapsed and weights fp16-rounded."""
+    """EMA model with synsets and GloVe vectors collapsed into one embedding table, weights
+    fp16-rounded; a GloVe model's tokenizer gains the alias table for unseen words."""
     model, tok, ck = load_ema(ckpt_path)
+    if ck["config"].get("glove_dim"):
+        import glove
+
+        tok.aliases = glove.aliases(tok.vocab)
     model.text.collapse()
     round_fp16_(model)
     model.eval()
@@ -110,14 +119,16 @@ def export_onnx(model, out_dir, seq_len=16):
                       do_constant_folding=True)
     args = (torch.randn(2, 1, 32, 32), torch.tensor([500.0, 10.0]),
             torch.randn(2, seq_len, D), torch.ones(2, seq_len))
+    model.unet.attention_res = ATTENTION_RES
     torch.onnx.export(model.unet, args, unet_path, opset_version=OPSET,
                       input_names=["sample", "timestep", "encoder_hidden_states",
                                    "encoder_attention_mask"],
-                      output_names=["noise_pred"],
+                      output_names=["noise_pred", "cross_attention"],
                       dynamic_axes={n: {0: "batch"} for n in
                                     ["sample", "timestep", "encoder_hidden_states",
-                                     "encoder_attention_mask", "noise_pred"]},
+                                     "encoder_attention_mask", "noise_pred", "cross_attention"]},
                       do_constant_folding=True)
+    model.unet.attention_res = None
     # the exporter leaves the text encoder's output dims symbolic: pin [batch, L, D]
     m = onnx.load(te_path)
     dims = m.graph.output[0].type.tensor_type.shape.dim
@@ -153,7 +164,9 @@ def write_fixtures(model, tok, out_dir, seed=1234):
     t = torch.tensor([500.0, 500.0])
     with torch.no_grad():
         hid = model.text(torch.from_numpy(ids))
-        eps = model.unet(x, t, hid, torch.from_numpy(mask))
+        model.unet.attention_res = ATTENTION_RES
+        eps, attn = model.unet(x, t, hid, torch.from_numpy(mask))
+        model.unet.attention_res = None
         # a short end-to-end DDIM run: prompt "gold", 4 steps, guidance 3
         noise = torch.randn(1, 1, 32, 32, generator=torch.Generator().manual_seed(seed + 1))
         img = sample(model, tok, ["gold"], guidance=3.0, steps=4, noise=noise)
@@ -167,6 +180,7 @@ def write_fixtures(model, tok, out_dir, seed=1234):
         "sample": {"shape": [2, 1, 32, 32], "data": flat(x), "seed": seed},
         "timestep": {"shape": [2], "data": flat(t)},
         "noise_pred": {"shape": [2, 1, 32, 32], "data": flat(eps)},
+        "cross_attention": {"shape": list(attn.shape), "data": flat(attn)},
         "ddim": {"prompt": "gold", "steps": 4, "guidance": 3.0,
                  "timesteps": ddim_timesteps(4),
                  "initial_noise": {"shape": [1, 1, 32, 32], "data": flat(noise)},

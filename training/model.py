@@ -107,6 +107,8 @@ class Attention(nn.Module):
         if bias is not None:
             w = w + bias[:, None, None, :]
         w = torch.softmax(w, dim=-1)
+        if getattr(self, "keep_probs", False):
+            self.last_probs = w  # [B, h, Lq, Lk], read by UNet for the cross_attention output
         o = torch.matmul(w, v).transpose(1, 2).reshape(B, Lq, C)
         _MacCounter.add(2 * B * Lq * Lk * C, res)  # q.k and w.v
         return self.out(o)
@@ -139,10 +141,18 @@ class TextEncoder(nn.Module):
     is a fixed zero row used for padding). `collapse()` precomputes E."""
 
     def __init__(self, vocab_size, dim=128, layers=2, heads=4, max_length=16,
-                 syn_index=None, syn_weight=None, num_synsets=0):
+                 syn_index=None, syn_weight=None, num_synsets=0, glove_dim=0):
         super().__init__()
         self.word_emb = nn.Embedding(vocab_size, dim)
         nn.init.normal_(self.word_emb.weight, std=0.02)
+        # Fixed English word vectors (glove.py), projected by a learned matrix:
+        #   E[w] = word_emb[w] + P g(w).  Not saved in the state dict (rebuilt from
+        # the GloVe cache with set_glove), so checkpoints stay small.
+        self.glove_dim = glove_dim
+        if glove_dim:
+            self.register_buffer("glove", torch.zeros(vocab_size, glove_dim), persistent=False)
+            self.glove_proj = nn.Linear(glove_dim, dim, bias=False)
+            nn.init.normal_(self.glove_proj.weight, std=1.0 / math.sqrt(glove_dim))
         self.num_synsets = num_synsets
         if num_synsets:
             self.syn_emb = nn.Embedding(num_synsets + 1, dim, padding_idx=num_synsets)
@@ -156,9 +166,17 @@ class TextEncoder(nn.Module):
         self.ln_out = nn.LayerNorm(dim)
         self.collapsed = False
 
+    def set_glove(self, table):
+        """Load the fixed [V, glove_dim] word vectors (unit length, zeros if unknown)."""
+        with torch.no_grad():
+            self.glove.copy_(torch.as_tensor(table, dtype=torch.float32))
+        return self
+
     def embedding_table(self):
-        """[V, D] effective embedding table (word + mean synset vectors)."""
+        """[V, D] effective embedding table (word + GloVe projection + mean synset vectors)."""
         table = self.word_emb.weight
+        if self.glove_dim:
+            table = table + self.glove_proj(self.glove)
         if self.num_synsets:
             syn = self.syn_emb.weight[self.syn_index]              # [V,K,D]
             table = table + (self.syn_weight[..., None] * syn).sum(1)
@@ -171,6 +189,9 @@ class TextEncoder(nn.Module):
         if self.num_synsets:
             del self.syn_emb, self.syn_index, self.syn_weight
             self.num_synsets = 0
+        if self.glove_dim:
+            del self.glove, self.glove_proj
+            self.glove_dim = 0
         self.collapsed = True
         return self
 
@@ -181,6 +202,8 @@ class TextEncoder(nn.Module):
             x = self.word_emb(input_ids) + (self.syn_weight[input_ids][..., None] * syn).sum(2)
         else:
             x = self.word_emb(input_ids)
+        if self.glove_dim:
+            x = x + self.glove_proj(self.glove[input_ids])
         x = x + self.pos_emb[:, : input_ids.shape[1]]
         bias = (input_ids == 0).float() * NEG  # pad keys masked (finite bias)
         for layer in self.layers:
@@ -262,9 +285,16 @@ class UNet(nn.Module):
     Downsampling: stride-2 3x3 conv. Upsampling: 1x1 conv at the low resolution
     to the next width, then nearest x2 (no 3x3 conv at the high resolution)."""
 
-    def __init__(self, ctx_dim=128, ch=(32, 64, 128), blocks=(1, 1, 1), tdim=128, heads=4):
+    def __init__(self, ctx_dim=128, ch=(32, 64, 128), blocks=(1, 1, 1), tdim=128, heads=4,
+                 pooled=False):
         super().__init__()
         self.time_mlp = nn.Sequential(nn.Linear(32, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
+        # Pooled prompt path (as in Imagen): the masked mean of the text states goes
+        # through an MLP and is added to the timestep embedding, so every res block
+        # sees the prompt, not only the attention layers. Empty prompt -> mean 0.
+        self.pooled = pooled
+        if pooled:
+            self.text_pool = nn.Sequential(nn.Linear(ctx_dim, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
         self.conv_in = nn.Conv2d(1, ch[0], 3, padding=1)
         n = len(ch)
         self.down_res, self.down_attn, self.downs = nn.ModuleList(), nn.ModuleList(), nn.ModuleList()
@@ -292,12 +322,44 @@ class UNet(nn.Module):
             self.ups.append(nn.Conv2d(ch[lvl], ch[lvl - 1], 1) if lvl > 0 else nn.Identity())
         self.n_out = nn.GroupNorm(8, ch[0])
         self.conv_out = nn.Conv2d(ch[0], 1, 3, padding=1)
+        self.attention_res = None  # e.g. 16: forward also returns cross_attention
         nn.init.zeros_(self.conv_out.weight)
         nn.init.zeros_(self.conv_out.bias)
 
+    def cross_attention_blocks(self, res):
+        """The AttnBlocks whose cross-attention runs at res x res (32 >> level)."""
+        size = {32 >> lvl: lvl for lvl in range(len(self.down_attn))}
+        lvl = size[res]
+        blocks = list(self.down_attn[lvl]) + list(self.up_attn[len(self.up_attn) - 1 - lvl])
+        if lvl == len(self.down_attn) - 1:
+            blocks.append(self.mid_attn)
+        return [b for b in blocks if isinstance(b, AttnBlock)]
+
     def forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask):
+        """eps [B,1,32,32]; with attention_res set, (eps, cross_attention [B, L, r, r]):
+        the softmax weight of each prompt token (the null token left out, so a pixel's
+        weights over the tokens sum to 1 minus the null token's share), averaged over
+        heads and over the cross-attention layers at resolution r."""
+        blocks = self.cross_attention_blocks(self.attention_res) if self.attention_res else []
+        for b in blocks:
+            b.attn_cross.keep_probs = True
+        eps = self._forward(sample, timestep, encoder_hidden_states, encoder_attention_mask)
+        if not blocks:
+            return eps
+        B, r = sample.shape[0], self.attention_res
+        probs = torch.stack([b.attn_cross.last_probs for b in blocks]).mean(dim=(0, 2))  # [B,Lq,Lk]
+        for b in blocks:
+            b.attn_cross.keep_probs, b.attn_cross.last_probs = False, None
+        tokens = probs[:, :, 1:].transpose(1, 2)  # drop the null key -> [B, L, Lq]
+        return eps, tokens.reshape(B, tokens.shape[1], r, r)
+
+    def _forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask):
         temb = self.time_mlp(timestep_embedding(timestep, 32))
         ctx = encoder_hidden_states
+        if self.pooled:
+            m = encoder_attention_mask[:, :, None]
+            mean = (ctx * m).sum(1) / m.sum(1).clamp(min=1.0)
+            temb = temb + self.text_pool(mean)
         # key bias for [null, tokens]: null always 0, tokens 0 (keep) or -1e4 (pad)
         tok_bias = (1.0 - encoder_attention_mask) * NEG
         bias = torch.cat([torch.zeros_like(tok_bias[:, :1]), tok_bias], dim=1)
@@ -328,16 +390,17 @@ class GlyffuserMini(nn.Module):
     """Both networks in one module (one state dict, one EMA)."""
 
     def __init__(self, vocab_size, text_dim=128, unet_ch=(32, 64, 128), unet_blocks=(1, 1, 1),
-                 syn_index=None, syn_weight=None, num_synsets=0, max_length=16):
+                 syn_index=None, syn_weight=None, num_synsets=0, max_length=16,
+                 glove_dim=0, pooled=False):
         super().__init__()
         self.config = dict(vocab_size=vocab_size, text_dim=text_dim, unet_ch=list(unet_ch),
-                           unet_blocks=list(unet_blocks),
+                           unet_blocks=list(unet_blocks), glove_dim=glove_dim, pooled=pooled,
                            num_synsets=num_synsets, max_length=max_length,
                            syn_k=int(np.shape(syn_index)[1]) if num_synsets else 0)
         self.text = TextEncoder(vocab_size, text_dim, max_length=max_length,
                                 syn_index=syn_index, syn_weight=syn_weight,
-                                num_synsets=num_synsets)
-        self.unet = UNet(text_dim, tuple(unet_ch), tuple(unet_blocks))
+                                num_synsets=num_synsets, glove_dim=glove_dim)
+        self.unet = UNet(text_dim, tuple(unet_ch), tuple(unet_blocks), pooled=pooled)
 
     def forward(self, x_t, t, input_ids, mask):
         ctx = self.text(input_ids)
@@ -357,4 +420,5 @@ def build_model(config, syn_index=None, syn_weight=None):
         syn_index = np.zeros((config["vocab_size"], k), dtype=np.int64)
         syn_weight = np.zeros((config["vocab_size"], k), dtype=np.float32)
     return GlyffuserMini(config["vocab_size"], config["text_dim"], tuple(config["unet_ch"]),
-                         tuple(config["unet_blocks"]), syn_index, syn_weight, n, config.get("max_length", 16))
+                         tuple(config["unet_blocks"]), syn_index, syn_weight, n, config.get("max_length", 16),
+                         config.get("glove_dim", 0), config.get("pooled", False))

@@ -30,13 +30,28 @@ def ddim_timesteps(n, train_steps=1000):
     return [i * r for i in reversed(range(n))]
 
 
+def load_run(full, ema=True):
+    """(model in eval mode, tokenizer) from a full run checkpoint dict: the EMA weights
+    by default, else the raw ones; fixed GloVe vectors reloaded when the model has them."""
+    model = build_model(full["config"])
+    model.load_state_dict(full["ema" if ema else "model"])
+    tok = Tokenizer(full["tokenizer"]["vocab"], full["tokenizer"]["max_length"])
+    if full["config"].get("glove_dim"):
+        import glove
+
+        model.text.set_glove(glove.vocab_vectors(tok.vocab)[0])
+    return model.eval(), tok
+
+
 def load_ema(ckpt_path, ema=True):
-    """Model (EMA weights by default) + tokenizer + checkpoint dict."""
+    """Model (EMA weights by default) + tokenizer + checkpoint dict, from a file: a run's
+    last.pt or a committed compact checkpoint (checkpoint.py)."""
+    import checkpoint
+
     ck = torch.load(ckpt_path, map_location="cpu")
-    model = build_model(ck["config"])
-    model.load_state_dict(ck["ema" if ema else "model"])
-    model.eval()
-    tok = Tokenizer(ck["tokenizer"]["vocab"], ck["tokenizer"]["max_length"])
+    if ck.get("packed"):
+        ck = checkpoint.unpack(ck)
+    model, tok = load_run(ck, ema)
     return model, tok, ck
 
 

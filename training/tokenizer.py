@@ -3,7 +3,8 @@
 Exact rule (the TypeScript port must do the same):
   1. text.toLowerCase()  (only ASCII letters matter: anything else is dropped by step 2)
   2. words = all matches of /[a-z0-9]+/g, in order
-  3. id = vocab[word] if present else unk_id (1)
+  3. id = vocab[word] if present, else vocab[aliases[word]] if the word has an alias
+     (a nearest vocabulary word by GloVe, written at export, see glove.py), else unk_id (1)
   4. keep the first max_length (16) ids; pad with pad_id (0) to max_length
   5. attention mask = 1 for real tokens (incl. unk), 0 for padding
 An empty prompt (or one with no words) is all pad ids with an all-zero mask.
@@ -32,9 +33,10 @@ def words(text):
 
 
 class Tokenizer:
-    def __init__(self, vocab, max_length=MAX_LENGTH):
+    def __init__(self, vocab, max_length=MAX_LENGTH, aliases=None):
         self.vocab = dict(vocab)
         self.max_length = max_length
+        self.aliases = {w: a for w, a in (aliases or {}).items() if a in self.vocab}
         self.id_to_word = {i: w for w, i in self.vocab.items()}
 
     @classmethod
@@ -52,7 +54,8 @@ class Tokenizer:
 
     def encode(self, text):
         """Return (ids, mask) as python lists of length max_length."""
-        ids = [self.vocab.get(w, UNK_ID) for w in words(text)][: self.max_length]
+        ids = [self.vocab.get(w, self.vocab.get(self.aliases.get(w), UNK_ID))
+               for w in words(text)][: self.max_length]
         mask = [1] * len(ids) + [0] * (self.max_length - len(ids))
         ids = ids + [PAD_ID] * (self.max_length - len(ids))
         return ids, mask
@@ -66,6 +69,7 @@ class Tokenizer:
         return ids, mask
 
     def to_json(self):
+        extra = {"aliases": dict(sorted(self.aliases.items()))} if self.aliases else {}
         return {
             "type": "word-level",
             "lowercase": True,
@@ -74,6 +78,7 @@ class Tokenizer:
             "unk_id": UNK_ID,
             "max_length": self.max_length,
             "vocab": self.vocab,
+            **extra,
         }
 
     def save(self, path):
@@ -84,4 +89,4 @@ class Tokenizer:
     def load(cls, path):
         with open(path) as f:
             j = json.load(f)
-        return cls(j["vocab"], j["max_length"])
+        return cls(j["vocab"], j["max_length"], j.get("aliases"))

@@ -14,6 +14,7 @@ import csv
 import json
 import math
 import os
+import signal
 import sys
 import time
 
@@ -30,8 +31,11 @@ import torch.nn.functional as F  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import checkpoint as ckpt_file  # noqa: E402
 import dataset  # noqa: E402
+import glove  # noqa: E402
 import wordnet  # noqa: E402
+from prompts import ShortPrompts  # noqa: E402
 from model import (GlyffuserMini, alphas_cumprod, build_model, count_macs,  # noqa: E402
                    param_count, squaredcos_cap_v2_betas)
 from tokenizer import Tokenizer  # noqa: E402
@@ -62,6 +66,14 @@ def parse_args(argv=None):
     p.add_argument("--limit", type=int, default=0, help="use only N glyphs (tests)")
     p.add_argument("--cache", default=dataset.CACHE_PATH)
     p.add_argument("--no-wordnet", action="store_true")
+    p.add_argument("--glove", action="store_true",
+                   help="fixed GloVe word vectors (glove.py) + learned projection in the text encoder")
+    p.add_argument("--pooled", action="store_true",
+                   help="pooled prompt embedding added to the U-Net's timestep embedding")
+    p.add_argument("--short-prompts", type=float, default=0.0,
+                   help="share of prompts replaced by 1-3 content words of the definition")
+    p.add_argument("--min-snr-gamma", type=float, default=0.0,
+                   help="min-SNR-gamma loss weight min(SNR, g) / SNR (Hang et al. 2023); 0 = off")
     p.add_argument("--channels", default="32,64,128")
     p.add_argument("--blocks", default="1,1,1")
     return p.parse_args(argv)
@@ -102,8 +114,9 @@ def main(argv=None):
     images = torch.from_numpy(dataset.to_model_range(data["images"][train_idx]))[:, None]
     texts = [str(data["definitions"][i]) for i in train_idx]
 
-    resume = torch.load(ckpt_path, map_location="cpu") if os.path.exists(ckpt_path) else None
+    resume, resume_from = ckpt_file.load_any(run_dir, args.run)
     if resume:
+        print("resuming from", os.path.relpath(resume_from, HERE))
         tok = Tokenizer(resume["tokenizer"]["vocab"], resume["tokenizer"]["max_length"])
         model = build_model(resume["config"])
         model.load_state_dict(resume["model"])
@@ -118,10 +131,16 @@ def main(argv=None):
             print("wordnet: %d synsets, %.0f%% of words covered (%.1fs)"
                   % (len(names), 100 * (s_w.sum(1) > 0).mean(), time.time() - t0))
         model = GlyffuserMini(len(tok), unet_ch=[int(c) for c in args.channels.split(",")],
-                              unet_blocks=[int(b) for b in args.blocks.split(",")], **syn)
+                              unet_blocks=[int(b) for b in args.blocks.split(",")],
+                              glove_dim=glove.DIM if args.glove else 0, pooled=args.pooled, **syn)
+    if model.config.get("glove_dim"):
+        table, cover = glove.vocab_vectors(tok.vocab)
+        model.text.set_glove(table)
+        print("glove: %.1f%% of the vocabulary covered" % (100 * cover))
     tok.save(os.path.join(run_dir, "tokenizer.json"))
     ids_all, mask_all = tok.encode_batch(texts)
     ids_all, mask_all = torch.from_numpy(ids_all), torch.from_numpy(mask_all)
+    shorts = ShortPrompts(tok, texts, p=args.short_prompts) if args.short_prompts > 0 else None
 
     macs, by_res = count_macs(model.unet, model.config["text_dim"])
     info = {"params_text": param_count(model.text), "params_unet": param_count(model.unet),
@@ -160,6 +179,17 @@ def main(argv=None):
                      "args": vars(args)}, ckpt_path)
         print("checkpoint step %d -> %s" % (state["step"], ckpt_path), flush=True)
 
+    # A clean stop: SIGTERM/SIGINT end the loop after the current step, then the final
+    # checkpoint is written (local last.pt and the compact committed file).
+    stop = {"requested": False}
+
+    def request_stop(signum, frame):
+        stop["requested"] = True
+        print("stop requested (signal %d)" % signum, flush=True)
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+
     B = args.batch_size
     N = len(train_idx)
     perm, pos = rng.permutation(N), 0
@@ -170,7 +200,8 @@ def main(argv=None):
     while True:
         state["train_seconds"] = base_seconds + (time.time() - t_start)
         minutes = state["train_seconds"] / 60
-        if minutes >= args.max_minutes or (args.max_steps and state["step"] >= args.max_steps):
+        if (stop["requested"] or minutes >= args.max_minutes
+                or (args.max_steps and state["step"] >= args.max_steps)):
             break
         if pos + B > N:  # new epoch
             perm, pos = rng.permutation(N), 0
@@ -179,6 +210,8 @@ def main(argv=None):
         pos += B
         x0 = images[idx].to(device)
         ids, mask = ids_all[idx].clone(), mask_all[idx].clone()
+        if shorts:
+            shorts.apply(idx.numpy(), ids.numpy(), mask.numpy(), rng)
         drop = torch.from_numpy(rng.random(len(idx)) < args.drop_prompt)
         ids[drop], mask[drop] = 0, 0.0  # empty prompt = all pad, mask all zero
         ids, mask = ids.to(device), mask.to(device)
@@ -188,7 +221,13 @@ def main(argv=None):
         eps = torch.randn_like(x0)
         a = ab[t][:, None, None, None]
         x_t = a.sqrt() * x0 + (1 - a).sqrt() * eps
-        loss = F.mse_loss(model(x_t, t.float(), ids, mask), eps)
+        err = ((model(x_t, t.float(), ids, mask) - eps) ** 2).mean(dim=(1, 2, 3))
+        if args.min_snr_gamma > 0:
+            # min-SNR-gamma for epsilon prediction: weight = min(SNR_t, g) / SNR_t,
+            # SNR_t = ab_t / (1 - ab_t); spends less effort on nearly clean images.
+            snr = a.flatten() / (1 - a.flatten())
+            err = err * torch.clamp(snr, max=args.min_snr_gamma) / snr
+        loss = err.mean()
 
         lr = lr_at(args, state["step"], minutes)
         for g in opt.param_groups:
@@ -221,6 +260,9 @@ def main(argv=None):
             checkpoint()
             last_ckpt = time.time()
     checkpoint()
+    if not args.limit:  # test runs never replace the committed file
+        path = ckpt_file.save_committed(torch.load(ckpt_path, map_location="cpu"), args.run)
+        print("committed checkpoint -> %s" % os.path.relpath(path, HERE), flush=True)
     logf.close()
     print("done: step %d, %d images, %.1f min" % (state["step"], state["images_seen"],
                                                  state["train_seconds"] / 60), flush=True)

@@ -7,6 +7,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 import export  # noqa: E402
@@ -19,8 +20,18 @@ class TestPipeline(unittest.TestCase):
         import onnx
 
         with tempfile.TemporaryDirectory() as d:
+            # A tiny stand-in for the GloVe cache (glove.py): random unit vectors for a few
+            # words, so the v2 recipe (GloVe + pooled + short prompts + min-SNR) runs offline.
+            words = ["a", "the", "of", "to", "water", "river", "tree", "wood", "name", "golden"]
+            vecs = np.random.default_rng(0).normal(size=(len(words), 100)).astype(np.float32)
+            vecs[-1] = vecs[2] + 0.1 * vecs[-1]  # "golden" next to "of": an alias of it
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+            np.savez(os.path.join(d, "glove.npz"), words=np.array(words), vectors=vecs)
+            os.environ["GLOVE_NPZ"] = os.path.join(d, "glove.npz")
+            self.addCleanup(os.environ.pop, "GLOVE_NPZ", None)
             common = ["--run", "t", "--runs-dir", d, "--cache", os.path.join(d, "c.npz"),
-                      "--limit", "64", "--batch-size", "8", "--log-every", "1"]
+                      "--limit", "64", "--batch-size", "8", "--log-every", "1", "--no-wordnet",
+                      "--glove", "--pooled", "--short-prompts", "0.5", "--min-snr-gamma", "5"]
             st = train.main(common + ["--max-steps", "2"])
             self.assertEqual(st["step"], 2)
             st = train.main(common + ["--max-steps", "3"])  # resumes from last.pt
@@ -35,6 +46,7 @@ class TestPipeline(unittest.TestCase):
             h = model.text(ids)
             e = model.unet(torch.randn(1, 1, 32, 32), torch.tensor([10.0]), h, torch.zeros(1, 16))
             self.assertTrue(torch.isfinite(h).all() and torch.isfinite(e).all())
+            self.assertGreater(model.text.glove.abs().sum().item(), 0)  # GloVe rows reloaded
 
             # SMOKE_EXPORT_DIR keeps the export for the Node side, which loads it in onnxruntime-node
             # and compares with these fixtures (test/unit/trainingSmoke.test.ts).
@@ -50,6 +62,13 @@ class TestPipeline(unittest.TestCase):
             with open(os.path.join(out, "fixtures", "model_cases.json")) as f:
                 fx = json.load(f)
             self.assertEqual(len(fx["noise_pred"]["data"]), 2 * 32 * 32)
+            self.assertEqual(fx["cross_attention"]["shape"], [2, 16, 16, 16])
+            outputs = [o.name for o in onnx.load(os.path.join(out, "unet.onnx")).graph.output]
+            self.assertEqual(outputs, ["noise_pred", "cross_attention"])
+            self.assertIn("of", tok.vocab)
+            self.assertNotIn("golden", tok.vocab)
+            with open(os.path.join(out, "tokenizer.json")) as f:
+                self.assertEqual(json.load(f)["aliases"], {"golden": "of"})
             with open(os.path.join(out, "fixtures", "tokenizer_cases.json")) as f:
                 tc = json.load(f)
             self.assertEqual(tc["cases"][0], {"text": "", "input_ids": [0] * 16,

@@ -27,6 +27,17 @@ describe('promptNotes', () => {
     expect(notes.messages[0]).toBe('Unknown to the model: zzqx. It reads this word as a blank "unknown" token, so it has little effect.');
   });
 
+  it('says which words are read as a close word through the alias table', () => {
+    const withAliases = new WordTokenizer({ ...tokenizer.toJSON(), aliases: { golden: 'gold', oak: 'tree' } });
+    const notes = promptNotes(withAliases, 'golden golden oak');
+    expect(notes.unknown).toEqual([]);
+    expect(notes.aliased).toEqual([
+      { word: 'golden', as: 'gold' },
+      { word: 'oak', as: 'tree' },
+    ]);
+    expect(notes.messages).toEqual(['Read as a close word the model knows: golden as gold, oak as tree.']);
+  });
+
   it('lists words beyond the limit as ignored, not as unknown', () => {
     const notes = promptNotes(tokenizer, 'gold metal tree water blorp');
     expect(notes.unknown).toEqual([]);

@@ -4,6 +4,8 @@ import type { WordTokenizer } from '../../engine/model/tokenizer';
 export interface PromptNotes {
   /** Words the model has no vector for (read as one shared "unknown" token). */
   unknown: string[];
+  /** Words outside the vocabulary read as a near neighbour (`golden` read as `gold`). */
+  aliased: { word: string; as: string }[];
   /** Words past the tokenizer's length limit (dropped). */
   truncated: string[];
   /** The tokenizer's length limit in words. */
@@ -23,12 +25,16 @@ export function promptNotes(tokenizer: Pick<WordTokenizer, 'encode' | 'maxLength
   const kept = new Set(encoded.words.slice(0, tokenizer.maxLength));
   const unknown = unique(encoded.unknownWords.filter((w) => kept.has(w)));
   const truncated = unique(encoded.truncatedWords);
+  const aliased = [...new Map((encoded.aliasedWords ?? []).filter((a) => kept.has(a.word)).map((a) => [a.word, a])).values()];
   const messages: string[] = [];
+  if (aliased.length > 0) {
+    messages.push(`Read as a close word the model knows: ${aliased.map((a) => `${a.word} as ${a.as}`).join(', ')}.`);
+  }
   if (unknown.length > 0) {
     messages.push(`Unknown to the model: ${unknown.join(', ')}. It reads ${unknown.length === 1 ? 'this word' : 'these words'} as a blank "unknown" token, so ${unknown.length === 1 ? 'it has' : 'they have'} little effect.`);
   }
   if (truncated.length > 0) {
     messages.push(`Beyond the ${tokenizer.maxLength}-word limit, ignored: ${truncated.join(', ')}.`);
   }
-  return { unknown, truncated, maxWords: tokenizer.maxLength, messages };
+  return { unknown, aliased, truncated, maxWords: tokenizer.maxLength, messages };
 }

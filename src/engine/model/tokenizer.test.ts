@@ -35,6 +35,26 @@ describe('WordTokenizer', () => {
     expect(tokenizer.encode('goldé 金 tree').words).toEqual(['gold', 'tree']);
   });
 
+  it('reads a word outside the vocabulary through its alias, and reports it', () => {
+    const aliased = new WordTokenizer({
+      ...tokenizer.toJSON(),
+      aliases: { golden: 'gold', oak: 'tree', ghost: 'not-in-vocab' },
+    });
+    const e = aliased.encode('golden oak ghost');
+    expect(e.ids).toEqual([2, 4, 1, 0]);
+    expect(e.unknownWords).toEqual(['ghost']);
+    expect(e.aliasedWords).toEqual([
+      { word: 'golden', as: 'gold' },
+      { word: 'oak', as: 'tree' },
+    ]);
+    expect(aliased.readAs('gold')).toBe('gold');
+    expect(tokenizer.encode('golden').ids[0]).toBe(1);
+  });
+
+  it('rejects an alias table that is not an object', () => {
+    expect(() => new WordTokenizer({ ...tokenizer.toJSON(), aliases: 'gold' as never })).toThrow(/tokenizer.aliases/);
+  });
+
   it('rejects a tokenizer file of another type', () => {
     expect(() => new WordTokenizer({ type: 'bpe' } as never)).toThrow(/tokenizer.type must be 'word-level'/);
   });

@@ -9,6 +9,11 @@ export interface WordTokenizerJson {
   unk_id: number;
   max_length: number;
   vocab: Record<string, number>;
+  /**
+   * Optional: words outside the vocabulary mapped to the nearest vocabulary word by English word vectors
+   * (GloVe), e.g. `golden` -> `gold`, so that a reader's word that no definition uses still steers.
+   */
+  aliases?: Record<string, string>;
 }
 
 /** A prompt as the text encoder sees it. */
@@ -21,14 +26,17 @@ export interface EncodedPrompt {
   words: string[];
   /** Words that map to the unknown id: the model cannot read them. */
   unknownWords: string[];
+  /** Words read as another vocabulary word through the alias table (`golden` read as `gold`). */
+  aliasedWords: { word: string; as: string }[];
   /** Words dropped because the prompt is longer than maxLength. */
   truncatedWords: string[];
 }
 
 /**
  * The word-level tokenizer of glyffuser-mini, identical to `training/tokenizer.py`:
- * lowercase; words = every match of `pattern` (`[a-z0-9]+`) in order; id = vocab[word] or unk_id; keep the
- * first max_length ids; pad with pad_id; mask 1 for real tokens. An empty prompt is all padding, mask 0.
+ * lowercase; words = every match of `pattern` (`[a-z0-9]+`) in order; id = vocab[word], else
+ * vocab[aliases[word]], else unk_id; keep the first max_length ids; pad with pad_id; mask 1 for real tokens.
+ * An empty prompt is all padding, mask 0.
  */
 export class WordTokenizer {
   readonly maxLength: number;
@@ -46,11 +54,16 @@ export class WordTokenizer {
     this.unkId = json.unk_id;
     this.pattern = new RegExp(json.pattern, 'g');
     this.vocab = new Map(Object.entries(json.vocab));
+    if (json.aliases !== undefined && (typeof json.aliases !== 'object' || json.aliases === null)) {
+      throw new ManifestError('tokenizer.aliases', 'must be an object of word to vocabulary word when present.');
+    }
+    this.aliases = new Map(Object.entries(json.aliases ?? {}).filter(([, to]) => this.vocab.has(to)));
     this.lowercase = json.lowercase;
     this.json = json;
   }
 
   private readonly json: WordTokenizerJson;
+  private readonly aliases: Map<string, string>;
 
   /** The tokenizer's JSON, e.g. to rebuild it on the other side of a Worker. */
   toJSON(): WordTokenizerJson {
@@ -69,11 +82,16 @@ export class WordTokenizer {
     return this.vocab.has(word);
   }
 
+  /** The vocabulary word `word` is read as: itself, its alias, or undefined (unknown). */
+  readAs(word: string): string | undefined {
+    return this.vocab.has(word) ? word : this.aliases.get(word);
+  }
+
   encode(text: string): EncodedPrompt {
     const source = this.lowercase ? text.toLowerCase() : text;
     const words = source.match(this.pattern) ?? [];
     const kept = words.slice(0, this.maxLength);
-    const ids = kept.map((w) => this.vocab.get(w) ?? this.unkId);
+    const ids = kept.map((w) => this.vocab.get(this.readAs(w) ?? '') ?? this.unkId);
     const mask = ids.map(() => 1);
     while (ids.length < this.maxLength) {
       ids.push(this.padId);
@@ -83,7 +101,8 @@ export class WordTokenizer {
       ids,
       mask,
       words,
-      unknownWords: words.filter((w) => !this.vocab.has(w)),
+      unknownWords: words.filter((w) => this.readAs(w) === undefined),
+      aliasedWords: words.filter((w) => !this.vocab.has(w) && this.aliases.has(w)).map((w) => ({ word: w, as: this.aliases.get(w)! })),
       truncatedWords: words.slice(this.maxLength),
     };
   }

@@ -1,0 +1,80 @@
+"""The one committed checkpoint file: training/checkpoints/<run>.pt.
+
+A run resumes from its local run directory (training/runs/<run>/last.pt, full float32)
+when that survived; otherwise from this compact file, which the end of every session
+replaces (never accumulates). Compact, but lossless where it matters:
+  * EMA weights in float32 (the model that gets exported);
+  * raw weights as float16 *differences* from the EMA (small numbers, so fp16 keeps
+    them to ~1e-3 relative of the difference itself);
+  * Adam moments in bfloat16 (float32's range: fp16 would flush the second moment of
+    small gradients to zero and blow up the update m / sqrt(v)).
+"""
+import os
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHECKPOINTS = os.path.join(HERE, "checkpoints")
+
+
+def committed_path(run):
+    return os.path.join(CHECKPOINTS, "%s.pt" % run)
+
+
+def pack(full):
+    """Full run checkpoint (train.py's last.pt dict) -> compact dict."""
+    ema = {k: v.float() for k, v in full["ema"].items()}
+    diff = {k: (v.float() - ema[k]).half() if v.is_floating_point() else v
+            for k, v in full["model"].items()}
+    opt = full["optimizer"]
+    states = {i: {k: (v.bfloat16() if torch.is_tensor(v) and v.is_floating_point() and v.dim() > 0 else v)
+                  for k, v in s.items()} for i, s in opt["state"].items()}
+    out = {k: v for k, v in full.items() if k not in ("model", "ema", "optimizer")}
+    out.update(ema=ema, model_minus_ema=diff,
+               optimizer={"state": states, "param_groups": opt["param_groups"]}, packed=True)
+    return out
+
+
+def unpack(packed):
+    """Compact dict -> full run checkpoint dict (float32 everywhere)."""
+    ema = packed["ema"]
+    model = {k: (ema[k] + v.float()) if v.is_floating_point() else v
+             for k, v in packed["model_minus_ema"].items()}
+    opt = packed["optimizer"]
+    states = {i: {k: (v.float() if torch.is_tensor(v) and v.is_floating_point() and v.dim() > 0 else v)
+                  for k, v in s.items()} for i, s in opt["state"].items()}
+    out = {k: v for k, v in packed.items() if k not in ("model_minus_ema", "optimizer", "packed")}
+    out.update(model=model, optimizer={"state": states, "param_groups": opt["param_groups"]})
+    return out
+
+
+def save_committed(full, run):
+    """Write the compact file for `run` atomically (replacing the previous one)."""
+    os.makedirs(CHECKPOINTS, exist_ok=True)
+    path = committed_path(run)
+    tmp = path + ".tmp"
+    torch.save(pack(full), tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def load_any(run_dir, run):
+    """The newest resumable state: the local last.pt, else the committed file, else None."""
+    local = os.path.join(run_dir, "last.pt")
+    if os.path.exists(local):
+        return torch.load(local, map_location="cpu"), local
+    path = committed_path(run)
+    if os.path.exists(path):
+        return unpack(torch.load(path, map_location="cpu")), path
+    return None, None
+
+
+if __name__ == "__main__":
+    import sys
+
+    run = sys.argv[1] if len(sys.argv) > 1 else "main"
+    full = torch.load(os.path.join(HERE, "runs", run, "last.pt"), map_location="cpu")
+    path = save_committed(full, run)
+    print("%s: %.1f MB (step %d, %.1f min trained)" % (
+        os.path.relpath(path), os.path.getsize(path) / 2**20, full["state"]["step"],
+        full["state"]["train_seconds"] / 60))
