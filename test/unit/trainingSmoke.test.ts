@@ -29,7 +29,8 @@ describe('the training pipeline end to end', () => {
     const shipped = JSON.parse(readFileSync(path.join(MODEL_DIR, 'model.json'), 'utf8'));
     const fx = JSON.parse(readFileSync(path.join(SMOKE_DIR, 'fixtures/model_cases.json'), 'utf8'));
     const model = await loadModel(
-      { manifest: { ...shipped, name: 'smoke' }, baseUrl: pathToFileURL(SMOKE_DIR + '/').href },
+      // The pipeline exports the v2 U-Net with its cross-attention output, whatever the shipped manifest says.
+      { manifest: { ...shipped, name: 'smoke', unet: { ...shipped.unet, crossAttention: { output: 'cross_attention', resolution: 16 } } }, baseUrl: pathToFileURL(SMOKE_DIR + '/').href },
       { fetch: fileFetch, runtime: { ort: ortNode as unknown as OrtModule, executionProviders: ['cpu'], label: 'native-cpu' } },
     );
     try {
@@ -42,6 +43,16 @@ describe('the training pipeline end to end', () => {
       console.log(`smoke export: text encoder ${textDiff.toExponential(2)}, U-Net ${unetDiff.toExponential(2)} (max |onnx - torch|)`);
       expect(textDiff).toBeLessThan(1e-3);
       expect(unetDiff).toBeLessThan(1e-3);
+
+      // Asked for, the cross-attention maps come back too, [B, L, 16, 16], like torch's.
+      const detailed = await model.predictDetailed(Float32Array.from(fx.sample.data), fx.timestep.data, e, { crossAttention: true });
+      expect(model.hasCrossAttention).toBe(true);
+      expect(Array.from(detailed.output)).toEqual(Array.from(eps));
+      expect(detailed.crossAttentionShape).toEqual(fx.cross_attention.shape);
+      let attnDiff = 0;
+      for (let i = 0; i < detailed.crossAttention!.length; i++) attnDiff = Math.max(attnDiff, Math.abs(detailed.crossAttention![i]! - fx.cross_attention.data[i]));
+      console.log(`smoke export: cross-attention ${attnDiff.toExponential(2)} (max |onnx - torch|)`);
+      expect(attnDiff).toBeLessThan(1e-4);
     } finally {
       await model.dispose();
     }

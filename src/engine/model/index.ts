@@ -1,4 +1,4 @@
-export { loadModel, type DiffusionModel, type LoadModelOptions, type ModelSource, type PromptEmbeddings, type CustomRuntime } from './loadModel';
+export { loadModel, type DiffusionModel, type DetailedPrediction, type LoadModelOptions, type ModelSource, type PromptEmbeddings, type CustomRuntime } from './loadModel';
 export { validateManifest, PREDICTION_TYPES, type ModelManifest } from './manifest';
 export { WordTokenizer, type WordTokenizerJson, type EncodedPrompt } from './tokenizer';
 export { chooseDevice, chooseThreadCount, probeWebGpu, DEVICE_REQUESTS, type DeviceRequest, type DeviceChoice } from './device';

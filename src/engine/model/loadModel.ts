@@ -40,6 +40,15 @@ export interface PromptEmbeddings {
   batch: number;
 }
 
+/** One U-Net call's outputs when more than the noise prediction is asked for. */
+export interface DetailedPrediction {
+  /** The model output (noise, v or x0 as the manifest says), [B, C, H, W] flat. */
+  output: Float32Array;
+  /** Cross-attention maps [B, L, r, r] flat, when asked for and the model has them (`crossAttentionShape`). */
+  crossAttention?: Float32Array;
+  crossAttentionShape?: [number, number, number, number];
+}
+
 /** A loaded model: sessions for the text encoder and the U-Net, the tokenizer, and what runs them. */
 export interface DiffusionModel {
   readonly manifest: ModelManifest;
@@ -56,6 +65,13 @@ export interface DiffusionModel {
   emptyPromptEmbedding(): Promise<PromptEmbeddings>;
   /** One U-Net call: sample [B,C,H,W], one timestep per item, embeddings [B,L,D], mask [B,L]. */
   predict(sample: Float32Array, timesteps: ArrayLike<number>, embeddings: PromptEmbeddings): Promise<Float32Array>;
+  /**
+   * The same U-Net call, also returning the cross-attention maps when `crossAttention` is true and the manifest
+   * declares them (`unet.crossAttention`). `predict` never fetches them, so a normal run pays nothing for them.
+   */
+  predictDetailed(sample: Float32Array, timesteps: ArrayLike<number>, embeddings: PromptEmbeddings, options?: { crossAttention?: boolean }): Promise<DetailedPrediction>;
+  /** Whether the U-Net has the cross-attention output. */
+  readonly hasCrossAttention: boolean;
   /** Releases every session; the model cannot be used afterwards. */
   dispose(): Promise<void>;
   readonly disposed: boolean;
@@ -128,7 +144,7 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
     checkNames(textSession, [manifest.textEncoder.input], 'input', manifest.textEncoder.file);
     checkNames(textSession, [manifest.textEncoder.output], 'output', manifest.textEncoder.file);
     checkNames(unetSession, Object.values(manifest.unet.inputs), 'input', manifest.unet.file);
-    checkNames(unetSession, [manifest.unet.output], 'output', manifest.unet.file);
+    checkNames(unetSession, [manifest.unet.output, ...(manifest.unet.crossAttention ? [manifest.unet.crossAttention.output] : [])], 'output', manifest.unet.file);
   } catch (error) {
     await textSession.release();
     throw error;
@@ -195,7 +211,15 @@ class OnnxDiffusionModel implements DiffusionModel {
     return this.emptyCache;
   }
 
-  predict(sample: Float32Array, timesteps: ArrayLike<number>, embeddings: PromptEmbeddings): Promise<Float32Array> {
+  get hasCrossAttention(): boolean {
+    return this.manifest.unet.crossAttention !== undefined;
+  }
+
+  async predict(sample: Float32Array, timesteps: ArrayLike<number>, embeddings: PromptEmbeddings): Promise<Float32Array> {
+    return (await this.predictDetailed(sample, timesteps, embeddings)).output;
+  }
+
+  predictDetailed(sample: Float32Array, timesteps: ArrayLike<number>, embeddings: PromptEmbeddings, options: { crossAttention?: boolean } = {}): Promise<DetailedPrediction> {
     const { width, height, channels } = this.manifest.image;
     const batch = timesteps.length;
     if (sample.length !== batch * channels * height * width) {
@@ -212,8 +236,16 @@ class OnnxDiffusionModel implements DiffusionModel {
         [names.encoderHiddenStates]: new this.ort.Tensor('float32', embeddings.hidden, [batch, L, D]),
         [names.encoderAttentionMask]: new this.ort.Tensor('float32', embeddings.mask, [batch, L]),
       };
-      const out = await this.unetSession.run(feeds);
-      const result = Float32Array.from(out[this.manifest.unet.output]!.data as Float32Array);
+      const attention = options.crossAttention ? this.manifest.unet.crossAttention : undefined;
+      const fetches = [this.manifest.unet.output, ...(attention ? [attention.output] : [])];
+      const out = await this.unetSession.run(feeds, fetches);
+      const result: DetailedPrediction = { output: Float32Array.from(out[this.manifest.unet.output]!.data as Float32Array) };
+      if (attention) {
+        const maps = out[attention.output]!;
+        const r = attention.resolution;
+        result.crossAttention = Float32Array.from(maps.data as Float32Array);
+        result.crossAttentionShape = [batch, result.crossAttention.length / (batch * r * r), r, r];
+      }
       disposeAll(out);
       return result;
     });

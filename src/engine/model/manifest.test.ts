@@ -27,6 +27,12 @@ describe('validateManifest', () => {
     expect(validateManifest(m).licenses).toEqual({ font: 'OFL' });
   });
 
+  it('accepts an optional cross-attention output', () => {
+    const m = good();
+    m.unet.crossAttention = { output: 'cross_attention', resolution: 16 };
+    expect(validateManifest(m).unet.crossAttention).toEqual({ output: 'cross_attention', resolution: 16 });
+  });
+
   it.each([
     ['a missing field', (m: any) => delete m.unet.inputs.timestep, 'unet.inputs.timestep is missing'],
     ['an unknown prediction type', (m: any) => (m.predictionType = 'score'), 'predictionType must be one of epsilon, v_prediction, sample'],
@@ -34,6 +40,8 @@ describe('validateManifest', () => {
     ['an inverted range', (m: any) => (m.image.range = [1, -1]), 'image.range must be [low, high]'],
     ['an empty tensor name', (m: any) => (m.unet.output = ''), 'unet.output must be a non-empty string'],
     ['a negative guidance', (m: any) => (m.guidance.default = -1), 'guidance.default must be at least 0'],
+    ['a cross-attention block without its output name', (m: any) => (m.unet.crossAttention = { resolution: 16 }), 'unet.crossAttention.output is missing'],
+    ['a cross-attention resolution of 0', (m: any) => (m.unet.crossAttention = { output: 'cross_attention', resolution: 0 }), 'unet.crossAttention.resolution must be an integer from 1 to 4096'],
     ['disagreeing prediction types', (m: any) => (m.scheduler_config.prediction_type = 'v_prediction'), 'scheduler_config.prediction_type'],
   ])('rejects %s, naming the field', (_label, spoil, message) => {
     const m = good();

@@ -19,6 +19,11 @@ export interface ModelManifest {
     file: string;
     inputs: { sample: string; timestep: string; encoderHiddenStates: string; encoderAttentionMask: string };
     output: string;
+    /**
+     * Optional second output: each prompt token's share of the U-Net's cross-attention, [B, L, r, r] (averaged
+     * over heads and the layers at resolution r), for figures that show which word drew which strokes.
+     */
+    crossAttention?: { output: string; resolution: number };
   };
   /** The text encoder: token ids [B, L] in, hidden states [B, L, hiddenSize] out. */
   textEncoder: { file: string; input: string; output: string; hiddenSize: number; maxLength: number };
@@ -86,6 +91,11 @@ export function validateManifest(json: unknown): ModelManifest {
   const inputs = section(unet, 'inputs', 'unet.');
   for (const k of ['sample', 'timestep', 'encoderHiddenStates', 'encoderAttentionMask']) str(inputs, k, 'unet.inputs.');
   str(unet, 'output', 'unet.');
+  if (unet.crossAttention !== undefined) {
+    const ca = section(unet, 'crossAttention', 'unet.');
+    str(ca, 'output', 'unet.crossAttention.');
+    int(ca, 'resolution', 'unet.crossAttention.', 1, 4096);
+  }
   const te = section(json, 'textEncoder');
   str(te, 'file', 'textEncoder.');
   str(te, 'input', 'textEncoder.');
