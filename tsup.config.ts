@@ -2,7 +2,8 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 
-const engineDir = path.resolve('src/engine');
+/** The engine's entry as the rest of src/ imports it: the folder or its index file. */
+const engineEntry = new Set(['src/engine', 'src/engine/index', 'src/engine/index.ts'].map((p) => path.resolve(p)));
 
 const shared: Options = {
   format: ['esm', 'cjs'],
@@ -24,15 +25,16 @@ const workerUrlPlugin = {
   },
 };
 
-/** Components import the engine through the package's own `diffusion-kit/engine` entry: one copy, one set of classes. */
+/**
+ * Components import the engine only through its entry, `src/engine` (test/unit/engineEntryImports.test.ts):
+ * the build points that import at the package's own `diffusion-kit/engine`, so there is one copy, one set of classes.
+ */
 const engineAsPackagePlugin = {
   name: 'engine-as-package',
   setup(build: { onResolve: Function }) {
-    build.onResolve({ filter: /engine/ }, (args: { path: string; resolveDir: string }) => {
-      if (!args.path.startsWith('.')) return undefined;
-      const target = path.resolve(args.resolveDir, args.path);
-      return target === engineDir || target.startsWith(engineDir + path.sep) ? { path: 'diffusion-kit/engine', external: true } : undefined;
-    });
+    build.onResolve({ filter: /^\.\.?\// }, (args: { path: string; resolveDir: string }) =>
+      engineEntry.has(path.resolve(args.resolveDir, args.path)) ? { path: 'diffusion-kit/engine', external: true } : undefined,
+    );
   },
 };
 

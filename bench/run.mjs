@@ -1,79 +1,21 @@
 // npm run bench: measures, side by side in one run on this machine, the U-Net's per-step latency on
 // onnxruntime-node (native) and onnxruntime-web wasm in headless Chromium (cross-origin isolated), then
 // end-to-end generation in Chromium. Prints a table and writes bench/results/runtime.json.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as ortNode from 'onnxruntime-node';
-import { chromium } from 'playwright';
-import { createServer } from 'vite';
-import { kitAssetsPlugin } from '../scripts/kitAssetsPlugin.mjs';
+import { nativeStepLatency, root, startBenchBrowser } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modelDir = path.join(root, 'assets/models/glyffuser-mini');
 const BATCHES = [8, 16, 32];
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function nativeStepLatency(threads) {
-  const manifest = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8'));
-  const session = await ortNode.InferenceSession.create(path.join(modelDir, manifest.unet.file), {
-    intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all',
-  });
-  const { width, height, channels } = manifest.image;
-  const L = manifest.textEncoder.maxLength;
-  const D = manifest.textEncoder.hiddenSize;
-  const out = {};
-  for (const b of BATCHES) {
-    const feeds = {
-      [manifest.unet.inputs.sample]: new ortNode.Tensor('float32', Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1), [b, channels, height, width]),
-      [manifest.unet.inputs.timestep]: new ortNode.Tensor('float32', new Float32Array(b).fill(500), [b]),
-      [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor('float32', Float32Array.from({ length: b * L * D }, Math.random), [b, L, D]),
-      [manifest.unet.inputs.encoderAttentionMask]: new ortNode.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
-    };
-    for (let i = 0; i < 2; i++) await session.run(feeds);
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      await session.run(feeds);
-      times.push(performance.now() - t0);
-    }
-    out[b] = median(times);
-  }
-  await session.release();
-  return out;
-}
-
-async function inChromium(browser, base, query) {
-  const page = await browser.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(m.text()));
-  await page.goto(`${base}/?${query}`);
-  await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 540_000 });
-  const result = await page.evaluate(() => window.benchResult);
-  await page.close();
-  if (result.error) throw new Error(`${query}: ${result.error}\n${logs.join('\n')}`);
-  return result;
-}
-
-const server = await createServer({
-  root: path.join(root, 'bench/web'),
-  configFile: false,
-  logLevel: 'error',
-  server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
-  plugins: [kitAssetsPlugin(root)],
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
-});
-
-await server.listen();
-const base = server.resolvedUrls.local[0].replace(/\/$/, '');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+const bench = await startBenchBrowser();
 try {
-  const native = { 1: await nativeStepLatency(1), 2: await nativeStepLatency(2) };
+  const native = { 1: await nativeStepLatency(modelDir, 1, BATCHES, RUNS), 2: await nativeStepLatency(modelDir, 2, BATCHES, RUNS) };
   const web = {};
-  for (const threads of [1, 2]) web[threads] = (await inChromium(browser, base, `mode=step&threads=${threads}&runs=${RUNS}`)).stepMs;
-  const e2e = await inChromium(browser, base, 'mode=e2e&threads=2');
+  for (const threads of [1, 2]) web[threads] = (await bench.run(`mode=step&threads=${threads}&runs=${RUNS}`)).stepMs;
+  const e2e = await bench.run('mode=e2e&threads=2');
   const rows = BATCHES.map((b) => ({
     batch: b,
     native1: native[1][b], native2: native[2][b], web1: web[1][b], web2: web[2][b],
@@ -93,6 +35,5 @@ try {
     JSON.stringify({ measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, runs: RUNS, rows, endToEnd: e2e }, null, 2) + '\n',
   );
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }

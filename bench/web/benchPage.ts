@@ -5,10 +5,10 @@ import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel } fro
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function unetStepLatency(threads: number, batches: number[], runs: number) {
+async function unetStepLatency(threads: number, batches: number[], runs: number, modelUrl: string) {
   ort.env.wasm.numThreads = threads;
-  const manifest = await (await fetch(getDefaultModelUrl())).json();
-  const unetUrl = new URL(manifest.unet.file, new URL(getDefaultModelUrl(), location.href));
+  const manifest = await (await fetch(modelUrl)).json();
+  const unetUrl = new URL(manifest.unet.file, new URL(modelUrl, location.href));
   const bytes = new Uint8Array(await (await fetch(unetUrl)).arrayBuffer());
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   const { width, height, channels } = manifest.image;
@@ -22,11 +22,12 @@ async function unetStepLatency(threads: number, batches: number[], runs: number)
       [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor('float32', new Float32Array(b * L * D).map(() => Math.random()), [b, L, D]),
       [manifest.unet.inputs.encoderAttentionMask]: new ort.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
     };
-    for (let i = 0; i < 2; i++) await session.run(feeds);
+    const fetches = [manifest.unet.output]; // what the engine's predict() fetches
+    for (let i = 0; i < 2; i++) await session.run(feeds, fetches);
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      await session.run(feeds);
+      await session.run(feeds, fetches);
       times.push(performance.now() - t0);
     }
     out[b] = median(times);
@@ -73,7 +74,7 @@ const status = document.getElementById('status')!;
   try {
     const result =
       mode === 'step'
-        ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, [8, 16, 32], Number(params.get('runs') ?? 10)) }
+        ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, (params.get('batches') ?? '8,16,32').split(',').map(Number), Number(params.get('runs') ?? 10), params.get('model') ?? getDefaultModelUrl()) }
         : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
     (window as unknown as { benchResult: unknown }).benchResult = result;
     status.textContent = 'done';

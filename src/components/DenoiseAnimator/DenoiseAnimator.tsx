@@ -1,6 +1,5 @@
 import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
-import type { DeviceRequest } from '../../engine/model/device';
-import type { SchedulerName } from '../../engine/schedulers/types';
+import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { readThemeColor, themeVar } from '../../theme/theme';
@@ -59,7 +58,8 @@ const GAP = 2;
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
 export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, DenoiseAnimatorProps>(function DenoiseAnimator(props, ref) {
-  const { model, device = 'auto', prompt = '', count = 16, steps = 20, scheduler, guidanceScale, seed = 0, view = 'sample' } = props;
+  const { model, device = 'auto', prompt = '', scheduler, guidanceScale, view = 'sample' } = props;
+  const { count = GENERATION_DEFAULTS.count, steps = GENERATION_DEFAULTS.steps, seed = GENERATION_DEFAULTS.seed } = props;
   const { frameRate = 8, cellSize = 48, label = 'A diffusion model denoising glyphs step by step' } = props;
   const problem = firstProblem(
     checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }),
@@ -76,11 +76,11 @@ const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, Denoise
     model,
     device = 'auto',
     prompt = '',
-    count = 16,
-    steps = 20,
+    count = GENERATION_DEFAULTS.count,
+    steps = GENERATION_DEFAULTS.steps,
     scheduler,
     guidanceScale,
-    seed = 0,
+    seed = GENERATION_DEFAULTS.seed,
     view: viewProp = 'sample',
     autoplay = true,
     loop = false,

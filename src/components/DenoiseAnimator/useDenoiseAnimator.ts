@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceRequest } from '../../engine/model/device';
-import type { WorkerGenerateOptions } from '../../engine/worker/protocol';
+import { GENERATION_DEFAULTS, type DeviceRequest, type WorkerGenerateOptions } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import { runGeneration, storeFrame, type StoredFrame } from '../shared/runGeneration';
 
-/** What is generated: the engine's options, as plain JSON (a change restarts the generation). */
+/** What is generated: the engine's options (a change of content restarts the generation). */
 export type DenoiseRun = Pick<WorkerGenerateOptions, 'prompt' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'>;
 
 /** Where the figure stands. */
@@ -31,7 +30,11 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
   const { engine, state } = useSharedEngine(model, device);
   const framesRef = useRef<StoredFrame[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const key = `${JSON.stringify(run)}#${attempt}`;
+  // By content: an inline scheduler config is a new object each render; the effect gets a new run only when it changes.
+  const runKey = JSON.stringify(run);
+  const [started, setStarted] = useState({ runKey, run });
+  if (started.runKey !== runKey) setStarted({ runKey, run });
+  const key = `${runKey}#${attempt}`;
   const [progress, setProgress] = useState<Progress>({ key: '', ...EMPTY });
   const info = state.status === 'ready' ? state.info : null;
 
@@ -41,8 +44,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
     const frames: StoredFrame[] = [];
     framesRef.current = frames;
     setProgress({ key, ...EMPTY });
-    const options = JSON.parse(key.slice(0, key.lastIndexOf('#'))) as DenoiseRun;
-    runGeneration(engine.worker, options, controller.signal, (frame) => {
+    runGeneration(engine.worker, started.run, controller.signal, (frame) => {
       frames.push(storeFrame(frame, info.manifest.image));
       setProgress((p) => ({ ...p, computed: frames.length, elapsedMs: frame.elapsedMs, timesteps: [...p.timesteps, frame.timestep] }));
     })
@@ -53,7 +55,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
         if (!controller.signal.aborted) setProgress((p) => ({ ...p, error }));
       });
     return () => controller.abort();
-  }, [enabled, engine, info, key]);
+  }, [enabled, engine, info, key, started.run]);
 
   const current = progress.key === key ? progress : { key, ...EMPTY };
   const phase: DenoisePhase =
@@ -70,7 +72,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
     /** Every frame computed so far, oldest first (read it in effects and handlers, not in render). */
     framesRef,
     computed: current.computed,
-    total: run.steps ?? 20,
+    total: run.steps ?? GENERATION_DEFAULTS.steps,
     elapsedMs: current.elapsedMs,
     timesteps: current.timesteps,
     error: state.status === 'error' ? state.error : current.error,

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../engine/rng/createRng';
+import { createRng } from '../../engine';
 import { checkGaussianSamplerParams, drawSamples, summariseSamples, useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
 
 const base: GaussianSamplerParams = { mean: 2, std: 0.5, sampleCount: 400, seed: 3, bins: 20 };

@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { gaussianMle, gaussianPdf, sampleGaussian, type GaussianFit } from '../../engine/distributions/gaussian1d';
-import { extent, histogram, type Histogram } from '../../engine/distributions/histogram';
-import { createRng } from '../../engine/rng/createRng';
+import { createRng, extent, gaussianMle, gaussianPdf, histogram, sampleGaussian, type GaussianFit, type Histogram } from '../../engine';
 import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
 import { formatNumber } from '../shared/formatNumber';
 

@@ -1,4 +1,4 @@
-import type { NoiseSchedule } from '../../engine/schedules';
+import type { NoiseSchedule } from '../../engine';
 
 /** The per-timestep quantities the chart can plot. */
 export const QUANTITIES = ['beta', 'alphaBar', 'sqrtAlphaBar', 'snr', 'logSnr'] as const;

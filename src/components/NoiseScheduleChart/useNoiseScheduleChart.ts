@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { NoiseSchedule } from '../../engine/schedules';
+import type { NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/formatNumber';
 import { checkNumber, type PropProblem } from '../shared/propChecks';
 import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/resolveSchedule';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { getGlyph, glyphSizes, listGlyphs } from '../../data/glyphs';
-import { BETA_SCHEDULES } from '../../engine/schedules';
+import { BETA_SCHEDULES } from '../../engine';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { PixelGrid, type PixelGridProps } from './PixelGrid';
 

@@ -1,9 +1,6 @@
 import { useMemo } from 'react';
 import { getGlyph, glyphSizes, listGlyphs, type Glyph } from '../../data/glyphs';
-import { addNoise } from '../../engine/forward/addNoise';
-import { createRng } from '../../engine/rng/createRng';
-import { randn64 } from '../../engine/rng/randn';
-import type { NoiseSchedule } from '../../engine/schedules';
+import { addNoise, createRng, randn64, type NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/formatNumber';
 import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
 import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/resolveSchedule';

@@ -23,7 +23,7 @@ describe('PromptGenerator on the server', () => {
     for (const [props, prop] of [
       [{ steps: 0 }, 'steps'],
       [{ count: 100 }, 'count'],
-      [{ seed: -1 }, 'seed'],
+      [{ seed: 0.5 }, 'seed'],
       [{ mode: 'many' }, 'mode'],
       [{ scheduler: { _class_name: 'DDIMScheduler' } }, 'scheduler'],
       [{ maxResults: 0 }, 'maxResults'],

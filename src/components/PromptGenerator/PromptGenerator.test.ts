@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordTokenizer } from '../../engine/model/tokenizer';
-import { schedulerFromConfig } from '../../engine/schedulers';
+import { schedulerFromConfig, WordTokenizer } from '../../engine';
 import { promptNotes } from './promptNotes';
 import { generateOptions, randomSeed, resultLabel, type PromptSettings } from './promptSettings';
 

@@ -1,6 +1,5 @@
 import { forwardRef, useEffect, useId, useMemo, useState, type HTMLAttributes } from 'react';
-import type { DeviceRequest } from '../../engine/model/device';
-import type { SchedulerName } from '../../engine/schedulers/types';
+import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { themeVar } from '../../theme/theme';
 import { EngineErrorMessage } from '../shared/EngineErrorMessage';
 import { figureClass, figureStyle, InvalidFigure } from '../shared/InvalidFigure';
@@ -29,7 +28,7 @@ export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement
   steps?: number;
   /** Initial scheduler. */
   scheduler?: SchedulerName;
-  /** Initial seed (integer, 0 to 2^31 - 1). */
+  /** Initial seed (any safe integer). */
   seed?: number;
   /** Initial number of images per generation (integer, 1 to 64). */
   count?: number;
@@ -45,6 +44,7 @@ export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement
   label?: string;
 }
 
+/** The most images the form offers, below the engine's GENERATION_LIMITS.count.max, to keep a result list light. */
 const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
 
@@ -54,11 +54,11 @@ const DEFAULT_LABEL = 'Generate glyphs from a prompt';
  * noise that already leans toward the prompt.
  */
 export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGenerator(props, ref) {
-  const { model, device = 'auto', prompt = '', guidanceScale = 3, steps = 20, scheduler = 'ddim', seed = 0, count = 16 } = props;
+  const { model, device = 'auto', prompt = '', guidanceScale = 3, scheduler = 'ddim' } = props;
+  const { steps = GENERATION_DEFAULTS.steps, seed = GENERATION_DEFAULTS.seed, count = GENERATION_DEFAULTS.count } = props;
   const { mode = 'full', cellSize = 24, maxResults = 8, label = DEFAULT_LABEL } = props;
   const problem = firstProblem(
     checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }, false),
-    checkNumber('seed', seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
     checkNumber('count', count, { min: 1, max: MAX_UI_COUNT, integer: true }),
     checkOneOf('mode', mode, PROMPT_MODES),
     checkNumber('maxResults', maxResults, { min: 1, max: 50, integer: true }),
@@ -73,10 +73,10 @@ const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptG
     device = 'auto',
     prompt = '',
     guidanceScale = 3,
-    steps = 20,
+    steps = GENERATION_DEFAULTS.steps,
     scheduler = 'ddim',
-    seed = 0,
-    count = 16,
+    seed = GENERATION_DEFAULTS.seed,
+    count = GENERATION_DEFAULTS.count,
     mode = 'full',
     cellSize = 24,
     maxResults = 8,

@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent, type FormEvent } from 'react';
+import { GENERATION_LIMITS, type SchedulerName } from '../../engine';
 import { themeVar } from '../../theme/theme';
 import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/schedulerLabels';
-import type { SchedulerName } from '../../engine/schedulers/types';
 import { randomSeed, type PromptSettings } from './promptSettings';
 
 /** Props of {@link PromptGeneratorForm}. */
@@ -25,6 +25,7 @@ export interface PromptGeneratorFormProps {
 }
 
 const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
+const { guidanceScale: GUIDANCE, steps: STEPS, seed: SEED } = GENERATION_LIMITS;
 
 /** The prompt field, Generate/Cancel, and the generation settings; all native, labelled controls. */
 export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, running, ready, notes, maxCount }: PromptGeneratorFormProps) {
@@ -74,9 +75,9 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
       </div>
       <div style={row}>
         <label htmlFor={`${id}-guidance`}>Guidance scale</label>
-        <input id={`${id}-guidance`} type="number" min={0} max={50} step={0.5} value={settings.guidanceScale} onChange={number('guidanceScale')} style={{ width: 64 }} />
+        <input id={`${id}-guidance`} type="number" min={GUIDANCE.min} max={GUIDANCE.max} step={0.5} value={settings.guidanceScale} onChange={number('guidanceScale')} style={{ width: 64 }} />
         <label htmlFor={`${id}-steps`}>Steps</label>
-        <input id={`${id}-steps`} type="number" min={1} max={1000} step={1} value={settings.steps} disabled={single} onChange={number('steps')} style={{ width: 64 }} />
+        <input id={`${id}-steps`} type="number" min={STEPS.min} max={STEPS.max} step={1} value={settings.steps} disabled={single} onChange={number('steps')} style={{ width: 64 }} />
         <label htmlFor={`${id}-scheduler`}>Scheduler</label>
         <select id={`${id}-scheduler`} value={settings.scheduler} disabled={single} onChange={(e) => set('scheduler', e.currentTarget.value as SchedulerName)}>
           {SCHEDULER_OPTIONS.map((name) => (
@@ -88,7 +89,7 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
       </div>
       <div style={row}>
         <label htmlFor={`${id}-seed`}>Seed</label>
-        <input id={`${id}-seed`} type="number" min={0} max={2 ** 31 - 1} step={1} value={settings.seed} onChange={number('seed')} style={{ width: 110 }} />
+        <input id={`${id}-seed`} type="number" min={SEED.min} max={SEED.max} step={1} value={settings.seed} onChange={number('seed')} style={{ width: 110 }} />
         <button type="button" onClick={() => set('seed', randomSeed())}>
           Randomise seed
         </button>

@@ -1,4 +1,4 @@
-import type { WordTokenizer } from '../../engine/model/tokenizer';
+import type { WordTokenizer } from '../../engine';
 
 /** What the reader should know about how the model reads their prompt. */
 export interface PromptNotes {

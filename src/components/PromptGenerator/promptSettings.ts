@@ -1,5 +1,4 @@
-import type { SchedulerName } from '../../engine/schedulers/types';
-import type { WorkerGenerateOptions } from '../../engine/worker/protocol';
+import type { SchedulerName, WorkerGenerateOptions } from '../../engine';
 import { SCHEDULER_LABELS } from '../shared/schedulerLabels';
 
 /** 'full': a whole generation; 'singleStep': one denoising step from pure noise, predicted x0 shown. */

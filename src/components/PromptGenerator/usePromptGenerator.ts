@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DeviceRequest } from '../../engine/model/device';
-import { WordTokenizer } from '../../engine/model/tokenizer';
-import type { GenerationFrame } from '../../engine/pipeline/types';
+import { WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/drawSamples';
 import { runGeneration } from '../shared/runGeneration';

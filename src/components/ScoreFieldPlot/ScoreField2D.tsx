@@ -1,7 +1,7 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { scaleLinear } from '@visx/scale';
 import { type PointerEvent, useMemo, useRef } from 'react';
-import { mixture2dEvaluate } from '../../engine/distributions';
+import { mixture2dEvaluate } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { type ColorMap, readThemeColor, themeVar } from '../../theme';
 import type { ScoreFieldLayers } from './describeScoreField';

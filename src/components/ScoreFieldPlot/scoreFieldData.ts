@@ -10,7 +10,7 @@ import {
   kdeBandwidth,
   kdeMixture2d,
   mixture2dPreset,
-} from '../../engine/distributions';
+} from '../../engine';
 import type { PropProblem } from '../shared/propChecks';
 
 /** A mixture written out: its components, and optionally a label for captions. */

@@ -2,14 +2,15 @@ import {
   type Grid2d,
   type Mixture2d,
   type ProbabilityFlowTrajectories,
+  createRng,
   mixture2dLogDensityGrid,
   mixture2dScoreGrid,
   noiseMixture2d,
   probabilityFlowTrajectories,
+  randn64,
   sampleMixture2d,
   trajectoryPointAt,
-} from '../../engine/distributions';
-import { createRng, randn64 } from '../../engine/rng';
+} from '../../engine';
 import type { ResolvedScoreFieldData } from './scoreFieldData';
 
 /**

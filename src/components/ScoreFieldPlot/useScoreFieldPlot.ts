@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type BetaScheduleName, type NoiseScheduleOptions, noiseSchedule } from '../../engine/schedules';
+import { type BetaScheduleName, type NoiseScheduleOptions, noiseSchedule } from '../../engine';
 import { type PropProblem, checkNumber, firstProblem } from '../shared/propChecks';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
 import { type ScoreFieldBase, type ScoreFieldFrame, computeScoreFieldBase, computeScoreFieldFrame } from './scoreFieldModel';

@@ -1,11 +1,5 @@
-import { DEVICE_REQUESTS } from '../../engine/model/device';
-import { SCHEDULER_NAMES } from '../../engine/schedulers/registry';
+import { DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_NAMES } from '../../engine';
 import { checkNumber, checkOneOf, firstProblem, type PropProblem } from './propChecks';
-
-/** The most images one figure generates at once (the engine's own limit). */
-export const MAX_COUNT = 256;
-/** The most denoising steps (the shipped model's training steps; a model with fewer reports its own limit). */
-export const MAX_STEPS = 1000;
 
 /** Props shared by the model-driven figures. */
 export interface GenerationPropValues {
@@ -35,8 +29,9 @@ export function checkGenerationProps(p: GenerationPropValues, allowSchedulerConf
       : { prop: 'model', message: `model must be the URL of a model.json (a non-empty string); got ${typeof p.model === 'string' ? "''" : typeof p.model}.` },
     checkOneOf('device', p.device, DEVICE_REQUESTS),
     p.prompt === undefined || typeof p.prompt === 'string' ? null : { prop: 'prompt', message: `prompt must be a string; got ${typeof p.prompt}.` },
-    checkNumber('count', p.count, { min: 1, max: MAX_COUNT, integer: true }),
-    checkNumber('steps', p.steps, { min: 1, max: MAX_STEPS, integer: true }),
+    checkNumber('count', p.count, GENERATION_LIMITS.count),
+    // A model trained with fewer steps than the limit reports its own when it generates.
+    checkNumber('steps', p.steps, GENERATION_LIMITS.steps),
     p.scheduler === undefined ||
       SCHEDULER_NAMES.includes(p.scheduler as never) ||
       (allowSchedulerConfig && isPlainObject(p.scheduler))
@@ -45,8 +40,8 @@ export function checkGenerationProps(p: GenerationPropValues, allowSchedulerConf
           prop: 'scheduler',
           message: `scheduler must be one of ${SCHEDULER_NAMES.map((n) => `'${n}'`).join(', ')}${allowSchedulerConfig ? ' or a diffusers scheduler_config object' : ''}; got ${typeof p.scheduler === 'string' ? `'${p.scheduler}'` : String(p.scheduler)}.`,
         },
-    p.guidanceScale === undefined ? null : checkNumber('guidanceScale', p.guidanceScale, { min: 0, max: 50 }),
-    checkNumber('seed', p.seed, { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }),
+    p.guidanceScale === undefined ? null : checkNumber('guidanceScale', p.guidanceScale, GENERATION_LIMITS.guidanceScale),
+    checkNumber('seed', p.seed, GENERATION_LIMITS.seed),
     checkNumber('cellSize', p.cellSize, { min: 4, max: 256 }),
   );
 }

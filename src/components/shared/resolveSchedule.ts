@@ -1,26 +1,7 @@
-import { noiseSchedule, type BetaScheduleName, type NoiseSchedule } from '../../engine/schedules';
-import { SchedulerConfigError } from '../../engine/schedules/SchedulerConfigError';
+import { noiseScheduleFromConfig, SchedulerConfigError, type BetaScheduleName, type DiffusersScheduleConfig, type NoiseSchedule } from '../../engine';
 import type { PropProblem } from './propChecks';
 
-/**
- * The schedule keys of a diffusers `scheduler_config.json`, spelt as in the JSON file (snake_case). Other
- * keys (`_class_name`, `prediction_type`, ...) may be present and are ignored.
- */
-export interface DiffusersScheduleConfig {
-  /** `linear`, `scaled_linear`, `squaredcos_cap_v2` or `sigmoid` (default `linear`). */
-  beta_schedule?: string;
-  /** Number of training steps T (default 1000). */
-  num_train_timesteps?: number;
-  /** First beta of the linear-type schedules (default 0.0001). */
-  beta_start?: number;
-  /** Last beta of the linear-type schedules (default 0.02). */
-  beta_end?: number;
-  /** Explicit betas, one per training step; override `beta_schedule`. */
-  trained_betas?: ArrayLike<number> | null;
-  /** Rescale to zero terminal SNR (Lin et al. 2024; default false). */
-  rescale_betas_zero_snr?: boolean;
-  [key: string]: unknown;
-}
+export type { DiffusersScheduleConfig };
 
 /** A noise schedule as components accept it: a diffusers `beta_schedule` name (1000 steps) or a config. */
 export type ScheduleSpec = BetaScheduleName | DiffusersScheduleConfig;
@@ -45,9 +26,9 @@ function cacheKey(spec: ScheduleSpec): string {
 }
 
 /**
- * Builds the engine's {@link NoiseSchedule} for a schedule prop, never throwing: an unknown name or a bad
- * config value becomes a problem naming the prop and the diffusers key. Results are cached by content, so
- * an inline config object does not rebuild the schedule on every render.
+ * Builds the engine's {@link NoiseSchedule} for a schedule prop (`noiseScheduleFromConfig`), never throwing:
+ * an unknown name or a bad config value becomes a problem naming the prop and the diffusers key. Results are
+ * cached by content, so an inline config object does not rebuild the schedule on every render.
  */
 export function resolveSchedule(prop: string, spec: unknown): ResolvedSchedule {
   if (typeof spec !== 'string' && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
@@ -61,15 +42,7 @@ export function resolveSchedule(prop: string, spec: unknown): ResolvedSchedule {
   const hit = cache.get(key);
   if (hit) return { schedule: hit, problem: null };
   try {
-    const config: DiffusersScheduleConfig = typeof typed === 'string' ? { beta_schedule: typed } : typed;
-    const schedule = noiseSchedule({
-      betaSchedule: config.beta_schedule ?? 'linear',
-      numTrainTimesteps: config.num_train_timesteps ?? 1000,
-      betaStart: config.beta_start ?? undefined,
-      betaEnd: config.beta_end ?? undefined,
-      trainedBetas: config.trained_betas ?? null,
-      rescaleBetasZeroSnr: config.rescale_betas_zero_snr ?? false,
-    });
+    const schedule = noiseScheduleFromConfig(typed);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(key, schedule);
     return { schedule, problem: null };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationAbortedError } from '../../engine/model/errors';
-import type { GenerationFrame } from '../../engine/pipeline/types';
+import { GenerationAbortedError, type GenerationFrame } from '../../engine';
 import { runGeneration, storeFrame } from './runGeneration';
 
 function frame(step: number): GenerationFrame {

@@ -1,5 +1,4 @@
-import type { GenerationFrame } from '../../engine/pipeline/types';
-import type { EngineWorker, WorkerGenerateOptions } from '../../engine/worker';
+import type { EngineWorker, GenerationFrame, WorkerGenerateOptions } from '../../engine';
 import { imageToBytes, noiseToBytes, type ImageConvention } from './sampleBytes';
 import type { BatchShape } from './drawSamples';
 

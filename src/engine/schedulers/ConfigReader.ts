@@ -13,19 +13,24 @@ const quote = (values: readonly string[]): string => values.map((v) => `'${v}'`)
 export class ConfigReader {
   private readonly raw: RawSchedulerConfig;
 
+  /** `className` starts every error message; without one, messages start with the key. */
   constructor(
     raw: unknown,
-    private readonly className: string,
+    private readonly className = '',
   ) {
     if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
       throw new SchedulerConfigError(
         'config',
         ['an object with diffusers scheduler_config.json keys'],
         raw,
-        `${className}: the config must be an object (the parsed scheduler_config.json); got ${describeValue(raw)}.`,
+        `${this.prefix}the config must be an object (the parsed scheduler_config.json); got ${describeValue(raw)}.`,
       );
     }
     this.raw = (raw ?? {}) as RawSchedulerConfig;
+  }
+
+  private get prefix(): string {
+    return this.className ? `${this.className}: ` : '';
   }
 
   private value(key: string): unknown {
@@ -39,7 +44,7 @@ export class ConfigReader {
       key,
       accepted,
       received,
-      `${this.className}: ${key} must be ${expectation}; got ${describeValue(received)}.${advice ? ` ${advice}` : ''}`,
+      `${this.prefix}${key} must be ${expectation}; got ${describeValue(received)}.${advice ? ` ${advice}` : ''}`,
     );
   }
 

@@ -16,6 +16,7 @@ export { EulerDiscreteScheduler, type EulerDiscreteSchedulerConfig, type EulerSt
 export { EulerAncestralDiscreteScheduler, type EulerAncestralDiscreteSchedulerConfig } from './EulerAncestralDiscreteScheduler';
 export { createScheduler } from './createScheduler';
 export { schedulerFromConfig } from './schedulerFromConfig';
+export { noiseScheduleFromConfig, type DiffusersScheduleConfig } from './noiseScheduleFromConfig';
 export { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_NAMES, type SchedulerClasses, type SchedulerInstance } from './registry';
 export { karrasSigmas, sigmaToTimestep } from './sigmaGrids';
 export { SchedulerUsageError, type SchedulerUsageErrorCode } from './SchedulerUsageError';

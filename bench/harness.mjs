@@ -1,0 +1,74 @@
+// Shared by the benchmarks: U-Net step latency on onnxruntime-node, and a cross-origin isolated Vite server
+// with headless Chromium that runs bench/web/benchPage.ts and hands back its result.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ortNode from 'onnxruntime-node';
+import { chromium } from 'playwright';
+import { createServer } from 'vite';
+import { kitAssetsPlugin } from '../scripts/kitAssetsPlugin.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median U-Net latency (ms) per batch size on onnxruntime-node, for the model whose model.json is in modelDir. */
+export async function nativeStepLatency(modelDir, threads, batches, runs) {
+  const manifest = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8'));
+  const session = await ortNode.InferenceSession.create(path.join(modelDir, manifest.unet.file), {
+    intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all',
+  });
+  const { width, height, channels } = manifest.image;
+  const L = manifest.textEncoder.maxLength;
+  const D = manifest.textEncoder.hiddenSize;
+  const out = {};
+  for (const b of batches) {
+    const feeds = {
+      [manifest.unet.inputs.sample]: new ortNode.Tensor('float32', Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1), [b, channels, height, width]),
+      [manifest.unet.inputs.timestep]: new ortNode.Tensor('float32', new Float32Array(b).fill(500), [b]),
+      [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor('float32', Float32Array.from({ length: b * L * D }, Math.random), [b, L, D]),
+      [manifest.unet.inputs.encoderAttentionMask]: new ortNode.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
+    };
+    const fetches = [manifest.unet.output]; // what the engine's predict() fetches
+    for (let i = 0; i < 2; i++) await session.run(feeds, fetches);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await session.run(feeds, fetches);
+      times.push(performance.now() - t0);
+    }
+    out[b] = median(times);
+  }
+  await session.release();
+  return out;
+}
+
+/** Starts the bench page's server and Chromium; `run(query)` loads the page with that query and returns its result. */
+export async function startBenchBrowser() {
+  const server = await createServer({
+    root: path.join(root, 'bench/web'),
+    configFile: false,
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
+    plugins: [kitAssetsPlugin(root)],
+    optimizeDeps: { exclude: ['onnxruntime-web'] },
+  });
+  await server.listen();
+  const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+  async function run(query) {
+    const page = await browser.newPage();
+    const logs = [];
+    page.on('console', (m) => logs.push(m.text()));
+    await page.goto(`${base}/?${query}`);
+    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 540_000 });
+    const result = await page.evaluate(() => window.benchResult);
+    await page.close();
+    if (result.error) throw new Error(`${query}: ${result.error}\n${logs.join('\n')}`);
+    return result;
+  }
+  async function close() {
+    await browser.close();
+    await server.close();
+  }
+  return { run, close };
+}
