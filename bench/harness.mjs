@@ -42,24 +42,28 @@ export async function nativeStepLatency(modelDir, threads, batches, runs) {
   return out;
 }
 
-/** Starts the bench page's server and Chromium; `run(query)` loads the page with that query and returns its result. */
-export async function startBenchBrowser() {
+/**
+ * Starts a cross-origin isolated Vite server over bench/web and headless Chromium; `run(query, page)` opens
+ * that page (default index.html) with the query and returns the `window.benchResult` it sets.
+ * `options.plugins` and `options.optimizeDeps` are added to the server's (e.g. React for a component page).
+ */
+export async function startBenchBrowser(options = {}) {
   const server = await createServer({
     root: path.join(root, 'bench/web'),
     configFile: false,
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
-    plugins: [kitAssetsPlugin(root)],
-    optimizeDeps: { exclude: ['onnxruntime-web'] },
+    plugins: [kitAssetsPlugin(root), ...(options.plugins ?? [])],
+    optimizeDeps: options.optimizeDeps ?? { exclude: ['onnxruntime-web'] },
   });
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
-  async function run(query) {
+  async function run(query, file = '') {
     const page = await browser.newPage();
     const logs = [];
     page.on('console', (m) => logs.push(m.text()));
-    await page.goto(`${base}/?${query}`);
+    await page.goto(`${base}/${file}?${query}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 540_000 });
     const result = await page.evaluate(() => window.benchResult);
     await page.close();

@@ -4,34 +4,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright';
-import { createServer } from 'vite';
+import { root, startBenchBrowser } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const server = await createServer({
-  root: path.join(root, 'bench/web'),
-  configFile: false,
-  logLevel: 'error',
-  server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
+const bench = await startBenchBrowser({
   plugins: [react()],
   // Only this page's dependencies, bundled up front (found mid-run, they would reload the page).
   optimizeDeps: { entries: ['pixelGrid.html'], include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'] },
 });
-
-await server.listen();
-const base = server.resolvedUrls.local[0].replace(/\/$/, '');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 try {
-  const page = await browser.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(m.text()));
-  await page.goto(`${base}/pixelGrid.html`);
-  await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 300_000 });
-  const result = await page.evaluate(() => window.benchResult);
-  if (result.error) throw new Error(`${result.error}\n${logs.join('\n')}`);
+  const result = await bench.run('', 'pixelGrid.html');
   const f = (x) => x.toFixed(2);
   console.log(`PixelGrid redraw when t changes, ms (${result.redraws[0].runs} changes after warm-up; cross-origin isolated: ${result.crossOriginIsolated}); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   console.log('| image | renderer | median | p90 | max |');
@@ -44,6 +26,5 @@ try {
     JSON.stringify({ measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, ...result }, null, 2) + '\n',
   );
 } finally {
-  await browser.close();
-  await server.close();
+  await bench.close();
 }
