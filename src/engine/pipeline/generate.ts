@@ -6,7 +6,7 @@ import { createScheduler, schedulerFromConfig } from '../schedulers';
 import type { Scheduler } from '../schedulers/types';
 import { GENERATION_DEFAULTS } from './generationLimits';
 import { applyGuidance } from './guidance';
-import type { GenerateOptions, GenerationFrame } from './types';
+import type { CrossAttentionMaps, GenerateOptions, GenerationFrame } from './types';
 import { validateGenerateOptions } from './validateOptions';
 
 /** The scheduler of a generation: a short name on the model's training schedule, or a full diffusers config. */
@@ -90,7 +90,9 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
     const input = scheduler.scaleModelInput(x, t);
     const batchInput = guided ? concatFloat(input, input) : input;
     const tValues = new Array<number>(embeddings.batch).fill(t);
-    const output = await model.predict(batchInput, tValues, embeddings);
+    const { output, crossAttention, crossAttentionShape } = await model.predictDetailed(batchInput, tValues, embeddings, {
+      crossAttention: options.crossAttention === true,
+    });
     throwIfAborted(signal);
     const modelOutput = guided ? applyGuidance(output, scale) : output;
     const { prevSample, predOriginalSample } = scheduler.step(modelOutput, t, x, { rng, eta: options.eta });
@@ -109,8 +111,18 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
       width,
       height,
       elapsedMs: now(),
+      ...(crossAttention && crossAttentionShape
+        ? { crossAttention: conditionalMaps(crossAttention, crossAttentionShape, count, model.tokenizer.encode(prompt).words) }
+        : {}),
     };
   }
+}
+
+/** The conditional half of the batch's maps (the second half when guided: the batch is [uncond; cond]). */
+function conditionalMaps(data: Float32Array, shape: readonly number[], count: number, words: string[]): CrossAttentionMaps {
+  const [batch, tokens, resolution] = shape as [number, number, number, number];
+  const perImage = tokens * resolution * resolution;
+  return { data: data.slice((batch - count) * perImage), tokens, resolution, words: words.slice(0, tokens) };
 }
 
 function concatFloat(a: Float32Array, b: Float32Array): Float32Array {

@@ -24,8 +24,23 @@ export interface GenerateOptions {
    * `seed`: to reproduce another implementation's run exactly. Stochastic steps still draw from `seed`.
    */
   initialNoise?: Float32Array;
+  /**
+   * Also return, with each frame, the U-Net's cross-attention maps of the prompt's words (models whose manifest
+   * declares `unet.crossAttention`). Off by default: a normal run never fetches them.
+   */
+  crossAttention?: boolean;
   /** Stops the generation between steps. */
   signal?: AbortSignal;
+}
+
+/** Which prompt word the U-Net attended to, where, at one step: [count, tokens, resolution, resolution], flat. */
+export interface CrossAttentionMaps {
+  data: Float32Array;
+  /** Token slots per image (the tokenizer's max length); slot k is the prompt's k-th word, padding after. */
+  tokens: number;
+  resolution: number;
+  /** The prompt's words in token order (those the model reads: at most `tokens`). */
+  words: string[];
 }
 
 /** One denoising step's state: what DenoiseAnimator draws. Arrays are [count, channels, height, width], flat. */
@@ -47,4 +62,6 @@ export interface GenerationFrame {
   height: number;
   /** Milliseconds since the generation started. */
   elapsedMs: number;
+  /** With `crossAttention: true`: the conditional pass's cross-attention maps at this step. */
+  crossAttention?: CrossAttentionMaps;
 }

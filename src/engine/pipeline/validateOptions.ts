@@ -34,5 +34,11 @@ export function validateGenerateOptions(options: GenerateOptions): void {
       throw new GenerateOptionsError('initialNoise', `must be a Float32Array of ${expected} values (count x channels x height x width).`);
     }
   }
+  if (options.crossAttention !== undefined && typeof options.crossAttention !== 'boolean') {
+    throw new GenerateOptionsError('crossAttention', `must be true or false; got ${typeof options.crossAttention}.`);
+  }
+  if (options.crossAttention && !model.hasCrossAttention) {
+    throw new GenerateOptionsError('crossAttention', `is not available: the model '${model.manifest.name}' has no cross-attention output (unet.crossAttention in its model.json).`);
+  }
   if (eta !== undefined && !(Number.isFinite(eta) && eta >= 0 && eta <= 1)) throw new GenerateOptionsError('eta', `must be a number from 0 to 1; got ${String(eta)}.`);
 }

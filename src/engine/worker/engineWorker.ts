@@ -47,7 +47,9 @@ async function handle(request: EngineRequest): Promise<void> {
       running.set(request.id, controller);
       try {
         for await (const frame of generate({ ...request.options, model, signal: controller.signal })) {
-          reply({ type: 'frame', id: request.id, frame }, [frame.sample.buffer, frame.predictedX0.buffer, frame.predictedNoise.buffer]);
+          const buffers = [frame.sample.buffer, frame.predictedX0.buffer, frame.predictedNoise.buffer];
+          if (frame.crossAttention) buffers.push(frame.crossAttention.data.buffer);
+          reply({ type: 'frame', id: request.id, frame }, buffers);
           // Yield to the event loop between steps so an 'abort' message is read now, not after the last step.
           await new Promise((resolve) => setTimeout(resolve, 0));
         }
