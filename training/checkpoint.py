@@ -58,6 +58,12 @@ def save_committed(full, run):
     return path
 
 
+def newest_path(run):
+    """The file a run resumes from: training/runs/<run>/last.pt, else the committed file."""
+    local = os.path.join(HERE, "runs", run, "last.pt")
+    return local if os.path.exists(local) else committed_path(run)
+
+
 def load_any(run_dir, run):
     """The newest resumable state: the local last.pt, else the committed file, else None."""
     local = os.path.join(run_dir, "last.pt")

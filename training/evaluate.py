@@ -11,23 +11,21 @@
     by the weaker of the two judges.
 (d) One grid PNG per prompt and an atlas (prompts x 8 glyphs) for the model assets.
 
-  /usr/bin/python3 training/evaluate.py --run v2 [--n 64]
+  /usr/bin/python3 -m training.evaluate --run v2 [--n 64]
 """
 import argparse
 import json
 import math
 import os
-import sys
 import time
 
 import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import dataset  # noqa: E402
-import judge  # noqa: E402
-from sample import grid, load_run, sample, to_uint8  # noqa: E402
+
+from . import dataset, judge
+from .sample import grid, load_run, sample, to_uint8
 
 CORE = [("gold", 167), ("metal", 167), ("water", 85), ("tree", 75), ("grass", 140), ("speech", 149)]
 EXTRA = [("bird", 196), ("fish", 195), ("bamboo", 118), ("silk", 120), ("horse", 187),
@@ -165,7 +163,7 @@ def evaluate(full, out_dir, n=64, steps=25, seed=0, tests=RADICAL_TESTS, guidanc
 
 
 def main():
-    import checkpoint as ckpt_file
+    from . import checkpoint as ckpt_file
 
     p = argparse.ArgumentParser()
     p.add_argument("--run", default="main")

@@ -19,14 +19,15 @@ Runtime should match them to float32 rounding error.
 import argparse
 import json
 import os
-import sys
 
 import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from sample import ddim_timesteps, load_ema, sample  # noqa: E402
+
+from . import checkpoint
+from .sample import load_ema, sample
+from .schedule import ddim_timesteps
 
 DEFAULT_OUT = os.path.join(os.path.dirname(HERE), "assets", "models", "glyffuser-mini")
 OPSET = 17
@@ -67,7 +68,7 @@ def prepare(ckpt_path):
     fp16-rounded; a GloVe model's tokenizer gains the alias table for unseen words."""
     model, tok, ck = load_ema(ckpt_path)
     if ck["config"].get("glove_dim"):
-        import glove
+        from . import glove
 
         tok.aliases = glove.aliases(tok.vocab)
     model.text.collapse()
@@ -200,7 +201,7 @@ def main(argv=None):
     p.add_argument("--out", default=DEFAULT_OUT)
     a = p.parse_args(argv)
     torch.set_num_threads(2)
-    ckpt = a.ckpt or os.path.join(HERE, "runs", a.run, "last.pt")
+    ckpt = a.ckpt or checkpoint.newest_path(a.run)
     os.makedirs(a.out, exist_ok=True)
     model, tok, ck = prepare(ckpt)
     info = export_onnx(model, a.out, tok.max_length)

@@ -94,11 +94,8 @@ def aliases(vocab, glove=None, top=20_000, min_cosine=0.55):
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, HERE)
-    from tokenizer import Tokenizer
-    import dataset
+    from . import dataset
+    from .tokenizer import Tokenizer
 
     data = dataset.load_dataset()
     texts = [str(d) for d, h in zip(data["definitions"], data["heldout"]) if not h]

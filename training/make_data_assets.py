@@ -12,13 +12,12 @@ from all other glyphs, each group ordered by md5 of the codepoint.
 import hashlib
 import json
 import os
-import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import dataset  # noqa: E402
+
+from . import dataset
 
 OUT = os.path.join(os.path.dirname(HERE), "assets", "data")
 RADICALS = [167, 85, 75, 140, 149, 86]  # metal/gold, water, tree, grass, speech, fire

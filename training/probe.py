@@ -6,12 +6,11 @@ content words, (c) the empty prompt:  gain = 1 - mse(prompt) / mse(empty).
 The radical test needs long runs to move; this gain moves earlier (see README.md).
 Both the raw weights and the EMA are probed (an EMA of 0.999 lags ~1,000 steps).
 
-  /usr/bin/python3 training/probe.py --run v2 [--n 256]
+  /usr/bin/python3 -m training.probe --run v2 [--n 256]
 """
 import argparse
 import json
 import os
-import sys
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -20,19 +19,19 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import checkpoint as ckpt_file  # noqa: E402
-import dataset  # noqa: E402
-from model import alphas_cumprod, squaredcos_cap_v2_betas  # noqa: E402
-from prompts import short_prompt  # noqa: E402
-from sample import load_run  # noqa: E402
+
+from . import checkpoint as ckpt_file
+from . import dataset
+from .prompts import short_prompt
+from .sample import load_run
+from .schedule import trained_alphas_cumprod
 
 BANDS = [(0, 200), (200, 400), (400, 600), (600, 800), (800, 1000)]
 
 
 @torch.no_grad()
 def band_errors(model, tok, x0, prompts, t, eps, batch=128):
-    ab = alphas_cumprod(squaredcos_cap_v2_betas(1000))
+    ab = trained_alphas_cumprod()
     ids, mask = tok.encode_batch(prompts)
     ids, mask = torch.from_numpy(ids), torch.from_numpy(mask)
     errs = []

@@ -6,7 +6,7 @@ definitions by 1-3 *content words drawn from that same definition* (function wor
 and definition boilerplate removed), so short prompts are in the training distribution.
 Only words of the definition itself are used: nothing else about the character.
 """
-from tokenizer import words
+from .tokenizer import words
 
 # Function words and definition boilerplate ("used in names", "a kind of"): never the
 # content of a short prompt.

@@ -10,24 +10,17 @@ set_alpha_to_one=False, clip_sample=False, eta=0:
   eps        = eps_uncond + g * (eps_cond - eps_uncond)   (classifier-free guidance)
 g = 1 means plain conditional sampling (no unconditional pass needed).
 
-  /usr/bin/python3 training/sample.py --run main --prompt gold --n 16 --out gold.png
+  /usr/bin/python3 -m training.sample --run v2 --prompt gold --n 16 --out gold.png
 """
 import argparse
-import os
-import sys
 
 import numpy as np
 import torch
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from model import alphas_cumprod, build_model, squaredcos_cap_v2_betas  # noqa: E402
-from tokenizer import Tokenizer  # noqa: E402
 
-
-def ddim_timesteps(n, train_steps=1000):
-    r = train_steps // n
-    return [i * r for i in reversed(range(n))]
+from .model import build_model
+from .schedule import ddim_timesteps, trained_alphas_cumprod
+from .tokenizer import Tokenizer
 
 
 def load_run(full, ema=True):
@@ -37,7 +30,7 @@ def load_run(full, ema=True):
     model.load_state_dict(full["ema" if ema else "model"])
     tok = Tokenizer(full["tokenizer"]["vocab"], full["tokenizer"]["max_length"])
     if full["config"].get("glove_dim"):
-        import glove
+        from . import glove
 
         model.text.set_glove(glove.vocab_vectors(tok.vocab)[0])
     return model.eval(), tok
@@ -46,7 +39,7 @@ def load_run(full, ema=True):
 def load_ema(ckpt_path, ema=True):
     """Model (EMA weights by default) + tokenizer + checkpoint dict, from a file: a run's
     last.pt or a committed compact checkpoint (checkpoint.py)."""
-    import checkpoint
+    from . import checkpoint
 
     ck = torch.load(ckpt_path, map_location="cpu")
     if ck.get("packed"):
@@ -62,7 +55,7 @@ def sample(model, tok, prompts, guidance=3.0, steps=25, seed=0, noise=None):
     if noise is None:
         g = torch.Generator().manual_seed(seed)
         noise = torch.randn(n, 1, 32, 32, generator=g)
-    ab = alphas_cumprod(squaredcos_cap_v2_betas(1000))
+    ab = trained_alphas_cumprod()
     ids, mask = tok.encode_batch(list(prompts))
     ids, mask = torch.from_numpy(ids), torch.from_numpy(mask)
     ctx = model.text(ids)
@@ -122,7 +115,9 @@ def main():
     p.add_argument("--out", default="sample.png")
     a = p.parse_args()
     torch.set_num_threads(2)
-    ckpt = a.ckpt or os.path.join(HERE, "runs", a.run, "last.pt")
+    from . import checkpoint
+
+    ckpt = a.ckpt or checkpoint.newest_path(a.run)
     model, tok, _ = load_ema(ckpt)
     x = sample(model, tok, [a.prompt] * a.n, a.guidance, a.steps, a.seed)
     grid(to_uint8(x), cols=int(np.ceil(np.sqrt(a.n))), scale=4).save(a.out)

@@ -16,8 +16,8 @@ const SMOKE_DIR = path.join(root, 'training/cache/smoke-export');
 
 function ensureSmokeExport(): void {
   if (existsSync(path.join(SMOKE_DIR, 'fixtures/model_cases.json'))) return;
-  execFileSync('/usr/bin/python3', ['-m', 'unittest', 'tests.test_pipeline'], {
-    cwd: path.join(root, 'training'),
+  execFileSync('/usr/bin/python3', ['-m', 'unittest', 'training.tests.test_pipeline'], {
+    cwd: root,
     env: { ...process.env, SMOKE_EXPORT_DIR: SMOKE_DIR },
     stdio: 'inherit',
   });

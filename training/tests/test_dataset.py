@@ -1,11 +1,8 @@
 """Unihan parsing: cross-reference stripping on literal kDefinition values."""
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import dataset  # noqa: E402
-from dataset import clean_definition, parse_radical  # noqa: E402
+from training import dataset
+from training.dataset import clean_definition, parse_radical
 
 CASES = [
     ("(same as U+4E18 丘) hillock or mound", "hillock or mound"),

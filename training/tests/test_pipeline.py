@@ -2,17 +2,15 @@
 sample, export ONNX (checker), write fixtures. Runs in well under a minute."""
 import json
 import os
-import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import numpy as np
+import torch
 
-import export  # noqa: E402
-import train  # noqa: E402
-from sample import load_ema, sample  # noqa: E402
+from training import export
+from training import train
+from training.sample import load_ema, sample
 
 
 class TestPipeline(unittest.TestCase):

@@ -1,19 +1,16 @@
 """The v2 recipe's parts: short prompts, GloVe aliases, the compact checkpoint, the
 cross-attention output, the Wilson interval of the radical test."""
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import numpy as np
+import torch
 
-import checkpoint  # noqa: E402
-import glove  # noqa: E402
-from evaluate import wilson  # noqa: E402
-from model import GlyffuserMini  # noqa: E402
-from prompts import ShortPrompts, content_ids, short_prompt  # noqa: E402
-from tokenizer import Tokenizer  # noqa: E402
+from training import checkpoint
+from training import glove
+from training.evaluate import wilson
+from training.model import GlyffuserMini
+from training.prompts import ShortPrompts, content_ids, short_prompt
+from training.tokenizer import Tokenizer
 
 TEXTS = ["a kind of tree; the wood of a tree", "river name in Henan; water", "gold; metal; money"]
 

@@ -1,12 +1,10 @@
 """Tokenizer rules (the TypeScript port must reproduce these ids exactly)."""
 import json
 import os
-import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from tokenizer import Tokenizer, words  # noqa: E402
+from training.tokenizer import Tokenizer, words
 
 TEXTS = ["gold; metal", "metal, iron", "water water tree", "tree", "Gold coin"]
 
