@@ -44,7 +44,8 @@ export async function nativeStepLatency(modelDir, threads, batches, runs) {
 
 /**
  * Starts a cross-origin isolated Vite server over bench/web and headless Chromium; `run(query, page)` opens
- * that page (default index.html) with the query and returns the `window.benchResult` it sets.
+ * that page (default index.html) with the query and returns the `window.benchResult` it sets (with the page's
+ * console lines as `consoleLines` when `keepConsole` is set).
  * `options.plugins` and `options.optimizeDeps` are added to the server's (e.g. React for a component page).
  */
 export async function startBenchBrowser(options = {}) {
@@ -59,7 +60,7 @@ export async function startBenchBrowser(options = {}) {
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
-  async function run(query, file = '') {
+  async function run(query, file = '', { keepConsole = false } = {}) {
     const page = await browser.newPage();
     const logs = [];
     page.on('console', (m) => logs.push(m.text()));
@@ -68,7 +69,7 @@ export async function startBenchBrowser(options = {}) {
     const result = await page.evaluate(() => window.benchResult);
     await page.close();
     if (result.error) throw new Error(`${query}: ${result.error}\n${logs.join('\n')}`);
-    return result;
+    return keepConsole ? { ...result, consoleLines: logs } : result;
   }
   async function close() {
     await browser.close();

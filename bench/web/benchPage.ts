@@ -5,12 +5,12 @@ import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel } fro
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function unetStepLatency(threads: number, batches: number[], runs: number, modelUrl: string) {
+async function unetStepLatency(threads: number, batches: number[], runs: number, modelUrl: string, profile = false) {
   ort.env.wasm.numThreads = threads;
   const manifest = await (await fetch(modelUrl)).json();
   const unetUrl = new URL(manifest.unet.file, new URL(modelUrl, location.href));
   const bytes = new Uint8Array(await (await fetch(unetUrl)).arrayBuffer());
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all', enableProfiling: profile });
   const { width, height, channels } = manifest.image;
   const L = manifest.textEncoder.maxLength;
   const D = manifest.textEncoder.hiddenSize;
@@ -32,6 +32,9 @@ async function unetStepLatency(threads: number, batches: number[], runs: number,
     }
     out[b] = median(times);
   }
+  // The wasm build prints its profile (one JSON event per kernel run) to the console at endProfiling();
+  // bench/profileUnet.mjs reads it from there.
+  if (profile) session.endProfiling();
   await session.release();
   return out;
 }
@@ -72,10 +75,15 @@ const mode = params.get('mode') ?? 'step';
 const status = document.getElementById('status')!;
 (async () => {
   try {
+    const batches = (params.get('batches') ?? '8,16,32').split(',').map(Number);
+    const runs = Number(params.get('runs') ?? 10);
+    const modelUrl = params.get('model') ?? getDefaultModelUrl();
     const result =
       mode === 'step'
-        ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, (params.get('batches') ?? '8,16,32').split(',').map(Number), Number(params.get('runs') ?? 10), params.get('model') ?? getDefaultModelUrl()) }
-        : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
+        ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl) }
+        : mode === 'profile'
+          ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl, true) }
+          : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
     (window as unknown as { benchResult: unknown }).benchResult = result;
     status.textContent = 'done';
   } catch (error) {
