@@ -11,6 +11,6 @@ export { GaussianSampler, type GaussianSamplerProps } from './components/Gaussia
 export { PixelGrid, type PixelGridProps, type PixelImage } from './components/PixelGrid';
 export { NoiseScheduleChart, type NoiseScheduleChartProps, type NoiseScheduleChartSeries, type ScheduleQuantity } from './components/NoiseScheduleChart';
 export { getGlyph, listGlyphs, glyphSizes, type Glyph, type GlyphInfo } from './data';
-export type { DiffusersScheduleConfig, ScheduleSpec } from './components/shared/resolveSchedule';
+export type { DiffusersScheduleConfig, ScheduleSpec } from './components/shared/props/resolveSchedule';
 export { ThemeScope, lightTheme, darkTheme, themeVar, cssVarName, colorMaps, type ThemeScopeProps, type Theme, type ThemeToken, type ColorMapName } from './theme';
 export { DatasetMap, datasetMapPoints, datasetMapEntries, DATASET_MAP_RADICALS, type DatasetMapProps, type DatasetMapEntry, type DatasetMapRadical, type DatasetMapPointsOptions } from './components/DatasetMap';

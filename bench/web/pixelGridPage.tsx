@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { PixelGrid, type PixelGridProps } from '../../src/components/PixelGrid/PixelGrid';
 import { drawPixelGrid } from '../../src/components/PixelGrid/PixelGridCanvas';
-import { colorLut } from '../../src/components/PixelGrid/pixelColor';
+import { colorLut } from '../../src/theme/colorMaps';
 import { noisedValues, toModelRange } from '../../src/components/PixelGrid/usePixelGrid';
 import { getGlyph, listGlyphs } from '../../src/data/glyphs';
 import { createRng, noiseSchedule, randn64 } from '../../src/engine';

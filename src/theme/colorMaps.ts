@@ -43,3 +43,27 @@ export function cssColor(map: ColorMap, t: number): string {
   const [r, g, b] = map(t);
   return `rgb(${r} ${g} ${b})`;
 }
+
+/** A colour map given as a name or as the function itself. */
+export function resolveColorMap(map: ColorMap | ColorMapName): ColorMap {
+  return typeof map === 'function' ? map : colorMaps[map];
+}
+
+/**
+ * 256 colours of a map as [r, g, b] bytes back to back: entry i is the colour of i / 255. Bytes clamp, so a
+ * custom map that strays outside [0, 255] still gives valid colours.
+ */
+export function colorLut(map: ColorMap | ColorMapName): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(256 * 3);
+  const colorOf = resolveColorMap(map);
+  for (let i = 0; i < 256; i++) lut.set(colorOf(i / 255), 3 * i);
+  return lut;
+}
+
+/** sRGB bytes (a {@link colorLut}) in linear light, 0 to 1, as WebGL renderers such as three.js shade in. */
+export function linearLut(lut: ArrayLike<number>): Float32Array {
+  return Float32Array.from(lut, (b) => {
+    const c = b / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+}

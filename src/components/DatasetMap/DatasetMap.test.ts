@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GLYPH_RECORDS } from '../../data/glyphs.generated';
 import { DATASET_MAP_RADICALS, datasetMapEntries, datasetMapPoints, entryPixels, fitToSquare } from './datasetMapData';
 import { describeDatasetMap } from './describeDatasetMap';
-import { directionOfKey, nearestInDirection, nearestPoint } from './nearestInDirection';
+import { directionOfKey } from '../../hooks/useGridCursor';
+import { nearestInDirection, nearestPoint } from './nearestInDirection';
 import { type DatasetMapModel, computeDatasetMap } from './useDatasetMap';
 
 const shipped = JSON.parse(readFileSync(new URL('../../../assets/data/glyphs.json', import.meta.url), 'utf8')) as {

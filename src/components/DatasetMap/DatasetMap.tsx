@@ -1,16 +1,16 @@
 import { Group } from '@visx/group';
 import { Circle } from '@visx/shape';
-import { type HTMLAttributes, type KeyboardEvent, forwardRef, useId, useMemo, useState } from 'react';
+import { type HTMLAttributes, forwardRef, useMemo } from 'react';
+import { useGridCursor } from '../../hooks/useGridCursor';
+import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
-import { FigureMessage } from '../shared/FigureMessage';
-import { checkNumber } from '../shared/propChecks';
-import { useSyncedState } from '../shared/useSyncedState';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { checkNumber } from '../shared/props/propChecks';
+import { FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
 import { DATASET_MAP_RADICALS, type DatasetMapEntry, type DatasetMapRadical, datasetMapEntries } from './datasetMapData';
 import { DatasetMapLegend } from './DatasetMapLegend';
 import { DatasetMapTooltip } from './DatasetMapTooltip';
 import { describeDatasetMap, describeEntry, pointLabel } from './describeDatasetMap';
-import { directionOfKey, nearestInDirection, nearestPoint } from './nearestInDirection';
+import { nearestInDirection, nearestPoint } from './nearestInDirection';
 import { type DatasetMapPlotPoint, useDatasetMap } from './useDatasetMap';
 
 /** Props of {@link DatasetMap}. */
@@ -56,37 +56,54 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
     pointRadius = 4,
     showLegend = true,
     label = DEFAULT_LABEL,
-    className,
-    style,
-    ...rest
+    ...host
   },
   ref,
 ) {
-  const id = useId();
+  const ids = useFigureIds();
   const model = useDatasetMap({ data, radicals, width, height, pointRadius });
-  const [selected, setSelected] = useSyncedState<number | null>(selectedProp);
-  const [active, setActive] = useState<number | null>(null);
-  const [focused, setFocused] = useState(false);
+  const [selected, setSelected] = usePropState<number | null>(selectedProp);
   const count = Array.isArray(data) ? data.length : 0;
   const selectedProblem = selectedProp === null ? null : checkNumber('selected', selectedProp, { min: 0, max: Math.max(0, count - 1), integer: true });
   const problem = 'problem' in model ? model.problem : selectedProblem;
 
-  const rootProps = {
-    ...rest,
-    ref,
-    className: ['dk-dataset-map', className].filter(Boolean).join(' '),
-    style: { position: 'relative' as const, display: 'inline-grid', gap: 8, width: Number.isFinite(width) ? width : undefined, color: themeVar('text'), font: `14px ${themeVar('fontFamily')}`, ...style },
-  };
+  const root = { ...host, ref, ownClass: 'dk-dataset-map', ownStyle: plotFigureStyle(Number.isFinite(width) ? width : undefined), role: 'figure' };
 
   const points = 'problem' in model ? [] : model.points;
-  const optionId = (i: number) => `${id}-p${i}`;
+  const select = (index: number) => {
+    setSelected(index);
+    onSelect?.(points[index]!.entry, index);
+  };
+  const selectActive = (active: number | null) => {
+    if (active === null) return false;
+    select(active);
+    return true;
+  };
+  // The keyboard cursor: an arrow goes to the nearest glyph in its direction, Enter or Space selects it.
+  const keyboard = useGridCursor<number>({
+    move(from, move) {
+      if (from === null) return startPoint(points, selected, width, height);
+      return move.type === 'step' ? nearestInDirection(points, from, move.direction) : null;
+    },
+    start: () => startPoint(points, selected, width, height),
+    keys: {
+      Enter: selectActive,
+      ' ': selectActive,
+      Escape(_, setActive) {
+        setActive(null);
+        return false; // the browser's Escape still applies
+      },
+    },
+  });
+  const { cursor: active, setCursor: setActive, focused } = keyboard;
+  const optionId = (i: number) => `${ids.id}-p${i}`;
   // The point layer changes only with the data and the selection, not with every pointer move.
   const circles = useMemo(
     () =>
       points.map((p) => (
         <Circle
           key={p.index}
-          id={`${id}-p${p.index}`}
+          id={`${ids.id}-p${p.index}`}
           role="option"
           aria-label={pointLabel(p)}
           aria-selected={p.index === selected}
@@ -100,41 +117,13 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
           data-radical={p.entry.radical}
         />
       )),
-    [points, selected, pointRadius, id],
+    [points, selected, pointRadius, ids.id],
   );
 
-  if (problem || 'problem' in model) {
-    return (
-      <div {...rootProps} role="figure" aria-label={label} data-state="error">
-        <FigureMessage component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />
-      </div>
-    );
-  }
+  if (problem || 'problem' in model) return <InvalidFigure {...root} aria-label={label} component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />;
 
   const activePoint: DatasetMapPlotPoint | null = active !== null ? (points[active] ?? null) : null;
   const selectedPoint = selected !== null ? (points[selected] ?? null) : null;
-
-  const select = (index: number) => {
-    setSelected(index);
-    onSelect?.(points[index]!.entry, index);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    const direction = directionOfKey(event.key);
-    if (direction) {
-      event.preventDefault();
-      if (active === null) return setActive(selected ?? startPoint(points, width, height));
-      const next = nearestInDirection(points, active, direction);
-      if (next !== null) setActive(next);
-      return;
-    }
-    if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
-      event.preventDefault();
-      select(active);
-    } else if (event.key === 'Escape') {
-      setActive(null);
-    }
-  };
 
   const localPoint = (event: { clientX: number; clientY: number; currentTarget: Element }) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -142,17 +131,8 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
   };
 
   return (
-    <div
-      {...rootProps}
-      role="figure"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-desc`}
-      data-state="ready"
-      data-count={points.length}
-      data-active={active ?? undefined}
-      data-selected={selected ?? undefined}
-    >
-      <div id={`${id}-label`} data-part="caption" style={{ fontWeight: 600 }}>
+    <FigureRoot {...root} {...ids.aria} state="ready" data-count={points.length} data-active={active ?? undefined} data-selected={selected ?? undefined}>
+      <div id={ids.label} data-part="caption" style={{ fontWeight: 600 }}>
         {label}
       </div>
       <div style={{ position: 'relative', width, height }}>
@@ -165,15 +145,9 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
           aria-activedescendant={activePoint ? optionId(activePoint.index) : undefined}
           data-part="plot"
           style={{ display: 'block', background: themeVar('background'), borderRadius: 4, outline: focused ? `2px solid ${themeVar('accent')}` : 'none', outlineOffset: 2 }}
-          onKeyDown={onKeyDown}
-          onFocus={() => {
-            setFocused(true);
-            if (active === null) setActive(selected ?? startPoint(points, width, height));
-          }}
-          onBlur={() => {
-            setFocused(false);
-            setActive(null);
-          }}
+          onKeyDown={keyboard.onKeyDown}
+          onFocus={keyboard.onFocus}
+          onBlur={keyboard.onBlur}
           onPointerMove={(e) => {
             const hit = localPoint(e);
             if (hit !== null || !focused) setActive(hit);
@@ -206,17 +180,17 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
       <p data-part="selection" aria-live="polite" style={{ margin: 0, fontSize: 13, color: themeVar('muted'), minHeight: '1.4em' }}>
         {selectedPoint ? `Selected ${describeEntry(selectedPoint.entry, selectedPoint.radicalName)}` : 'Point at a glyph, or focus the map and use the arrow keys; Enter selects.'}
       </p>
-      <p id={`${id}-desc`} data-part="description" style={visuallyHidden}>
+      <FigureDescription id={ids.description} part="description">
         {describeDatasetMap(model)}
-      </p>
-    </div>
+      </FigureDescription>
+    </FigureRoot>
   );
 });
 
 /** Two decimals are plenty for a position in CSS pixels (and keep the server's markup small). */
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Where the keyboard cursor starts: the point nearest the plot's centre. */
-function startPoint(points: readonly DatasetMapPlotPoint[], width: number, height: number): number {
-  return nearestPoint(points, width / 2, height / 2) ?? 0;
+/** Where the keyboard cursor starts: the selected glyph, else the point nearest the plot's centre. */
+function startPoint(points: readonly DatasetMapPlotPoint[], selected: number | null, width: number, height: number): number {
+  return selected ?? nearestPoint(points, width / 2, height / 2) ?? 0;
 }

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
-import { drawSampleGrid } from '../shared/drawSamples';
+import { drawSampleGrid } from '../shared/draw/drawSamples';
 
 /** Props of {@link GlyphCanvas}. */
 export interface GlyphCanvasProps {

@@ -1,28 +1,11 @@
-/** A screen direction of an arrow key. */
-export type MapDirection = 'left' | 'right' | 'up' | 'down';
-
-/** The arrow key's direction, or null for any other key. */
-export function directionOfKey(key: string): MapDirection | null {
-  switch (key) {
-    case 'ArrowLeft':
-      return 'left';
-    case 'ArrowRight':
-      return 'right';
-    case 'ArrowUp':
-      return 'up';
-    case 'ArrowDown':
-      return 'down';
-    default:
-      return null;
-  }
-}
+import type { GridDirection } from '../../hooks/useGridCursor';
 
 /**
  * The point an arrow key moves to from point `from`, in screen coordinates (y grows downwards): the nearest
  * point (Euclidean) inside the 90-degree cone around the direction; when that cone is empty, the nearest
  * point anywhere on that side; null when there is none. Ties go to the lower index.
  */
-export function nearestInDirection(points: ReadonlyArray<{ px: number; py: number }>, from: number, direction: MapDirection): number | null {
+export function nearestInDirection(points: ReadonlyArray<{ px: number; py: number }>, from: number, direction: GridDirection): number | null {
   const origin = points[from];
   if (!origin) return null;
   let bestCone = -1;

@@ -1,7 +1,7 @@
 import { scaleLinear } from '@visx/scale';
 import { useMemo } from 'react';
 import { themeVar } from '../../theme/theme';
-import { type PropProblem, checkNumber, firstProblem } from '../shared/propChecks';
+import { type PropProblem, checkNumber, firstProblem } from '../shared/props/propChecks';
 import { type DatasetMapEntry, type DatasetMapRadical, fitToSquare } from './datasetMapData';
 
 /** Limits of the figure's numeric props. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
-import { button, captureConsole, mount, sleep, until } from '../shared/testHelpers.browser';
+import { button, captureConsole, mount, sleep, until } from '../shared/testing/testHelpers.browser';
 import { DenoiseAnimator } from './DenoiseAnimator';
 
 // The real shipped model, served at the default URL; tiny batches so each test takes seconds.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGenerationProps } from '../shared/generationChecks';
+import { checkGenerationProps } from '../shared/generation/generationChecks';
 import { denoiseStatus, describeDenoise, viewLayers } from './describeDenoise';
 import { initialPlayback, playbackReducer, type PlaybackAction, type PlaybackState } from './playback';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { mount, until } from '../shared/testHelpers.browser';
+import { mount, until } from '../shared/testing/testHelpers.browser';
 import { DenoiseAnimator } from './DenoiseAnimator';
 
 // A measurement, not a check of speed: 16 glyphs x 20 steps with guidance (batch 32 per U-Net call), the

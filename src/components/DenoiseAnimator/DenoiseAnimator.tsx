@@ -1,19 +1,18 @@
-import { forwardRef, useId, useRef, type HTMLAttributes } from 'react';
+import { forwardRef, useRef, type HTMLAttributes } from 'react';
 import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
+import { usePropState } from '../../hooks/usePropState';
 import { readThemeColor, themeVar } from '../../theme/theme';
-import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/drawSamples';
-import { EngineErrorMessage } from '../shared/EngineErrorMessage';
-import { figureClass, figureStyle, InvalidFigure } from '../shared/InvalidFigure';
-import { checkGenerationProps } from '../shared/generationChecks';
-import { ModelStatus } from '../shared/ModelStatus';
-import { ProgressBar } from '../shared/ProgressBar';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
-import { saveCanvasesAsPng } from '../shared/savePng';
-import { schedulerLabel } from '../shared/schedulerLabels';
-import { useSyncedState } from '../shared/useSyncedState';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
+import { saveCanvasesAsPng } from '../shared/draw/savePng';
+import { checkGenerationProps } from '../shared/generation/generationChecks';
+import { schedulerLabel } from '../shared/generation/schedulerLabels';
+import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
+import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import { ModelStatus } from '../shared/ui/ModelStatus';
+import { ProgressBar } from '../shared/ui/ProgressBar';
 import { DenoiseAnimatorControls } from './DenoiseAnimatorControls';
 import { DENOISE_VIEWS, LAYER_TITLES, denoiseStatus, describeDenoise, viewLayers, type DenoiseView } from './describeDenoise';
 import { useDenoiseAnimator } from './useDenoiseAnimator';
@@ -53,48 +52,51 @@ export interface DenoiseAnimatorProps extends Omit<HTMLAttributes<HTMLDivElement
 
 const GAP = 2;
 
+/** The figure's own props with their defaults (the one place they are written), and the host's attributes. */
+function withDefaults({
+  model,
+  device = 'auto',
+  prompt = '',
+  count = GENERATION_DEFAULTS.count,
+  steps = GENERATION_DEFAULTS.steps,
+  scheduler,
+  guidanceScale,
+  seed = GENERATION_DEFAULTS.seed,
+  view = 'sample',
+  autoplay = true,
+  loop = false,
+  frameRate = 8,
+  cellSize = 48,
+  label = 'A diffusion model denoising glyphs step by step',
+  ...host
+}: DenoiseAnimatorProps) {
+  return { settings: { model, device, prompt, count, steps, scheduler, guidanceScale, seed, view, autoplay, loop, frameRate, cellSize, label }, host };
+}
+
+type DenoiseSettings = ReturnType<typeof withDefaults>['settings'];
+
 /**
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
 export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, DenoiseAnimatorProps>(function DenoiseAnimator(props, ref) {
-  const { model, device = 'auto', prompt = '', scheduler, guidanceScale, view = 'sample' } = props;
-  const { count = GENERATION_DEFAULTS.count, steps = GENERATION_DEFAULTS.steps, seed = GENERATION_DEFAULTS.seed } = props;
-  const { frameRate = 8, cellSize = 48, label = 'A diffusion model denoising glyphs step by step' } = props;
+  const { settings, host } = withDefaults(props);
+  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, view, frameRate, cellSize, label } = settings;
   const problem = firstProblem(
     checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }),
     checkOneOf('view', view, DENOISE_VIEWS),
     checkNumber('frameRate', frameRate, { min: 0, minExclusive: true, max: 60 }),
   );
-  if (problem) return <InvalidFigure {...stripOwnProps(props)} ref={ref} component="DenoiseAnimator" ownClass="dk-denoise-animator" label={label} problem={problem} />;
-  return <DenoiseAnimatorFigure {...props} ref={ref} />;
+  const root = { ...host, ref, ownClass: 'dk-denoise-animator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={label} component="DenoiseAnimator" problem={problem} />;
+  return <DenoiseAnimatorFigure root={root} settings={settings} />;
 });
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
-const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, DenoiseAnimatorProps>(function DenoiseAnimatorFigure(
-  {
-    model,
-    device = 'auto',
-    prompt = '',
-    count = GENERATION_DEFAULTS.count,
-    steps = GENERATION_DEFAULTS.steps,
-    scheduler,
-    guidanceScale,
-    seed = GENERATION_DEFAULTS.seed,
-    view: viewProp = 'sample',
-    autoplay = true,
-    loop = false,
-    frameRate = 8,
-    cellSize = 48,
-    label = 'A diffusion model denoising glyphs step by step',
-    className,
-    style,
-    ...rest
-  },
-  ref,
-) {
-  const id = useId();
-  const [view, setView] = useSyncedState<DenoiseView>(viewProp);
+function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; settings: DenoiseSettings }) {
+  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, autoplay, loop, frameRate, cellSize, label } = settings;
+  const ids = useFigureIds();
+  const [view, setView] = usePropState<DenoiseView>(settings.view);
   const reducedMotion = usePrefersReducedMotion();
   const gen = useDenoiseAnimator(model, device, { prompt, count, steps, scheduler, guidanceScale, seed }, true);
   const playback = usePlayback({
@@ -140,27 +142,20 @@ const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, Denoise
   };
 
   return (
-    <div
-      {...rest}
-      ref={ref}
-      role="figure"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-desc`}
-      className={figureClass('dk-denoise-animator', className)}
-      style={figureStyle(style)}
-      data-state={gen.phase}
+    <FigureRoot
+      {...root}
+      {...ids.aria}
+      state={gen.phase}
       data-playing={playing ? 'true' : 'false'}
       data-step={shown + 1}
       data-computed={gen.computed}
       data-total={gen.total}
       data-view={view}
     >
-      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
-        {label}
-      </div>
-      <p id={`${id}-desc`} style={visuallyHidden}>
+      <FigureCaption id={ids.label}>{label}</FigureCaption>
+      <FigureDescription id={ids.description}>
         {describeDenoise({ count, steps, prompt, seed, scheduler: schedulerName, guidanceScale: guidance, view, modelName: manifest?.name ?? null })}
-      </p>
+      </FigureDescription>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
         <div role="status" aria-live="polite" aria-atomic="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth: 160 }}>
           {status}
@@ -206,28 +201,6 @@ const DenoiseAnimatorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, Denoise
           {`Generated ${gen.total} step${gen.total === 1 ? '' : 's'} in ${(gen.elapsedMs / 1000).toFixed(1)} s`}
         </div>
       ) : null}
-    </div>
+    </FigureRoot>
   );
-});
-
-/** The HTML attributes of the props, without the figure's own props. */
-function stripOwnProps(props: DenoiseAnimatorProps): HTMLAttributes<HTMLDivElement> {
-  const {
-    model: _m,
-    device: _d,
-    prompt: _p,
-    count: _c,
-    steps: _s,
-    scheduler: _sc,
-    guidanceScale: _g,
-    seed: _se,
-    view: _v,
-    autoplay: _a,
-    loop: _l,
-    frameRate: _f,
-    cellSize: _cs,
-    label: _la,
-    ...rest
-  } = props;
-  return rest;
 }

@@ -1,4 +1,4 @@
-import type { FrameLayer } from '../shared/runGeneration';
+import type { FrameLayer } from '../shared/generation/runGeneration';
 import type { DenoisePhase } from './useDenoiseAnimator';
 
 /** What the figure draws: one of a frame's arrays, or all three side by side. */

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { GENERATION_DEFAULTS, type DeviceRequest, type WorkerGenerateOptions } from '../../engine';
+import { usePropState } from '../../hooks/usePropState';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
-import { runGeneration, storeFrame, type StoredFrame } from '../shared/runGeneration';
+import { runGeneration, storeFrame, type StoredFrame } from '../shared/generation/runGeneration';
 
 /** What is generated: the engine's options (a change of content restarts the generation). */
 export type DenoiseRun = Pick<WorkerGenerateOptions, 'prompt' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'>;
@@ -32,8 +33,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
   const [attempt, setAttempt] = useState(0);
   // By content: an inline scheduler config is a new object each render; the effect gets a new run only when it changes.
   const runKey = JSON.stringify(run);
-  const [started, setStarted] = useState({ runKey, run });
-  if (started.runKey !== runKey) setStarted({ runKey, run });
+  const [started] = usePropState(runKey, { init: () => run });
   const key = `${runKey}#${attempt}`;
   const [progress, setProgress] = useState<Progress>({ key: '', ...EMPTY });
   const info = state.status === 'ready' ? state.info : null;
@@ -44,7 +44,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
     const frames: StoredFrame[] = [];
     framesRef.current = frames;
     setProgress({ key, ...EMPTY });
-    runGeneration(engine.worker, started.run, controller.signal, (frame) => {
+    runGeneration(engine.worker, started, controller.signal, (frame) => {
       frames.push(storeFrame(frame, info.manifest.image));
       setProgress((p) => ({ ...p, computed: frames.length, elapsedMs: frame.elapsedMs, timesteps: [...p.timesteps, frame.timestep] }));
     })
@@ -55,7 +55,7 @@ export function useDenoiseAnimator(model: string | undefined, device: DeviceRequ
         if (!controller.signal.aborted) setProgress((p) => ({ ...p, error }));
       });
     return () => controller.abort();
-  }, [enabled, engine, info, key, started.run]);
+  }, [enabled, engine, info, key, started]);
 
   const current = progress.key === key ? progress : { key, ...EMPTY };
   const phase: DenoisePhase =

@@ -1,6 +1,7 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
-import { initialPlayback, playbackReducer, type PlaybackState } from './playback';
+import { usePropState } from '../../hooks/usePropState';
+import { initialPlayback, playbackReducer, type PlaybackAction, type PlaybackState } from './playback';
 
 /** Inputs of {@link usePlayback}. */
 export interface PlaybackOptions {
@@ -22,13 +23,9 @@ export interface PlaybackOptions {
 
 /** Playback controls over a growing list of frames, advanced by one timer while playing. */
 export function usePlayback({ computed, total, loop, frameRate, autoplay, resetKey, showLastWhenDone }: PlaybackOptions) {
-  const [state, dispatch] = useReducer(playbackReducer, autoplay, initialPlayback);
   // A new generation starts over, adjusted during render so no frame of the old one is shown.
-  const [seenKey, setSeenKey] = useState(resetKey);
-  if (seenKey !== resetKey) {
-    setSeenKey(resetKey);
-    dispatch({ type: 'reset', autoplay });
-  }
+  const [state, setState] = usePropState(resetKey, { init: () => initialPlayback(autoplay) });
+  const dispatch = (action: PlaybackAction) => setState((s) => playbackReducer(s, action));
   const latest = useRef({ computed, total, loop });
   useIsomorphicLayoutEffect(() => {
     latest.current = { computed, total, loop };

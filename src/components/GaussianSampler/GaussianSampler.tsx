@@ -1,10 +1,8 @@
-import { forwardRef, useId, type HTMLAttributes } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
-import { themeVar } from '../../theme/theme';
-import { FigureMessage } from '../shared/FigureMessage';
-import { checkNumber, firstProblem } from '../shared/propChecks';
-import { useSyncedState } from '../shared/useSyncedState';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { usePropState } from '../../hooks/usePropState';
+import { checkNumber, firstProblem } from '../shared/props/propChecks';
+import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, useFigureIds } from '../shared/ui/FigureRoot';
 import { GaussianSamplerChart } from './GaussianSamplerChart';
 import { GaussianSamplerControls } from './GaussianSamplerControls';
 import { GaussianSamplerLegend } from './GaussianSamplerLegend';
@@ -58,18 +56,16 @@ export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, Gaussi
     height = 260,
     label = 'Samples from a normal distribution and its maximum-likelihood fit',
     onParamsChange,
-    className,
-    style,
-    ...rest
+    ...host
   },
   ref,
 ) {
-  const id = useId();
-  const [mean, setMean] = useSyncedState(meanProp);
-  const [std, setStd] = useSyncedState(stdProp);
-  const [sampleCount, setCount] = useSyncedState(countProp);
-  const [seed, setSeed] = useSyncedState(seedProp);
-  const [bins, setBins] = useSyncedState(binsProp);
+  const ids = useFigureIds();
+  const [mean, setMean] = usePropState(meanProp);
+  const [std, setStd] = usePropState(stdProp);
+  const [sampleCount, setCount] = usePropState(countProp);
+  const [seed, setSeed] = usePropState(seedProp);
+  const [bins, setBins] = usePropState(binsProp);
   const params = { mean, std, sampleCount, seed, bins };
   const reducedMotion = usePrefersReducedMotion();
   const sizeProblem = firstProblem(
@@ -87,20 +83,8 @@ export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, Gaussi
   const result = useGaussianSampler(params, shown);
   const problem = sizeProblem ?? result.problem;
 
-  const rootProps = {
-    ...rest,
-    ref,
-    role: 'figure',
-    className: ['dk-gaussian-sampler', className].filter(Boolean).join(' '),
-    style: { color: themeVar('text'), fontFamily: themeVar('fontFamily'), maxWidth: '100%', ...style },
-  };
-  if (problem || !result.model) {
-    return (
-      <div {...rootProps} aria-label={label} data-state="error">
-        <FigureMessage component="GaussianSampler" problem={problem!} />
-      </div>
-    );
-  }
+  const root = { ...host, ref, ownClass: 'dk-gaussian-sampler', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem || !result.model) return <InvalidFigure {...root} aria-label={label} component="GaussianSampler" problem={problem!} />;
   const model = result.model;
   const change = (next: GaussianSamplerParams) => {
     setMean(next.mean);
@@ -111,26 +95,15 @@ export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, Gaussi
     onParamsChange?.(next);
   };
   return (
-    <div
-      {...rootProps}
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-desc`}
-      data-state={running ? 'animating' : 'idle'}
-      data-shown={model.shown}
-      data-seed={seed}
-    >
-      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
-        {label}
-      </div>
-      <p id={`${id}-desc`} style={visuallyHidden}>
-        {model.description}
-      </p>
+    <FigureRoot {...root} {...ids.aria} state={running ? 'animating' : 'idle'} data-shown={model.shown} data-seed={seed}>
+      <FigureCaption id={ids.label}>{label}</FigureCaption>
+      <FigureDescription id={ids.description}>{model.description}</FigureDescription>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 12 }}>
         <GaussianSamplerChart model={model} width={width} height={height} />
         <GaussianSamplerReadout model={model} />
       </div>
       <GaussianSamplerLegend />
       {showControls ? <GaussianSamplerControls params={params} onChange={change} /> : null}
-    </div>
+    </FigureRoot>
   );
 });

@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import { themeVar } from '../../theme/theme';
-import { formatNumber } from '../shared/formatNumber';
+import { formatNumber } from '../shared/format/formatNumber';
 import type { GaussianSamplerParams } from './useGaussianSampler';
 
 /** Props of {@link GaussianSamplerControls}. */

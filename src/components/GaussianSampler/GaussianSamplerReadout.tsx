@@ -1,6 +1,6 @@
 import { themeVar } from '../../theme/theme';
-import { formatNumber } from '../shared/formatNumber';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { formatNumber } from '../shared/format/formatNumber';
+import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import type { GaussianSamplerModel } from './useGaussianSampler';
 
 /** Why the estimated variance is smaller on average than the true one (shown as a tooltip). */

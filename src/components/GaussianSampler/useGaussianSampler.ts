@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { createRng, extent, gaussianMle, gaussianPdf, histogram, sampleGaussian, type GaussianFit, type Histogram } from '../../engine';
-import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
-import { formatNumber } from '../shared/formatNumber';
+import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
+import { formatNumber } from '../shared/format/formatNumber';
 
 /** The largest `sampleCount` accepted (a million draws take about 30 ms). */
 export const MAX_SAMPLES = 1_000_000;

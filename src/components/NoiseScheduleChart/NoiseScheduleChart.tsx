@@ -1,10 +1,9 @@
-import { forwardRef, useId, useState, type HTMLAttributes } from 'react';
-import { themeVar } from '../../theme/theme';
-import { FigureMessage } from '../shared/FigureMessage';
-import { formatNumber } from '../shared/formatNumber';
-import { checkNumber, firstProblem } from '../shared/propChecks';
-import { useSyncedState } from '../shared/useSyncedState';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { forwardRef, useState, type HTMLAttributes } from 'react';
+import { usePropState } from '../../hooks/usePropState';
+import { formatNumber } from '../shared/format/formatNumber';
+import { checkNumber, firstProblem } from '../shared/props/propChecks';
+import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, useFigureIds } from '../shared/ui/FigureRoot';
+import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
 import { NoiseScheduleReadout } from './NoiseScheduleReadout';
@@ -64,15 +63,13 @@ export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, Noi
     panelWidth = 240,
     panelHeight = 180,
     label = 'Noise schedules over the diffusion timestep',
-    className,
-    style,
-    ...rest
+    ...host
   },
   ref,
 ) {
-  const id = useId();
+  const ids = useFigureIds();
   const result = useNoiseScheduleChart(schedules, quantities);
-  const [selected, setSelected] = useSyncedState<number | undefined>(tProp);
+  const [selected, setSelected] = usePropState<number | undefined>(tProp);
   const [hover, setHover] = useState<{ t: number; quantity: ScheduleQuantity } | null>(null);
   const model = result.model;
   const problem =
@@ -82,29 +79,13 @@ export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, Noi
       checkNumber('panelHeight', panelHeight, { min: 100, max: 2000 }),
       model ? checkChartT(tProp, model.maxSteps) : null,
     );
-  const rootProps = {
-    ...rest,
-    ref,
-    role: 'figure',
-    className: ['dk-noise-schedule-chart', className].filter(Boolean).join(' '),
-    style: { color: themeVar('text'), fontFamily: themeVar('fontFamily'), ...style },
-  };
-  if (problem || !model) {
-    return (
-      <div {...rootProps} aria-label={label} data-state="error">
-        <FigureMessage component="NoiseScheduleChart" problem={problem!} />
-      </div>
-    );
-  }
+  const root = { ...host, ref, ownClass: 'dk-noise-schedule-chart', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
+  if (problem || !model) return <InvalidFigure {...root} aria-label={label} component="NoiseScheduleChart" problem={problem!} />;
   const shown = hover?.t ?? (selected !== undefined && selected < model.maxSteps ? selected : null);
   return (
-    <div {...rootProps} aria-labelledby={`${id}-label`} aria-describedby={`${id}-desc`} data-state="ready" data-t={shown ?? undefined}>
-      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
-        {label}
-      </div>
-      <p id={`${id}-desc`} style={visuallyHidden}>
-        {model.description}
-      </p>
+    <FigureRoot {...root} {...ids.aria} state="ready" data-t={shown ?? undefined}>
+      <FigureCaption id={ids.label}>{label}</FigureCaption>
+      <FigureDescription id={ids.description}>{model.description}</FigureDescription>
       <NoiseScheduleLegend labels={model.series.map((s) => s.label)} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }} onPointerLeave={() => setHover(null)}>
         {model.panels.map((panel) => (
@@ -144,6 +125,6 @@ export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, Noi
       <div aria-live="polite" style={visuallyHidden} data-part="live">
         {shown === null ? '' : readout(model, shown)}
       </div>
-    </div>
+    </FigureRoot>
   );
 });

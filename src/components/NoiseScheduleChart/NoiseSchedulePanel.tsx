@@ -4,7 +4,7 @@ import { scaleLinear, scaleLog } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { memo, type PointerEvent } from 'react';
 import { themeVar } from '../../theme/theme';
-import { formatNumber } from '../shared/formatNumber';
+import { formatNumber, formatSignificant } from '../shared/format/formatNumber';
 import { QUANTITY_INFO } from './quantities';
 import { seriesStyle } from './seriesStyle';
 import { valueAt, type ChartPanel, type ChartSeries } from './useNoiseScheduleChart';
@@ -37,10 +37,7 @@ function scales(panel: ChartPanel, maxSteps: number, width: number, height: numb
   return { x, y, innerW, innerH };
 }
 
-const tickFormat = (v: unknown) => {
-  const n = Number(v);
-  return Math.abs(n) >= 1e4 || (n !== 0 && Math.abs(n) < 1e-2) ? n.toExponential(0) : String(Number(n.toPrecision(3)));
-};
+const tickFormat = (v: unknown) => formatSignificant(Number(v), { small: 1e-2, large: 1e4, exponentDigits: 0 });
 
 /** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
 const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {

@@ -1,5 +1,5 @@
 import { themeVar } from '../../theme/theme';
-import { formatNumber } from '../shared/formatNumber';
+import { formatNumber } from '../shared/format/formatNumber';
 import { seriesStyle } from './seriesStyle';
 import { valueAt, type NoiseScheduleChartModel } from './useNoiseScheduleChart';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { NoiseSchedule } from '../../engine';
-import { formatNumber } from '../shared/formatNumber';
-import { checkNumber, type PropProblem } from '../shared/propChecks';
-import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/resolveSchedule';
+import { formatNumber } from '../shared/format/formatNumber';
+import { checkNumber, type PropProblem } from '../shared/props/propChecks';
+import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/props/resolveSchedule';
 import { QUANTITIES, QUANTITY_INFO, type ScheduleQuantity } from './quantities';
 
 /** A schedule to plot: a diffusers name or config, optionally with its own legend label. */

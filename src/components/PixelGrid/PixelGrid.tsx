@@ -1,36 +1,18 @@
-import { forwardRef, useId, useMemo, useState, type HTMLAttributes, type KeyboardEvent, type PointerEvent } from 'react';
-import type { ColorMapName } from '../../theme/colorMaps';
+import { forwardRef, useMemo, useState, type HTMLAttributes, type PointerEvent } from 'react';
+import { useGridCursor, type GridMove } from '../../hooks/useGridCursor';
+import { colorLut, type ColorMapName } from '../../theme/colorMaps';
 import { themeVar } from '../../theme/theme';
-import { FigureMessage } from '../shared/FigureMessage';
-import { formatNumber } from '../shared/formatNumber';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
-import type { ScheduleSpec } from '../shared/resolveSchedule';
-import { visuallyHidden } from '../shared/visuallyHidden';
-import { colorLut } from './pixelColor';
+import { formatNumber } from '../shared/format/formatNumber';
+import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, useFigureIds } from '../shared/ui/FigureRoot';
+import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { PixelGridCanvas } from './PixelGridCanvas';
 import { pixelGridLayout } from './pixelGridLayout';
 import { PixelGridSvg } from './PixelGridSvg';
-import type { PixelImage } from './pixelImage';
-import { usePixelGrid, type PixelGridModel } from './usePixelGrid';
+import { usePixelGrid, type PixelGridInput, type PixelGridModel } from './usePixelGrid';
 
 /** Props of {@link PixelGrid}. */
-export interface PixelGridProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** A greyscale image { data, width, height } (row-major, values in `range` units). */
-  image?: PixelImage;
-  /** A shipped real glyph, by character (e.g. '泡') or index; used when `image` is absent (default: the first). */
-  glyph?: string | number;
-  /** Size of the shipped glyph: 32, or 128 when large glyphs are shipped. */
-  glyphSize?: number;
-  /** Display range [lo, hi] of the values, e.g. [0, 1] or [-1, 1]. */
-  range?: readonly [number, number];
-  /** Box-average blocks of this many pixels a side (e.g. 4 shows a 128 x 128 image as 32 x 32). */
-  downsample?: number;
-  /** Timestep to noise to (an integer from 0 to T - 1); omit for the clean image. */
-  t?: number | null;
-  /** Noise schedule: a diffusers beta_schedule name, or a scheduler_config object. */
-  schedule?: ScheduleSpec;
-  /** Seed of the noise: the same seed gives the same noise at every t. */
-  seed?: number;
+export interface PixelGridProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, PixelGridInput {
   /** Colour map of the cells. */
   colorMap?: ColorMapName;
   /** Largest side of the grid in px (the cell size is chosen to fit). */
@@ -48,6 +30,17 @@ export interface PixelGridProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ch
 }
 
 type Cell = { x: number; y: number };
+
+/** Where a key moves the cell cursor (from the top-left cell when there is none), clamped to the grid. */
+function moveCell(from: Cell | null, move: GridMove, width: number, height: number): Cell {
+  const c = from ?? { x: 0, y: 0 };
+  const last = { x: width - 1, y: height - 1 };
+  const next =
+    move.type === 'step' ? { x: c.x + move.dx, y: c.y + move.dy }
+    : move.type === 'home' ? (move.whole ? { x: 0, y: 0 } : { x: 0, y: c.y })
+    : move.whole ? last : { x: last.x, y: c.y };
+  return { x: Math.min(last.x, Math.max(0, next.x)), y: Math.min(last.y, Math.max(0, next.y)) };
+}
 
 function cellText(model: PixelGridModel, cell: Cell, digits: number): string {
   const i = cell.y * model.width + cell.x;
@@ -78,13 +71,11 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
     showValues = 'auto',
     digits = 2,
     label,
-    className,
-    style,
-    ...rest
+    ...host
   },
   ref,
 ) {
-  const id = useId();
+  const ids = useFigureIds();
   const result = usePixelGrid({ image, glyph, glyphSize, range, downsample, t, schedule, seed }, digits);
   const viewProblem = firstProblem(
     checkOneOf('colorMap', colorMap, ['greys', 'viridis', 'diverging']),
@@ -94,48 +85,26 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
     checkNumber('digits', digits, { min: 0, max: 6, integer: true }),
   );
   const lut = useMemo(() => colorLut(viewProblem ? 'greys' : colorMap), [colorMap, viewProblem]);
-  const [cursor, setCursor] = useState<Cell | null>(null);
   const [hover, setHover] = useState<Cell | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const problem = result.problem ?? viewProblem;
   const model = result.model;
+  // The keyboard's cell cursor, its cell announced as it moves (the pointer's cell is `hover`).
+  const keyboard = useGridCursor<Cell>({
+    move: (from, move) => (model ? moveCell(from, move, model.width, model.height) : null),
+    ends: true,
+    start: () => ({ x: 0, y: 0 }),
+    onMove(cell) {
+      if (model) setAnnouncement(cellText(model, cell, digits));
+    },
+  });
   const name = label ?? (model?.glyph ? `Pixel grid of the glyph ${model.glyph.char}` : 'Pixel grid');
-  const rootProps = {
-    ...rest,
-    ref,
-    role: 'figure',
-    className: ['dk-pixel-grid', className].filter(Boolean).join(' '),
-    style: { color: themeVar('text'), fontFamily: themeVar('fontFamily'), ...style },
-  };
-  if (problem || !model) {
-    return (
-      <div {...rootProps} aria-label={name} data-state="error">
-        <FigureMessage component="PixelGrid" problem={problem!} />
-      </div>
-    );
-  }
+  const root = { ...host, ref, ownClass: 'dk-pixel-grid', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
+  if (problem || !model) return <InvalidFigure {...root} aria-label={name} component="PixelGrid" problem={problem!} />;
   const layout = pixelGridLayout({ width: model.width, height: model.height, size, cellSize: cellSizeProp, renderer, showValues });
   const cs = layout.cellSize;
+  const cursor = keyboard.cursor;
   const inGrid = (c: Cell) => c.x >= 0 && c.y >= 0 && c.x < model.width && c.y < model.height;
-  const moveTo = (c: Cell) => {
-    setCursor(c);
-    setAnnouncement(cellText(model, c, digits));
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const c = cursor ?? { x: 0, y: 0 };
-    const last = { x: model.width - 1, y: model.height - 1 };
-    const next: Cell | null =
-      e.key === 'ArrowLeft' ? { x: c.x - 1, y: c.y }
-      : e.key === 'ArrowRight' ? { x: c.x + 1, y: c.y }
-      : e.key === 'ArrowUp' ? { x: c.x, y: c.y - 1 }
-      : e.key === 'ArrowDown' ? { x: c.x, y: c.y + 1 }
-      : e.key === 'Home' ? (e.ctrlKey ? { x: 0, y: 0 } : { x: 0, y: c.y })
-      : e.key === 'End' ? (e.ctrlKey ? last : { x: last.x, y: c.y })
-      : null;
-    if (!next) return;
-    e.preventDefault();
-    moveTo({ x: Math.min(last.x, Math.max(0, next.x)), y: Math.min(last.y, Math.max(0, next.y)) });
-  };
   const onPointer = (e: PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const c = { x: Math.floor((e.clientX - box.left) / cs), y: Math.floor((e.clientY - box.top) / cs) };
@@ -150,33 +119,20 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
   const gridW = model.width * cs;
   const gridH = model.height * cs;
   return (
-    <div
-      {...rootProps}
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-desc`}
-      data-state="ready"
-      data-renderer={layout.renderer}
-      data-t={model.t ?? undefined}
-      data-width={model.width}
-      data-height={model.height}
-    >
-      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
+    <FigureRoot {...root} {...ids.aria} state="ready" data-renderer={layout.renderer} data-t={model.t ?? undefined} data-width={model.width} data-height={model.height}>
+      <FigureCaption id={ids.label}>
         {name}
         {model.t === null ? null : <span style={{ fontWeight: 400, color: themeVar('muted') }}>{`, t = ${model.t}`}</span>}
-      </div>
-      <p id={`${id}-desc`} style={visuallyHidden}>
-        {model.description}
-      </p>
+      </FigureCaption>
+      <FigureDescription id={ids.description}>{model.description}</FigureDescription>
       <div
         role="application"
         aria-roledescription="pixel grid"
         aria-label={`${model.width} by ${model.height} pixels; arrow keys move between cells, Home and End to the row ends`}
         tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={() => {
-          if (!cursor) moveTo({ x: 0, y: 0 });
-        }}
-        onBlur={() => setCursor(null)}
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+        onBlur={keyboard.onBlur}
         onPointerMove={onPointer}
         onPointerLeave={() => setHover(null)}
         data-part="surface"
@@ -212,7 +168,7 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
       <div aria-live="polite" style={visuallyHidden} data-part="live">
         {announcement}
       </div>
-    </div>
+    </FigureRoot>
   );
 });
 

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
-import { formatFixed } from '../shared/formatNumber';
+import { formatFixed } from '../shared/format/formatNumber';
 import { colorIndex, textColorOn } from './pixelColor';
 import { valueFontSize } from './pixelGridLayout';
 import type { PixelGridRendererProps } from './PixelGridSvg';

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
-import { formatFixed } from '../shared/formatNumber';
+import { formatFixed } from '../shared/format/formatNumber';
 import { colorIndex, textColorOn } from './pixelColor';
 import { valueFontSize } from './pixelGridLayout';
 
@@ -15,15 +15,15 @@ export interface PixelGridRendererProps {
   hi: number;
   /** Cell size in px. */
   cellSize: number;
-  /** Colour lookup table (256 RGB entries). */
-  lut: Uint8Array;
+  /** Colour lookup table (256 RGB entries, see `colorLut`). */
+  lut: Uint8ClampedArray;
   /** Write each value in its cell. */
   showValues: boolean;
   /** Decimals of the written values. */
   digits: number;
 }
 
-function fillOf(lut: Uint8Array, k: number): string {
+function fillOf(lut: Uint8ClampedArray, k: number): string {
   return `rgb(${lut[k * 3]} ${lut[k * 3 + 1]} ${lut[k * 3 + 2]})`;
 }
 

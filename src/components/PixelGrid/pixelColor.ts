@@ -1,12 +1,4 @@
-import { colorMaps, type ColorMapName } from '../../theme/colorMaps';
-
-/** 256 RGB entries of a colour map: entry i is the colour of (i / 255). Built once per map. */
-export function colorLut(name: ColorMapName): Uint8Array {
-  const lut = new Uint8Array(256 * 3);
-  const map = colorMaps[name];
-  for (let i = 0; i < 256; i++) lut.set(map(i / 255), i * 3);
-  return lut;
-}
+/** Colours of the cells: a value's entry in a colour map's table (`colorLut`, theme/colorMaps.ts) and the text colour on it. */
 
 /** The LUT entry of value `v` shown over [lo, hi]: values outside clamp to the ends (colour only). */
 export function colorIndex(v: number, lo: number, hi: number): number {
@@ -15,7 +7,7 @@ export function colorIndex(v: number, lo: number, hi: number): number {
 }
 
 /** Black or white text, whichever reads better on an RGB background (relative luminance threshold). */
-export function textColorOn(lut: Uint8Array, index: number): string {
+export function textColorOn(lut: ArrayLike<number>, index: number): string {
   const r = lut[index * 3]!;
   const g = lut[index * 3 + 1]!;
   const b = lut[index * 3 + 2]!;

@@ -1,4 +1,4 @@
-import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
+import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
 
 /** A greyscale image: `width * height` values, row-major (index = y * width + x). */
 export interface PixelImage {

@@ -1,28 +1,28 @@
 import { useMemo } from 'react';
 import { getGlyph, glyphSizes, listGlyphs, type Glyph } from '../../data/glyphs';
 import { addNoise, createRng, randn64, type NoiseSchedule } from '../../engine';
-import { formatNumber } from '../shared/formatNumber';
-import { checkNumber, firstProblem, type PropProblem } from '../shared/propChecks';
-import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/resolveSchedule';
+import { formatNumber } from '../shared/format/formatNumber';
+import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
+import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/props/resolveSchedule';
 import { boxDownsample, checkPixelImage, type PixelImage } from './pixelImage';
 
 /** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t. */
 export interface PixelGridInput {
-  /** A greyscale image in `range` units. */
+  /** A greyscale image { data, width, height } (row-major, values in `range` units). */
   image?: PixelImage;
-  /** A shipped glyph, by character or index (used when `image` is absent). */
+  /** A shipped real glyph, by character (e.g. '泡') or index; used when `image` is absent (default: the first). */
   glyph?: string | number;
-  /** Size of the shipped glyph (32, or 128 when shipped). */
+  /** Size of the shipped glyph: 32, or 128 when large glyphs are shipped. */
   glyphSize?: number;
-  /** The display range [lo, hi]: lo is drawn as the colour map's start, hi as its end. */
+  /** Display range [lo, hi] of the values, e.g. [0, 1] or [-1, 1]: lo is drawn as the colour map's start, hi as its end. */
   range?: readonly [number, number];
-  /** Box-average blocks of this many pixels a side (an integer dividing the size). */
+  /** Box-average blocks of this many pixels a side, an integer dividing the size (e.g. 4 shows a 128 x 128 image as 32 x 32). */
   downsample?: number;
-  /** The timestep to noise to; null/undefined shows the clean image. */
+  /** Timestep to noise to (an integer from 0 to T - 1); omit (or null) for the clean image. */
   t?: number | null;
-  /** The noise schedule of `t`. */
+  /** Noise schedule of `t`: a diffusers beta_schedule name, or a scheduler_config object. */
   schedule?: ScheduleSpec;
-  /** Seed of the noise eps. */
+  /** Seed of the noise eps: the same seed gives the same noise at every t. */
   seed?: number;
 }
 

@@ -1,12 +1,12 @@
-import { forwardRef, useEffect, useId, useMemo, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
-import { EngineErrorMessage } from '../shared/EngineErrorMessage';
-import { figureClass, figureStyle, InvalidFigure } from '../shared/InvalidFigure';
-import { checkGenerationProps } from '../shared/generationChecks';
-import { ModelStatus } from '../shared/ModelStatus';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
-import { visuallyHidden } from '../shared/visuallyHidden';
+import { checkGenerationProps } from '../shared/generation/generationChecks';
+import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
+import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import { ModelStatus } from '../shared/ui/ModelStatus';
 import { ComparisonView } from './ComparisonView';
 import { promptNotes } from './promptNotes';
 import { PromptGeneratorForm } from './PromptGeneratorForm';
@@ -48,56 +48,58 @@ export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement
 const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
 
+/** The figure's own props with their defaults (the one place they are written), and the host's attributes. */
+function withDefaults({
+  model,
+  device = 'auto',
+  prompt = '',
+  guidanceScale = 3,
+  steps = GENERATION_DEFAULTS.steps,
+  scheduler = 'ddim',
+  seed = GENERATION_DEFAULTS.seed,
+  count = GENERATION_DEFAULTS.count,
+  mode = 'full',
+  cellSize = 24,
+  maxResults = 8,
+  generateOnLoad = false,
+  label = DEFAULT_LABEL,
+  ...host
+}: PromptGeneratorProps) {
+  const initial: PromptSettings = { prompt, guidanceScale, steps, scheduler, seed, count, mode };
+  return { options: { model, device, initial, cellSize, maxResults, generateOnLoad, label }, host };
+}
+
+type PromptGeneratorOptions = ReturnType<typeof withDefaults>['options'];
+
+/** Initial settings are compared by content: an equal new object from the host keeps the reader's edits. */
+const sameSettings = (a: PromptSettings, b: PromptSettings) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Text-to-image with a real model in the browser: type a prompt, generate a grid, compare any two results
  * side by side. Tells the reader which words the model cannot read, and offers the single step from pure
  * noise that already leans toward the prompt.
  */
 export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGenerator(props, ref) {
-  const { model, device = 'auto', prompt = '', guidanceScale = 3, scheduler = 'ddim' } = props;
-  const { steps = GENERATION_DEFAULTS.steps, seed = GENERATION_DEFAULTS.seed, count = GENERATION_DEFAULTS.count } = props;
-  const { mode = 'full', cellSize = 24, maxResults = 8, label = DEFAULT_LABEL } = props;
+  const { options, host } = withDefaults(props);
+  const { model, device, initial, cellSize, maxResults, label } = options;
+  const { prompt, count, steps, scheduler, guidanceScale, seed, mode } = initial;
   const problem = firstProblem(
     checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }, false),
     checkNumber('count', count, { min: 1, max: MAX_UI_COUNT, integer: true }),
     checkOneOf('mode', mode, PROMPT_MODES),
     checkNumber('maxResults', maxResults, { min: 1, max: 50, integer: true }),
   );
-  if (problem) return <InvalidFigure {...stripOwnProps(props)} ref={ref} component="PromptGenerator" ownClass="dk-prompt-generator" label={label} problem={problem} />;
-  return <PromptGeneratorFigure {...props} ref={ref} />;
+  const root = { ...host, ref, ownClass: 'dk-prompt-generator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={label} component="PromptGenerator" problem={problem} />;
+  return <PromptGeneratorFigure root={root} options={options} />;
 });
 
-const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGeneratorFigure(
-  {
-    model,
-    device = 'auto',
-    prompt = '',
-    guidanceScale = 3,
-    steps = GENERATION_DEFAULTS.steps,
-    scheduler = 'ddim',
-    seed = GENERATION_DEFAULTS.seed,
-    count = GENERATION_DEFAULTS.count,
-    mode = 'full',
-    cellSize = 24,
-    maxResults = 8,
-    generateOnLoad = false,
-    label = DEFAULT_LABEL,
-    className,
-    style,
-    ...rest
-  },
-  ref,
-) {
-  const id = useId();
-  const initial: PromptSettings = { prompt, guidanceScale, steps, scheduler, seed, count, mode };
-  const [settings, setSettings] = useState<PromptSettings>(initial);
+/** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
+function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; options: PromptGeneratorOptions }) {
+  const { model, device, initial, cellSize, maxResults, generateOnLoad, label } = options;
+  const ids = useFigureIds();
   // New initial props from the host (e.g. Storybook controls) replace the form's values.
-  const initialKey = JSON.stringify(initial);
-  const [seenKey, setSeenKey] = useState(initialKey);
-  if (seenKey !== initialKey) {
-    setSeenKey(initialKey);
-    setSettings(initial);
-  }
+  const [settings, setSettings] = usePropState(initial, { same: sameSettings });
   const gen = usePromptGenerator(model, device, maxResults);
   const [selected, setSelected] = useState<number[]>([]);
   const notes = useMemo(() => (gen.tokenizer ? promptNotes(gen.tokenizer, settings.prompt).messages : []), [gen.tokenizer, settings.prompt]);
@@ -132,25 +134,18 @@ const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptG
           : 'Ready: type a prompt and press Generate';
 
   return (
-    <div
-      {...rest}
-      ref={ref}
-      role="figure"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-desc`}
-      className={figureClass('dk-prompt-generator', className)}
-      style={figureStyle(style)}
-      data-state={gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
+    <FigureRoot
+      {...root}
+      {...ids.aria}
+      state={gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
       data-results={gen.results.length}
     >
-      <div id={`${id}-label`} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
-        {label}
-      </div>
-      <p id={`${id}-desc`} style={visuallyHidden}>
+      <FigureCaption id={ids.label}>{label}</FigureCaption>
+      <FigureDescription id={ids.description}>
         Type an English prompt and generate a grid of glyphs with the diffusion model running in this page. Each result is listed, newest
         first, under its settings; tick Compare on two results to see them side by side. Single step shows what the model predicts after
         one step from pure noise, for the prompt and for the empty prompt.
-      </p>
+      </FigureDescription>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
         <div role="status" aria-live="polite" aria-atomic="true" style={{ minWidth: 160 }}>
           {status}
@@ -179,27 +174,6 @@ const PromptGeneratorFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptG
         </ol>
       ) : null}
       {chosen.length === 1 ? <div style={{ fontSize: 12, color: themeVar('muted') }}>Tick Compare on one more result to see the two side by side.</div> : null}
-    </div>
+    </FigureRoot>
   );
-});
-
-/** The HTML attributes of the props, without the figure's own props. */
-function stripOwnProps(props: PromptGeneratorProps): HTMLAttributes<HTMLDivElement> {
-  const {
-    model: _m,
-    device: _d,
-    prompt: _p,
-    guidanceScale: _g,
-    steps: _s,
-    scheduler: _sc,
-    seed: _se,
-    count: _c,
-    mode: _mo,
-    cellSize: _cs,
-    maxResults: _mr,
-    generateOnLoad: _gl,
-    label: _l,
-    ...rest
-  } = props;
-  return rest;
 }

@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent, type FormEvent } from 'react';
 import { GENERATION_LIMITS, type SchedulerName } from '../../engine';
 import { themeVar } from '../../theme/theme';
-import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/schedulerLabels';
+import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/generation/schedulerLabels';
 import { randomSeed, type PromptSettings } from './promptSettings';
 
 /** Props of {@link PromptGeneratorForm}. */

@@ -1,5 +1,5 @@
 import { themeVar } from '../../theme/theme';
-import { SampleGridCanvas } from '../shared/SampleGridCanvas';
+import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import type { PromptResult } from './usePromptGenerator';
 
 /** Props of {@link ResultGrids}. */

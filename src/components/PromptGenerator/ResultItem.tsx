@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { themeVar } from '../../theme/theme';
-import { describeEngineError } from '../shared/engineStatus';
-import { ProgressBar } from '../shared/ProgressBar';
+import { describeEngineError } from '../shared/generation/engineStatus';
+import { ProgressBar } from '../shared/ui/ProgressBar';
 import { resultLabel } from './promptSettings';
 import { ResultGrids } from './ResultGrids';
 import type { PromptResult } from './usePromptGenerator';

@@ -1,5 +1,5 @@
 import type { SchedulerName, WorkerGenerateOptions } from '../../engine';
-import { SCHEDULER_LABELS } from '../shared/schedulerLabels';
+import { SCHEDULER_LABELS } from '../shared/generation/schedulerLabels';
 
 /** 'full': a whole generation; 'singleStep': one denoising step from pure noise, predicted x0 shown. */
 export type PromptMode = 'full' | 'singleStep';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
-import type { BatchShape } from '../shared/drawSamples';
-import { runGeneration } from '../shared/runGeneration';
-import { imageToBytes, type ImageConvention } from '../shared/sampleBytes';
+import type { BatchShape } from '../shared/draw/drawSamples';
+import { runGeneration } from '../shared/generation/runGeneration';
+import { imageToBytes, type ImageConvention } from '../shared/generation/sampleBytes';
 import { generateOptions, type PromptSettings } from './promptSettings';
 
 /** A batch of images as display bytes with its shape. */

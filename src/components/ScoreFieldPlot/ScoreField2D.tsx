@@ -4,8 +4,9 @@ import { type PointerEvent, useMemo, useRef } from 'react';
 import { mixture2dEvaluate } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { type ColorMap, readThemeColor, themeVar } from '../../theme';
+import { colorLut } from '../../theme/colorMaps';
 import type { ScoreFieldLayers } from './describeScoreField';
-import { colorLut, drawArrows, drawContours, drawSamples, drawTrajectories, paintDensity, pixelMap } from './drawScoreField2d';
+import { drawArrows, drawContours, drawSamples, drawTrajectories, paintDensity, pixelMap } from './drawScoreField2d';
 import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
 
 /** What the pointer is over: a point and the exact density and score of q_t there. */

@@ -1,16 +1,18 @@
 import { Canvas, useThree } from '@react-three/fiber';
-import { type KeyboardEvent, type MutableRefObject, type PointerEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide } from 'three';
 import type { ColorMap } from '../../theme';
 import { themeVar } from '../../theme';
-import { colorLut, densityLevels } from './drawScoreField2d';
+import { colorLut, linearLut } from '../../theme/colorMaps';
 import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
+import { ARROW_VERTICES, fillArrows, fillSurface, surfaceIndex } from './surfaceGeometry';
+import { CameraRig, useOrbit } from './useOrbit';
 
 /**
  * The 3-D view (loaded lazily, so 2-D readers never download three.js): the density of x_t as a surface
  * over the plane, height and colour both showing the density (or log-density), with the score arrows
- * drawn on it. World coordinates: data x -> x / extent, data y -> z = -y / extent, height up to 0.7.
- * Turn it by dragging, or with the arrow keys once focused; + and - zoom. Renders on demand only.
+ * drawn on it (the geometry: `surfaceGeometry.ts`). Turn it by dragging, or with the arrow keys once
+ * focused; + and - zoom (`useOrbit.ts`). Renders on demand only.
  */
 
 /** Props of the 3-D view. */
@@ -24,107 +26,35 @@ export interface ScoreField3DProps {
   height: number;
 }
 
-const HEIGHT = 0.7;
-const TARGET = [0, 0.2, 0] as const;
-
-interface Orbit {
-  azimuth: number;
-  elevation: number;
-  distance: number;
+/** A geometry of `vertices` vertices, each with the named attributes of 3 floats, and optional triangles. */
+function makeGeometry(vertices: number, attributes: string[], index?: number[]): BufferGeometry {
+  const g = new BufferGeometry();
+  for (const name of attributes) g.setAttribute(name, new BufferAttribute(new Float32Array(3 * vertices), 3));
+  if (index) g.setIndex(index);
+  return g;
 }
 
-type Apply = (orbit: Orbit) => void;
+/** The float array of an attribute, to fill. */
+const floats = (geometry: BufferGeometry, name: string) => (geometry.getAttribute(name) as BufferAttribute).array as Float32Array;
 
-/** Puts the camera on a sphere around the target; the wrapper's handlers call it through a ref. */
-function CameraRig({ applyRef, orbit }: { applyRef: MutableRefObject<Apply | null>; orbit: MutableRefObject<Orbit> }) {
-  const camera = useThree((s) => s.camera);
-  const invalidate = useThree((s) => s.invalidate);
-  useLayoutEffect(() => {
-    const apply: Apply = ({ azimuth, elevation, distance }) => {
-      camera.position.set(
-        TARGET[0] + distance * Math.cos(elevation) * Math.sin(azimuth),
-        TARGET[1] + distance * Math.sin(elevation),
-        TARGET[2] + distance * Math.cos(elevation) * Math.cos(azimuth),
-      );
-      camera.lookAt(TARGET[0], TARGET[1], TARGET[2]);
-      invalidate();
-    };
-    applyRef.current = apply;
-    apply(orbit.current);
-    return () => {
-      applyRef.current = null;
-    };
-  }, [camera, invalidate, applyRef, orbit]);
-  return null;
-}
-
-/** Bilinear height of the surface at data (x, y), from the density grid. */
-function heightSampler(frame: ScoreFieldFrame, value: (logq: number) => number) {
-  const { nx, ny, xMin, xMax, yMax, yMin } = frame.densityGrid;
-  return (x: number, y: number) => {
-    const gx = Math.min(nx - 1, Math.max(0, ((x - xMin) / (xMax - xMin)) * nx - 0.5));
-    const gy = Math.min(ny - 1, Math.max(0, ((yMax - y) / (yMax - yMin)) * ny - 0.5));
-    const i = Math.min(nx - 2, Math.floor(gx));
-    const j = Math.min(ny - 2, Math.floor(gy));
-    const fx = gx - i;
-    const fy = gy - j;
-    const v = (a: number, b: number) => value(frame.logDensity[b * nx + a]!);
-    const top = v(i, j) * (1 - fx) + v(i + 1, j) * fx;
-    const bottom = v(i, j + 1) * (1 - fx) + v(i + 1, j + 1) * fx;
-    return HEIGHT * (top * (1 - fy) + bottom * fy);
-  };
+/** After filling: marks the attributes changed, refreshes the normals (of a surface) and bounds, and asks for a frame. */
+function updated(geometry: BufferGeometry, names: string[], normals: boolean, invalidate: () => void): void {
+  for (const name of names) geometry.getAttribute(name).needsUpdate = true;
+  if (normals) geometry.computeVertexNormals();
+  geometry.computeBoundingSphere();
+  invalidate();
 }
 
 function Surface({ frame, densityScale, lut, extent }: { frame: ScoreFieldFrame; densityScale: 'linear' | 'log'; lut: Uint8ClampedArray; extent: number }) {
   const { nx, ny } = frame.densityGrid;
   const invalidate = useThree((s) => s.invalidate);
   // three works in linear light: vertex colours from an sRGB colour map are linearised first.
-  const linear = useMemo(() => Float32Array.from(lut, (b) => {
-    const c = b / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }), [lut]);
-  const geometry = useMemo(() => {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(new Float32Array(3 * nx * ny), 3));
-    g.setAttribute('color', new BufferAttribute(new Float32Array(3 * nx * ny), 3));
-    const index: number[] = [];
-    for (let j = 0; j < ny - 1; j++) {
-      for (let i = 0; i < nx - 1; i++) {
-        const a = j * nx + i;
-        index.push(a, a + nx, a + 1, a + 1, a + nx, a + nx + 1);
-      }
-    }
-    g.setIndex(index);
-    return g;
-  }, [nx, ny]);
+  const linear = useMemo(() => linearLut(lut), [lut]);
+  const geometry = useMemo(() => makeGeometry(nx * ny, ['position', 'color'], surfaceIndex(nx, ny)), [nx, ny]);
   useLayoutEffect(() => () => geometry.dispose(), [geometry]);
   useLayoutEffect(() => {
-    const { value } = densityLevels(frame, densityScale);
-    const pos = geometry.getAttribute('position') as BufferAttribute;
-    const col = geometry.getAttribute('color') as BufferAttribute;
-    const p = pos.array as Float32Array;
-    const c = col.array as Float32Array;
-    const g = frame.densityGrid;
-    for (let j = 0; j < ny; j++) {
-      const y = g.yMax - ((j + 0.5) * (g.yMax - g.yMin)) / ny;
-      for (let i = 0; i < nx; i++) {
-        const k = j * nx + i;
-        const x = g.xMin + ((i + 0.5) * (g.xMax - g.xMin)) / nx;
-        const v = Math.min(1, value(frame.logDensity[k]!));
-        p[3 * k] = x / extent;
-        p[3 * k + 1] = HEIGHT * v;
-        p[3 * k + 2] = -y / extent;
-        const li = 3 * Math.round(v * 255);
-        c[3 * k] = linear[li]!;
-        c[3 * k + 1] = linear[li + 1]!;
-        c[3 * k + 2] = linear[li + 2]!;
-      }
-    }
-    pos.needsUpdate = true;
-    col.needsUpdate = true;
-    geometry.computeVertexNormals();
-    geometry.computeBoundingSphere();
-    invalidate();
+    fillSurface(floats(geometry, 'position'), floats(geometry, 'color'), frame, densityScale, linear, extent);
+    updated(geometry, ['position', 'color'], true, invalidate);
   }, [frame, densityScale, linear, geometry, nx, ny, extent, invalidate]);
   return (
     <mesh geometry={geometry}>
@@ -136,50 +66,11 @@ function Surface({ frame, densityScale, lut, extent }: { frame: ScoreFieldFrame;
 function Arrows({ frame, densityScale, extent }: { frame: ScoreFieldFrame; densityScale: 'linear' | 'log'; extent: number }) {
   const { nx, ny } = frame.arrowGrid;
   const invalidate = useThree((s) => s.invalidate);
-  const geometry = useMemo(() => {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(new Float32Array(6 * 3 * nx * ny), 3));
-    return g;
-  }, [nx, ny]);
+  const geometry = useMemo(() => makeGeometry(ARROW_VERTICES * nx * ny, ['position']), [nx, ny]);
   useLayoutEffect(() => () => geometry.dispose(), [geometry]);
   useLayoutEffect(() => {
-    const { value } = densityLevels(frame, densityScale);
-    const heightAt = heightSampler(frame, (l) => Math.min(1, value(l)));
-    const g = frame.arrowGrid;
-    const half = (0.4 * (g.xMax - g.xMin)) / g.nx; // data units
-    const pos = geometry.getAttribute('position') as BufferAttribute;
-    const p = pos.array as Float32Array;
-    p.fill(0);
-    let o = 0;
-    const put = (x: number, y: number) => {
-      p[o++] = x / extent;
-      p[o++] = heightAt(x, y) + 0.015;
-      p[o++] = -y / extent;
-    };
-    for (let j = 0; j < ny; j++) {
-      const cy = g.yMax - ((j + 0.5) * (g.yMax - g.yMin)) / ny;
-      for (let i = 0; i < nx; i++) {
-        const k = j * nx + i;
-        const sx = frame.scores[2 * k]!;
-        const sy = frame.scores[2 * k + 1]!;
-        const m = Math.hypot(sx, sy);
-        const cx = g.xMin + ((i + 0.5) * (g.xMax - g.xMin)) / nx;
-        const ux = m > 0 ? sx / m : 0;
-        const uy = m > 0 ? sy / m : 0;
-        const tx = cx + ux * half;
-        const ty = cy + uy * half;
-        const hl = 0.6 * half;
-        put(cx - ux * half, cy - uy * half);
-        put(tx, ty);
-        put(tx, ty);
-        put(tx + hl * (-0.866 * ux + 0.5 * uy), ty + hl * (-0.866 * uy - 0.5 * ux));
-        put(tx, ty);
-        put(tx + hl * (-0.866 * ux - 0.5 * uy), ty + hl * (-0.866 * uy + 0.5 * ux));
-      }
-    }
-    pos.needsUpdate = true;
-    geometry.computeBoundingSphere();
-    invalidate();
+    fillArrows(floats(geometry, 'position'), frame, densityScale, extent);
+    updated(geometry, ['position'], false, invalidate);
   }, [frame, densityScale, geometry, nx, ny, extent, invalidate]);
   return (
     <lineSegments geometry={geometry}>
@@ -191,46 +82,8 @@ function Arrows({ frame, densityScale, extent }: { frame: ScoreFieldFrame; densi
 /** The lazily loaded 3-D view (default export, for React.lazy). */
 export default function ScoreField3D({ base, frame, densityScale, colorMap, showArrows, width, height }: ScoreField3DProps) {
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
-  const orbit = useRef<Orbit>({ azimuth: 0.6, elevation: 0.6, distance: 3.2 });
-  const applyRef = useRef<Apply | null>(null);
-  const drag = useRef<{ x: number; y: number } | null>(null);
+  const { orbit, applyRef, handlers } = useOrbit();
   const [ready, setReady] = useState(false);
-
-  function turn(dAzimuth: number, dElevation: number, zoom = 1) {
-    const o = orbit.current;
-    o.azimuth += dAzimuth;
-    o.elevation = Math.min(1.5, Math.max(0.05, o.elevation + dElevation));
-    o.distance = Math.min(8, Math.max(1.2, o.distance * zoom));
-    applyRef.current?.(o);
-  }
-
-  function onPointerDown(e: PointerEvent<HTMLDivElement>) {
-    drag.current = { x: e.clientX, y: e.clientY };
-    e.currentTarget.setPointerCapture?.(e.pointerId);
-  }
-  function onPointerMove(e: PointerEvent<HTMLDivElement>) {
-    if (!drag.current) return;
-    const dx = e.clientX - drag.current.x;
-    const dy = e.clientY - drag.current.y;
-    drag.current = { x: e.clientX, y: e.clientY };
-    turn(-dx * 0.01, dy * 0.01);
-  }
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const moves: Record<string, [number, number, number]> = {
-      ArrowLeft: [0.1, 0, 1],
-      ArrowRight: [-0.1, 0, 1],
-      ArrowUp: [0, 0.08, 1],
-      ArrowDown: [0, -0.08, 1],
-      '+': [0, 0, 0.9],
-      '=': [0, 0, 0.9],
-      '-': [0, 0, 1.1],
-    };
-    const m = moves[e.key];
-    if (!m) return;
-    e.preventDefault();
-    turn(m[0], m[1], m[2]);
-  }
-
   return (
     <div
       tabIndex={0}
@@ -238,11 +91,7 @@ export default function ScoreField3D({ base, frame, densityScale, colorMap, show
       aria-roledescription="3-D view"
       aria-label="3-D surface of the density. Drag, or focus and use the arrow keys, to turn it; + and - zoom."
       data-state={ready ? 'ready' : 'loading'}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={() => (drag.current = null)}
-      onPointerCancel={() => (drag.current = null)}
-      onKeyDown={onKeyDown}
+      {...handlers}
       style={{ width, height, touchAction: 'none', cursor: 'grab', outlineColor: themeVar('accent'), borderRadius: 4 }}
     >
       <Canvas

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useId } from 'react';
 import { themeVar } from '../../theme';
 import type { ScoreFieldLayers } from './describeScoreField';
-import { formatNumber } from './scoreFieldData';
+import { formatSignificant } from '../shared/format/formatNumber';
 
 /** Props of {@link ScoreFieldControls}. */
 export interface ScoreFieldControlsProps {
@@ -48,7 +48,7 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
   }
 
   const row = { display: 'flex', flexWrap: 'wrap' as const, gap: '6px 14px', alignItems: 'center' };
-  const readout = `t = ${t}, alpha-bar = ${formatNumber(alphaBar)}`;
+  const readout = `t = ${t}, alpha-bar = ${formatSignificant(alphaBar)}`;
   return (
     <div data-part="controls" style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}>
       <div style={row}>
@@ -66,7 +66,7 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
           style={{ flex: '1 1 160px', accentColor: themeVar('accent') }}
         />
         <output htmlFor={`${id}-t`} data-part="readout" aria-live="polite" style={{ fontFamily: themeVar('monoFamily'), minWidth: '18ch' }}>
-          t = {t} · ᾱ<sub>t</sub> = {formatNumber(alphaBar)}
+          t = {t} · ᾱ<sub>t</sub> = {formatSignificant(alphaBar)}
         </output>
       </div>
       <div style={row}>

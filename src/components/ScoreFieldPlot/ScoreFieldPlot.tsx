@@ -1,11 +1,14 @@
-import { type HTMLAttributes, Suspense, forwardRef, lazy, useEffect, useId, useMemo, useState } from 'react';
+import { type HTMLAttributes, Suspense, forwardRef, lazy, useEffect, useMemo, useState } from 'react';
+import { usePropState } from '../../hooks/usePropState';
 import { type ColorMap, type ColorMapName, colorMaps, themeVar } from '../../theme';
-import { FigureMessage } from '../shared/FigureMessage';
-import { type PropProblem, checkNumber, checkOneOf, firstProblem } from '../shared/propChecks';
+import { resolveColorMap } from '../../theme/colorMaps';
+import { formatSignificant } from '../shared/format/formatNumber';
+import { type PropProblem, checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
 import { type ScoreFieldLayers, describeScoreField, scoreFieldLabel } from './describeScoreField';
 import { ScoreField2D, type ScoreFieldHover } from './ScoreField2D';
 import { ScoreFieldControls } from './ScoreFieldControls';
-import { type ScoreFieldData, formatNumber } from './scoreFieldData';
+import type { ScoreFieldData } from './scoreFieldData';
 import { SCORE_FIELD_LIMITS, type ScoreFieldSchedule, useScoreFieldPlot } from './useScoreFieldPlot';
 import { WebGLBoundary, canUseWebGL } from './WebGLBoundary';
 
@@ -72,17 +75,6 @@ function checkViewProps(p: {
   );
 }
 
-/** Keeps local state in step with a prop: the prop sets it whenever the prop itself changes. */
-function usePropState<T>(prop: T, same: (a: T, b: T) => boolean = Object.is): [T, (v: T) => void] {
-  const [value, setValue] = useState(prop);
-  const [seen, setSeen] = useState(prop);
-  if (!same(seen, prop)) {
-    setSeen(prop);
-    setValue(prop);
-  }
-  return [value, setValue];
-}
-
 const sameLayers = (a: ScoreFieldLayers, b: ScoreFieldLayers) =>
   a.samples === b.samples && a.density === b.density && a.score === b.score && a.trajectories === b.trajectories;
 
@@ -112,19 +104,17 @@ export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFi
     height = 480,
     colorMap = 'viridis',
     showControls = true,
-    className,
-    style,
-    ...rest
+    ...host
   },
   ref,
 ) {
-  const id = useId();
+  const ids = useFigureIds();
   const [tState, setTState] = usePropState(t);
   const initialLayers = useMemo((): ScoreFieldLayers => {
     const density = show?.density === true ? 'heatmap' : show?.density === false ? 'none' : (show?.density ?? DEFAULT_LAYERS.density);
     return { ...DEFAULT_LAYERS, ...show, density };
   }, [show]);
-  const [layers, setLayers] = usePropState(initialLayers, sameLayers);
+  const [layers, setLayers] = usePropState(initialLayers, { same: sameLayers });
   const [scale, setScale] = usePropState(densityScale);
   const [viewState, setView] = usePropState(view);
   const [hover, setHover] = useState<ScoreFieldHover | null>(null);
@@ -152,22 +142,12 @@ export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFi
   const viewProblem = checkViewProps({ width, height, view: viewState, densityScale: scale, colorMap, density: layers.density });
   // trajectoryCount reaches the model only while paths show; check it always.
   const problem = firstProblem(viewProblem, checkNumber('trajectoryCount', trajectoryCount, SCORE_FIELD_LIMITS.trajectoryCount), model.problem);
-  const rootProps = {
-    ...rest,
-    ref,
-    className: ['dk-score-field-plot', className].filter(Boolean).join(' '),
-    style: { position: 'relative' as const, display: 'inline-grid', gap: 8, width, color: themeVar('text'), font: `14px ${themeVar('fontFamily')}`, ...style },
-  };
-  if (problem || !model.base) {
-    return (
-      <div {...rootProps} data-state="error">
-        <FigureMessage component="ScoreFieldPlot" problem={problem ?? 'could not compute the figure.'} />
-      </div>
-    );
-  }
+  // No role or name on the error root: the figure's name comes from its data, which failed.
+  const root = { ...host, ref, ownClass: 'dk-score-field-plot', ownStyle: plotFigureStyle(width) };
+  if (problem || !model.base) return <InvalidFigure {...root} component="ScoreFieldPlot" problem={problem ?? 'could not compute the figure.'} />;
 
   const { base, frame, scheduleName } = model;
-  const map = typeof colorMap === 'function' ? colorMap : colorMaps[colorMap];
+  const map = resolveColorMap(colorMap);
   const label = scoreFieldLabel(base, frame);
   const description = describeScoreField(base, frame, layers, scheduleName, scale, viewState);
   const changeT = (next: number) => {
@@ -181,12 +161,12 @@ export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFi
   );
 
   return (
-    <div
-      {...rootProps}
+    <FigureRoot
+      {...root}
       role="figure"
       aria-label={label}
-      aria-describedby={`${id}-desc`}
-      data-state="ready"
+      aria-describedby={ids.description}
+      state="ready"
       data-view={viewState}
       data-t={frame.t}
       data-data={base.data.kind}
@@ -207,7 +187,7 @@ export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFi
       {viewState === '2d' ? (
         <div data-part="hover" style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}>
           {hover
-            ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · q = ${formatNumber(hover.density)} (log ${formatNumber(hover.logDensity)}) · score = (${formatNumber(hover.scoreX)}, ${formatNumber(hover.scoreY)})`
+            ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · q = ${formatSignificant(hover.density)} (log ${formatSignificant(hover.logDensity)}) · score = (${formatSignificant(hover.scoreX)}, ${formatSignificant(hover.scoreY)})`
             : 'Point at the plot to read the density and score there.'}
         </div>
       ) : null}
@@ -225,21 +205,9 @@ export const ScoreFieldPlot = /* @__PURE__ */ forwardRef<HTMLDivElement, ScoreFi
           onView={setView}
         />
       ) : null}
-      <p id={`${id}-desc`} data-part="description" style={visuallyHidden}>
+      <FigureDescription id={ids.description} part="description">
         {description}
-      </p>
-    </div>
+      </FigureDescription>
+    </FigureRoot>
   );
 });
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

@@ -1,4 +1,4 @@
-import { formatNumber } from './scoreFieldData';
+import { formatSignificant } from '../shared/format/formatNumber';
 import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
 
 /** Which layers are drawn. */
@@ -29,7 +29,7 @@ export function describeScoreField(
 ): string {
   const T = base.alphasCumprod.length;
   const a = frame.alphaBar;
-  const e = formatNumber(base.extent);
+  const e = formatSignificant(base.extent);
   const parts: string[] = [];
   const how =
     view === '3d'
@@ -41,13 +41,13 @@ export function describeScoreField(
           : 'not drawn';
   parts.push(
     `Density of the ${base.data.label} noised to t = ${frame.t} of ${T - 1} (${scheduleName} schedule, ` +
-      `alpha-bar_t = ${formatNumber(a)}: x_t = ${formatNumber(Math.sqrt(a))} x_0 + ${formatNumber(Math.sqrt(1 - a))} noise), ` +
-      `${how}, over x and y from -${e} to ${e}; highest density ${formatNumber(Math.exp(frame.logDensityMax))}.`,
+      `alpha-bar_t = ${formatSignificant(a)}: x_t = ${formatSignificant(Math.sqrt(a))} x_0 + ${formatSignificant(Math.sqrt(1 - a))} noise), ` +
+      `${how}, over x and y from -${e} to ${e}; highest density ${formatSignificant(Math.exp(frame.logDensityMax))}.`,
   );
   if (layers.score) {
     parts.push(
       `Arrows on a ${frame.arrowGrid.nx} by ${frame.arrowGrid.ny} grid show the exact score, the gradient of log q_t, ` +
-        `pointing towards higher density; their width grows with its size, from ${formatNumber(frame.scoreMin)} to ${formatNumber(frame.scoreMax)}.`,
+        `pointing towards higher density; their width grows with its size, from ${formatSignificant(frame.scoreMin)} to ${formatSignificant(frame.scoreMax)}.`,
     );
   }
   if (layers.samples && frame.samples.length > 0) parts.push(`${frame.samples.length / 2} samples of x_t are drawn as dots.`);

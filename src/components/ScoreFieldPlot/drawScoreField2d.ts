@@ -1,4 +1,3 @@
-import type { ColorMap } from '../../theme';
 import { contourSegments } from './contours';
 import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
 
@@ -25,13 +24,6 @@ export function pixelMap(extent: number, width: number, height: number): PixelMa
   return { x: (x) => (x + extent) * sx, y: (y) => (extent - y) * sy, scale: Math.min(sx, sy) };
 }
 
-/** 256 colours of a map, as [r, g, b] bytes back to back. */
-export function colorLut(map: ColorMap): Uint8ClampedArray {
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) lut.set(map(i / 255), 3 * i);
-  return lut;
-}
-
 /** The value in [0, 1] the colour map shows for log q: q / max q (linear) or the log span (log). */
 export function densityLevels(frame: ScoreFieldFrame, scale: 'linear' | 'log'): { value(logq: number): number } {
   const max = frame.logDensityMax;
@@ -41,7 +33,7 @@ export function densityLevels(frame: ScoreFieldFrame, scale: 'linear' | 'log'): 
   return { value: (l) => Math.max(0, (l - floor) / span) };
 }
 
-/** Fills `image` (densityResolution squared) with the coloured density, one pixel per grid cell. */
+/** Fills `image` (densityResolution squared) with the coloured density (`lut`: see `colorLut`), one pixel per grid cell. */
 export function paintDensity(image: ImageData, frame: ScoreFieldFrame, scale: 'linear' | 'log', lut: Uint8ClampedArray): void {
   const { value } = densityLevels(frame, scale);
   const px = image.data;

@@ -11,7 +11,8 @@ import {
   kdeMixture2d,
   mixture2dPreset,
 } from '../../engine';
-import type { PropProblem } from '../shared/propChecks';
+import { formatSignificant } from '../shared/format/formatNumber';
+import type { PropProblem } from '../shared/props/propChecks';
 
 /** A mixture written out: its components, and optionally a label for captions. */
 export interface ScoreFieldMixtureSpec {
@@ -83,16 +84,8 @@ function kde(points: ReadonlyArray<readonly [number, number]>, bandwidth: KdeBan
   const n = points.length;
   return {
     mixture: kdeMixture2d(points, h),
-    label: label ?? `kernel density estimate of ${n} point${n === 1 ? '' : 's'} (h = ${formatNumber(h)})`,
+    label: label ?? `kernel density estimate of ${n} point${n === 1 ? '' : 's'} (h = ${formatSignificant(h)})`,
     kind: 'kde',
     bandwidth: h,
   };
-}
-
-/** Three significant digits, plain. */
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
-  return String(Number(v.toPrecision(3)));
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type BetaScheduleName, type NoiseScheduleOptions, noiseSchedule } from '../../engine';
-import { type PropProblem, checkNumber, firstProblem } from '../shared/propChecks';
+import { type PropProblem, checkNumber, firstProblem } from '../shared/props/propChecks';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
 import { type ScoreFieldBase, type ScoreFieldFrame, computeScoreFieldBase, computeScoreFieldFrame } from './scoreFieldModel';
 

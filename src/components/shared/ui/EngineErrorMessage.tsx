@@ -1,5 +1,5 @@
 import { FigureMessage } from './FigureMessage';
-import { describeEngineError } from './engineStatus';
+import { describeEngineError } from '../generation/engineStatus';
 
 /** Props of {@link EngineErrorMessage}. */
 export interface EngineErrorMessageProps {

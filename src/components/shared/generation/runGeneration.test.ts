@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationAbortedError, type GenerationFrame } from '../../engine';
+import { GenerationAbortedError, type GenerationFrame } from '../../../engine';
 import { runGeneration, storeFrame } from './runGeneration';
 
 function frame(step: number): GenerationFrame {

@@ -1,4 +1,4 @@
-import { readThemeColor } from '../../theme/theme';
+import { readThemeColor } from '../../../theme/theme';
 
 /** An [r, g, b] colour, bytes. */
 export type Rgb = readonly [number, number, number];

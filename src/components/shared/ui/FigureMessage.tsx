@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
-import { themeVar } from '../../theme/theme';
-import type { PropProblem } from './propChecks';
+import { themeVar } from '../../../theme/theme';
+import type { PropProblem } from '../props/propChecks';
 
 const warned = new Set<string>();
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
-import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
-import { themeVar } from '../../theme/theme';
-import { clearSampleGrid, drawSampleGrid, gridPixelSize, type BatchShape } from './drawSamples';
+import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
+import { themeVar } from '../../../theme/theme';
+import { clearSampleGrid, drawSampleGrid, gridPixelSize, type BatchShape } from '../draw/drawSamples';
 
 /** Props of {@link SampleGridCanvas}. */
 export interface SampleGridCanvasProps {

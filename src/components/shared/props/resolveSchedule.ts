@@ -1,4 +1,4 @@
-import { noiseScheduleFromConfig, SchedulerConfigError, type BetaScheduleName, type DiffusersScheduleConfig, type NoiseSchedule } from '../../engine';
+import { noiseScheduleFromConfig, SchedulerConfigError, type BetaScheduleName, type DiffusersScheduleConfig, type NoiseSchedule } from '../../../engine';
 import type { PropProblem } from './propChecks';
 
 export type { DiffusersScheduleConfig };

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { themeVar } from '../../theme/theme';
+import { themeVar } from '../../../theme/theme';
 
 /** Props of {@link ProgressBar}. */
 export interface ProgressBarProps {

@@ -1,5 +1,5 @@
-import { DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_NAMES } from '../../engine';
-import { checkNumber, checkOneOf, firstProblem, type PropProblem } from './propChecks';
+import { DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_NAMES } from '../../../engine';
+import { checkNumber, checkOneOf, firstProblem, type PropProblem } from '../props/propChecks';
 
 /** Props shared by the model-driven figures. */
 export interface GenerationPropValues {

@@ -1,4 +1,4 @@
-import type { FileProgress, ModelInfo } from '../../engine';
+import type { FileProgress, ModelInfo } from '../../../engine';
 
 /** Bytes of a model download so far, over every file. `total` is null while some file's size is unknown. */
 export function downloadTotals(progress: Readonly<Record<string, FileProgress>>): { loaded: number; total: number | null; files: number } {

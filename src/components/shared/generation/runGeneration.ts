@@ -1,6 +1,6 @@
-import type { EngineWorker, GenerationFrame, WorkerGenerateOptions } from '../../engine';
+import type { EngineWorker, GenerationFrame, WorkerGenerateOptions } from '../../../engine';
 import { imageToBytes, noiseToBytes, type ImageConvention } from './sampleBytes';
-import type { BatchShape } from './drawSamples';
+import type { BatchShape } from '../draw/drawSamples';
 
 /** A generation frame as a figure keeps it: the numbers for the readout and the three arrays as display bytes. */
 export interface StoredFrame extends BatchShape {

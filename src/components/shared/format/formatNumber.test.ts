@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatNumber } from './formatNumber';
+import { formatFixed, formatNumber, formatSignificant } from './formatNumber';
 
 describe('formatNumber', () => {
   it('writes fixed decimals, a true minus sign and no negative zero', () => {
@@ -31,5 +31,25 @@ describe('formatFixed', () => {
     expect(formatFixed(12345678.9, 1)).toBe('12345678.9');
     expect(formatFixed(-3, 0)).toBe('\u22123');
     expect(formatFixed(-0.2, 0)).toBe('0');
+  });
+});
+
+describe('formatSignificant', () => {
+  it('writes three significant digits plainly, exponents outside the range, ASCII signs', () => {
+    expect(formatSignificant(0.012345)).toBe('0.0123');
+    expect(formatSignificant(-1.5)).toBe('-1.5');
+    expect(formatSignificant(250)).toBe('250');
+    expect(formatSignificant(0)).toBe('0');
+    expect(formatSignificant(4.2e-5)).toBe('4.20e-5');
+    expect(formatSignificant(123456)).toBe('1.23e+5');
+    expect(formatSignificant(Infinity)).toBe('Infinity');
+    expect(formatSignificant(NaN)).toBe('NaN');
+  });
+
+  it('takes its own range and exponent decimals (axis ticks)', () => {
+    const tick = (v: number) => formatSignificant(v, { small: 1e-2, large: 1e4, exponentDigits: 0 });
+    expect(tick(0.005)).toBe('5e-3');
+    expect(tick(20000)).toBe('2e+4');
+    expect(tick(0.25)).toBe('0.25');
   });
 });

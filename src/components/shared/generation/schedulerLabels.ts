@@ -1,4 +1,4 @@
-import type { SchedulerName } from '../../engine';
+import type { SchedulerName } from '../../../engine';
 
 /** The kit's scheduler short names, in menu order, with the names readers know them by. */
 export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {

@@ -1,6 +1,6 @@
-import type { EngineState } from '../../hooks/sharedEngine';
-import { themeVar } from '../../theme/theme';
-import { describeDevice, downloadTotals, formatBytes } from './engineStatus';
+import type { EngineState } from '../../../hooks/sharedEngine';
+import { themeVar } from '../../../theme/theme';
+import { describeDevice, downloadTotals, formatBytes } from '../generation/engineStatus';
 import { ProgressBar } from './ProgressBar';
 
 /** Props of {@link ModelStatus}. */
