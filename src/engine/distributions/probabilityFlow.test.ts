@@ -123,3 +123,21 @@ describe('probability-flow trajectories', () => {
     expect(() => probabilityFlowTrajectories(ring, [1, 2], { alphasCumprod: cosine, steps: 0 })).toThrow(/steps/);
   });
 });
+
+describe('probability-flow trajectories use the DDIM scheduler', () => {
+  it('reach the clean data (abar = 1) when T / steps is not an integer, stepping along the trailing grid', () => {
+    const m = createMixture2d([{ mean: [1.5, -0.5], cov: 1e-12 }]);
+    const traj = probabilityFlowTrajectories(m, [0.4, -1.2], { alphasCumprod: cosine, steps: 48 });
+    expect(Array.from(traj.timesteps.slice(0, 4))).toEqual([999, 978, 957, 936]); // numpy's arange(1000, 0, -1000/48), rounded half to even
+    expect(traj.timesteps[48]).toBe(-1);
+    expect(traj.alphaBars[48]).toBe(1);
+    expect(traj.points[2 * 48]).toBeCloseTo(1.5, 5);
+    expect(traj.points[2 * 48 + 1]).toBeCloseTo(-0.5, 5);
+  });
+
+  it('reject alphasCumprod that is not a noise schedule, and a ddimScoreStep towards more noise', () => {
+    const ring = mixture2dPreset('ring');
+    expect(() => probabilityFlowTrajectories(ring, [1, 2], { alphasCumprod: Float64Array.of(0.5, 0.9, 0.2), steps: 1 })).toThrow(/non-increasing/);
+    expect(() => ddimScoreStep(0, 0, 1, 1, 0.7, 0.3)).toThrow(/ddimScoreStep/);
+  });
+});

@@ -1,3 +1,6 @@
+import { betasFromAlphasCumprod } from '../schedules/alphas';
+import { DDIMScheduler } from '../schedulers/DDIMScheduler';
+import { spacedTimesteps } from '../schedulers/timestepGrids';
 import type { Mixture2d } from './mixture2d';
 import { noiseMixture2d } from './mixture2dNoise';
 import { type Mixture2dEvaluation, mixture2dEvaluate } from './mixture2dScore';
@@ -5,14 +8,14 @@ import { type Mixture2dEvaluation, mixture2dEvaluate } from './mixture2dScore';
 /**
  * Probability-flow trajectories of a 2-D mixture (Song et al. 2021, "Score-Based Generative Modeling through
  * SDEs"): the deterministic paths whose marginals at every t equal those of the variance-preserving forward
- * process. We integrate them in discrete time with the DDIM update with eta = 0 (Song, Meng & Ermon 2021,
- * eq. 12), which is a first-order integrator of that ODE (exact when the data is a single point), driven by
- * the exact score of the noised mixture instead of a network:
+ * process. We integrate them in discrete time with the kit's DDIM scheduler at eta = 0 (Song, Meng & Ermon
+ * 2021, eq. 12), a first-order integrator of that ODE (exact when the data is a single point), driven by the
+ * exact score of the noised mixture instead of a network:
  *   eps_hat = -sqrt(1 - abar_t) * grad log q_t(x_t)                (the ideal epsilon-prediction)
- *   x0_hat  = (x_t - sqrt(1 - abar_t) eps_hat) / sqrt(abar_t)      (Tweedie's posterior mean of x_0)
- *   x_prev  = sqrt(abar_prev) x0_hat + sqrt(1 - abar_prev) eps_hat
- * Timesteps follow diffusers' `timestep_spacing = "trailing"`, from T - 1 down, and the last step goes to
- * abar = 1 (`set_alpha_to_one`), so each path ends on the clean data.
+ * from which the scheduler takes Tweedie's posterior mean x0_hat = (x_t - sqrt(1 - abar_t) eps_hat) / sqrt(abar_t)
+ * and steps to x_prev = sqrt(abar_prev) x0_hat + sqrt(1 - abar_prev) eps_hat.
+ * Timesteps follow diffusers' `timestep_spacing = "trailing"`, from T - 1 down; each step goes to the next
+ * of them and the last one to abar = 1 (`set_alpha_to_one`), so each path ends on the clean data.
  */
 
 /** Options of {@link probabilityFlowTrajectories}. */
@@ -42,16 +45,39 @@ export function trailingTimesteps(numTrainTimesteps: number, steps: number): Int
   if (!(Number.isSafeInteger(steps) && steps >= 1 && steps <= numTrainTimesteps)) {
     throw new RangeError(`steps must be an integer from 1 to ${numTrainTimesteps}; got ${String(steps)}.`);
   }
-  const ratio = numTrainTimesteps / steps;
-  return Int32Array.from({ length: steps }, (_, i) => roundHalfEven(numTrainTimesteps - i * ratio) - 1);
+  return Int32Array.from(spacedTimesteps('trailing', numTrainTimesteps, steps, 0));
 }
 
-function roundHalfEven(v: number): number {
-  const r = Math.round(v);
-  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; // numpy rounds halves to even
+/**
+ * diffusers' DDIMScheduler on the schedule `alphasCumprod` (given to it as `trained_betas`): eps-prediction,
+ * no clipping, abar = 1 after the last step. `what` names the schedule in the error for an invalid one.
+ */
+function ddimOnSchedule(alphasCumprod: ArrayLike<number>, what: string): DDIMScheduler {
+  for (let t = 0; t < alphasCumprod.length; t++) {
+    const abar = alphasCumprod[t]!;
+    if (!(abar > 0 && abar <= (t === 0 ? 1 : alphasCumprod[t - 1]!))) {
+      throw new RangeError(`${what} must be a noise schedule: abar in (0, 1], non-increasing in t; got ${String(abar)} at t = ${t}.`);
+    }
+  }
+  return new DDIMScheduler({
+    num_train_timesteps: alphasCumprod.length,
+    trained_betas: betasFromAlphasCumprod(alphasCumprod),
+    prediction_type: 'epsilon',
+    clip_sample: false,
+    set_alpha_to_one: true,
+  });
 }
 
-/** One DDIM (eta = 0) step of the point (x, y) from abar_t to abar_prev, given the score there. */
+/** The ideal epsilon-prediction at abar from the score: eps_hat = -sqrt(1 - abar) * score. */
+function epsilonFromScore(score: number, alphaBar: number): number {
+  return -Math.sqrt(1 - alphaBar) * score;
+}
+
+/**
+ * One DDIM (eta = 0) step of the point (x, y) from abar_t = `alphaBar` to abar_prev = `alphaBarPrev`, given the
+ * score there: the DDIM scheduler on the two-level schedule [alphaBarPrev, alphaBar], stepping from t = 1 to
+ * t = 0. Needs 0 < alphaBar <= alphaBarPrev <= 1 (a step towards less noise).
+ */
 export function ddimScoreStep(
   x: number,
   y: number,
@@ -60,15 +86,11 @@ export function ddimScoreStep(
   alphaBar: number,
   alphaBarPrev: number,
 ): [number, number] {
-  const sigma = Math.sqrt(1 - alphaBar);
-  const epsX = -sigma * scoreX;
-  const epsY = -sigma * scoreY;
-  const a = Math.sqrt(alphaBar);
-  const x0 = (x - sigma * epsX) / a;
-  const y0 = (y - sigma * epsY) / a;
-  const ap = Math.sqrt(alphaBarPrev);
-  const sp = Math.sqrt(1 - alphaBarPrev);
-  return [ap * x0 + sp * epsX, ap * y0 + sp * epsY];
+  const scheduler = ddimOnSchedule([alphaBarPrev, alphaBar], 'ddimScoreStep: [alphaBarPrev, alphaBar]');
+  scheduler.setTimesteps([1, 0]);
+  const eps = Float64Array.of(epsilonFromScore(scoreX, alphaBar), epsilonFromScore(scoreY, alphaBar));
+  const next = scheduler.step(eps, 1, Float64Array.of(x, y)).prevSample;
+  return [next[0]!, next[1]!];
 }
 
 /**
@@ -92,23 +114,30 @@ export function probabilityFlowTrajectories(
   alphaBars[steps] = 1;
   if (!alphaBars.every((a) => a > 0 && a <= 1)) throw new RangeError('alphasCumprod must lie in (0, 1] at every visited timestep.');
 
+  // The DDIM scheduler on the trailing timesteps as custom timesteps: each step goes to the next of them.
+  const scheduler = ddimOnSchedule(alphasCumprod, 'alphasCumprod');
+  scheduler.setTimesteps(Array.from(ts));
+
   const points = new Float64Array(2 * count * length);
-  for (let i = 0; i < count; i++) {
-    points[2 * i * length] = start[2 * i]!;
-    points[2 * i * length + 1] = start[2 * i + 1]!;
-  }
+  let x = Float64Array.from(start);
+  const record = (s: number): void => {
+    for (let i = 0; i < count; i++) {
+      points[2 * (i * length + s)] = x[2 * i]!;
+      points[2 * (i * length + s) + 1] = x[2 * i + 1]!;
+    }
+  };
+  record(0);
   const r: Mixture2dEvaluation = { logDensity: 0, scoreX: 0, scoreY: 0 };
+  const eps = new Float64Array(2 * count);
   for (let s = 0; s < steps; s++) {
     const noised = noiseMixture2d(mixture, alphaBars[s]!);
     for (let i = 0; i < count; i++) {
-      const at = 2 * (i * length + s);
-      const x = points[at]!;
-      const y = points[at + 1]!;
-      mixture2dEvaluate(noised, x, y, r);
-      const [nx, ny] = ddimScoreStep(x, y, r.scoreX, r.scoreY, alphaBars[s]!, alphaBars[s + 1]!);
-      points[at + 2] = nx;
-      points[at + 3] = ny;
+      mixture2dEvaluate(noised, x[2 * i]!, x[2 * i + 1]!, r);
+      eps[2 * i] = epsilonFromScore(r.scoreX, alphaBars[s]!);
+      eps[2 * i + 1] = epsilonFromScore(r.scoreY, alphaBars[s]!);
     }
+    x = scheduler.step(eps, ts[s]!, x).prevSample;
+    record(s + 1);
   }
   return { count, length, timesteps, alphaBars, points };
 }

@@ -1,13 +1,15 @@
-import type { FloatArray } from '../forward/addNoise';
+import { type FloatArray, mixSignalAndNoise, type NoiseCoefficients, vpNoiseCoefficients } from '../forward/addNoise';
 import { describeValue, SchedulerConfigError } from '../schedules/SchedulerConfigError';
 import type { CommonSchedulerConfig } from './commonConfig';
-import { allocLike, checkFloatArray } from './sampleArrays';
+import { checkFloatArray } from './sampleArrays';
 import { SchedulerUsageError } from './SchedulerUsageError';
 import type { Scheduler, SchedulerName, StepOptions, StepOutput } from './types';
 
 /**
- * What every scheduler shares: the resolved config, the training schedule, the inference timesteps and
- * their validation, and forward noising. Subclasses add their timestep rule and their step.
+ * The thin base every scheduler extends: it keeps the resolved config and the training schedule, stores and
+ * validates the inference timesteps, looks timesteps up (with diffusers' rules and clear errors), and runs
+ * forward noising. Everything a sampling algorithm decides (defaults, timestep grid, step counter, `step`)
+ * lives in the scheduler's own file.
  */
 export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements Scheduler {
   abstract readonly name: SchedulerName;
@@ -18,25 +20,23 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
   readonly betas: Float64Array;
   /** abar_t, t = 0..T-1 (a copy of the scheduler's own). */
   readonly alphasCumprod: Float64Array;
-  /** The scheduler's own betas. */
-  protected readonly trainBetas: Float64Array;
-  /** The scheduler's own abar. */
+  /** The scheduler's own abar_t, t = 0..T-1. */
   protected readonly trainAlphasCumprod: Float64Array;
   /** The inference timesteps, descending; empty until `setTimesteps`. */
-  protected schedule: number[] = [];
+  protected inferenceTimesteps: number[] = [];
+  /** The number of inference steps; undefined until `setTimesteps`. */
   private inferenceSteps: number | undefined;
 
-  protected constructor(config: C, betas: Float64Array, alphasCumprod: Float64Array) {
+  protected constructor(config: C, schedule: { betas: Float64Array; alphasCumprod: Float64Array }) {
     this.config = Object.freeze({ ...config });
-    this.trainBetas = betas;
-    this.trainAlphasCumprod = alphasCumprod;
-    this.betas = betas.slice();
-    this.alphasCumprod = alphasCumprod.slice();
+    this.trainAlphasCumprod = schedule.alphasCumprod;
+    this.betas = schedule.betas.slice();
+    this.alphasCumprod = schedule.alphasCumprod.slice();
   }
 
   /** The inference timesteps, descending (a copy); empty before `setTimesteps`. */
   get timesteps(): number[] {
-    return this.schedule.slice();
+    return this.inferenceTimesteps.slice();
   }
 
   /** The number of inference steps, or undefined before `setTimesteps`. */
@@ -47,41 +47,10 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
   /** Standard deviation of the initial noise x_T. */
   abstract get initNoiseSigma(): number;
 
-  /**
-   * Chooses `n` inference timesteps (an integer from 1 to `num_train_timesteps`) by the configured
-   * `timestep_spacing`, and resets all per-run state.
-   */
-  setTimesteps(n: number): void {
-    const numTrain = this.config.num_train_timesteps;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > numTrain) {
-      throw new SchedulerConfigError(
-        'num_inference_steps',
-        [`an integer from 1 to ${numTrain}`],
-        n,
-        `${this.className}.setTimesteps: num_inference_steps must be an integer from 1 to num_train_timesteps (${numTrain}); got ${describeValue(n)}.`,
-      );
-    }
-    const timesteps = this.buildSchedule(n);
-    for (const t of timesteps) {
-      if (!(t >= 0 && t <= numTrain - 1)) {
-        throw new SchedulerConfigError(
-          'steps_offset',
-          [`an integer that keeps timesteps within 0..${numTrain - 1}`],
-          this.config.steps_offset,
-          `${this.className}.setTimesteps(${n}): timestep ${t} falls outside 0..${numTrain - 1} with timestep_spacing '${this.config.timestep_spacing}' and steps_offset ${this.config.steps_offset}. Lower steps_offset or use fewer steps.`,
-        );
-      }
-    }
-    this.schedule = timesteps;
-    this.inferenceSteps = timesteps.length;
-    this.resetState();
-  }
+  /** Chooses `n` inference timesteps (its own grid) and resets all per-run state. */
+  abstract setTimesteps(n: number): void;
 
-  /** The inference timesteps for `n` steps; may also set schedule-dependent state (sigmas). */
-  protected abstract buildSchedule(n: number): number[];
-
-  /** Clears per-run state; called by `setTimesteps`. */
-  protected resetState(): void {}
+  abstract step<T extends FloatArray>(modelOutput: FloatArray, t: number, sample: T, options?: StepOptions): StepOutput<T>;
 
   /** Identity for the VP schedulers: returns a copy of `sample`, of the same type. */
   scaleModelInput<T extends FloatArray>(sample: T, _t: number): T {
@@ -89,11 +58,9 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
     return sample.slice() as T;
   }
 
-  abstract step<T extends FloatArray>(modelOutput: FloatArray, t: number, sample: T, options?: StepOptions): StepOutput<T>;
-
   /**
    * Forward noising, one timestep per batch item: x_t = a_t * x_0 + b_t * eps with the scheduler's own
-   * coefficients (VP: a = sqrt(abar_t), b = sqrt(1 - abar_t), Ho et al. 2020, eq. 4).
+   * coefficients ({@link noiseCoefficients}; VP by default: a = sqrt(abar_t), b = sqrt(1 - abar_t), Ho et al. 2020, eq. 4).
    */
   addNoise<T extends FloatArray>(original: T, noise: FloatArray, timesteps: ArrayLike<number>): T {
     const where = `${this.className}.addNoise`;
@@ -109,19 +76,13 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
         `${where}: needs one timestep per batch item, and original's length (${original.length}) must divide into ${batch} equal items; got ${batch} timesteps.`,
       );
     }
-    const itemSize = original.length / batch;
-    const out = allocLike(original);
-    for (let b = 0; b < batch; b++) {
-      const { signal, noise: noiseScale } = this.noiseCoefficients(timesteps[b]!, `${where} (timesteps[${b}])`);
-      for (let i = b * itemSize, end = i + itemSize; i < end; i++) out[i] = signal * original[i]! + noiseScale * noise[i]!;
-    }
-    return out;
+    const coefficients = Array.from(timesteps, (t, b) => this.noiseCoefficients(t, `${where} (timesteps[${b}])`));
+    return mixSignalAndNoise(original, noise, coefficients);
   }
 
   /** The coefficients of x_0 and eps at timestep `t` for `addNoise`; VP by default. */
-  protected noiseCoefficients(t: number, where: string): { signal: number; noise: number } {
-    const abar = this.trainingAlphaCumprod(t, where);
-    return { signal: Math.sqrt(abar), noise: Math.sqrt(1 - abar) };
+  protected noiseCoefficients(t: number, where: string): NoiseCoefficients {
+    return vpNoiseCoefficients(this.trainingAlphaCumprod(t, where));
   }
 
   /** abar_t for a training timestep, rejecting anything but an integer in 0..T-1. */
@@ -135,30 +96,96 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
     return this.trainAlphasCumprod[t]!;
   }
 
-  /** Throws unless `setTimesteps` has run. */
-  protected requireSchedule(method: string): number {
-    if (this.inferenceSteps === undefined) {
+  /** Rejects a step count that is not an integer from 1 to `num_train_timesteps` (first thing `setTimesteps` does). */
+  protected checkInferenceSteps(n: number): void {
+    const numTrain = this.config.num_train_timesteps;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > numTrain) {
+      throw new SchedulerConfigError(
+        'num_inference_steps',
+        [`an integer from 1 to ${numTrain}`],
+        n,
+        `${this.className}.setTimesteps: num_inference_steps must be an integer from 1 to num_train_timesteps (${numTrain}); got ${describeValue(n)}.`,
+      );
+    }
+  }
+
+  /** Stores the inference timesteps of `setTimesteps(n)` after checking each lies within 0..T-1. */
+  protected acceptTimesteps(n: number, timesteps: number[]): void {
+    const numTrain = this.config.num_train_timesteps;
+    for (const t of timesteps) {
+      if (!(t >= 0 && t <= numTrain - 1)) {
+        throw new SchedulerConfigError(
+          'steps_offset',
+          [`an integer that keeps timesteps within 0..${numTrain - 1}`],
+          this.config.steps_offset,
+          `${this.className}.setTimesteps(${n}): timestep ${t} falls outside 0..${numTrain - 1} with timestep_spacing '${this.config.timestep_spacing}' and steps_offset ${this.config.steps_offset}. Lower steps_offset or use fewer steps.`,
+        );
+      }
+    }
+    this.inferenceTimesteps = timesteps;
+    this.inferenceSteps = timesteps.length;
+  }
+
+  /** The number of inference steps; throws unless `setTimesteps` has run. */
+  protected requireTimesteps(method: string): number {
+    const n = this.inferenceSteps;
+    if (n === undefined) {
       throw new SchedulerUsageError(
         'timesteps-not-set',
         `${this.className}.${method}: call setTimesteps(n) first; it chooses the n inference timesteps that ${method} works with.`,
       );
     }
-    return this.inferenceSteps;
+    return n;
   }
 
-  /** The position of `t` in the inference timesteps, or a clear error when it is not one of them. */
-  protected scheduleIndexOf(t: number, method: string): number {
-    const index = this.schedule.indexOf(t);
+  /** The position of `t` in the inference timesteps (the first, if it repeats), or a clear error when absent. */
+  protected indexOfTimestep(t: number, method: string): number {
+    const index = this.inferenceTimesteps.indexOf(t);
     if (index < 0) throw this.unknownTimestep(t, method);
+    return index;
+  }
+
+  /**
+   * The index of `t` in the timesteps as diffusers' `index_for_timestep` picks it: the second occurrence when
+   * `t` repeats (so a run started mid-schedule does not skip a sigma), else the only one; undefined when absent.
+   */
+  protected timestepIndex(t: number): number | undefined {
+    const first = this.inferenceTimesteps.indexOf(t);
+    if (first < 0) return undefined;
+    const second = this.inferenceTimesteps.indexOf(t, first + 1);
+    return second >= 0 ? second : first;
+  }
+
+  /**
+   * Checks a step counter (diffusers' `step_index`) against the call's `t` and returns the index of the step:
+   * `counter` itself, or when it is undefined (the first call after `setTimesteps`) the index of `t`. The
+   * scheduler stores the result and advances it after each step.
+   */
+  protected checkStepCounter(counter: number | undefined, t: number, method: string): number {
+    const n = this.requireTimesteps(method);
+    const index = counter ?? this.timestepIndex(t);
+    if (index === undefined) throw this.unknownTimestep(t, method);
+    if (index >= n) {
+      throw new SchedulerUsageError('timestep-out-of-order', `${this.className}.${method}: all ${n} steps are done; call setTimesteps(n) to sample again.`);
+    }
+    if (this.inferenceTimesteps[index] !== t) {
+      if (this.timestepIndex(t) === undefined) throw this.unknownTimestep(t, method);
+      throw new SchedulerUsageError(
+        'timestep-out-of-order',
+        `${this.className}.${method}: expected t=${this.inferenceTimesteps[index]} (step ${index + 1} of ${n}) but got t=${t}; ` +
+          'this scheduler keeps state between steps, so pass scheduler.timesteps in order, or call setTimesteps(n) to start again.',
+      );
+    }
     return index;
   }
 
   /** The error for a timestep that is not in `timesteps`. */
   protected unknownTimestep(t: number, method: string): SchedulerUsageError {
-    const shown = this.schedule.length <= 8 ? this.schedule.join(', ') : `${this.schedule.slice(0, 4).join(', ')}, ..., ${this.schedule.at(-1)}`;
+    const ts = this.inferenceTimesteps;
+    const shown = ts.length <= 8 ? ts.join(', ') : `${ts.slice(0, 4).join(', ')}, ..., ${ts.at(-1)}`;
     return new SchedulerUsageError(
       'unknown-timestep',
-      `${this.className}.${method}: t=${describeValue(t)} is not one of the ${this.schedule.length} inference timesteps [${shown}]; pass a value from scheduler.timesteps.`,
+      `${this.className}.${method}: t=${describeValue(t)} is not one of the ${ts.length} inference timesteps [${shown}]; pass a value from scheduler.timesteps.`,
     );
   }
 }

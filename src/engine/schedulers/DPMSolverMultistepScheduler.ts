@@ -1,13 +1,13 @@
-import type { FloatArray } from '../forward/addNoise';
+import type { FloatArray, NoiseCoefficients } from '../forward/addNoise';
 import { sigmasFromAlphasCumprod } from '../schedules/derived';
 import { roundHalfEven } from '../schedules/numpyGrids';
-import { type CommonSchedulerConfig, readCommonConfig, trainingSchedule } from './commonConfig';
+import { BaseScheduler } from './BaseScheduler';
+import { type CommonSchedulerConfig, readCommonConfig, readThresholding, type ThresholdingConfig, trainingSchedule } from './commonConfig';
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { karrasSigmas, sigmaToTimestep } from './sigmaGrids';
-import { SigmaScheduler } from './SigmaScheduler';
 import { dpmSolverTimesteps } from './timestepGrids';
-import type { StepOptions, StepOutput } from './types';
+import type { SchedulerInfo, StepOptions, StepOutput } from './types';
 
 /** The supported DPM-Solver variants: the ODE solver DPM-Solver++ and its SDE counterpart. */
 export type DPMSolverAlgorithmType = 'dpmsolver++' | 'sde-dpmsolver++';
@@ -32,15 +32,12 @@ export type DPMSolverMultistepSchedulerConfig = CommonSchedulerConfig & {
   readonly lambda_min_clipped: number;
   /** Only null (a model that predicts its variance is not supported). */
   readonly variance_type: null;
-  /** Dynamic thresholding is not supported: always false. */
-  readonly thresholding: false;
-  /** Read for completeness; unused since thresholding is off. */
-  readonly dynamic_thresholding_ratio: number;
-  /** Read for completeness; unused since thresholding is off. */
-  readonly sample_max_value: number;
-};
+} & ThresholdingConfig;
 
-/** VP coefficients at noise level sigma: alpha = 1 / sqrt(sigma^2 + 1), sigma_t = sigma * alpha, and lambda = log(alpha / sigma_t). */
+/**
+ * The VP coefficients at noise level sigma (sigma = sigma_t / alpha_t): alpha_t = 1 / sqrt(sigma^2 + 1),
+ * sigma_t = sigma alpha_t, and the half log-SNR lambda_t = log(alpha_t / sigma_t).
+ */
 function vpAt(sigma: number): { alpha: number; sigmaT: number; lambda: number } {
   const alpha = 1 / Math.sqrt(sigma * sigma + 1);
   const sigmaT = sigma * alpha;
@@ -50,20 +47,36 @@ function vpAt(sigma: number): { alpha: number; sigmaT: number; lambda: number } 
 /**
  * Multistep DPM-Solver++ (Lu et al. 2022, "DPM-Solver++: Fast Solver for Guided Sampling of Diffusion
  * Probabilistic Models"), as diffusers' `DPMSolverMultistepScheduler`: an exponential integrator in
- * lambda = log(alpha_t / sigma_t) for the data-prediction ODE (or SDE), reusing the previous 1 or 2 model
- * outputs for 2nd and 3rd order. The state resets in `setTimesteps`.
+ * lambda = log(alpha_t / sigma_t) for the data-prediction ODE (or, `sde-dpmsolver++`, the SDE), reusing the
+ * previous 1 or 2 data predictions for 2nd and 3rd order. Keeps a step counter and that history; both reset
+ * in `setTimesteps`.
+ *
+ * Notation of the paper: alpha_t, sigma_t the VP coefficients (x_t = alpha_t x_0 + sigma_t eps), lambda_t =
+ * log(alpha_t / sigma_t), x_theta the data prediction; s0 is this step's time, s1 and s2 the previous ones,
+ * t the next; h = lambda_t - lambda_s0.
  */
-export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultistepSchedulerConfig> {
-  readonly name = 'dpmSolverMultistep' as const;
-  readonly className = 'DPMSolverMultistepScheduler';
-  /** Data predictions x_0 of the last `solver_order` steps, oldest first. */
+export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultistepSchedulerConfig> {
+  static readonly info = {
+    name: 'dpmSolverMultistep',
+    className: 'DPMSolverMultistepScheduler',
+    label: 'DPM-Solver++ (multistep)',
+  } as const satisfies SchedulerInfo;
+  readonly name = DPMSolverMultistepScheduler.info.name;
+  readonly className = DPMSolverMultistepScheduler.info.className;
+  /** sigma_t / alpha_t of every training timestep, ascending in t. */
+  private readonly trainSigmas: Float64Array;
+  /** sigma of each inference step, then the final sigma (n + 1 values); empty before `setTimesteps`. */
+  private scheduleSigmas: Float64Array = new Float64Array(0);
+  /** The step counter (diffusers' `step_index`): set from t on the first call, then advanced by each step. */
+  private stepIndex: number | undefined;
+  /** Data predictions x_theta of the last `solver_order` steps, oldest first. */
   private history: Float64Array[] = [];
   /** How many steps have run (capped at `solver_order`): the highest order the history allows. */
   private lowerOrderNums = 0;
 
   /** Takes a diffusers `scheduler_config.json` object as is; see {@link DPMSolverMultistepSchedulerConfig}. */
   constructor(config: RawSchedulerConfig = {}) {
-    const className = 'DPMSolverMultistepScheduler';
+    const { className } = DPMSolverMultistepScheduler.info;
     const read = new ConfigReader(config, className);
     const unsupportedSpacing = 'only the timestep_spacing grids and use_karras_sigmas are supported';
     read.unsupportedFeature('use_lu_lambdas', unsupportedSpacing);
@@ -72,6 +85,7 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
     read.unsupportedFeature('use_flow_sigmas', 'flow-matching models are not supported');
     read.unsupportedFeature('use_dynamic_shifting', 'flow-matching models are not supported');
     const resolved: DPMSolverMultistepSchedulerConfig = {
+      // diffusers' defaults for this class: linspace spacing.
       ...readCommonConfig(read, {
         timestepSpacing: 'linspace',
         betaSchedules: ['linear', 'scaled_linear', 'squaredcos_cap_v2'],
@@ -94,14 +108,11 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
       final_sigmas_type: read.choice('final_sigmas_type', 'zero', ['zero', 'sigma_min']),
       lambda_min_clipped: read.number('lambda_min_clipped', -Infinity, 'a number (or -Infinity / null for no clipping)', () => true, true),
       variance_type: read.absent('variance_type', 'a model that predicts its variance needs the learned-variance channels split off first'),
-      thresholding: read.unsupportedFeature('thresholding', 'Dynamic thresholding is not supported; set thresholding to false.'),
-      dynamic_thresholding_ratio: read.number('dynamic_thresholding_ratio', 0.995),
-      sample_max_value: read.number('sample_max_value', 1),
+      ...readThresholding(read, { clipSampleInstead: false }),
     };
-    const { betas, alphasCumprod } = trainingSchedule(resolved, className);
-    // As diffusers: with zero terminal SNR, keep abar_{T-1} just above 0 so sigma_{T-1} stays finite.
-    if (resolved.rescale_betas_zero_snr) alphasCumprod[alphasCumprod.length - 1] = 2 ** -24;
-    super(resolved, betas, alphasCumprod);
+    const schedule = trainingSchedule(resolved, className, { finiteTerminalSigma: true });
+    super(resolved, schedule);
+    this.trainSigmas = sigmasFromAlphasCumprod(schedule.alphasCumprod);
   }
 
   /** x_T ~ N(0, I). */
@@ -109,14 +120,25 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
     return 1;
   }
 
-  protected buildSchedule(n: number): number[] {
+  /** The noise levels of the inference steps followed by the final level (a copy); empty before `setTimesteps`. */
+  get sigmas(): Float64Array {
+    return this.scheduleSigmas.slice();
+  }
+
+  /**
+   * `n` timesteps by `timestep_spacing` (`linspace` by default) over the training steps whose lambda is at
+   * least `lambda_min_clipped`, each with its training sigma; or, with `use_karras_sigmas`, Karras et al.'s
+   * sigmas (2022, eq. 5) between the training extremes, each with the (rounded) timestep of its sigma. Then
+   * the final sigma, and a fresh step counter and history.
+   */
+  setTimesteps(n: number): void {
+    this.checkInferenceSteps(n);
     const c = this.config;
     const numTrain = c.num_train_timesteps;
-    const trainSigmas = sigmasFromAlphasCumprod(this.trainAlphasCumprod);
+    const trainSigmas = this.trainSigmas;
     let timesteps: number[];
     let sigmas: number[];
     if (c.use_karras_sigmas) {
-      // Karras et al. 2022, eq. 5 between the training extremes; timesteps are the (rounded) t of each sigma.
       const logSigmas = trainSigmas.map(Math.log);
       sigmas = Array.from(karrasSigmas(trainSigmas[0]!, trainSigmas[numTrain - 1]!, n));
       const exact = sigmas.map((s) => sigmaToTimestep(s, logSigmas));
@@ -131,40 +153,37 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
       timesteps = dpmSolverTimesteps(c.timestep_spacing, numTrain, numTrain - clipped, n, c.steps_offset);
       sigmas = timesteps.map((t) => trainSigmas[t]!);
     }
+    this.acceptTimesteps(n, timesteps);
     const finalSigma = c.final_sigmas_type === 'sigma_min' ? trainSigmas[0]! : 0;
     this.scheduleSigmas = Float64Array.from([...sigmas, finalSigma]);
-    return timesteps;
-  }
-
-  protected override resetState(): void {
-    super.resetState();
+    this.stepIndex = undefined;
     this.history = [];
     this.lowerOrderNums = 0;
   }
 
   /**
-   * One multistep update from sigma_s0 = sigmas[i] to sigma_t = sigmas[i + 1]. Notation of Lu et al. 2022
-   * (DPM-Solver++): alpha_t, sigma_t the VP coefficients, lambda_t = log(alpha_t / sigma_t),
-   * h = lambda_t - lambda_s0; D0 = x_theta(x_s0, s0) the data prediction (`predOriginalSample`);
-   * r0 = h_0 / h and D1 = (D0 - x_theta(s1)) / r0, the backward difference (Algorithm 2, "multistep").
+   * One multistep update from s0 (sigmas[i]) to t (sigmas[i + 1]), Lu et al. 2022, Algorithm 2 (multistep
+   * DPM-Solver++(2M)) generalised to orders 1 to 3 as diffusers does:
    * - order 1 (= DDIM): x_t = (sigma_t / sigma_s0) x_s0 - alpha_t (e^{-h} - 1) D0
    * - order 2 (midpoint): ... - 0.5 alpha_t (e^{-h} - 1) D1; heun: ... + alpha_t ((e^{-h} - 1) / h + 1) D1
-   * - order 3: adds the second backward difference D2 (needs r1 = h_1 / h of the step before)
+   * - order 3: adds the second backward difference D2 (diffusers' `multistep_dpm_solver_third_order_update`)
    * sde-dpmsolver++, the SDE counterpart, uses e^{-2h}: x_t = (sigma_t / sigma_s0) e^{-h} x_s0
    * + alpha_t (1 - e^{-2h}) D0 + ... + sigma_t sqrt(1 - e^{-2h}) z, with z from `options`.
    */
   step<T extends FloatArray>(modelOutput: FloatArray, t: number, sample: T, options?: StepOptions): StepOutput<T> {
     const where = `${this.className}.step`;
     checkStepArrays(modelOutput, sample, where);
-    const i = this.currentStepIndex(t, 'step');
+    const i = this.checkStepCounter(this.stepIndex, t, 'step');
+    this.stepIndex = i;
     const c = this.config;
-    const n = this.schedule.length;
+    const n = this.inferenceTimesteps.length;
     const length = sample.length;
     const sde = c.algorithm_type === 'sde-dpmsolver++';
     const z = sde ? stepNoise(options, length, `${where} at t=${t}`, "algorithm_type 'sde-dpmsolver++' adds noise") : undefined;
     if (z === undefined) checkUnusedNoise(options, length, where);
 
-    // Fewer past outputs near the end keep few-step sampling stable (diffusers' lower_order_final).
+    // 1. The order of this step: as high as `solver_order` and the history allow, but lower on the last steps,
+    //    which keeps few-step sampling stable (diffusers' `lower_order_final`, `euler_at_final`).
     const lowerOrderFinal =
       i === n - 1 && (c.euler_at_final || (c.lower_order_final && n < 15) || c.final_sigmas_type === 'zero');
     const lowerOrderSecond = i === n - 2 && c.lower_order_final && n < 15;
@@ -173,7 +192,8 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
     else if (c.solver_order === 2 || this.lowerOrderNums < 2 || lowerOrderSecond) order = 2;
     else order = 3;
 
-    // D0: the data prediction x_theta(x_s0, s0) from the model output.
+    // 2. D0 = x_theta(x_s0, s0), the data prediction from the model output (eps: (x - sigma_s0 eps) / alpha_s0;
+    //    v: alpha_s0 x - sigma_s0 v), kept in the history for the next steps.
     const s0 = vpAt(this.scheduleSigmas[i]!);
     const x0 = new Float64Array(length);
     for (let k = 0; k < length; k++) {
@@ -186,11 +206,12 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
     this.history.push(x0);
     if (this.history.length > c.solver_order) this.history.shift();
 
+    // 3. The step in lambda, h = lambda_t - lambda_s0.
     const tgt = vpAt(this.scheduleSigmas[i + 1]!);
     const h = tgt.lambda - s0.lambda;
     const ratio = tgt.sigmaT / s0.sigmaT;
-    const prevSample = allocLike(sample);
-    // Each update is x_t = a * x_s0 + b0 * D0 + b1 * D1 + b2 * D2 (+ noiseScale * z), with D1, D2 per element.
+
+    // 4. The coefficients of x_t = a x_s0 + b0 D0 + b1 D1 + b2 D2 (+ noiseScale z), with D1, D2 per element.
     let a: number;
     let b0: number;
     let b1 = 0;
@@ -214,13 +235,15 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
     }
     const noiseScale = sde ? tgt.sigmaT * Math.sqrt(1 - Math.exp(-2 * h)) : 0;
 
-    // r0 = h_0 / h and r1 = h_1 / h: the previous steps' lambda gaps relative to this one.
+    // 5. x_t. The backward differences use r0 = h_0 / h and r1 = h_1 / h, the previous steps' lambda gaps
+    //    relative to this one: D1 = (D0 - x_theta(s1)) / r0 (Algorithm 2), and for order 3 the second difference.
     const lambdaS1 = order >= 2 ? vpAt(this.scheduleSigmas[i - 1]!).lambda : 0;
     const lambdaS2 = order === 3 ? vpAt(this.scheduleSigmas[i - 2]!).lambda : 0;
     const r0 = (s0.lambda - lambdaS1) / h;
     const r1 = (lambdaS1 - lambdaS2) / h;
     const m1 = this.history[this.history.length - 2];
     const m2 = this.history[this.history.length - 3];
+    const prevSample = allocLike(sample);
     for (let k = 0; k < length; k++) {
       const d0 = x0[k]!;
       let d1 = 0;
@@ -247,8 +270,8 @@ export class DPMSolverMultistepScheduler extends SigmaScheduler<DPMSolverMultist
    * schedule's sigma gives alpha_t = 1 / sqrt(sigma^2 + 1) and sigma_t = sigma alpha_t; any other integer
    * training timestep uses abar_t directly.
    */
-  protected override noiseCoefficients(t: number, where: string): { signal: number; noise: number } {
-    const index = this.indexForTimestep(t);
+  protected override noiseCoefficients(t: number, where: string): NoiseCoefficients {
+    const index = this.timestepIndex(t);
     if (index === undefined) return super.noiseCoefficients(t, where);
     const { alpha, sigmaT } = vpAt(this.scheduleSigmas[index]!);
     return { signal: alpha, noise: sigmaT };

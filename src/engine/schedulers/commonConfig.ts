@@ -40,7 +40,7 @@ export interface CommonConfigRules {
 
 const SPACINGS: readonly TimestepSpacing[] = ['leading', 'trailing', 'linspace'];
 
-/** Reads and validates the common keys. */
+/** Reads and validates the common keys, with the class's defaults and accepted values from `rules`. */
 export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): CommonSchedulerConfig {
   const num_train_timesteps = read.integer('num_train_timesteps', 1000, 1);
   const unsupportedSchedules: Record<string, string> = {};
@@ -69,8 +69,66 @@ export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): 
   };
 }
 
-/** The training schedule of a configuration: betas (after any zero-SNR rescaling) and abar. */
-export function trainingSchedule(config: CommonSchedulerConfig, className: string): { betas: Float64Array; alphasCumprod: Float64Array } {
+/** The keys of diffusers' x_0 clipping (DDPM, DDIM): clip the predicted x_0 to [-clip_sample_range, clip_sample_range]. */
+export type ClipSampleConfig = {
+  /** Clip the predicted x_0 (default true). */
+  readonly clip_sample: boolean;
+  /** The clipping bound (default 1). */
+  readonly clip_sample_range: number;
+};
+
+/** Reads `clip_sample` and `clip_sample_range` with diffusers' defaults. */
+export function readClipSample(read: ConfigReader): ClipSampleConfig {
+  return {
+    clip_sample: read.boolean('clip_sample', true),
+    clip_sample_range: read.number('clip_sample_range', 1, 'a number > 0', (x) => x > 0),
+  };
+}
+
+/**
+ * The keys of diffusers' dynamic thresholding (Saharia et al. 2022). The kit does not implement it, so
+ * `thresholding` must be false; the other two keys are read (and checked) for completeness, unused.
+ */
+export type ThresholdingConfig = {
+  /** Dynamic thresholding is not supported: always false. */
+  readonly thresholding: false;
+  /** Read for completeness; unused since thresholding is off. */
+  readonly dynamic_thresholding_ratio: number;
+  /** Read for completeness; unused since thresholding is off. */
+  readonly sample_max_value: number;
+};
+
+/** Reads the thresholding keys; `clipSampleInstead` adds that clip_sample still works (schedulers that have it). */
+export function readThresholding(read: ConfigReader, { clipSampleInstead }: { clipSampleInstead: boolean }): ThresholdingConfig {
+  const advice = `Dynamic thresholding is not supported; set thresholding to false${clipSampleInstead ? ' (clip_sample still works)' : ''}.`;
+  return {
+    thresholding: read.unsupportedFeature('thresholding', advice),
+    dynamic_thresholding_ratio: read.number('dynamic_thresholding_ratio', 0.995),
+    sample_max_value: read.number('sample_max_value', 1),
+  };
+}
+
+/**
+ * abar_{T-1} under zero terminal SNR for the samplers that work in sigma = sqrt((1 - abar) / abar): diffusers
+ * (Euler, Euler ancestral, DPM-Solver) sets it to 2^-24 instead of 0, so that sigma_{T-1} (about 4096) stays finite.
+ */
+export const ZERO_SNR_TERMINAL_ALPHA_CUMPROD = 2 ** -24;
+
+/** Options of {@link trainingSchedule}. */
+export interface TrainingScheduleOptions {
+  /** With `rescale_betas_zero_snr`, replace abar_{T-1} = 0 by {@link ZERO_SNR_TERMINAL_ALPHA_CUMPROD} (default false). */
+  finiteTerminalSigma?: boolean;
+}
+
+/**
+ * The training schedule of a configuration: betas (after any zero-SNR rescaling) and abar. Errors in the
+ * schedule keys are prefixed with `className`.
+ */
+export function trainingSchedule(
+  config: CommonSchedulerConfig,
+  className: string,
+  { finiteTerminalSigma = false }: TrainingScheduleOptions = {},
+): { betas: Float64Array; alphasCumprod: Float64Array } {
   let betas: Float64Array;
   try {
     betas =
@@ -89,5 +147,7 @@ export function trainingSchedule(config: CommonSchedulerConfig, className: strin
     throw error;
   }
   if (config.rescale_betas_zero_snr) betas = rescaleZeroTerminalSnr(betas);
-  return { betas, alphasCumprod: alphasCumprodFromBetas(betas) };
+  const alphasCumprod = alphasCumprodFromBetas(betas);
+  if (config.rescale_betas_zero_snr && finiteTerminalSigma) alphasCumprod[alphasCumprod.length - 1] = ZERO_SNR_TERMINAL_ALPHA_CUMPROD;
+  return { betas, alphasCumprod };
 }

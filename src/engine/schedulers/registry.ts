@@ -4,31 +4,58 @@ import { DDPMScheduler } from './DDPMScheduler';
 import { DPMSolverMultistepScheduler } from './DPMSolverMultistepScheduler';
 import { EulerAncestralDiscreteScheduler } from './EulerAncestralDiscreteScheduler';
 import { EulerDiscreteScheduler } from './EulerDiscreteScheduler';
-import type { SchedulerName } from './types';
+import type { Scheduler, SchedulerInfo, SchedulerName } from './types';
 
-/** The scheduler classes of the kit by short name. */
-export const SCHEDULER_CLASSES = {
-  ddpm: DDPMScheduler,
-  ddim: DDIMScheduler,
-  dpmSolverMultistep: DPMSolverMultistepScheduler,
-  euler: EulerDiscreteScheduler,
-  eulerAncestral: EulerAncestralDiscreteScheduler,
-} as const satisfies Record<SchedulerName, new (config?: RawSchedulerConfig) => unknown>;
+/**
+ * The scheduler classes of the kit, in a stable order. Each class declares its own registry entry
+ * (`static info`: short name, diffusers `_class_name`, label); every lookup below derives from this list, so
+ * adding a scheduler means adding its class here and its name to `SchedulerName` (the compiler checks both
+ * directions: `info.name` must be a `SchedulerName`, and `SchedulerInstance` needs a class for each name).
+ */
+const SCHEDULER_CLASS_LIST = [
+  DDPMScheduler,
+  DDIMScheduler,
+  DPMSolverMultistepScheduler,
+  EulerDiscreteScheduler,
+  EulerAncestralDiscreteScheduler,
+] as const;
+
+type SchedulerClass = (typeof SCHEDULER_CLASS_LIST)[number];
 
 /** The scheduler class for each short name. */
-export type SchedulerClasses = typeof SCHEDULER_CLASSES;
+export type SchedulerClasses = { readonly [C in SchedulerClass as C['info']['name']]: C };
 
 /** An instance of the scheduler named `N`. */
 export type SchedulerInstance<N extends SchedulerName> = InstanceType<SchedulerClasses[N]>;
 
+/** One registry entry: a class's short name, diffusers' class name and label, and its constructor. */
+export interface SchedulerRegistryEntry<N extends SchedulerName = SchedulerName> extends SchedulerInfo<N> {
+  /** The class; `new Scheduler(config)` takes a diffusers `scheduler_config.json` object. */
+  readonly Scheduler: new (config?: RawSchedulerConfig) => Scheduler;
+}
+
+/** Every scheduler of the kit, one entry per class, in a stable order. */
+export const SCHEDULER_REGISTRY: readonly SchedulerRegistryEntry[] = SCHEDULER_CLASS_LIST.map((Scheduler) => ({ ...Scheduler.info, Scheduler }));
+
+/** A table keyed by short name, in registry order. */
+function byName<V>(value: (entry: SchedulerRegistryEntry) => V): Record<SchedulerName, V> {
+  return Object.fromEntries(SCHEDULER_REGISTRY.map((entry) => [entry.name, value(entry)])) as Record<SchedulerName, V>;
+}
+
+/** The scheduler classes of the kit by short name. */
+export const SCHEDULER_CLASSES: SchedulerClasses = byName((entry) => entry.Scheduler) as unknown as SchedulerClasses;
+
 /** The short names, in a stable order. */
-export const SCHEDULER_NAMES = Object.keys(SCHEDULER_CLASSES) as SchedulerName[];
+export const SCHEDULER_NAMES: SchedulerName[] = SCHEDULER_REGISTRY.map((entry) => entry.name);
 
 /** diffusers' `_class_name` of each short name. */
-export const DIFFUSERS_CLASS_NAMES: Readonly<Record<SchedulerName, string>> = {
-  ddpm: 'DDPMScheduler',
-  ddim: 'DDIMScheduler',
-  dpmSolverMultistep: 'DPMSolverMultistepScheduler',
-  euler: 'EulerDiscreteScheduler',
-  eulerAncestral: 'EulerAncestralDiscreteScheduler',
-};
+export const DIFFUSERS_CLASS_NAMES: Readonly<Record<SchedulerName, string>> = byName((entry) => entry.className);
+
+/** The name readers know each scheduler by (e.g. 'DPM-Solver++ (multistep)'), for menus and legends. */
+export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = byName((entry) => entry.label);
+
+/** The registry entry of a diffusers `_class_name`, or undefined for a class the kit does not implement. */
+export function schedulerEntryForClassName(className: unknown): SchedulerRegistryEntry | undefined {
+  return SCHEDULER_REGISTRY.find((entry) => entry.className === className);
+}
+

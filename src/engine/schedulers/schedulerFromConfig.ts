@@ -1,6 +1,6 @@
 import { describeValue, SchedulerConfigError } from '../schedules/SchedulerConfigError';
 import type { RawSchedulerConfig } from './ConfigReader';
-import { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_NAMES } from './registry';
+import { SCHEDULER_REGISTRY, schedulerEntryForClassName } from './registry';
 import type { Scheduler } from './types';
 
 /**
@@ -9,10 +9,10 @@ import type { Scheduler } from './types';
  * `EulerAncestralDiscreteScheduler`) and configured by the rest of the object.
  */
 export function schedulerFromConfig(json: RawSchedulerConfig): Scheduler {
-  const known = SCHEDULER_NAMES.map((name) => DIFFUSERS_CLASS_NAMES[name]);
   const className = json !== null && typeof json === 'object' ? json._class_name : undefined;
-  const name = SCHEDULER_NAMES.find((n) => DIFFUSERS_CLASS_NAMES[n] === className);
-  if (name === undefined) {
+  const entry = schedulerEntryForClassName(className);
+  if (entry === undefined) {
+    const known = SCHEDULER_REGISTRY.map((e) => e.className);
     throw new SchedulerConfigError(
       '_class_name',
       known,
@@ -21,5 +21,5 @@ export function schedulerFromConfig(json: RawSchedulerConfig): Scheduler {
         `the known ones are ${known.join(', ')}. Change _class_name to one of them (their configs share most keys), or construct a scheduler class directly.`,
     );
   }
-  return new SCHEDULER_CLASSES[name](json);
+  return new entry.Scheduler(json);
 }

@@ -1,8 +1,16 @@
-import { linspace } from '../schedules/numpyGrids';
+import { interpOnIntegerGrid, linspace } from '../schedules/numpyGrids';
 
 /**
  * Noise-level grids for the samplers that work in sigma = sqrt((1 - abar) / abar) (Karras et al. 2022).
  */
+
+/**
+ * sigma at each (possibly fractional) timestep: linear interpolation between the training sigmas
+ * (`trainSigmas[t]` = sigma_t, ascending in t), as diffusers' `np.interp(timesteps, arange(T), sigmas)`.
+ */
+export function sigmasAtTimesteps(timesteps: readonly number[], trainSigmas: Float64Array): number[] {
+  return timesteps.map((t) => interpOnIntegerGrid(t, trainSigmas));
+}
 
 /** Karras et al. 2022, eq. 5: n sigmas from sigmaMax down to sigmaMin, evenly spaced in sigma^(1/rho). */
 export function karrasSigmas(sigmaMin: number, sigmaMax: number, n: number, rho = 7): Float64Array {

@@ -10,6 +10,19 @@ export type TimestepSpacing = 'leading' | 'trailing' | 'linspace';
 /** The short names accepted by `createScheduler`. */
 export type SchedulerName = 'ddpm' | 'ddim' | 'dpmSolverMultistep' | 'euler' | 'eulerAncestral';
 
+/**
+ * A scheduler class's registry entry, declared by the class itself (`static readonly info`): the short name,
+ * diffusers' class name and the name readers know the algorithm by.
+ */
+export interface SchedulerInfo<N extends SchedulerName = SchedulerName> {
+  /** The short name (`createScheduler`'s key). */
+  readonly name: N;
+  /** diffusers' class name, as in `_class_name` of `scheduler_config.json`. */
+  readonly className: string;
+  /** A label for menus and legends, e.g. 'DPM-Solver++ (multistep)'. */
+  readonly label: string;
+}
+
 /** Options of `step`. Only stochastic steps read `rng` or `noise`; give one of them, not both. */
 export interface StepOptions {
   /** Source of the step's fresh noise, drawn with `rng.normal()` in element order. */

@@ -16,3 +16,14 @@ export function alphasCumprodFromBetas(betas: ArrayLike<number>): Float64Array {
   }
   return out;
 }
+
+/**
+ * The inverse of {@link alphasCumprodFromBetas}: beta_0 = 1 - abar_0 and beta_t = 1 - abar_t / abar_{t-1}, the
+ * betas of a schedule given by its abar (diffusers' `trained_betas` for it).
+ */
+export function betasFromAlphasCumprod(alphasCumprod: ArrayLike<number>): Float64Array {
+  const betas = new Float64Array(alphasCumprod.length);
+  if (betas.length > 0) betas[0] = 1 - alphasCumprod[0]!;
+  for (let t = 1; t < betas.length; t++) betas[t] = 1 - alphasCumprod[t]! / alphasCumprod[t - 1]!;
+  return betas;
+}

@@ -17,7 +17,7 @@ export {
   type BetaOptions,
   type BetaScheduleName,
 } from './betas';
-export { alphasCumprodFromBetas, alphasFromBetas } from './alphas';
+export { alphasCumprodFromBetas, alphasFromBetas, betasFromAlphasCumprod } from './alphas';
 export {
   logSnrFromAlphasCumprod,
   sigmasFromAlphasCumprod,

@@ -1,4 +1,4 @@
-import { alphasCumprodFromBetas } from './alphas';
+import { alphasCumprodFromBetas, betasFromAlphasCumprod } from './alphas';
 
 /**
  * Rescales betas so the last step has zero SNR (Lin et al. 2024, "Common Diffusion Noise Schedules and
@@ -12,8 +12,5 @@ export function rescaleZeroTerminalSnr(betas: ArrayLike<number>): Float64Array {
   const last = sqrtAbar[n - 1]!;
   const scale = first / (first - last);
   const abar = sqrtAbar.map((s) => ((s - last) * scale) ** 2);
-  const out = new Float64Array(n);
-  out[0] = 1 - abar[0]!;
-  for (let i = 1; i < n; i++) out[i] = 1 - abar[i]! / abar[i - 1]!;
-  return out;
+  return betasFromAlphasCumprod(abar);
 }
