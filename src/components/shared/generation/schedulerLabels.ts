@@ -1,16 +1,13 @@
-import type { SchedulerName } from '../../../engine';
+import { SCHEDULER_LABELS, type SchedulerName } from '../../../engine';
 
-/** The kit's scheduler short names, in menu order, with the names readers know them by. */
-export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = {
-  ddim: 'DDIM',
-  ddpm: 'DDPM',
-  dpmSolverMultistep: 'DPM-Solver++ (multistep)',
-  euler: 'Euler',
-  eulerAncestral: 'Euler ancestral',
-};
+// The names readers know the schedulers by come from the engine's registry.
+export { SCHEDULER_LABELS };
 
-/** The short names, in menu order. */
-export const SCHEDULER_OPTIONS = Object.keys(SCHEDULER_LABELS) as SchedulerName[];
+/** The short names in menu order: DDIM first (the shipped model's own), then the rest as the registry lists them. */
+export const SCHEDULER_OPTIONS: SchedulerName[] = [
+  'ddim',
+  ...(Object.keys(SCHEDULER_LABELS) as SchedulerName[]).filter((name) => name !== 'ddim'),
+];
 
 /** A label for a scheduler prop: a short name's label, or a config's `_class_name` (else "custom config"). */
 export function schedulerLabel(scheduler: SchedulerName | Readonly<Record<string, unknown>> | undefined): string {
