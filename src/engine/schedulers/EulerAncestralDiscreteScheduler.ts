@@ -4,7 +4,7 @@ import { BaseScheduler } from './BaseScheduler';
 import { type CommonSchedulerConfig, readCommonConfig, trainingSchedule } from './commonConfig';
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkFloatArray, checkStepArrays, stepNoise } from './sampleArrays';
-import { sigmasAtTimesteps } from './sigmaGrids';
+import { initialNoiseSigma, sigmasAtTimesteps } from './sigmaGrids';
 import { eulerTimesteps } from './timestepGrids';
 import type { SchedulerInfo, StepOptions, StepOutput } from './types';
 
@@ -57,11 +57,7 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
    * otherwise, as diffusers does. Before `setTimesteps`, sigma_max is the training maximum.
    */
   get initNoiseSigma(): number {
-    const sigmas = this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas;
-    let max = 0;
-    for (const s of sigmas) max = Math.max(max, s);
-    const spacing = this.config.timestep_spacing;
-    return spacing === 'linspace' || spacing === 'trailing' ? max : Math.sqrt(max * max + 1);
+    return initialNoiseSigma(this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas, this.config.timestep_spacing);
   }
 
   /** The noise levels of the inference steps followed by the final level (a copy); empty before `setTimesteps`. */

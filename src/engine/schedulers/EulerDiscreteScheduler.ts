@@ -6,7 +6,7 @@ import { type CommonSchedulerConfig, readCommonConfig, trainingSchedule } from '
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkFloatArray, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { SchedulerUsageError } from './SchedulerUsageError';
-import { karrasSigmas, sigmasAtTimesteps, sigmaToTimestep } from './sigmaGrids';
+import { initialNoiseSigma, karrasSigmas, sigmaToTimestep, sigmasAtTimesteps } from './sigmaGrids';
 import { eulerTimesteps } from './timestepGrids';
 import type { SchedulerInfo, StepOptions, StepOutput } from './types';
 
@@ -95,11 +95,7 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
    * otherwise, as diffusers does. Before `setTimesteps`, sigma_max is the training maximum.
    */
   get initNoiseSigma(): number {
-    const sigmas = this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas;
-    let max = 0;
-    for (const s of sigmas) max = Math.max(max, s);
-    const spacing = this.config.timestep_spacing;
-    return spacing === 'linspace' || spacing === 'trailing' ? max : Math.sqrt(max * max + 1);
+    return initialNoiseSigma(this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas, this.config.timestep_spacing);
   }
 
   /** The noise levels of the inference steps followed by the final level (a copy); empty before `setTimesteps`. */

@@ -36,3 +36,13 @@ export function sigmaToTimestep(sigma: number, logSigmas: Float64Array): number 
   const w = Math.min(1, Math.max(0, (lowValue - logSigma) / (lowValue - highValue)));
   return (1 - w) * low + w * high;
 }
+
+/**
+ * The scale of the starting noise x_T for the sigma (Euler-family) schedulers, as diffusers computes it:
+ * sigma_max for `linspace` and `trailing` spacing (their first timestep is T-1), sqrt(sigma_max^2 + 1) otherwise.
+ */
+export function initialNoiseSigma(sigmas: ArrayLike<number>, spacing: string): number {
+  let max = 0;
+  for (let i = 0; i < sigmas.length; i++) max = Math.max(max, sigmas[i]!);
+  return spacing === 'linspace' || spacing === 'trailing' ? max : Math.sqrt(max * max + 1);
+}
