@@ -27,11 +27,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 from . import dataset, judge
 from .sample import grid, load_run, sample, to_uint8
 
-CORE = [("gold", 167), ("metal", 167), ("water", 85), ("tree", 75), ("grass", 140), ("speech", 149)]
-EXTRA = [("bird", 196), ("fish", 195), ("bamboo", 118), ("silk", 120), ("horse", 187),
-         ("mountain", 46)]
-RADICAL_TESTS = CORE + EXTRA
-GUIDANCES = (1.0, 3.0, 5.0, 7.0)
+# The prompts, the radical each should carry, and the guidance scales: shared with
+# engine_samples.mjs, which draws the same test through the kit's engine.
+with open(os.path.join(HERE, "radical_tests.json")) as _f:
+    _TESTS = json.load(_f)
+CORE = [tuple(x) for x in _TESTS["CORE"]]
+RADICAL_TESTS = [tuple(x) for x in _TESTS["RADICAL_TESTS"]]
+GUIDANCES = tuple(_TESTS["GUIDANCES"])
 # L2 over 1,024 pixels in [-1, 1]: below 2.0 (RMS pixel difference < 0.0625, i.e.
 # about 3 % of the range) a sample is a near-copy of that training glyph.
 NEAR_COPY = 2.0
@@ -74,14 +76,32 @@ def stats(d):
             "p90": float(np.percentile(d, 90)), "n": int(len(d))}
 
 
-def radical_test(model, tok, data, cnn, n, steps, seed, tests, guidances, out_dir):
+def torch_sampler(model, tok, n, steps, seed):
+    """draw(k, prompt, g) -> [n,1,32,32] samples of the torch model (DDIM, fixed seeds)."""
+    return lambda k, prompt, g: sample(model, tok, [prompt] * n, g, steps, seed + 1000 * k)
+
+
+def engine_sampler(path):
+    """draw(k, prompt, g) -> the samples engine_samples.mjs drew through the kit's engine."""
+    with open(path) as f:
+        meta = json.load(f)
+    flat = np.fromfile(path + ".f32", dtype=np.float32)
+    chunks, pos = {}, 0
+    for e in meta["index"]:
+        size = e["count"] * int(np.prod(meta["shape"]))
+        chunks[(e["prompt"], float(e["guidance"]))] = flat[pos:pos + size].reshape(e["count"], *meta["shape"])
+        pos += size
+    return lambda k, prompt, g: torch.from_numpy(chunks[(prompt, float(g))]).clamp(-1, 1), meta
+
+
+def radical_test(draw, data, cnn, tests, guidances, out_dir):
     imgs = dataset.to_model_range(data["images"])
     rads = data["radicals"]
     results, hits, samples, atlas = {}, {}, [], []
     for k, (prompt, rad) in enumerate(tests):
         entry = {"radical": rad, "base_rate": round(float((rads == rad).mean()), 4)}
         for g in guidances:
-            x = sample(model, tok, [prompt] * n, g, steps, seed + 1000 * k)
+            x = draw(k, prompt, g)
             xs = x.squeeze(1).numpy()
             idx, _ = nearest(xs, imgs)
             by_nn = rads[idx] == rad
@@ -127,20 +147,18 @@ def novelty(data, samples):
             "note": "L2 over 32x32 pixels in [-1,1]"}
 
 
-def evaluate(full, out_dir, n=64, steps=25, seed=0, tests=RADICAL_TESTS, guidances=GUIDANCES,
+def evaluate(draw, source, settings, out_dir, tests=RADICAL_TESTS, guidances=GUIDANCES,
              atlas_path=None, data=None):
+    """Judge the samples `draw(k, prompt, g)` gives; `source` says what drew them."""
     t0 = time.time()
-    model, tok = load_run(full)
     data = data or dataset.load_dataset()
     x_all = torch.from_numpy(dataset.to_model_range(data["images"]))[:, None]
     cnn, cnn_acc = judge.load_or_train(x_all, data["radicals"], data["heldout"])
-    results, hits, samples, atlas = radical_test(model, tok, data, cnn, n, steps, seed, tests,
-                                                 guidances, out_dir)
+    results, hits, samples, atlas = radical_test(draw, data, cnn, tests, guidances, out_dir)
     summary, best = summarise(hits, tests, guidances)
     metrics = {
-        "checkpoint": dict(full["state"]),
-        "settings": {"n_per_prompt": n, "steps": steps, "seed": seed,
-                     "sampler": "DDIM eta=0, leading spacing", "guidances": list(guidances)},
+        "source": source,
+        "settings": dict(settings, guidances=list(guidances)),
         "judges": {"nearest": "radical of the nearest real glyph (pixel L2, all glyphs)",
                    "cnn": "radical classifier on real glyphs, held-out accuracy %.3f" % cnn_acc,
                    "cnn_heldout_accuracy": round(cnn_acc, 4)},
@@ -172,14 +190,31 @@ def main():
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--atlas", default=None, help="also write a prompts x 8 samples atlas PNG here")
+    p.add_argument("--engine-samples", default=None,
+                   help="judge samples drawn by engine_samples.mjs (the shipped ONNX model) instead")
+    p.add_argument("--out", default=None, help="folder for metrics.json and grids (default: the run's)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    run_dir = os.path.join(HERE, "runs", a.run)
-    full, _ = ckpt_file.load_any(run_dir, a.run)
-    if full is None:
-        raise SystemExit("no checkpoint for run %r" % a.run)
-    os.makedirs(run_dir, exist_ok=True)
-    evaluate(full, run_dir, a.n, a.steps, a.seed, atlas_path=a.atlas)
+    if a.engine_samples:
+        draw, meta = engine_sampler(a.engine_samples)
+        out_dir = a.out or os.path.dirname(os.path.abspath(a.engine_samples))
+        source = {"engine": "%s v%s (ONNX through the kit's engine, onnxruntime-node)"
+                            % (meta["model"], meta["version"])}
+        settings = {"n_per_prompt": meta["index"][0]["count"], "steps": meta["steps"],
+                    "sampler": meta["scheduler"] + " (the manifest's)"}
+    else:
+        run_dir = os.path.join(HERE, "runs", a.run)
+        full, _ = ckpt_file.load_any(run_dir, a.run)
+        if full is None:
+            raise SystemExit("no checkpoint for run %r" % a.run)
+        model, tok = load_run(full)
+        draw = torch_sampler(model, tok, a.n, a.steps, a.seed)
+        out_dir = a.out or run_dir
+        source = {"run": a.run, "checkpoint": dict(full["state"]), "weights": "EMA"}
+        settings = {"n_per_prompt": a.n, "steps": a.steps, "seed": a.seed,
+                    "sampler": "DDIM eta=0, leading spacing"}
+    os.makedirs(out_dir, exist_ok=True)
+    evaluate(draw, source, settings, out_dir, atlas_path=a.atlas)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ augmentation so that a slightly soft generated glyph is judged like a real one. 
 reads the Kangxi radical (kRSUnicode) labels, which is fine for a judge: labels never
 reach the diffusion model's prompts, embeddings, loss or sample selection.
 Held-out accuracy is measured on the 5 % held-out glyphs and reported with the test.
-Cached in training/cache/radical_cnn.pt (fixed seed).
+Trained once (fixed seed) and committed as training/judges/radical_cnn.pt, so every session's
+evaluation uses the same judge and the numbers compare across sessions.
 """
 import os
 
@@ -15,7 +16,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CACHE = os.path.join(HERE, "cache", "radical_cnn.pt")
+CACHE = os.path.join(HERE, "judges", "radical_cnn.pt")
 NUM_RADICALS = 215  # Kangxi radicals 1..214; 0 = unknown
 
 
