@@ -112,6 +112,11 @@ def evaluation_summary(metrics):
                         "nearCopies": nv["near_copies_share"]}}
 
 
+def pct_ci(r):
+    """'12.5% [6.5-22.8%]' from {'rate', 'ci95'}."""
+    return "%.1f%% [%.1f-%.1f%%]" % (100 * r["rate"], 100 * r["ci95"][0], 100 * r["ci95"][1])
+
+
 def can_and_cannot(metrics, default_g):
     """The README's 'what it can and cannot do', written from the numbers."""
     if not metrics:
@@ -125,12 +130,11 @@ def can_and_cannot(metrics, default_g):
                 100 * metrics["judges"]["cnn_heldout_accuracy"]), ""]
     for p, v in metrics["radical_test"].items():
         x = v[g]
-        lines.append("- %s (radical %d, base rate %.1f%%): %.1f%% %s / %.1f%% %s" % (
-            p, v["radical"], 100 * v["base_rate"], 100 * x["nearest"]["rate"], x["nearest"]["ci95"],
-            100 * x["cnn"]["rate"], x["cnn"]["ci95"]))
+        lines.append("- %s (radical %d, base rate %.1f%%): %s / %s" % (
+            p, v["radical"], 100 * v["base_rate"], pct_ci(x["nearest"]), pct_ci(x["cnn"])))
     nv = metrics["novelty"]
-    lines += ["", "Mean over gold, metal, water, tree, grass, speech: %.1f%% (nearest) and %.1f%% (classifier)."
-              % (100 * core["nearest"]["rate"], 100 * core["cnn"]["rate"]),
+    lines += ["", "Mean over gold, metal, water, tree, grass, speech: %s (nearest) and %s (classifier)."
+              % (pct_ci(core["nearest"]), pct_ci(core["cnn"])),
               "Novelty: a sample's nearest training glyph is %.2fx as far as a held-out real glyph's "
               "(median); %.1f%% of samples are near-copies of a training glyph."
               % (nv["ratio_of_medians"], 100 * nv["near_copies_share"]), ""]
@@ -167,13 +171,34 @@ The model weights are derived from these sources.
 {can}"""
 
 
+def update_evaluation(out, metrics):
+    """Restate an already shipped model's evaluation (model.json and its README) from new metrics."""
+    path = os.path.join(out, "model.json")
+    m = json.load(open(path))
+    m["evaluation"] = evaluation_summary(metrics)
+    with open(path, "w") as f:
+        json.dump(m, f, indent=1)
+    readme = os.path.join(out, "README.md")
+    text = open(readme).read()
+    head = text.split("\n## What it can and cannot do")[0].rstrip("\n") + "\n"
+    with open(readme, "w") as f:
+        f.write(head + can_and_cannot(metrics, m["guidance"]["default"]))
+    print("restated the evaluation in", out)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser()
     p.add_argument("--run", default="main")
     p.add_argument("--ckpt", default=None)
     p.add_argument("--out", default=DEFAULT_OUT)
+    p.add_argument("--metrics", default=None,
+                   help="evaluate.py's metrics.json to state (default: the run's)")
+    p.add_argument("--evaluation-only", action="store_true",
+                   help="only replace the evaluation in the existing model.json and README.md")
     a = p.parse_args(argv)
     run_dir = os.path.join(HERE, "runs", a.run)
+    if a.evaluation_only:
+        return update_evaluation(a.out, json.load(open(a.metrics or os.path.join(run_dir, "metrics.json"))))
     from . import checkpoint as ckpt_file
 
     ck, _ = ckpt_file.load_any(run_dir, a.run) if not a.ckpt else (
@@ -182,7 +207,7 @@ def main(argv=None):
     def maybe(path):
         return json.load(open(path)) if os.path.exists(path) else None
 
-    metrics = maybe(os.path.join(run_dir, "metrics.json"))
+    metrics = maybe(a.metrics or os.path.join(run_dir, "metrics.json"))
     info = maybe(os.path.join(a.out, "export_info.json"))
     m = build_manifest(ck, metrics, info)
     with open(os.path.join(a.out, "model.json"), "w") as f:
