@@ -10,6 +10,12 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 // Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime) and reloads.
 const optimizeDeps = { include: ['three', '@react-three/fiber', 'react-dom/client'], exclude: ['onnxruntime-web'] };
 const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+/**
+ * The fuzz tests of the figures (test/ssr/fuzz.test.tsx, test/browser/fuzz.test.tsx) read FUZZ_RUNS (prop sets per
+ * figure; 0 or unset: each test's CI size) and FUZZ_SEED (unset: the fixed CI seed) through `inject`; see
+ * test/fuzz/fuzzConfig.ts.
+ */
+const provide = { fuzzRuns: Math.max(0, Math.floor(Number(process.env.FUZZ_RUNS) || 0)), fuzzSeed: Math.floor(Number(process.env.FUZZ_SEED) || 20_260_101) };
 
 /**
  * Debian's Chromium driven by Playwright (no browser download). `--enable-unsafe-webgpu` gives headless
@@ -37,6 +43,7 @@ export default defineConfig({
           globals: true,
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'src/**/*.node.test.tsx', 'test/ssr/**/*.test.tsx'],
           exclude: ['**/*.browser.test.*', 'node_modules/**'],
+          provide,
         },
       },
       {
@@ -50,6 +57,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.test.{ts,tsx}'],
           browser: chromium(),
           testTimeout: 60_000,
+          provide,
         },
       },
       {

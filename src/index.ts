@@ -12,5 +12,6 @@ export { PixelGrid, type PixelGridProps, type PixelImage } from './components/Pi
 export { NoiseScheduleChart, type NoiseScheduleChartProps, type NoiseScheduleChartSeries, type ScheduleQuantity } from './components/NoiseScheduleChart';
 export { getGlyph, listGlyphs, glyphSizes, type Glyph, type GlyphInfo } from './data';
 export type { DiffusersScheduleConfig, ScheduleSpec } from './components/shared/props/resolveSchedule';
+export type { FigureHostProps, FigureLabel } from './components/shared/props/hostProps';
 export { ThemeScope, lightTheme, darkTheme, themeVar, cssVarName, colorMaps, type ThemeScopeProps, type Theme, type ThemeToken, type ColorMapName } from './theme';
 export { DatasetMap, datasetMapPoints, datasetMapEntries, DATASET_MAP_RADICALS, type DatasetMapProps, type DatasetMapEntry, type DatasetMapRadical, type DatasetMapPointsOptions } from './components/DatasetMap';

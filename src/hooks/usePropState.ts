@@ -23,7 +23,9 @@ export function usePropState<P, T>(prop: P, { same = Object.is, init }: PropStat
   const stateOf = () => (init ? init(prop) : (prop as unknown as T));
   const [value, setValue] = useState<T>(stateOf);
   const [seen, setSeen] = useState<P>(() => prop);
-  if (!same(seen, prop)) {
+  // The identical prop is always the same (even NaN, or for a `same` that a value trips up), so an
+  // unchanged prop can never reset the state on every render ("Too many re-renders").
+  if (!Object.is(seen, prop) && !same(seen, prop)) {
     const next = stateOf();
     setSeen(() => prop);
     setValue(() => next);

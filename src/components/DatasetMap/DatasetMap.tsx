@@ -1,27 +1,34 @@
 import { Group } from '@visx/group';
 import { Circle } from '@visx/shape';
-import { type HTMLAttributes, forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo } from 'react';
 import { useGridCursor } from '../../hooks/useGridCursor';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
-import { checkNumber } from '../shared/props/propChecks';
-import { FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
+import { type FigureHostProps, type FigureLabel, checkLabel, labelText, safeRef, sanitizeHostProps } from '../shared/props/hostProps';
+import { PropValidator, checkNumber, checked } from '../shared/props/propChecks';
+import { type FigureRootBase, FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
 import { DATASET_MAP_RADICALS, type DatasetMapEntry, type DatasetMapRadical, datasetMapEntries } from './datasetMapData';
 import { DatasetMapLegend } from './DatasetMapLegend';
 import { DatasetMapTooltip } from './DatasetMapTooltip';
 import { describeDatasetMap, describeEntry, pointLabel } from './describeDatasetMap';
 import { nearestInDirection, nearestPoint } from './nearestInDirection';
-import { type DatasetMapPlotPoint, useDatasetMap } from './useDatasetMap';
+import { DATASET_MAP_LIMITS, type DatasetMapPlotPoint, originalEntry, sanitizeDatasetMapData, sanitizeDatasetMapRadicals, useDatasetMap } from './useDatasetMap';
 
 /** Props of {@link DatasetMap}. */
-export interface DatasetMapProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onSelect'> {
-  /** The glyphs to place; default the 400 shipped real glyphs with their build-time UMAP coordinates. */
+export interface DatasetMapProps extends Omit<FigureHostProps, 'onSelect'> {
+  /**
+   * The glyphs to place (1 to 5000, coordinates finite); default the 400 shipped real glyphs with their
+   * build-time UMAP coordinates.
+   */
   data?: readonly DatasetMapEntry[];
-  /** The radicals coloured, others grey; default metal 167, water 85, tree 75, grass 140, speech 149, fire 86. */
+  /**
+   * The radicals coloured (at most 12, each once), others grey; default metal 167, water 85, tree 75, grass 140,
+   * speech 149, fire 86. A `color` is a CSS colour only (hex, name, `var(--x, fallback)`, `rgb(...)`, ...).
+   */
   radicals?: readonly DatasetMapRadical[];
   /** Index of the selected glyph, or null for none (the reader's choice follows later changes of this prop). */
   selected?: number | null;
-  /** Called with the glyph and its index when the reader selects one (Enter, Space or a click). */
+  /** Called with the glyph (the entry of `data` itself) and its index when the reader selects one (Enter, Space or a click). */
   onSelect?: (entry: DatasetMapEntry, index: number) => void;
   /** Width of the plot in CSS pixels (160 to 4096). */
   width?: number;
@@ -31,13 +38,43 @@ export interface DatasetMapProps extends Omit<HTMLAttributes<HTMLDivElement>, 'c
   pointRadius?: number;
   /** Show the colour legend under the plot. */
   showLegend?: boolean;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
 }
 
 /** How far (CSS pixels) the pointer may be from a point and still pick it. */
 const PICK_RADIUS = 16;
 const DEFAULT_LABEL = 'The training glyphs, mapped by similarity (UMAP)';
+
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['data', 'radicals', 'selected', 'onSelect', 'width', 'height', 'pointRadius', 'showLegend', 'label']);
+
+/**
+ * The validation layer of {@link DatasetMap}, run before anything else: every prop checked on a sanitised
+ * copy (data and radicals copied once per array, radical colours checked to be colours), `selected` against
+ * the data; the host's attributes sanitised for the root.
+ */
+export function checkDatasetMapProps(props: DatasetMapProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const data = v.read('data', datasetMapEntries(), sanitizeDatasetMapData);
+  const radicals = v.read('radicals', DATASET_MAP_RADICALS, sanitizeDatasetMapRadicals);
+  const count = data.length;
+  const settings = {
+    data,
+    radicals,
+    selected: v.read<number | null>('selected', null, (x) =>
+      x === null ? { value: null } : checked(checkNumber('selected', x, { min: 0, max: Math.max(0, count - 1), integer: true }), x as number),
+    ),
+    onSelect: v.callback<(entry: DatasetMapEntry, index: number) => void>('onSelect'),
+    width: v.number('width', 480, DATASET_MAP_LIMITS.width),
+    height: v.number('height', 480, DATASET_MAP_LIMITS.height),
+    pointRadius: v.number('pointRadius', 4, DATASET_MAP_LIMITS.pointRadius),
+    showLegend: v.boolean('showLegend', true),
+    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
+  };
+  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+}
+
+type DatasetMapSettings = ReturnType<typeof checkDatasetMapProps>['settings'];
 
 /**
  * The 400 real glyphs shipped with the kit, placed in 2-D by a UMAP of their pixels (computed at build time):
@@ -45,34 +82,27 @@ const DEFAULT_LABEL = 'The training glyphs, mapped by similarity (UMAP)';
  * the left, grass on top) gather into neighbourhoods. Colours mark six radicals; hovering or moving the
  * keyboard cursor shows the glyph and its definition; Enter or a click selects it.
  */
-export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapProps>(function DatasetMap(
-  {
-    data = datasetMapEntries(),
-    radicals = DATASET_MAP_RADICALS,
-    selected: selectedProp = null,
-    onSelect,
-    width = 480,
-    height = 480,
-    pointRadius = 4,
-    showLegend = true,
-    label = DEFAULT_LABEL,
-    ...host
-  },
-  ref,
-) {
+export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapProps>(function DatasetMap(props, ref) {
+  const { settings, host, problem } = checkDatasetMapProps(props);
+  const width = problem ? undefined : settings.width;
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-dataset-map', ownStyle: plotFigureStyle(width), role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="DatasetMap" problem={problem} />;
+  return <DatasetMapFigure root={root} settings={settings} />;
+});
+
+/** The figure itself, rendered only with valid props. */
+function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: DatasetMapSettings }) {
+  const { data, radicals, selected: selectedProp, onSelect, width, height, pointRadius, showLegend, label } = settings;
   const ids = useFigureIds();
   const model = useDatasetMap({ data, radicals, width, height, pointRadius });
   const [selected, setSelected] = usePropState<number | null>(selectedProp);
-  const count = Array.isArray(data) ? data.length : 0;
-  const selectedProblem = selectedProp === null ? null : checkNumber('selected', selectedProp, { min: 0, max: Math.max(0, count - 1), integer: true });
-  const problem = 'problem' in model ? model.problem : selectedProblem;
-
-  const root = { ...host, ref, ownClass: 'dk-dataset-map', ownStyle: plotFigureStyle(Number.isFinite(width) ? width : undefined), role: 'figure' };
+  const problem = 'problem' in model ? model.problem : null;
 
   const points = 'problem' in model ? [] : model.points;
   const select = (index: number) => {
     setSelected(index);
-    onSelect?.(points[index]!.entry, index);
+    // The host's own entry, not the figure's checked copy of it.
+    onSelect?.(originalEntry(points[index]!.entry), index);
   };
   const selectActive = (active: number | null) => {
     if (active === null) return false;
@@ -120,7 +150,7 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
     [points, selected, pointRadius, ids.id],
   );
 
-  if (problem || 'problem' in model) return <InvalidFigure {...root} aria-label={label} component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />;
+  if (problem || 'problem' in model) return <InvalidFigure {...root} aria-label={labelText(label)} component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />;
 
   const activePoint: DatasetMapPlotPoint | null = active !== null ? (points[active] ?? null) : null;
   const selectedPoint = selected !== null ? (points[selected] ?? null) : null;
@@ -185,7 +215,7 @@ export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapP
       </FigureDescription>
     </FigureRoot>
   );
-});
+}
 
 /** Two decimals are plenty for a position in CSS pixels (and keep the server's markup small). */
 const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -1,7 +1,9 @@
 import { scaleLinear } from '@visx/scale';
 import { useMemo } from 'react';
 import { themeVar } from '../../theme/theme';
-import { type PropProblem, checkNumber, firstProblem } from '../shared/props/propChecks';
+import { checkCssColor } from '../shared/props/cssColor';
+import { cachedByObject } from '../shared/props/hostProps';
+import { type Checked, type PropProblem, checkNumber, checkString, describeValue, firstProblem, safeCheck } from '../shared/props/propChecks';
 import { type DatasetMapEntry, type DatasetMapRadical, fitToSquare } from './datasetMapData';
 
 /** Limits of the figure's numeric props. */
@@ -53,31 +55,108 @@ export interface DatasetMapModel {
 /** Margin between the frame and the outermost points, in CSS pixels. */
 export const PLOT_MARGIN = 14;
 
-/** Checks the data: 1 to 5000 entries with finite coordinates and a character. */
-function checkData(data: unknown): PropProblem | null {
-  if (!Array.isArray(data)) return { prop: 'data', message: `data must be an array of { x, y, char, definition, radical }; got ${data === null ? 'null' : typeof data}.` };
-  if (data.length === 0) return { prop: 'data', message: 'data must hold from 1 to 5000 glyphs; got none.' };
-  if (data.length > DATASET_MAP_LIMITS.points) return { prop: 'data', message: `data must hold from 1 to 5000 glyphs; got ${data.length}.` };
-  for (let i = 0; i < data.length; i++) {
-    const e = data[i] as Partial<DatasetMapEntry> | null;
-    const p = checkNumber(`data[${i}].x`, e?.x) ?? checkNumber(`data[${i}].y`, e?.y);
-    if (p) return { prop: 'data', message: p.message };
-    if (typeof e?.char !== 'string') return { prop: 'data', message: `data[${i}].char must be a string; got ${typeof e?.char}.` };
-  }
-  return null;
+/** The longest glyph character, definition, radical name and pixel string accepted. */
+const MAX_CHAR_LENGTH = 16;
+const MAX_DEFINITION_LENGTH = 1000;
+const MAX_NAME_LENGTH = 200;
+/** Base64 of at most 256 x 256 grey bytes. */
+const MAX_PIXELS_LENGTH = Math.ceil((256 * 256) / 3) * 4;
+/** The largest magnitude of a map coordinate. */
+const MAX_COORDINATE = 1e12;
+
+/** The host's own entry of each sanitised copy: what `onSelect` hands back (with any fields of its own). */
+const originals = /* @__PURE__ */ new WeakMap<DatasetMapEntry, DatasetMapEntry>();
+
+/** The host's entry a sanitised entry was copied from (the entry itself when it is not a copy). */
+export function originalEntry(entry: DatasetMapEntry): DatasetMapEntry {
+  return originals.get(entry) ?? entry;
 }
 
-function checkRadicals(radicals: unknown): PropProblem | null {
-  if (!Array.isArray(radicals) || radicals.length > DATASET_MAP_LIMITS.radicals) {
-    return { prop: 'radicals', message: `radicals must be an array of at most 12 { radical, name, color }; got ${Array.isArray(radicals) ? `${radicals.length} entries` : typeof radicals}.` };
+function readData(data: unknown): Checked<DatasetMapEntry[]> {
+  if (!Array.isArray(data)) return { problem: { prop: 'data', message: `data must be an array of { x, y, char, definition, radical }; got ${describeValue(data)}.` } };
+  if (data.length === 0) return { problem: { prop: 'data', message: 'data must hold from 1 to 5000 glyphs; got none.' } };
+  if (data.length > DATASET_MAP_LIMITS.points) return { problem: { prop: 'data', message: `data must hold from 1 to 5000 glyphs; got ${data.length}.` } };
+  const out: DatasetMapEntry[] = [];
+  const bad = (message: string): Checked<DatasetMapEntry[]> => ({ problem: { prop: 'data', message } });
+  for (let i = 0; i < data.length; i++) {
+    const e = (typeof data[i] === 'object' && data[i] !== null ? data[i] : {}) as Partial<Record<keyof DatasetMapEntry, unknown>>;
+    const { x, y, char, definition, radical, data: pixels } = e;
+    const p = checkNumber(`data[${i}].x`, x) ?? checkNumber(`data[${i}].y`, y);
+    if (p) return bad(p.message);
+    if (Math.abs(x as number) > MAX_COORDINATE || Math.abs(y as number) > MAX_COORDINATE) {
+      return bad(`data[${i}] must have x and y from -${MAX_COORDINATE} to ${MAX_COORDINATE}; got ${describeValue(x)}, ${describeValue(y)}.`);
+    }
+    if (typeof char !== 'string') return bad(`data[${i}].char must be a string; got ${describeValue(char)}.`);
+    const charProblem = checkString(`data[${i}].char`, char, { maxLength: MAX_CHAR_LENGTH, nonEmpty: true });
+    if (charProblem) return bad(charProblem.message);
+    const definitionProblem = definition === undefined ? null : checkString(`data[${i}].definition`, definition, { maxLength: MAX_DEFINITION_LENGTH });
+    if (definitionProblem) return bad(definitionProblem.message);
+    const radicalProblem = radical === undefined ? null : checkNumber(`data[${i}].radical`, radical, { min: 0, max: 1e6, integer: true });
+    if (radicalProblem) return bad(radicalProblem.message);
+    const pixelsProblem = pixels === undefined ? null : checkString(`data[${i}].data`, pixels, { maxLength: MAX_PIXELS_LENGTH });
+    if (pixelsProblem) return bad(pixelsProblem.message);
+    const entry: DatasetMapEntry = { x: x as number, y: y as number, char, definition: (definition as string | undefined) ?? '', radical: (radical as number | undefined) ?? 0 };
+    if (pixels !== undefined) entry.data = pixels as string;
+    originals.set(entry, data[i] as DatasetMapEntry);
+    out.push(entry);
   }
+  return { value: out };
+}
+
+const sanitizedData = /* @__PURE__ */ cachedByObject(readData);
+/** The copies made here (data and radicals): checked already, so taken as they are. */
+const copies = /* @__PURE__ */ new WeakSet<object>();
+
+function copyOnce<T extends object>(value: unknown, sanitize: (value: unknown) => Checked<T>): Checked<T> {
+  if (typeof value === 'object' && value !== null && copies.has(value)) return { value: value as T };
+  const result = sanitize(value);
+  if (result.value) copies.add(result.value);
+  return result;
+}
+
+/**
+ * Checks the data (1 to 5000 glyphs with finite coordinates, a character, a definition, a radical, optional
+ * pixels, each of a bounded size) and copies it; the same array gives the same copy. Never throws.
+ */
+export function sanitizeDatasetMapData(data: unknown): Checked<DatasetMapEntry[]> {
+  return safeCheck('data', () => copyOnce(data, sanitizedData));
+}
+
+function readRadicals(radicals: unknown): Checked<DatasetMapRadical[]> {
+  const max = DATASET_MAP_LIMITS.radicals;
+  if (!Array.isArray(radicals) || radicals.length > max) {
+    return {
+      problem: {
+        prop: 'radicals',
+        message: `radicals must be an array of at most ${max} { radical, name, color }; got ${Array.isArray(radicals) ? `${radicals.length} entries` : describeValue(radicals)}.`,
+      },
+    };
+  }
+  const out: DatasetMapRadical[] = [];
+  const bad = (message: string): Checked<DatasetMapRadical[]> => ({ problem: { prop: 'radicals', message } });
   for (let i = 0; i < radicals.length; i++) {
-    const r = radicals[i] as Partial<DatasetMapRadical> | null;
-    const p = checkNumber(`radicals[${i}].radical`, r?.radical, { min: 0, integer: true });
-    if (p) return { prop: 'radicals', message: p.message };
-    if (typeof r?.name !== 'string' || typeof r?.color !== 'string') return { prop: 'radicals', message: `radicals[${i}] needs a name and a color (strings).` };
+    const r = (typeof radicals[i] === 'object' && radicals[i] !== null ? radicals[i] : {}) as Partial<Record<keyof DatasetMapRadical, unknown>>;
+    const { radical, name, color } = r;
+    const p = checkNumber(`radicals[${i}].radical`, radical, { min: 0, integer: true });
+    if (p) return bad(p.message);
+    if (typeof name !== 'string' || typeof color !== 'string') return bad(`radicals[${i}] needs a name and a color (strings).`);
+    const nameProblem = checkString(`radicals[${i}].name`, name, { maxLength: MAX_NAME_LENGTH });
+    if (nameProblem) return bad(nameProblem.message);
+    // The colour goes into inline styles: only a colour, never more CSS, from host data.
+    const colorProblem = checkCssColor(`radicals[${i}].color`, color);
+    if (colorProblem) return bad(colorProblem.message);
+    const twin = out.findIndex((o) => o.radical === radical);
+    if (twin >= 0) return bad(`radicals[${i}].radical repeats radicals[${twin}].radical (${radical as number}); each radical at most once.`);
+    out.push({ radical: radical as number, name, color });
   }
-  return null;
+  return { value: out };
+}
+
+const sanitizedRadicals = /* @__PURE__ */ cachedByObject(readRadicals);
+
+/** Checks the radicals (at most 12, each a radical number, a name and a CSS colour) and copies them. Never throws. */
+export function sanitizeDatasetMapRadicals(radicals: unknown): Checked<DatasetMapRadical[]> {
+  return safeCheck('radicals', () => copyOnce(radicals, sanitizedRadicals));
 }
 
 /** Validates the input: the first problem, or null. */
@@ -86,8 +165,8 @@ export function checkDatasetMapInput(input: DatasetMapInput): PropProblem | null
     checkNumber('width', input.width, DATASET_MAP_LIMITS.width),
     checkNumber('height', input.height, DATASET_MAP_LIMITS.height),
     checkNumber('pointRadius', input.pointRadius, DATASET_MAP_LIMITS.pointRadius),
-    checkRadicals(input.radicals),
-    checkData(input.data),
+    sanitizeDatasetMapRadicals(input.radicals).problem,
+    sanitizeDatasetMapData(input.data).problem,
   );
 }
 
@@ -98,7 +177,9 @@ export function checkDatasetMapInput(input: DatasetMapInput): PropProblem | null
 export function computeDatasetMap(input: DatasetMapInput): DatasetMapModel | { problem: PropProblem } {
   const problem = checkDatasetMapInput(input);
   if (problem) return { problem };
-  const { data, radicals, width, height } = input;
+  const data = sanitizeDatasetMapData(input.data).value!;
+  const radicals = sanitizeDatasetMapRadicals(input.radicals).value!;
+  const { width, height } = input;
   const innerW = width - 2 * PLOT_MARGIN;
   const innerH = height - 2 * PLOT_MARGIN;
   const fit = fitToSquare(data, 1);

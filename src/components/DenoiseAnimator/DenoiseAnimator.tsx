@@ -1,14 +1,15 @@
-import { forwardRef, useRef, type HTMLAttributes } from 'react';
-import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { forwardRef, useRef } from 'react';
+import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
 import { readThemeColor, themeVar } from '../../theme/theme';
 import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
-import { checkGenerationProps } from '../shared/generation/generationChecks';
+import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { checked, PropValidator } from '../shared/props/propChecks';
 import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { ModelStatus } from '../shared/ui/ModelStatus';
@@ -19,18 +20,21 @@ import { useDenoiseAnimator } from './useDenoiseAnimator';
 import { usePlayback } from './usePlayback';
 
 /** Props of {@link DenoiseAnimator}. */
-export interface DenoiseAnimatorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+export interface DenoiseAnimatorProps extends FigureHostProps {
   /** URL of the model's model.json; default the shipped glyffuser-mini (`getDefaultModelUrl()`). */
   model?: string;
   /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
   device?: DeviceRequest;
-  /** The text prompt; empty gives unconditional samples. */
+  /** The text prompt (at most 1000 characters); empty gives unconditional samples. */
   prompt?: string;
   /** Number of images in the grid (integer, 1 to 256). */
   count?: number;
-  /** Number of denoising steps (integer, 1 to 1000). */
+  /** Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600. */
   steps?: number;
-  /** A scheduler short name or a diffusers scheduler_config object; default the model's own. */
+  /**
+   * A scheduler short name or a diffusers scheduler_config object (plain JSON values, at most 64 keys, schedule
+   * keys as every schedule prop takes them); default the model's own.
+   */
   scheduler?: SchedulerName | Record<string, unknown>;
   /** Classifier-free guidance scale (0 to 50); default the model's (3 for glyffuser-mini). */
   guidanceScale?: number;
@@ -46,49 +50,62 @@ export interface DenoiseAnimatorProps extends Omit<HTMLAttributes<HTMLDivElement
   frameRate?: number;
   /** Side of one image in CSS pixels (4 to 256). */
   cellSize?: number;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
 }
 
 const GAP = 2;
 
-/** The figure's own props with their defaults (the one place they are written), and the host's attributes. */
-function withDefaults({
-  model,
-  device = 'auto',
-  prompt = '',
-  count = GENERATION_DEFAULTS.count,
-  steps = GENERATION_DEFAULTS.steps,
-  scheduler,
-  guidanceScale,
-  seed = GENERATION_DEFAULTS.seed,
-  view = 'sample',
-  autoplay = true,
-  loop = false,
-  frameRate = 8,
-  cellSize = 48,
-  label = 'A diffusion model denoising glyphs step by step',
-  ...host
-}: DenoiseAnimatorProps) {
-  return { settings: { model, device, prompt, count, steps, scheduler, guidanceScale, seed, view, autoplay, loop, frameRate, cellSize, label }, host };
+/** The most images kept for scrubbing: count x steps (each step of each image is kept as display bytes). */
+export const MAX_KEPT_IMAGES = 25_600;
+
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'model', 'device', 'prompt', 'count', 'steps', 'scheduler', 'guidanceScale', 'seed', 'view', 'autoplay', 'loop', 'frameRate', 'cellSize', 'label',
+]);
+
+/**
+ * The validation layer of {@link DenoiseAnimator}, run before anything else: every prop checked on a
+ * sanitised copy (a scheduler_config reduced to plain JSON values), the frames kept bounded; the host's
+ * attributes sanitised for the root. The defaults are written here, once.
+ */
+export function checkDenoiseAnimatorProps(props: DenoiseAnimatorProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const L = GENERATION_LIMITS;
+  const settings = {
+    model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
+    device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
+    prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
+    count: v.number('count', GENERATION_DEFAULTS.count, L.count),
+    steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
+    scheduler: v.read<SchedulerName | Record<string, unknown> | undefined>('scheduler', undefined, (x) => checkSchedulerProp(x)),
+    guidanceScale: v.optionalNumber('guidanceScale', L.guidanceScale),
+    seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
+    view: v.oneOf<DenoiseView>('view', 'sample', DENOISE_VIEWS),
+    autoplay: v.boolean('autoplay', true),
+    loop: v.boolean('loop', false),
+    frameRate: v.number('frameRate', 8, { min: 0, minExclusive: true, max: 60 }),
+    cellSize: v.number('cellSize', 48, CELL_SIZE_RANGE),
+    label: v.read<FigureLabel>('label', 'A diffusion model denoising glyphs step by step', (x) => checkLabel('label', x)),
+  };
+  if (!v.problem && settings.count * settings.steps > MAX_KEPT_IMAGES) {
+    v.report({
+      prop: 'steps',
+      message: `count x steps must be at most ${MAX_KEPT_IMAGES} (every step of every image is kept for scrubbing); got ${settings.count} x ${settings.steps} = ${settings.count * settings.steps}.`,
+    });
+  }
+  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
 }
 
-type DenoiseSettings = ReturnType<typeof withDefaults>['settings'];
+type DenoiseSettings = ReturnType<typeof checkDenoiseAnimatorProps>['settings'];
 
 /**
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
 export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, DenoiseAnimatorProps>(function DenoiseAnimator(props, ref) {
-  const { settings, host } = withDefaults(props);
-  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, view, frameRate, cellSize, label } = settings;
-  const problem = firstProblem(
-    checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }),
-    checkOneOf('view', view, DENOISE_VIEWS),
-    checkNumber('frameRate', frameRate, { min: 0, minExclusive: true, max: 60 }),
-  );
-  const root = { ...host, ref, ownClass: 'dk-denoise-animator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={label} component="DenoiseAnimator" problem={problem} />;
+  const { settings, host, problem } = checkDenoiseAnimatorProps(props);
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-denoise-animator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="DenoiseAnimator" problem={problem} />;
   return <DenoiseAnimatorFigure root={root} settings={settings} />;
 });
 

@@ -1,79 +1,100 @@
-import { forwardRef, type HTMLAttributes } from 'react';
+import { forwardRef } from 'react';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
-import { checkNumber, firstProblem } from '../shared/props/propChecks';
-import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, useFigureIds } from '../shared/ui/FigureRoot';
+import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { PropValidator } from '../shared/props/propChecks';
+import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { GaussianSamplerChart } from './GaussianSamplerChart';
 import { GaussianSamplerControls } from './GaussianSamplerControls';
 import { GaussianSamplerLegend } from './GaussianSamplerLegend';
 import { GaussianSamplerReadout } from './GaussianSamplerReadout';
-import { useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
+import { checkTinyStd, GAUSSIAN_SAMPLER_LIMITS, useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
 import { useProgressiveCount } from './useProgressiveCount';
 
 /** Props of {@link GaussianSampler}. */
-export interface GaussianSamplerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** Mean mu of the true normal distribution. */
+export interface GaussianSamplerProps extends FigureHostProps {
+  /** Mean mu of the true normal distribution (-1e6 to 1e6). */
   mean?: number;
-  /** Standard deviation sigma of the true distribution (> 0). */
+  /** Standard deviation sigma of the true distribution (1e-6 to 1e6). */
   std?: number;
   /** How many samples to draw (integer, 1 to 1,000,000). */
   sampleCount?: number;
-  /** Seed of the random draws: the same seed gives the same samples. */
+  /** Seed of the random draws (any safe integer): the same seed gives the same samples. */
   seed?: number;
   /** Number of histogram bins (integer, 1 to 500). */
   bins?: number;
   /** Let the samples appear progressively (ignored when the reader prefers reduced motion). */
   animate?: boolean;
-  /** Duration of the animation in ms. */
+  /** Duration of the animation in ms (0 to 60000). */
   animationDuration?: number;
   /** Show built-in controls: mean, std, sample count, bins and a resample button. */
   showControls?: boolean;
-  /** Width of the chart in px. */
+  /** Width of the chart in px (120 to 4000). */
   width?: number;
-  /** Height of the chart in px. */
+  /** Height of the chart in px (100 to 4000). */
   height?: number;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
   /** Called when a built-in control changes the parameters. */
   onParamsChange?: (params: GaussianSamplerParams) => void;
 }
+
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'mean', 'std', 'sampleCount', 'seed', 'bins', 'animate', 'animationDuration', 'showControls', 'width', 'height', 'label', 'onParamsChange',
+]);
+
+const DEFAULT_LABEL = 'Samples from a normal distribution and its maximum-likelihood fit';
+
+/**
+ * The validation layer of {@link GaussianSampler}, run before anything else: every prop checked (type,
+ * range, finiteness, the work it asks for), on a sanitised copy; the host's attributes sanitised for the root.
+ */
+export function checkGaussianSamplerProps(props: GaussianSamplerProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const L = GAUSSIAN_SAMPLER_LIMITS;
+  const settings = {
+    mean: v.number('mean', 0, L.mean),
+    std: v.number('std', 1, L.std),
+    sampleCount: v.number('sampleCount', 500, L.sampleCount),
+    seed: v.number('seed', 0, L.seed),
+    bins: v.number('bins', 30, L.bins),
+    animate: v.boolean('animate', false),
+    animationDuration: v.number('animationDuration', 2000, { min: 0, max: 60_000 }),
+    showControls: v.boolean('showControls', false),
+    width: v.number('width', 480, { min: 120, max: 4000 }),
+    height: v.number('height', 260, { min: 100, max: 4000 }),
+    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
+    onParamsChange: v.callback<(params: GaussianSamplerParams) => void>('onParamsChange'),
+  };
+  v.report(checkTinyStd(settings.std));
+  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+}
+
+type GaussianSamplerSettings = ReturnType<typeof checkGaussianSamplerProps>['settings'];
 
 /**
  * Samples from N(mean, std^2): their density-normalised histogram, the true density (solid) and the
  * maximum-likelihood fit (dotted), with the estimated mean and (biased, 1/n) variance beside the true ones.
  */
-export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, GaussianSamplerProps>(function GaussianSampler(
-  {
-    mean: meanProp = 0,
-    std: stdProp = 1,
-    sampleCount: countProp = 500,
-    seed: seedProp = 0,
-    bins: binsProp = 30,
-    animate = false,
-    animationDuration = 2000,
-    showControls = false,
-    width = 480,
-    height = 260,
-    label = 'Samples from a normal distribution and its maximum-likelihood fit',
-    onParamsChange,
-    ...host
-  },
-  ref,
-) {
+export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, GaussianSamplerProps>(function GaussianSampler(props, ref) {
+  const { settings, host, problem } = checkGaussianSamplerProps(props);
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-gaussian-sampler', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="GaussianSampler" problem={problem} />;
+  return <GaussianSamplerFigure root={root} settings={settings} />;
+});
+
+/** The figure itself, rendered only with valid props. */
+function GaussianSamplerFigure({ root, settings }: { root: FigureRootBase; settings: GaussianSamplerSettings }) {
+  const { animate, animationDuration, showControls, width, height, label, onParamsChange } = settings;
   const ids = useFigureIds();
-  const [mean, setMean] = usePropState(meanProp);
-  const [std, setStd] = usePropState(stdProp);
-  const [sampleCount, setCount] = usePropState(countProp);
-  const [seed, setSeed] = usePropState(seedProp);
-  const [bins, setBins] = usePropState(binsProp);
+  const [mean, setMean] = usePropState(settings.mean);
+  const [std, setStd] = usePropState(settings.std);
+  const [sampleCount, setCount] = usePropState(settings.sampleCount);
+  const [seed, setSeed] = usePropState(settings.seed);
+  const [bins, setBins] = usePropState(settings.bins);
   const params = { mean, std, sampleCount, seed, bins };
   const reducedMotion = usePrefersReducedMotion();
-  const sizeProblem = firstProblem(
-    checkNumber('width', width, { min: 120, max: 4000 }),
-    checkNumber('height', height, { min: 100, max: 4000 }),
-    checkNumber('animationDuration', animationDuration, { min: 0, max: 60_000 }),
-  );
-  const playing = animate && !reducedMotion && !sizeProblem;
+  const playing = animate && !reducedMotion;
   const { shown, running } = useProgressiveCount(
     Number.isSafeInteger(sampleCount) && sampleCount > 0 ? sampleCount : 0,
     playing,
@@ -81,10 +102,7 @@ export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, Gaussi
     `${mean}|${std}|${seed}`,
   );
   const result = useGaussianSampler(params, shown);
-  const problem = sizeProblem ?? result.problem;
-
-  const root = { ...host, ref, ownClass: 'dk-gaussian-sampler', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem || !result.model) return <InvalidFigure {...root} aria-label={label} component="GaussianSampler" problem={problem!} />;
+  if (result.problem || !result.model) return <InvalidFigure {...root} aria-label={labelText(label)} component="GaussianSampler" problem={result.problem!} />;
   const model = result.model;
   const change = (next: GaussianSamplerParams) => {
     setMean(next.mean);
@@ -106,4 +124,4 @@ export const GaussianSampler = /* @__PURE__ */ forwardRef<HTMLDivElement, Gaussi
       {showControls ? <GaussianSamplerControls params={params} onChange={change} /> : null}
     </FigureRoot>
   );
-});
+}

@@ -47,14 +47,32 @@ export interface GaussianSamplerModel {
   description: string;
 }
 
+/** The smallest `std` drawn: below it the density's peak, 1 / (std sqrt(2 pi)), and the variance leave float range. */
+export const MIN_STD = 1e-6;
+
+/** The accepted range of each parameter. */
+export const GAUSSIAN_SAMPLER_LIMITS = {
+  mean: { min: -1e6, max: 1e6 },
+  std: { min: 0, minExclusive: true, max: 1e6 },
+  sampleCount: { min: 1, max: MAX_SAMPLES, integer: true },
+  seed: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true },
+  bins: { min: 1, max: MAX_BINS, integer: true },
+} as const;
+
+/** A std above 0 that is still too small to draw. */
+export function checkTinyStd(std: number): PropProblem | null {
+  return std > 0 && std < MIN_STD ? { prop: 'std', message: `std must be at least ${MIN_STD} (a narrower density cannot be drawn); got ${std}.` } : null;
+}
+
 /** The first invalid prop of a sampler, or null. */
 export function checkGaussianSamplerParams(p: GaussianSamplerParams): PropProblem | null {
+  const L = GAUSSIAN_SAMPLER_LIMITS;
   return firstProblem(
-    checkNumber('mean', p.mean, { min: -1e6, max: 1e6 }),
-    checkNumber('std', p.std, { min: 0, minExclusive: true, max: 1e6 }),
-    checkNumber('sampleCount', p.sampleCount, { min: 1, max: MAX_SAMPLES, integer: true }),
-    checkNumber('seed', p.seed, { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }),
-    checkNumber('bins', p.bins, { min: 1, max: MAX_BINS, integer: true }),
+    checkNumber('mean', p.mean, L.mean),
+    checkNumber('std', p.std, L.std) ?? checkTinyStd(p.std),
+    checkNumber('sampleCount', p.sampleCount, L.sampleCount),
+    checkNumber('seed', p.seed, L.seed),
+    checkNumber('bins', p.bins, L.bins),
   );
 }
 

@@ -1,27 +1,34 @@
-import { forwardRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkNumber, firstProblem } from '../shared/props/propChecks';
-import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, useFigureIds } from '../shared/ui/FigureRoot';
+import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { checked, checkNumber, PropValidator } from '../shared/props/propChecks';
+import { resolveSchedule } from '../shared/props/resolveSchedule';
+import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
 import { NoiseScheduleReadout } from './NoiseScheduleReadout';
 import { QUANTITIES, type ScheduleQuantity } from './quantities';
 import {
-  checkChartT,
   DEFAULT_SERIES,
+  sanitizeChartSeries,
+  sanitizeQuantities,
   useNoiseScheduleChart,
   valueAt,
   type NoiseScheduleChartModel,
   type NoiseScheduleChartSeries,
+  type SanitizedChartSeries,
 } from './useNoiseScheduleChart';
 
 /** Props of {@link NoiseScheduleChart}. */
-export interface NoiseScheduleChartProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** Schedules to compare: diffusers beta_schedule names or scheduler_config objects, optionally `{ schedule, label }`. */
+export interface NoiseScheduleChartProps extends FigureHostProps {
+  /**
+   * Schedules to compare (1 to 8): diffusers beta_schedule names or scheduler_config objects (snake_case keys,
+   * `num_train_timesteps` at most 10000), optionally `{ schedule, label }`.
+   */
   schedules?: readonly NoiseScheduleChartSeries[];
-  /** Which quantities to plot, one panel each: 'beta', 'alphaBar', 'sqrtAlphaBar', 'snr' (log scale), 'logSnr'. */
+  /** Which quantities to plot, one panel each, each at most once: 'beta', 'alphaBar', 'sqrtAlphaBar', 'snr' (log scale), 'logSnr'. */
   quantities?: readonly ScheduleQuantity[];
   /** Timestep of the crosshair (an integer on the x axis); hovering and the slider move it. */
   t?: number;
@@ -29,12 +36,12 @@ export interface NoiseScheduleChartProps extends Omit<HTMLAttributes<HTMLDivElem
   onTChange?: (t: number) => void;
   /** Show the labelled timestep slider (the keyboard way to move the crosshair). */
   showSlider?: boolean;
-  /** Width of each panel in px. */
+  /** Width of each panel in px (120 to 2000). */
   panelWidth?: number;
-  /** Height of each panel in px. */
+  /** Height of each panel in px (100 to 2000). */
   panelHeight?: number;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
 }
 
 function readout(model: NoiseScheduleChartModel, t: number): string {
@@ -48,39 +55,61 @@ function readout(model: NoiseScheduleChartModel, t: number): string {
   return `t = ${t}. ${parts.join('. ')}.`;
 }
 
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['schedules', 'quantities', 't', 'onTChange', 'showSlider', 'panelWidth', 'panelHeight', 'label']);
+
+const DEFAULT_LABEL = 'Noise schedules over the diffusion timestep';
+
+/**
+ * The validation layer of {@link NoiseScheduleChart}, run before anything else: every prop checked on a
+ * sanitised copy (the schedules' shapes and sizes first, then the schedules built, so `t` is checked
+ * against the longest), the host's attributes sanitised for the root.
+ */
+export function checkNoiseScheduleChartProps(props: NoiseScheduleChartProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const schedules = v.read<SanitizedChartSeries[] | null>('schedules', null, sanitizeChartSeries);
+  const quantities = v.read<ScheduleQuantity[]>('quantities', [...QUANTITIES], sanitizeQuantities);
+  let maxSteps = 0;
+  for (const [i, item] of (schedules ?? sanitizeChartSeries(DEFAULT_SERIES).value ?? []).entries()) {
+    const resolved = resolveSchedule(`schedules[${i}]`, item.schedule);
+    v.report(resolved.problem);
+    maxSteps = Math.max(maxSteps, resolved.schedule?.betas.length ?? 0);
+  }
+  const settings = {
+    schedules: schedules ?? DEFAULT_SERIES,
+    quantities,
+    t: maxSteps > 0 ? v.read<number | undefined>('t', undefined, (x) => checked(checkNumber('t', x, { min: 0, max: maxSteps - 1, integer: true }), x as number)) : undefined,
+    onTChange: v.callback<(t: number) => void>('onTChange'),
+    showSlider: v.boolean('showSlider', true),
+    panelWidth: v.number('panelWidth', 240, { min: 120, max: 2000 }),
+    panelHeight: v.number('panelHeight', 180, { min: 100, max: 2000 }),
+    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
+  };
+  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+}
+
+type NoiseScheduleChartSettings = ReturnType<typeof checkNoiseScheduleChartProps>['settings'];
+
 /**
  * Noise schedules side by side: beta_t, alpha-bar_t, sqrt(alpha-bar_t), SNR and log-SNR over t, one small
  * multiple per quantity, each number exactly the engine's. A crosshair at `t` (or under the pointer, or at
- * the slider's value) shows every schedule's value.
+ * the slider's value) shows every schedule's value. At most 8 schedules.
  */
-export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, NoiseScheduleChartProps>(function NoiseScheduleChart(
-  {
-    schedules = DEFAULT_SERIES,
-    quantities = QUANTITIES,
-    t: tProp,
-    onTChange,
-    showSlider = true,
-    panelWidth = 240,
-    panelHeight = 180,
-    label = 'Noise schedules over the diffusion timestep',
-    ...host
-  },
-  ref,
-) {
+export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, NoiseScheduleChartProps>(function NoiseScheduleChart(props, ref) {
+  const { settings, host, problem } = checkNoiseScheduleChartProps(props);
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-noise-schedule-chart', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="NoiseScheduleChart" problem={problem} />;
+  return <NoiseScheduleChartFigure root={root} settings={settings} />;
+});
+
+/** The figure itself, rendered only with valid props. */
+function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; settings: NoiseScheduleChartSettings }) {
+  const { schedules, quantities, t: tProp, onTChange, showSlider, panelWidth, panelHeight, label } = settings;
   const ids = useFigureIds();
   const result = useNoiseScheduleChart(schedules, quantities);
   const [selected, setSelected] = usePropState<number | undefined>(tProp);
   const [hover, setHover] = useState<{ t: number; quantity: ScheduleQuantity } | null>(null);
   const model = result.model;
-  const problem =
-    result.problem ??
-    firstProblem(
-      checkNumber('panelWidth', panelWidth, { min: 120, max: 2000 }),
-      checkNumber('panelHeight', panelHeight, { min: 100, max: 2000 }),
-      model ? checkChartT(tProp, model.maxSteps) : null,
-    );
-  const root = { ...host, ref, ownClass: 'dk-noise-schedule-chart', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
-  if (problem || !model) return <InvalidFigure {...root} aria-label={label} component="NoiseScheduleChart" problem={problem!} />;
+  if (result.problem || !model) return <InvalidFigure {...root} aria-label={labelText(label)} component="NoiseScheduleChart" problem={result.problem!} />;
   const shown = hover?.t ?? (selected !== undefined && selected < model.maxSteps ? selected : null);
   return (
     <FigureRoot {...root} {...ids.aria} state="ready" data-t={shown ?? undefined}>
@@ -127,4 +156,4 @@ export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, Noi
       </div>
     </FigureRoot>
   );
-});
+}

@@ -37,6 +37,36 @@ function scales(panel: ChartPanel, maxSteps: number, width: number, height: numb
   return { x, y, innerW, innerH };
 }
 
+/** A line of more steps than this is drawn through the lowest and highest value of each of MAX_POINTS / 2 runs of steps. */
+export const MAX_POINTS = 2000;
+
+/**
+ * The timesteps a line is drawn through: all of them up to {@link MAX_POINTS}, else the lowest and the highest
+ * (finite) value of each run of steps, in order, so a long schedule keeps its shape, spikes included, at a
+ * bounded cost in work and markup.
+ */
+export function plottedSteps(values: ArrayLike<number>, steps: number, maxPoints = MAX_POINTS): number[] {
+  if (steps <= maxPoints) return Array.from({ length: steps }, (_, t) => t);
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const out: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * steps) / buckets);
+    const to = Math.floor(((b + 1) * steps) / buckets);
+    let lo = from;
+    let hi = from;
+    for (let t = from; t < to; t++) {
+      const v = values[t]!;
+      if (!Number.isFinite(v)) continue;
+      if (!Number.isFinite(values[lo]!) || v < values[lo]!) lo = t;
+      if (!Number.isFinite(values[hi]!) || v > values[hi]!) hi = t;
+    }
+    if (lo === hi) out.push(lo);
+    else out.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  if (out[out.length - 1] !== steps - 1) out.push(steps - 1);
+  return out;
+}
+
 const tickFormat = (v: unknown) => formatSignificant(Number(v), { small: 1e-2, large: 1e4, exponentDigits: 0 });
 
 /** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
@@ -52,7 +82,7 @@ const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, max
         return (
           <LinePath<number>
             key={i}
-            data={Array.from({ length: s.steps }, (_, t) => t)}
+            data={plottedSteps(values, s.steps)}
             x={(t) => x(t)}
             y={(t) => y(values[t]!)}
             defined={ok}

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkNumber, type PropProblem } from '../shared/props/propChecks';
-import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/props/resolveSchedule';
+import { checkNumber, checkString, describeValue, isPlainObject, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
+import { resolveSchedule, sanitizeScheduleSpec, scheduleLabel, type SanitizedScheduleSpec, type ScheduleSpec } from '../shared/props/resolveSchedule';
 import { QUANTITIES, QUANTITY_INFO, type ScheduleQuantity } from './quantities';
 
 /** A schedule to plot: a diffusers name or config, optionally with its own legend label. */
@@ -42,8 +42,66 @@ export interface NoiseScheduleChartModel {
   description: string;
 }
 
-function isSeriesObject(item: unknown): item is { schedule: ScheduleSpec; label?: string } {
-  return typeof item === 'object' && item !== null && 'schedule' in item;
+function isSeriesObject(item: unknown): item is { schedule: unknown; label?: unknown } {
+  return isPlainObject(item) && 'schedule' in item;
+}
+
+/** The most schedules a chart compares. */
+export const MAX_CHART_SERIES = 8;
+/** The longest series label. */
+export const MAX_SERIES_LABEL_LENGTH = 200;
+
+/** A series after {@link sanitizeChartSeries}: a checked schedule spec and its label. */
+export interface SanitizedChartSeries {
+  schedule: SanitizedScheduleSpec;
+  label: string;
+}
+
+/**
+ * Checks the `schedules` prop: an array of 1 to 8 schedules (names or configs, with or without a label),
+ * each schedule's shape checked (see `sanitizeScheduleSpec`) and each label a short string. Never throws.
+ */
+export function sanitizeChartSeries(items: unknown): Checked<SanitizedChartSeries[]> {
+  return safeCheck('schedules', () => {
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_CHART_SERIES) {
+      return { problem: { prop: 'schedules', message: `schedules must be an array of 1 to ${MAX_CHART_SERIES} schedules (diffusers names or configs); got ${describeValue(items)}.` } };
+    }
+    const out: SanitizedChartSeries[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item: unknown = items[i];
+      const prop = `schedules[${i}]`;
+      const spec = sanitizeScheduleSpec(prop, isSeriesObject(item) ? item.schedule : item);
+      if (spec.problem) return { problem: spec.problem };
+      let label = scheduleLabel(spec.value);
+      if (isSeriesObject(item) && item.label !== undefined && item.label !== '') {
+        const problem = checkString(`${prop}.label`, item.label, { maxLength: MAX_SERIES_LABEL_LENGTH });
+        if (problem) return { problem: { prop, message: problem.message } };
+        label = item.label as string;
+      }
+      out.push({ schedule: spec.value, label });
+    }
+    return { value: out };
+  });
+}
+
+/** Checks the `quantities` prop: 1 to 5 of {@link QUANTITIES}, none twice. */
+export function sanitizeQuantities(quantities: unknown): Checked<ScheduleQuantity[]> {
+  return safeCheck('quantities', () => {
+    const ok =
+      Array.isArray(quantities) &&
+      quantities.length > 0 &&
+      quantities.length <= QUANTITIES.length &&
+      quantities.every((q) => (QUANTITIES as readonly unknown[]).includes(q)) &&
+      new Set(quantities).size === quantities.length;
+    return ok
+      ? { value: [...(quantities as ScheduleQuantity[])] }
+      : {
+          problem: {
+            prop: 'quantities',
+            message: `quantities must be a non-empty array of ${QUANTITIES.map((q) => `'${q}'`).join(', ')}, each at most once; got ${describeValue(quantities)}.`,
+          },
+        };
+  });
 }
 
 /** The value plotted for `series` at `t`, or undefined past its last step. Exactly the engine's number. */
@@ -90,28 +148,21 @@ function describe(series: ChartSeries[], panels: ChartPanel[], maxSteps: number)
 
 /** Builds the model, or the first problem: a bad schedule names `schedules[i]` and the diffusers key. */
 export function buildNoiseScheduleChartModel(
-  items: readonly NoiseScheduleChartSeries[],
-  quantities: readonly ScheduleQuantity[],
+  items: unknown,
+  quantities: unknown,
 ): { model: NoiseScheduleChartModel; problem: null } | { model: null; problem: PropProblem } {
-  if (!Array.isArray(items) || items.length === 0 || items.length > 8) {
-    return { model: null, problem: { prop: 'schedules', message: 'schedules must be an array of 1 to 8 schedules (diffusers names or configs).' } };
-  }
-  if (!Array.isArray(quantities) || quantities.length === 0 || quantities.some((q) => !(QUANTITIES as readonly string[]).includes(q))) {
-    return {
-      model: null,
-      problem: { prop: 'quantities', message: `quantities must be a non-empty array of ${QUANTITIES.map((q) => `'${q}'`).join(', ')}; got ${JSON.stringify(quantities)}.` },
-    };
-  }
+  const checkedItems = sanitizeChartSeries(items);
+  if (checkedItems.problem) return { model: null, problem: checkedItems.problem };
+  const checkedQuantities = sanitizeQuantities(quantities);
+  if (checkedQuantities.problem) return { model: null, problem: checkedQuantities.problem };
   const series: ChartSeries[] = [];
-  for (const [i, item] of items.entries()) {
-    const spec = isSeriesObject(item) ? item.schedule : item;
-    const resolved = resolveSchedule(`schedules[${i}]`, spec);
+  for (const [i, item] of checkedItems.value.entries()) {
+    const resolved = resolveSchedule(`schedules[${i}]`, item.schedule);
     if (resolved.problem) return { model: null, problem: resolved.problem };
-    const label = isSeriesObject(item) && item.label ? item.label : scheduleLabel(spec);
-    series.push({ label, schedule: resolved.schedule, steps: resolved.schedule.betas.length });
+    series.push({ label: item.label, schedule: resolved.schedule, steps: resolved.schedule.betas.length });
   }
   const maxSteps = Math.max(...series.map((s) => s.steps));
-  const panels = (quantities as readonly ScheduleQuantity[]).map((quantity): ChartPanel => {
+  const panels = checkedQuantities.value.map((quantity): ChartPanel => {
     const info = QUANTITY_INFO[quantity];
     return { quantity, title: info.title, short: info.short, log: info.log, extent: extentOf(series.map((s) => info.read(s.schedule)), info.log) };
   });
@@ -125,14 +176,11 @@ export function checkChartT(t: number | undefined, maxSteps: number): PropProble
 
 /**
  * The model of a NoiseScheduleChart, rebuilt only when the schedules or quantities change in content
- * (inline arrays and config objects are compared by their JSON).
+ * (compared by the JSON of their sanitised copies, so inline arrays and config objects do not rebuild it).
  */
-export function useNoiseScheduleChart(items: readonly NoiseScheduleChartSeries[], quantities: readonly ScheduleQuantity[]) {
-  let key: string | null;
-  try {
-    key = JSON.stringify([items, quantities]);
-  } catch {
-    key = null; // not serialisable: fall back to identity
-  }
-  return useMemo(() => buildNoiseScheduleChartModel(items, quantities), [key, key === null ? items : null, key === null ? quantities : null]);
+export function useNoiseScheduleChart(items: unknown, quantities: unknown) {
+  const cleanItems = sanitizeChartSeries(items);
+  const cleanQuantities = sanitizeQuantities(quantities);
+  const key = JSON.stringify([cleanItems, cleanQuantities]);
+  return useMemo(() => buildNoiseScheduleChartModel(items, quantities), [key]);
 }

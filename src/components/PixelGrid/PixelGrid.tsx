@@ -1,33 +1,107 @@
-import { forwardRef, useMemo, useState, type HTMLAttributes, type PointerEvent } from 'react';
+import { forwardRef, useMemo, useState, type PointerEvent } from 'react';
 import { useGridCursor, type GridMove } from '../../hooks/useGridCursor';
 import { colorLut, type ColorMapName } from '../../theme/colorMaps';
 import { themeVar } from '../../theme/theme';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
-import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, useFigureIds } from '../shared/ui/FigureRoot';
+import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { checked, checkNumber, describeValue, PropValidator } from '../shared/props/propChecks';
+import { resolveSchedule, sanitizeScheduleSpec, type SanitizedScheduleSpec } from '../shared/props/resolveSchedule';
+import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { PixelGridCanvas } from './PixelGridCanvas';
 import { pixelGridLayout } from './pixelGridLayout';
+import { MAX_IMAGE_SIDE, sanitizePixelImage, type SanitizedPixelImage } from './pixelImage';
 import { PixelGridSvg } from './PixelGridSvg';
-import { usePixelGrid, type PixelGridInput, type PixelGridModel } from './usePixelGrid';
+import { checkPixelSource, checkRange, usePixelGrid, type PixelGridInput, type PixelGridModel } from './usePixelGrid';
 
 /** Props of {@link PixelGrid}. */
-export interface PixelGridProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'>, PixelGridInput {
-  /** Colour map of the cells. */
+export interface PixelGridProps extends FigureHostProps, PixelGridInput {
+  /** Colour map of the cells: 'greys', 'viridis' or 'diverging'. */
   colorMap?: ColorMapName;
-  /** Largest side of the grid in px (the cell size is chosen to fit). */
+  /** Largest side of the grid in px (8 to 4096; the cell size is chosen to fit). */
   size?: number;
-  /** Cell size in px (overrides `size`). */
+  /** Cell size in px (1 to 256; overrides `size`); the grid's side is at most 4096 px. */
   cellSize?: number;
-  /** `svg` (one element per cell), `canvas` (one image), or `auto` (SVG for at most 32 x 32 cells of >= 14 px). */
+  /**
+   * `svg` (one element per cell, for at most 64 x 64 = 4096 cells), `canvas` (one image), or `auto` (SVG for
+   * at most 32 x 32 cells of >= 14 px).
+   */
   renderer?: 'auto' | 'svg' | 'canvas';
   /** Write values in the cells: `auto` when cells are at least 30 px. */
   showValues?: 'auto' | boolean;
-  /** Decimals of the written values. */
+  /** Decimals of the written values (0 to 6). */
   digits?: number;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
 }
+
+/** The most cells `renderer="svg"` draws (one element each, two with values). */
+export const MAX_SVG_CELLS = 64 * 64;
+/** The largest side of the drawn grid in CSS pixels. */
+export const MAX_GRID_PX = 4096;
+
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'image', 'glyph', 'glyphSize', 'range', 'downsample', 't', 'schedule', 'seed', 'colorMap', 'size', 'cellSize', 'renderer', 'showValues', 'digits', 'label',
+]);
+
+const SEED_RANGE = { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true } as const;
+
+/**
+ * The validation layer of {@link PixelGrid}, run before anything else: every prop checked on a sanitised
+ * copy (the image's values copied once per image object), `t` against the schedule, and the work the
+ * layout asks for (SVG cells, the grid's size in pixels); the host's attributes sanitised for the root.
+ */
+export function checkPixelGridProps(props: PixelGridProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const image = v.read<SanitizedPixelImage | undefined>('image', undefined, (x) => sanitizePixelImage('image', x));
+  const glyph = v.read<string | number | undefined>('glyph', undefined, (x) =>
+    (typeof x === 'string' && x.length <= 16) || typeof x === 'number'
+      ? { value: x }
+      : { problem: { prop: 'glyph', message: `glyph must be a shipped character or an index; got ${describeValue(x)}.` } },
+  );
+  const glyphSize = v.number('glyphSize', 32, { min: 1, max: MAX_IMAGE_SIDE, integer: true });
+  const range = v.read<[number, number] | undefined>('range', undefined, checkRange);
+  const downsample = v.number('downsample', 1, { min: 1, max: MAX_IMAGE_SIDE, integer: true });
+  const t = v.read<number | null>('t', null, (x) => (x === null ? { value: null } : checked(checkNumber('t', x, { min: 0, integer: true }), x as number)));
+  const schedule = v.read<SanitizedScheduleSpec>('schedule', 'linear', (x) => sanitizeScheduleSpec('schedule', x));
+  const seed = v.number('seed', 0, SEED_RANGE);
+  const colorMap = v.oneOf<ColorMapName>('colorMap', 'greys', ['greys', 'viridis', 'diverging']);
+  const size = v.number('size', 384, { min: 8, max: 4096 });
+  const cellSize = v.optionalNumber('cellSize', { min: 1, max: 256 });
+  const renderer = v.oneOf('renderer', 'auto', ['auto', 'svg', 'canvas'] as const);
+  const showValues = v.read<'auto' | boolean>('showValues', 'auto', (x) =>
+    x === 'auto' || typeof x === 'boolean' ? { value: x } : { problem: { prop: 'showValues', message: `showValues must be 'auto', true or false; got ${describeValue(x)}.` } },
+  );
+  const digits = v.number('digits', 2, { min: 0, max: 6, integer: true });
+  const label = v.read<FigureLabel | undefined>('label', undefined, (x) => checkLabel('label', x));
+  // What the props ask for together: a source that exists, t within the schedule, a layout of bounded size.
+  const source = v.problem ? null : checkPixelSource({ image, glyph, glyphSize, range, downsample });
+  if (source?.problem) v.report(source.problem);
+  if (!v.problem) {
+    const resolved = resolveSchedule('schedule', schedule);
+    v.report(resolved.problem);
+    const steps = resolved.schedule?.alphasCumprod.length ?? 0;
+    if (t !== null && steps > 0) v.report(checkNumber('t', t, { min: 0, max: steps - 1, integer: true }));
+  }
+  if (source && !source.problem && !v.problem) {
+    const layout = pixelGridLayout({ width: source.width, height: source.height, size, cellSize, renderer, showValues });
+    const cells = source.width * source.height;
+    if (layout.renderer === 'svg' && cells > MAX_SVG_CELLS) {
+      v.report({
+        prop: 'renderer',
+        message: `renderer 'svg' draws at most ${MAX_SVG_CELLS} cells (64 x 64); this grid has ${source.width} x ${source.height} = ${cells}. Use 'canvas' or 'auto'.`,
+      });
+    }
+    const side = Math.max(source.width, source.height) * layout.cellSize;
+    if (side > MAX_GRID_PX) {
+      v.report({ prop: 'cellSize', message: `cellSize x the grid's side must be at most ${MAX_GRID_PX} px; got ${layout.cellSize} x ${Math.max(source.width, source.height)} = ${side}.` });
+    }
+  }
+  const settings = { image, glyph, glyphSize, range, downsample, t, schedule: schedule as PixelGridInput['schedule'], seed, colorMap, size, cellSize, renderer, showValues, digits, label };
+  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+}
+
+type PixelGridSettings = ReturnType<typeof checkPixelGridProps>['settings'];
 
 type Cell = { x: number; y: number };
 
@@ -54,40 +128,22 @@ function cellText(model: PixelGridModel, cell: Cell, digits: number): string {
  * from `range` to [-1, 1] (the model's units), noised there as x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps,
  * and mapped back; values outside the range clamp in colour but are written exactly.
  */
-export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridProps>(function PixelGrid(
-  {
-    image,
-    glyph,
-    glyphSize = 32,
-    range,
-    downsample = 1,
-    t = null,
-    schedule = 'linear',
-    seed = 0,
-    colorMap = 'greys',
-    size = 384,
-    cellSize: cellSizeProp,
-    renderer = 'auto',
-    showValues = 'auto',
-    digits = 2,
-    label,
-    ...host
-  },
-  ref,
-) {
+export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridProps>(function PixelGrid(props, ref) {
+  const { settings, host, problem } = checkPixelGridProps(props);
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-pixel-grid', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label) ?? 'Pixel grid'} component="PixelGrid" problem={problem} />;
+  return <PixelGridFigure root={root} settings={settings} />;
+});
+
+/** The figure itself, rendered only with valid props. */
+function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: PixelGridSettings }) {
+  const { image, glyph, glyphSize, range, downsample, t, schedule, seed, colorMap, size, cellSize: cellSizeProp, renderer, showValues, digits, label } = settings;
   const ids = useFigureIds();
   const result = usePixelGrid({ image, glyph, glyphSize, range, downsample, t, schedule, seed }, digits);
-  const viewProblem = firstProblem(
-    checkOneOf('colorMap', colorMap, ['greys', 'viridis', 'diverging']),
-    checkNumber('size', size, { min: 8, max: 4096 }),
-    cellSizeProp === undefined ? null : checkNumber('cellSize', cellSizeProp, { min: 1, max: 256 }),
-    checkOneOf('renderer', renderer, ['auto', 'svg', 'canvas']),
-    checkNumber('digits', digits, { min: 0, max: 6, integer: true }),
-  );
-  const lut = useMemo(() => colorLut(viewProblem ? 'greys' : colorMap), [colorMap, viewProblem]);
+  const lut = useMemo(() => colorLut(colorMap), [colorMap]);
   const [hover, setHover] = useState<Cell | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const problem = result.problem ?? viewProblem;
+  const problem = result.problem;
   const model = result.model;
   // The keyboard's cell cursor, its cell announced as it moves (the pointer's cell is `hover`).
   const keyboard = useGridCursor<Cell>({
@@ -99,8 +155,7 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
     },
   });
   const name = label ?? (model?.glyph ? `Pixel grid of the glyph ${model.glyph.char}` : 'Pixel grid');
-  const root = { ...host, ref, ownClass: 'dk-pixel-grid', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
-  if (problem || !model) return <InvalidFigure {...root} aria-label={name} component="PixelGrid" problem={problem!} />;
+  if (problem || !model) return <InvalidFigure {...root} aria-label={labelText(name)} component="PixelGrid" problem={problem!} />;
   const layout = pixelGridLayout({ width: model.width, height: model.height, size, cellSize: cellSizeProp, renderer, showValues });
   const cs = layout.cellSize;
   const cursor = keyboard.cursor;
@@ -170,7 +225,7 @@ export const PixelGrid = /* @__PURE__ */ forwardRef<HTMLDivElement, PixelGridPro
       </div>
     </FigureRoot>
   );
-});
+}
 
 function CellMark({ cell, cellSize, color, width }: { cell: Cell; cellSize: number; color: string; width: number }) {
   return (

@@ -1,4 +1,5 @@
-import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
+import { cachedByObject } from '../shared/props/hostProps';
+import { checkNumber, describeValue, firstProblem, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
 
 /** A greyscale image: `width * height` values, row-major (index = y * width + x). */
 export interface PixelImage {
@@ -12,35 +13,76 @@ export interface PixelImage {
 
 /** The largest side accepted for an image (before downsampling). */
 export const MAX_IMAGE_SIDE = 1024;
+/** The largest magnitude of a value (and of the range's ends): beyond it, mapping and noising leave float range. */
+export const MAX_ABS_VALUE = 1e12;
 
-/** The first problem of an image prop (sizes, data length, non-finite values), or null. */
-export function checkPixelImage(prop: string, image: unknown): PropProblem | null {
-  if (typeof image !== 'object' || image === null) {
-    return { prop, message: `${prop} must be an object { data, width, height }; got ${image === null ? 'null' : typeof image}.` };
+/** An image after {@link sanitizePixelImage}: its values copied to float64. */
+export interface SanitizedPixelImage {
+  data: Float64Array;
+  width: number;
+  height: number;
+}
+
+function readImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
+  if (typeof image !== 'object' || image === null || Array.isArray(image)) {
+    return { problem: { prop, message: `${prop} must be an object { data, width, height }; got ${describeValue(image)}.` } };
   }
-  const { data, width, height } = image as Partial<PixelImage>;
+  const { data, width, height } = image as Partial<Record<keyof PixelImage, unknown>>;
   const sizeProblem = firstProblem(
     checkNumber(`${prop}.width`, width, { min: 1, max: MAX_IMAGE_SIDE, integer: true }),
     checkNumber(`${prop}.height`, height, { min: 1, max: MAX_IMAGE_SIDE, integer: true }),
   );
-  if (sizeProblem) return sizeProblem;
-  if (!data || typeof (data as ArrayLike<number>).length !== 'number') {
-    return { prop: `${prop}.data`, message: `${prop}.data must be an array of numbers (width x height of them).` };
+  if (sizeProblem) return { problem: sizeProblem };
+  const w = width as number;
+  const h = height as number;
+  const isList = Array.isArray(data) || (ArrayBuffer.isView(data) && !(data instanceof DataView));
+  if (!isList) {
+    return { problem: { prop: `${prop}.data`, message: `${prop}.data must be an array of numbers (width x height of them); got ${describeValue(data)}.` } };
   }
-  const n = width! * height!;
-  if (data.length !== n) {
-    return {
-      prop: `${prop}.data`,
-      message: `${prop}.data must hold width x height = ${width} x ${height} = ${n} values; got ${data.length}.`,
-    };
+  const list = data as ArrayLike<unknown>;
+  const n = w * h;
+  if (list.length !== n) {
+    return { problem: { prop: `${prop}.data`, message: `${prop}.data must hold width x height = ${w} x ${h} = ${n} values; got ${describeValue(list.length)}.` } };
   }
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = data[i];
+    const v = list[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      return { prop: `${prop}.data`, message: `${prop}.data must hold finite numbers; value ${i} (x ${i % width!}, y ${Math.floor(i / width!)}) is ${String(v)}.` };
+      return { problem: { prop: `${prop}.data`, message: `${prop}.data must hold finite numbers; value ${i} (x ${i % w}, y ${Math.floor(i / w)}) is ${describeValue(v)}.` } };
     }
+    if (Math.abs(v) > MAX_ABS_VALUE) {
+      return {
+        problem: {
+          prop: `${prop}.data`,
+          message: `${prop}.data must hold numbers from -${MAX_ABS_VALUE} to ${MAX_ABS_VALUE}; value ${i} (x ${i % w}, y ${Math.floor(i / w)}) is ${v}.`,
+        },
+      };
+    }
+    out[i] = v;
   }
-  return null;
+  return { value: { data: out, width: w, height: h } };
+}
+
+const sanitizedImages = /* @__PURE__ */ cachedByObject((image) => readImage('image', image));
+/** The copies made here: checked already, so taken as they are. */
+const copies = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * Checks an image prop (sizes, data length before any value is read, finite values of a bounded size) and
+ * copies it: the figure draws the copy. The same image object gives the same copy (checked once).
+ */
+export function sanitizePixelImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
+  return safeCheck(prop, () => {
+    if (typeof image === 'object' && image !== null && copies.has(image)) return { value: image as SanitizedPixelImage };
+    const result = prop === 'image' ? sanitizedImages(image) : readImage(prop, image);
+    if (result.value) copies.add(result.value);
+    return result;
+  });
+}
+
+/** The first problem of an image prop (sizes, data length, non-finite values), or null. */
+export function checkPixelImage(prop: string, image: unknown): PropProblem | null {
+  return sanitizePixelImage(prop, image).problem ?? null;
 }
 
 /**

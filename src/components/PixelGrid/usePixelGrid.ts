@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { getGlyph, glyphSizes, listGlyphs, type Glyph } from '../../data/glyphs';
 import { addNoise, createRng, randn64, type NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
+import { checkNumber, describeValue, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
 import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/props/resolveSchedule';
-import { boxDownsample, checkPixelImage, type PixelImage } from './pixelImage';
+import { boxDownsample, MAX_ABS_VALUE, sanitizePixelImage, type PixelImage, type SanitizedPixelImage } from './pixelImage';
 
 /** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t. */
 export interface PixelGridInput {
@@ -65,51 +65,92 @@ export function fromModelRange(values: ArrayLike<number>, lo: number, hi: number
   return out;
 }
 
-function checkRange(range: unknown): PropProblem | null {
-  const ok = Array.isArray(range) && range.length === 2 && range.every((v) => typeof v === 'number' && Number.isFinite(v)) && range[0] < range[1];
-  return ok ? null : { prop: 'range', message: `range must be two finite numbers [lo, hi] with lo < hi, e.g. [0, 1] or [-1, 1]; got ${JSON.stringify(range)}.` };
+/** Checks a display range: two finite numbers lo < hi within +-MAX_ABS_VALUE, hi - lo not lost in rounding. */
+export function checkRange(range: unknown): Checked<[number, number]> {
+  return safeCheck('range', () => {
+    const pair = Array.isArray(range) && range.length === 2 ? ([range[0], range[1]] as unknown[]) : null;
+    const [lo, hi] = (pair ?? []) as [number, number];
+    const ok =
+      pair !== null &&
+      pair.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_ABS_VALUE) &&
+      lo < hi &&
+      hi - lo >= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+    return ok
+      ? { value: [lo, hi] }
+      : {
+          problem: {
+            prop: 'range',
+            message:
+              `range must be two finite numbers [lo, hi] with lo < hi, e.g. [0, 1] or [-1, 1], both from -${MAX_ABS_VALUE} to ${MAX_ABS_VALUE} ` +
+              `and hi - lo at least 1e-9 of their size; got ${pair ? `[${pair.map(describeValue).join(', ')}]` : describeValue(range)}.`,
+          },
+        };
+  });
+}
+
+/** The longest glyph character accepted. */
+const MAX_GLYPH_KEY_LENGTH = 16;
+
+type SourceShape =
+  | { problem: PropProblem }
+  | { problem: null; image: SanitizedPixelImage | null; glyph: Glyph | null; range: [number, number]; factor: number; width: number; height: number };
+
+/**
+ * The checks of the source, without building it: image or glyph (found), the range, the downsampling factor
+ * against the size. The image's values are checked and copied once per image object (`sanitizePixelImage`).
+ */
+export function checkPixelSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>): SourceShape {
+  const range = checkRange(input.range ?? [0, 1]);
+  if (range.problem) return { problem: range.problem };
+  let image: SanitizedPixelImage | null = null;
+  let glyph: Glyph | null = null;
+  if (input.image !== undefined) {
+    if (input.glyph !== undefined) return { problem: { prop: 'glyph', message: 'give either image or glyph, not both.' } };
+    const checkedImage = sanitizePixelImage('image', input.image);
+    if (checkedImage.problem) return { problem: checkedImage.problem };
+    image = checkedImage.value;
+  } else {
+    const size: unknown = input.glyphSize ?? 32;
+    const sizes = glyphSizes();
+    if (!sizes.includes(size as number)) {
+      return { problem: { prop: 'glyphSize', message: `glyphSize must be one of ${sizes.join(', ')} (the shipped sizes); got ${describeValue(size)}.` } };
+    }
+    const key: unknown = input.glyph ?? 0;
+    const found =
+      (typeof key === 'string' && key.length <= MAX_GLYPH_KEY_LENGTH) || typeof key === 'number' ? getGlyph(key as string | number, { size: size as number }) : undefined;
+    if (!found) {
+      const list = listGlyphs(size as number);
+      return {
+        problem: {
+          prop: 'glyph',
+          message: `glyph must be one of the shipped characters (${list.map((g) => g.char).join(' ')}) or an index from 0 to ${list.length - 1}; got ${describeValue(key)}.`,
+        },
+      };
+    }
+    glyph = found;
+  }
+  const width = image?.width ?? glyph!.width;
+  const height = image?.height ?? glyph!.height;
+  const factor: unknown = input.downsample ?? 1;
+  const factorProblem = checkNumber('downsample', factor, { min: 1, max: Math.min(width, height), integer: true });
+  if (factorProblem) return { problem: factorProblem };
+  const f = factor as number;
+  if (width % f !== 0 || height % f !== 0) {
+    return { problem: { prop: 'downsample', message: `downsample must divide the image size ${width} x ${height}; got ${f}.` } };
+  }
+  return { problem: null, image, glyph, range: range.value, factor: f, width: width / f, height: height / f };
 }
 
 type Source = { problem: PropProblem; data?: undefined } | { problem: null; data: Float64Array; width: number; height: number; glyph: Glyph | null };
 
 /** The clean image in display units, after the glyph lookup and downsampling, or the problem. */
 export function resolveSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>): Source {
-  const range = input.range ?? [0, 1];
-  const rangeProblem = checkRange(range);
-  if (rangeProblem) return { problem: rangeProblem };
-  const [lo, hi] = range;
-  let image: PixelImage;
-  let glyph: Glyph | null = null;
-  if (input.image !== undefined) {
-    if (input.glyph !== undefined) return { problem: { prop: 'glyph', message: 'give either image or glyph, not both.' } };
-    const problem = checkPixelImage('image', input.image);
-    if (problem) return { problem };
-    image = input.image;
-  } else {
-    const size = input.glyphSize ?? 32;
-    const sizes = glyphSizes();
-    if (!sizes.includes(size)) return { problem: { prop: 'glyphSize', message: `glyphSize must be one of ${sizes.join(', ')} (the shipped sizes); got ${String(size)}.` } };
-    const key = input.glyph ?? 0;
-    const found = typeof key === 'string' || typeof key === 'number' ? getGlyph(key, { size }) : undefined;
-    if (!found) {
-      const list = listGlyphs(size);
-      return {
-        problem: {
-          prop: 'glyph',
-          message: `glyph must be one of the shipped characters (${list.map((g) => g.char).join(' ')}) or an index from 0 to ${list.length - 1}; got ${JSON.stringify(key)}.`,
-        },
-      };
-    }
-    glyph = found;
-    // Glyph pixels are in [0, 1] (ink 1); they are placed in the display range, so [-1, 1] shows the model's units.
-    image = { width: found.width, height: found.height, data: Float64Array.from(found.data, (v) => lo + v * (hi - lo)) };
-  }
-  const factor = input.downsample ?? 1;
-  const factorProblem = checkNumber('downsample', factor, { min: 1, max: Math.min(image.width, image.height), integer: true });
-  if (factorProblem) return { problem: factorProblem };
-  if (image.width % factor !== 0 || image.height % factor !== 0) {
-    return { problem: { prop: 'downsample', message: `downsample must divide the image size ${image.width} x ${image.height}; got ${factor}.` } };
-  }
+  const shape = checkPixelSource(input);
+  if (shape.problem) return { problem: shape.problem };
+  const [lo, hi] = shape.range;
+  const { glyph, factor } = shape;
+  // Glyph pixels are in [0, 1] (ink 1); they are placed in the display range, so [-1, 1] shows the model's units.
+  const image: PixelImage = shape.image ?? { width: glyph!.width, height: glyph!.height, data: Float64Array.from(glyph!.data, (v) => lo + v * (hi - lo)) };
   const small = factor === 1 ? { ...image, data: Float64Array.from(image.data) } : boxDownsample(image, factor);
   return { problem: null, data: small.data, width: small.width, height: small.height, glyph };
 }

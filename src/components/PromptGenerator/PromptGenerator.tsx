@@ -1,9 +1,10 @@
-import { forwardRef, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { GENERATION_DEFAULTS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { forwardRef, useEffect, useMemo, useState } from 'react';
+import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
-import { checkGenerationProps } from '../shared/generation/generationChecks';
-import { checkNumber, checkOneOf, firstProblem } from '../shared/props/propChecks';
+import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { checked, checkNumber, PropValidator, type Checked } from '../shared/props/propChecks';
 import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { ModelStatus } from '../shared/ui/ModelStatus';
@@ -15,12 +16,12 @@ import { ResultItem } from './ResultItem';
 import { usePromptGenerator, type PromptResult } from './usePromptGenerator';
 
 /** Props of {@link PromptGenerator}. */
-export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+export interface PromptGeneratorProps extends FigureHostProps {
   /** URL of the model's model.json; default the shipped glyffuser-mini (`getDefaultModelUrl()`). */
   model?: string;
   /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
   device?: DeviceRequest;
-  /** Initial prompt in the field. */
+  /** Initial prompt in the field (at most 1000 characters). */
   prompt?: string;
   /** Initial classifier-free guidance scale (0 to 50). */
   guidanceScale?: number;
@@ -40,36 +41,49 @@ export interface PromptGeneratorProps extends Omit<HTMLAttributes<HTMLDivElement
   maxResults?: number;
   /** Generate once with the initial settings as soon as the model is ready. */
   generateOnLoad?: boolean;
-  /** Accessible name of the figure, also shown as its caption. */
-  label?: string;
+  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  label?: FigureLabel;
 }
 
 /** The most images the form offers, below the engine's GENERATION_LIMITS.count.max, to keep a result list light. */
 const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
 
-/** The figure's own props with their defaults (the one place they are written), and the host's attributes. */
-function withDefaults({
-  model,
-  device = 'auto',
-  prompt = '',
-  guidanceScale = 3,
-  steps = GENERATION_DEFAULTS.steps,
-  scheduler = 'ddim',
-  seed = GENERATION_DEFAULTS.seed,
-  count = GENERATION_DEFAULTS.count,
-  mode = 'full',
-  cellSize = 24,
-  maxResults = 8,
-  generateOnLoad = false,
-  label = DEFAULT_LABEL,
-  ...host
-}: PromptGeneratorProps) {
-  const initial: PromptSettings = { prompt, guidanceScale, steps, scheduler, seed, count, mode };
-  return { options: { model, device, initial, cellSize, maxResults, generateOnLoad, label }, host };
+const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'model', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label',
+]);
+
+/**
+ * The validation layer of {@link PromptGenerator}, run before anything else: every prop checked on a
+ * sanitised copy; the host's attributes sanitised for the root. The defaults are written here, once.
+ */
+export function checkPromptGeneratorProps(props: PromptGeneratorProps) {
+  const v = new PropValidator(props as Record<string, unknown>);
+  const L = GENERATION_LIMITS;
+  const initial: PromptSettings = {
+    prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
+    guidanceScale: v.number('guidanceScale', 3, L.guidanceScale),
+    steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
+    scheduler: v.read<SchedulerName>('scheduler', 'ddim', (x) => checkSchedulerProp(x, false) as Checked<SchedulerName>),
+    seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
+    count: v.number('count', GENERATION_DEFAULTS.count, L.count),
+    mode: v.oneOf<PromptMode>('mode', 'full', PROMPT_MODES),
+  };
+  // The engine's range first (its message is the general one), then the form's own, smaller limit.
+  v.report(checkNumber('count', initial.count, { min: 1, max: MAX_UI_COUNT, integer: true }));
+  const options = {
+    model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
+    device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
+    initial,
+    cellSize: v.number('cellSize', 24, CELL_SIZE_RANGE),
+    maxResults: v.number('maxResults', 8, { min: 1, max: 50, integer: true }),
+    generateOnLoad: v.boolean('generateOnLoad', false),
+    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
+  };
+  return { options, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
 }
 
-type PromptGeneratorOptions = ReturnType<typeof withDefaults>['options'];
+type PromptGeneratorOptions = ReturnType<typeof checkPromptGeneratorProps>['options'];
 
 /** Initial settings are compared by content: an equal new object from the host keeps the reader's edits. */
 const sameSettings = (a: PromptSettings, b: PromptSettings) => JSON.stringify(a) === JSON.stringify(b);
@@ -80,17 +94,9 @@ const sameSettings = (a: PromptSettings, b: PromptSettings) => JSON.stringify(a)
  * noise that already leans toward the prompt.
  */
 export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, PromptGeneratorProps>(function PromptGenerator(props, ref) {
-  const { options, host } = withDefaults(props);
-  const { model, device, initial, cellSize, maxResults, label } = options;
-  const { prompt, count, steps, scheduler, guidanceScale, seed, mode } = initial;
-  const problem = firstProblem(
-    checkGenerationProps({ model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize }, false),
-    checkNumber('count', count, { min: 1, max: MAX_UI_COUNT, integer: true }),
-    checkOneOf('mode', mode, PROMPT_MODES),
-    checkNumber('maxResults', maxResults, { min: 1, max: 50, integer: true }),
-  );
-  const root = { ...host, ref, ownClass: 'dk-prompt-generator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={label} component="PromptGenerator" problem={problem} />;
+  const { options, host, problem } = checkPromptGeneratorProps(props);
+  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-prompt-generator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
+  if (problem) return <InvalidFigure {...root} aria-label={labelText(options.label)} component="PromptGenerator" problem={problem} />;
   return <PromptGeneratorFigure root={root} options={options} />;
 });
 

@@ -70,14 +70,26 @@ export function computeScoreFieldBase(
   const startRng = createRng(master.nextUint32());
   const x0 = sampleMixture2d(data.mixture, sampleCount, sampleRng);
   const eps = randn64(noiseRng, 2 * sampleCount);
-  const trajectories =
-    trajectoryCount > 0
-      ? probabilityFlowTrajectories(data.mixture, randn64(startRng, 2 * trajectoryCount), {
-          alphasCumprod,
-          steps: Math.min(trajectorySteps, alphasCumprod.length),
-        })
-      : null;
+  const trajectories = trajectoryCount > 0 ? flowPaths(data, alphasCumprod, trajectoryCount, trajectorySteps, startRng) : null;
   return { data, alphasCumprod, extent: extent ?? viewExtent(data.mixture), x0, eps, trajectories };
+}
+
+/** Whether probability-flow paths can run on a schedule: alpha-bar > 0 at every step (not zero terminal SNR). */
+export function supportsFlowPaths(alphasCumprod: ArrayLike<number>): boolean {
+  for (let t = 0; t < alphasCumprod.length; t++) if (!(alphasCumprod[t]! > 0)) return false;
+  return true;
+}
+
+/** The probability-flow paths, or null on a schedule where they cannot run (see {@link supportsFlowPaths}). */
+function flowPaths(
+  data: ResolvedScoreFieldData,
+  alphasCumprod: Float64Array,
+  count: number,
+  steps: number,
+  rng: ReturnType<typeof createRng>,
+): ProbabilityFlowTrajectories | null {
+  if (!supportsFlowPaths(alphasCumprod)) return null;
+  return probabilityFlowTrajectories(data.mixture, randn64(rng, 2 * count), { alphasCumprod, steps: Math.min(steps, alphasCumprod.length) });
 }
 
 /** One frame: everything drawn at timestep t. Grids are row-major with row 0 at the top (y = +extent). */

@@ -1,11 +1,15 @@
 import { useMemo } from 'react';
-import { type BetaScheduleName, type NoiseScheduleOptions, noiseSchedule } from '../../engine';
-import { type PropProblem, checkNumber, firstProblem } from '../shared/props/propChecks';
+import { type PropProblem, checkNumber, errorText, firstProblem } from '../shared/props/propChecks';
+import { type ScheduleSpec, resolveSchedule as resolveScheduleProp, scheduleLabel } from '../shared/props/resolveSchedule';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
 import { type ScoreFieldBase, type ScoreFieldFrame, computeScoreFieldBase, computeScoreFieldFrame } from './scoreFieldModel';
 
-/** A noise schedule: a diffusers `beta_schedule` name (1000 steps), or the options of `noiseSchedule`. */
-export type ScoreFieldSchedule = BetaScheduleName | NoiseScheduleOptions;
+/**
+ * A noise schedule, as every figure takes one: a diffusers `beta_schedule` name (1000 steps), or a config with
+ * diffusers' snake_case keys (`{ beta_schedule: 'linear', num_train_timesteps: 500 }`); the engine's camelCase
+ * spellings (`betaSchedule`, `numTrainTimesteps`, ...) are accepted as aliases.
+ */
+export type ScoreFieldSchedule = ScheduleSpec;
 
 /** What the model depends on. Every field is checked; nothing here throws. */
 export interface ScoreFieldOptions {
@@ -32,30 +36,67 @@ export const SCORE_FIELD_LIMITS = {
   trajectorySteps: { integer: true, min: 1, max: 1000 },
   gridSize: { integer: true, min: 2, max: 32 },
   densityResolution: { integer: true, min: 8, max: 256 },
-  numTrainTimesteps: { integer: true, min: 2, max: 100_000 },
+  numTrainTimesteps: { integer: true, min: 2, max: 10_000 },
   extent: { min: 0, minExclusive: true, max: 1000 },
   seed: { integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
 } as const;
+
+/**
+ * Limits on the work of a render, each a product of the props with the data's number of gaussians K (a
+ * preset's, the points of a KDE, the components of a mixture), so that no accepted prop set takes more than
+ * a few hundred milliseconds:
+ * - `field`: (densityResolution^2 + 2 gridSize^2) x K, the density and score evaluations of a frame;
+ * - `samples`: sampleCount x K, drawing the samples;
+ * - `trajectories`: trajectoryCount x min(trajectorySteps, T) x K, the probability-flow paths.
+ */
+export const SCORE_FIELD_WORK_LIMITS = { field: 15_000_000, samples: 40_000_000, trajectories: 1_000_000 } as const;
+
+/** Checks the work the props ask for against {@link SCORE_FIELD_WORK_LIMITS}. */
+export function checkScoreFieldWork(o: Pick<ScoreFieldOptions, 'sampleCount' | 'trajectoryCount' | 'trajectorySteps' | 'gridSize' | 'densityResolution'>, components: number, T: number): PropProblem | null {
+  const L = SCORE_FIELD_WORK_LIMITS;
+  const k = `the data's ${components} gaussian${components === 1 ? '' : 's'}`;
+  const field = (o.densityResolution ** 2 + 2 * o.gridSize ** 2) * components;
+  if (field > L.field) {
+    return {
+      prop: 'densityResolution',
+      message:
+        `densityResolution and gridSize ask for (${o.densityResolution}^2 + 2 x ${o.gridSize}^2) x ${k} = ${field} evaluations a frame; ` +
+        `the limit is ${L.field}. Lower densityResolution or gridSize, or use fewer points.`,
+    };
+  }
+  const samples = o.sampleCount * components;
+  if (samples > L.samples) {
+    return { prop: 'sampleCount', message: `sampleCount asks for ${o.sampleCount} x ${k} = ${samples} steps of drawing; the limit is ${L.samples}. Lower sampleCount or use fewer points.` };
+  }
+  const steps = Math.min(o.trajectorySteps, T);
+  const paths = o.trajectoryCount * steps * components;
+  if (paths > L.trajectories) {
+    return {
+      prop: 'trajectoryCount',
+      message:
+        `trajectoryCount and trajectorySteps ask for ${o.trajectoryCount} paths x ${steps} steps x ${k} = ${paths} evaluations; ` +
+        `the limit is ${L.trajectories}. Lower trajectoryCount or trajectorySteps, or use fewer points.`,
+    };
+  }
+  return null;
+}
 
 interface ResolvedSchedule {
   alphasCumprod: Float64Array;
   name: string;
 }
 
-/** abar_t of a schedule prop, default squaredcos_cap_v2 over 1000 steps; or the problem with it. */
+/**
+ * abar_t of a schedule prop (a name, or a diffusers config in snake_case, camelCase accepted as an alias),
+ * with at least 2 training steps; or the problem with it.
+ */
 export function resolveSchedule(schedule: unknown): ResolvedSchedule | { problem: PropProblem } {
-  const options: NoiseScheduleOptions | null =
-    typeof schedule === 'string' ? { betaSchedule: schedule } : schedule && typeof schedule === 'object' ? (schedule as NoiseScheduleOptions) : null;
-  if (!options) return { problem: { prop: 'schedule', message: `schedule must be a beta_schedule name or noise schedule options; got ${String(schedule)}.` } };
-  const full = { betaSchedule: 'squaredcos_cap_v2', numTrainTimesteps: 1000, ...options };
-  const count = checkNumber('schedule.numTrainTimesteps', full.numTrainTimesteps, SCORE_FIELD_LIMITS.numTrainTimesteps);
+  const resolved = resolveScheduleProp('schedule', schedule);
+  if (resolved.problem) return { problem: resolved.problem };
+  const { alphasCumprod } = resolved.schedule;
+  const count = checkNumber('schedule.num_train_timesteps', alphasCumprod.length, SCORE_FIELD_LIMITS.numTrainTimesteps);
   if (count) return { problem: { prop: 'schedule', message: count.message } };
-  try {
-    const { alphasCumprod } = noiseSchedule(full);
-    return { alphasCumprod, name: full.trainedBetas ? 'trained_betas' : full.betaSchedule };
-  } catch (e) {
-    return { problem: { prop: 'schedule', message: `schedule: ${(e as Error).message}` } };
-  }
+  return { alphasCumprod, name: scheduleLabel(schedule as ScheduleSpec) };
 }
 
 /** The first problem among the numeric options, or null. */
@@ -77,22 +118,34 @@ export function checkTimestep(t: unknown, T: number): PropProblem | null {
   return checkNumber('t', t, { integer: true, min: 0, max: T - 1 });
 }
 
-function resolveBase(o: ScoreFieldOptions, data: ResolvedScoreFieldData | { problem: PropProblem }, schedule: ResolvedSchedule | { problem: PropProblem }) {
+function resolveBase(
+  o: ScoreFieldOptions,
+  data: ResolvedScoreFieldData | { problem: PropProblem },
+  schedule: ResolvedSchedule | { problem: PropProblem },
+): { problem: PropProblem; base?: undefined; scheduleName?: undefined } | { problem: null; base: ScoreFieldBase; scheduleName: string } {
   const problem = checkScoreFieldOptions(o) ?? ('problem' in schedule ? schedule.problem : null) ?? ('problem' in data ? data.problem : null);
   if (problem) return { problem };
-  return {
-    problem: null,
-    base: computeScoreFieldBase(data as ResolvedScoreFieldData, (schedule as ResolvedSchedule).alphasCumprod, o),
-    scheduleName: (schedule as ResolvedSchedule).name,
-  };
+  const resolvedData = data as ResolvedScoreFieldData;
+  const { alphasCumprod, name } = schedule as ResolvedSchedule;
+  const work = checkScoreFieldWork(o, resolvedData.mixture.size, alphasCumprod.length);
+  if (work) return { problem: work };
+  try {
+    return { problem: null, base: computeScoreFieldBase(resolvedData, alphasCumprod, o), scheduleName: name };
+  } catch (error) {
+    return { problem: { prop: 'data', message: `the figure could not be computed for this data and schedule: ${errorText(error)}` } };
+  }
 }
 
 function frameModel(resolved: ReturnType<typeof resolveBase>, t: number, o: ScoreFieldOptions): ScoreFieldModel {
   if (resolved.problem) return { problem: resolved.problem };
-  const { base, scheduleName } = resolved as { base: ScoreFieldBase; scheduleName: string };
+  const { base, scheduleName } = resolved;
   const tProblem = checkTimestep(t, base.alphasCumprod.length);
   if (tProblem) return { problem: tProblem };
-  return { problem: null, base, scheduleName, frame: computeScoreFieldFrame(base, t, o) };
+  try {
+    return { problem: null, base, scheduleName, frame: computeScoreFieldFrame(base, t, o) };
+  } catch (error) {
+    return { problem: { prop: 'data', message: `the figure could not be computed at t = ${t}: ${errorText(error)}` } };
+  }
 }
 
 /** The whole model at t, computed from scratch (for tests, servers and one-off pictures). */
@@ -107,7 +160,12 @@ function keyOf(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   let key = keys.get(value);
   if (key === undefined) {
-    key = JSON.stringify(value);
+    try {
+      key = JSON.stringify(value);
+    } catch {
+      // Not serialisable (the figure's validation layer never passes such a value): its identity is its key.
+      return value;
+    }
     keys.set(value, key);
   }
   return key;

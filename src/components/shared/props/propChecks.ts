@@ -1,7 +1,8 @@
 /**
  * Prop validation that never throws into the host page: each check returns a problem (the prop's name,
  * what it got and the accepted range) or null; a component shows the first problem inline instead of a
- * figure, and warns once in the console.
+ * figure, and warns once in the console. Every check, and every message, works on any value a host can
+ * pass: a Symbol, a BigInt, a circular object, a Proxy whose traps throw, an object whose getters throw.
  */
 export interface PropProblem {
   /** The prop at fault. */
@@ -37,14 +38,41 @@ export function checkNumber(prop: string, value: unknown, range: NumberRange = {
     (!range.integer || Number.isInteger(value)) &&
     (range.min === undefined || (range.minExclusive ? value > range.min : value >= range.min)) &&
     (range.max === undefined || value <= range.max);
-  return ok ? null : { prop, message: `${prop} must be ${describeRange(range)}; got ${formatValue(value)}.` };
+  return ok ? null : { prop, message: `${prop} must be ${describeRange(range)}; got ${describeValue(value)}.` };
 }
 
 /** Checks that `value` is one of `accepted`. */
 export function checkOneOf<T extends string>(prop: string, value: unknown, accepted: readonly T[]): PropProblem | null {
-  return accepted.includes(value as T)
+  return typeof value === 'string' && accepted.includes(value as T)
     ? null
-    : { prop, message: `${prop} must be one of ${accepted.map((a) => `'${a}'`).join(', ')}; got ${formatValue(value)}.` };
+    : { prop, message: `${prop} must be one of ${accepted.map((a) => `'${a}'`).join(', ')}; got ${describeValue(value)}.` };
+}
+
+/** Checks that `value` is true or false. */
+export function checkBoolean(prop: string, value: unknown): PropProblem | null {
+  return typeof value === 'boolean' ? null : { prop, message: `${prop} must be true or false; got ${describeValue(value)}.` };
+}
+
+/** Options of {@link checkString}. */
+export interface StringLimits {
+  /** The longest string accepted, in UTF-16 code units. */
+  maxLength: number;
+  /** The empty string is refused. */
+  nonEmpty?: boolean;
+}
+
+/** Checks that `value` is a string of at most `maxLength` characters (and not empty when asked). */
+export function checkString(prop: string, value: unknown, { maxLength, nonEmpty }: StringLimits): PropProblem | null {
+  const what = `${nonEmpty ? 'a non-empty string' : 'a string'} of at most ${maxLength} characters`;
+  if (typeof value !== 'string') return { prop, message: `${prop} must be ${what}; got ${describeValue(value)}.` };
+  if (value.length > maxLength) return { prop, message: `${prop} must be ${what}; got ${value.length} characters.` };
+  if (nonEmpty && value.length === 0) return { prop, message: `${prop} must be ${what}; got ''.` };
+  return null;
+}
+
+/** Checks that `value` is a function (a callback prop). */
+export function checkFunction(prop: string, value: unknown): PropProblem | null {
+  return typeof value === 'function' ? null : { prop, message: `${prop} must be a function; got ${describeValue(value)}.` };
 }
 
 /** The first problem of a list of checks, or null when every check passed. */
@@ -53,8 +81,140 @@ export function firstProblem(...checks: Array<PropProblem | null | undefined>): 
   return null;
 }
 
-function formatValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  return Array.isArray(value) ? `an array of ${value.length}` : typeof value;
+/** A plain object: `{ ... }` or `Object.create(null)`, not an array, a function, a Date, a Map, a Promise, ... */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The longest part of a host's string quoted in a message. */
+const QUOTE_LENGTH = 40;
+
+/**
+ * A short description of any value for a message: strings quoted (and cut short), numbers as written,
+ * arrays by length, anything else by kind. Never throws, whatever the value.
+ */
+export function describeValue(value: unknown): string {
+  try {
+    switch (typeof value) {
+      case 'string':
+        return `'${value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value}'`;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return String(value);
+      case 'bigint':
+        return 'a BigInt';
+      case 'symbol':
+        return 'a symbol';
+      case 'function':
+        return 'a function';
+      default:
+        if (value === null) return 'null';
+        if (Array.isArray(value)) return `an array of ${value.length}`;
+        if (ArrayBuffer.isView(value)) return 'a typed array';
+        return 'object';
+    }
+  } catch {
+    return 'a value that cannot be read';
+  }
+}
+
+/** The message of something thrown, for a problem's text (never throws). */
+export function errorText(error: unknown): string {
+  try {
+    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : describeValue(error);
+    return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
+/** A checked value: the sanitised copy to use, or the problem with it. */
+export type Checked<T> = { value: T; problem?: null } | { problem: PropProblem; value?: undefined };
+
+/** `{ value }`, or `{ problem }` when there is one. */
+export function checked<T>(problem: PropProblem | null, value: T): Checked<T> {
+  return problem ? { problem } : { value };
+}
+
+/**
+ * Runs a check, turning anything it throws (a getter that throws, a revoked Proxy, a stack overflow in a
+ * deeply nested value) into a problem naming the prop.
+ */
+export function safeCheck<T>(prop: string, check: () => Checked<T>): Checked<T> {
+  try {
+    return check();
+  } catch (error) {
+    return { problem: { prop, message: `${prop} could not be read: ${errorText(error)}` } };
+  }
+}
+
+/**
+ * Reads and checks the props of a figure, in order, keeping the first problem. Each reader returns the
+ * sanitised value (or the default when the prop is undefined, or when it is invalid: then `problem` is set
+ * and the figure shows the message instead). Nothing it does can throw.
+ */
+export class PropValidator {
+  private first: PropProblem | null = null;
+
+  constructor(private readonly props: Readonly<Record<string, unknown>>) {}
+
+  /** The first problem found so far, or null. */
+  get problem(): PropProblem | null {
+    return this.first;
+  }
+
+  /** Records a problem (only the first one is kept). */
+  report(problem: PropProblem | null | undefined): void {
+    if (problem && !this.first) this.first = problem;
+  }
+
+  /** The raw value of a prop. */
+  raw(name: string): unknown {
+    try {
+      return this.props[name];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Prop `name`: `fallback` when undefined, else `check`'s sanitised value (`fallback` on a problem). */
+  read<T>(name: string, fallback: T, check: (value: unknown) => Checked<T>): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const result = safeCheck(name, () => check(value));
+    if (result.problem) {
+      this.report(result.problem);
+      return fallback;
+    }
+    return result.value as T;
+  }
+
+  number(name: string, fallback: number, range: NumberRange = {}): number {
+    return this.read(name, fallback, (v) => checked(checkNumber(name, v, range), v as number));
+  }
+
+  /** A number, or undefined when left out. */
+  optionalNumber(name: string, range: NumberRange = {}): number | undefined {
+    return this.read<number | undefined>(name, undefined, (v) => checked(checkNumber(name, v, range), v as number));
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, accepted: readonly T[]): T {
+    return this.read(name, fallback, (v) => checked(checkOneOf(name, v, accepted), v as T));
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    return this.read(name, fallback, (v) => checked(checkBoolean(name, v), v as boolean));
+  }
+
+  string(name: string, fallback: string, limits: StringLimits): string {
+    return this.read(name, fallback, (v) => checked(checkString(name, v, limits), v as string));
+  }
+
+  /** A callback, or undefined when left out. */
+  callback<F extends (...args: never[]) => unknown>(name: string): F | undefined {
+    return this.read<F | undefined>(name, undefined, (v) => checked(checkFunction(name, v), v as F));
+  }
 }
