@@ -15,6 +15,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKPOINTS = os.path.join(HERE, "checkpoints")
+MACHINE_PATHS = ("runs_dir", "cache")  # train.py arguments that hold absolute paths
 
 
 def committed_path(run):
@@ -30,6 +31,8 @@ def pack(full):
     states = {i: {k: (v.bfloat16() if torch.is_tensor(v) and v.is_floating_point() and v.dim() > 0 else v)
                   for k, v in s.items()} for i, s in opt["state"].items()}
     out = {k: v for k, v in full.items() if k not in ("model", "ema", "optimizer")}
+    # folders of this machine stay out of the repository (they are defaults of train.py anyway)
+    out["args"] = {k: v for k, v in full.get("args", {}).items() if k not in MACHINE_PATHS}
     out.update(ema=ema, model_minus_ema=diff,
                optimizer={"state": states, "param_groups": opt["param_groups"]}, packed=True)
     return out

@@ -80,8 +80,10 @@ class TestCompactCheckpoint(unittest.TestCase):
             loss.backward()
             opt.step()
         full = {"model": model.state_dict(), "ema": ema.state_dict(), "optimizer": opt.state_dict(),
-                "state": {"step": 2}, "config": model.config}
+                "state": {"step": 2}, "config": model.config,
+                "args": {"lr": 6e-4, "runs_dir": "/somewhere/runs", "cache": "/somewhere/c.npz"}}
         back = checkpoint.unpack(checkpoint.pack(full))
+        self.assertEqual(back["args"], {"lr": 6e-4})  # no folder of this machine in the file
         for k, v in full["ema"].items():
             torch.testing.assert_close(back["ema"][k], v, rtol=0, atol=0)
         for k, v in full["model"].items():
