@@ -92,8 +92,13 @@ describe('the work a render does is bounded, and the message names the limit', (
   });
 
   it("renderer='svg' takes at most 64 x 64 cells", () => {
+    const image = { width: 512, height: 512, data: new Float64Array(512 * 512) };
+    expectMessage(render(<PixelGrid image={image} renderer="svg" cellSize={1} />).html, 'renderer', "renderer 'svg' draws at most 4096 cells (64 x 64); this grid has 512 x 512 = 262144");
+  });
+
+  it('takes images of at most 512 x 512 pixels', () => {
     const image = { width: 1024, height: 1024, data: new Float64Array(1024 * 1024) };
-    expectMessage(render(<PixelGrid image={image} renderer="svg" cellSize={1} />).html, 'renderer', "renderer 'svg' draws at most 4096 cells (64 x 64); this grid has 1024 x 1024 = 1048576");
+    expectMessage(render(<PixelGrid image={image} />).html, 'image.width', 'from 1 to 512');
   });
 
   it("ScoreFieldPlot's largest trajectory and grid settings", () => {

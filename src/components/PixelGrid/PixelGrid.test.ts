@@ -81,7 +81,7 @@ describe('usePixelGrid noising', () => {
 describe('usePixelGrid bad props', () => {
   it.each([
     [{ image: { width: 3, height: 2, data: [1, 2, 3] } }, 'image.data', /hold width x height = 3 x 2 = 6 values; got 3/],
-    [{ image: { width: 0, height: 2, data: [] } }, 'image.width', /image.width must be an integer from 1 to 1024/],
+    [{ image: { width: 0, height: 2, data: [] } }, 'image.width', /image.width must be an integer from 1 to 512/],
     [{ image: { width: 1, height: 2, data: [0, NaN] } }, 'image.data', /value 1 \(x 0, y 1\) is NaN/],
     [{ image: tiny, t: 1000 }, 't', /t must be an integer from 0 to 999; got 1000/],
     [{ image: tiny, t: -1 }, 't', /t must be an integer/],

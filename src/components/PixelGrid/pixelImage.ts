@@ -12,7 +12,7 @@ export interface PixelImage {
 }
 
 /** The largest side accepted for an image (before downsampling). */
-export const MAX_IMAGE_SIDE = 1024;
+export const MAX_IMAGE_SIDE = 512;
 /** The largest magnitude of a value (and of the range's ends): beyond it, mapping and noising leave float range. */
 export const MAX_ABS_VALUE = 1e12;
 
