@@ -193,6 +193,8 @@ def main():
     p.add_argument("--engine-samples", default=None,
                    help="judge samples drawn by engine_samples.mjs (the shipped ONNX model) instead")
     p.add_argument("--out", default=None, help="folder for metrics.json and grids (default: the run's)")
+    p.add_argument("--core-only", action="store_true", help="only the six core prompts (a quicker check)")
+    p.add_argument("--guidances", default=None, help="comma-separated scales (default: 1,3,5,7)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     if a.engine_samples:
@@ -214,7 +216,9 @@ def main():
         settings = {"n_per_prompt": a.n, "steps": a.steps, "seed": a.seed,
                     "sampler": "DDIM eta=0, leading spacing"}
     os.makedirs(out_dir, exist_ok=True)
-    evaluate(draw, source, settings, out_dir, atlas_path=a.atlas)
+    tests = CORE if a.core_only else RADICAL_TESTS
+    guidances = tuple(float(g) for g in a.guidances.split(",")) if a.guidances else GUIDANCES
+    evaluate(draw, source, settings, out_dir, tests=tests, guidances=guidances, atlas_path=a.atlas)
 
 
 if __name__ == "__main__":

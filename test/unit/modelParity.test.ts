@@ -20,6 +20,7 @@ const modelCase = JSON.parse(readFileSync(path.join(fixtures, 'model_cases.json'
   sample: Tensor;
   timestep: Tensor;
   noise_pred: Tensor;
+  cross_attention: Tensor;
   ddim: { prompt: string; steps: number; guidance: number; timesteps: number[]; initial_noise: Tensor; image: Tensor };
 };
 
@@ -59,6 +60,16 @@ describe('parity with the Python model (fixtures)', () => {
     const eps = await model.predict(Float32Array.from(modelCase.sample.data), modelCase.timestep.data, e);
     const diff = maxAbsDiff(eps, modelCase.noise_pred.data);
     console.log(`U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(TOLERANCE);
+  });
+
+  it(`returns the cross-attention maps like torch within ${TOLERANCE}`, async () => {
+    expect(model.hasCrossAttention).toBe(true);
+    const e = await model.encodePrompts(modelCase.prompts);
+    const out = await model.predictDetailed(Float32Array.from(modelCase.sample.data), modelCase.timestep.data, e, { crossAttention: true });
+    expect(out.crossAttentionShape).toEqual(modelCase.cross_attention.shape);
+    const diff = maxAbsDiff(out.crossAttention!, modelCase.cross_attention.data);
+    console.log(`U-Net cross-attention: max |onnx - torch| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(TOLERANCE);
   });
 
