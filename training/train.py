@@ -1,6 +1,6 @@
 """Train glyffuser-mini (see README.md).
 
-  /usr/bin/python3 -m training.train --run v2 --max-minutes 480 --glove --pooled ...
+  /usr/bin/python3 -m training.train --run v2 --max-minutes 900 --schedule-images 1200000 --glove --pooled ...
 
 Resumes automatically from training/runs/<run>/last.pt, else from the committed
 training/checkpoints/<run>.pt (checkpoint.py). Checkpoints atomically every
@@ -47,13 +47,16 @@ def parse_args(argv=None):
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--lr", type=float, default=5e-4)
     p.add_argument("--min-lr-frac", type=float, default=0.1,
-                   help="cosine decay (over --max-minutes of training time) to lr*this")
+                   help="cosine decay (over --schedule-images, else --max-minutes) to lr*this")
     p.add_argument("--warmup-steps", type=int, default=300)
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--ema", type=float, default=0.9995)
     p.add_argument("--drop-prompt", type=float, default=0.1)
     p.add_argument("--max-minutes", type=float, default=105.0,
                    help="total training wall time (summed over resumes)")
+    p.add_argument("--schedule-images", type=int, default=0,
+                   help="decay the learning rate over this many training images instead of over "
+                        "--max-minutes (wall time slows when the machine is shared; images do not)")
     p.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = off)")
     p.add_argument("--ckpt-minutes", type=float, default=5.0)
     p.add_argument("--log-every", type=int, default=50)
@@ -82,11 +85,15 @@ def save_atomic(obj, path):
     os.replace(tmp, path)
 
 
-def lr_at(args, step, minutes):
-    """Linear warmup over warmup_steps, then cosine decay in *training time*:
-    lr = lr_max * (f + (1 - f) * (1 + cos(pi * min(1, minutes / max_minutes))) / 2)."""
+def lr_at(args, step, minutes, images=0):
+    """Linear warmup over warmup_steps, then cosine decay over the planned images (or training time):
+    lr = lr_max * (f + (1 - f) * (1 + cos(pi * min(1, progress))) / 2),
+    progress = images / schedule_images, else minutes / max_minutes."""
     warm = min(1.0, (step + 1) / max(1, args.warmup_steps))
-    frac = min(1.0, minutes / max(1e-9, args.max_minutes))
+    if args.schedule_images > 0:
+        frac = min(1.0, images / args.schedule_images)
+    else:
+        frac = min(1.0, minutes / max(1e-9, args.max_minutes))
     f = args.min_lr_frac
     return args.lr * warm * (f + (1 - f) * 0.5 * (1 + math.cos(math.pi * frac)))
 
@@ -265,7 +272,7 @@ def main(argv=None):
         ids[drop], mask[drop] = 0, 0.0  # empty prompt = all pad, mask all zero
         loss = diffusion_loss(model, x0, ids.to(device), mask.to(device), ab, args.min_snr_gamma)
 
-        lr = lr_at(args, state["step"], minutes)
+        lr = lr_at(args, state["step"], minutes, state["images_seen"])
         for g in opt.param_groups:
             g["lr"] = lr
         opt.zero_grad(set_to_none=True)

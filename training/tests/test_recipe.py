@@ -124,3 +124,16 @@ class TestWilson(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestLearningRate(unittest.TestCase):
+    def test_decay_follows_images_when_planned_in_images(self):
+        from training.train import lr_at, parse_args
+        args = parse_args(["--lr", "1e-3", "--warmup-steps", "10", "--min-lr-frac", "0.1",
+                           "--schedule-images", "1000", "--max-minutes", "1"])
+        self.assertAlmostEqual(lr_at(args, 100, 0.9, 0), 1e-3)          # wall time ignored
+        self.assertAlmostEqual(lr_at(args, 100, 0.0, 500), 0.55e-3)     # half way: midpoint
+        self.assertAlmostEqual(lr_at(args, 100, 0.0, 5000), 0.1e-3)     # past the plan: floor
+        self.assertAlmostEqual(lr_at(args, 4, 0.0, 0), 0.5e-3)          # warmup
+        args.schedule_images = 0
+        self.assertAlmostEqual(lr_at(args, 100, 0.5, 0), 0.55e-3)       # wall time plan
