@@ -11,15 +11,18 @@ const shared: Options = {
   sourcemap: true,
   target: 'es2022',
   shims: true,
-  external: ['react', 'react-dom', 'react/jsx-runtime', /^onnxruntime-web/, 'three', /^@react-three\//, /^@visx\//, 'diffusion-kit/engine'],
+  external: ['react', 'react-dom', 'react/jsx-runtime', /^onnxruntime-web/, 'three', /^@react-three\//, /^@visx\//, /^katex(\/|$)/, 'diffusion-kit/engine'],
 };
 
-/** The Worker is a sibling file in dist too: point the `new URL('./engineWorker.ts', import.meta.url)` at its build. */
+/**
+ * The Workers are sibling files in dist too: point `new URL('./engineWorker.ts', import.meta.url)` (and the
+ * training Worker's `./trainerWorker.ts`) at their builds.
+ */
 const workerUrlPlugin = {
   name: 'engine-worker-url',
   setup(build: { onLoad: Function }) {
-    build.onLoad({ filter: /createEngineWorker\.ts$/ }, async (args: { path: string }) => ({
-      contents: (await readFile(args.path, 'utf8')).replace("'./engineWorker.ts'", "'./engineWorker.js'"),
+    build.onLoad({ filter: /(createEngineWorker|createTrainingSession)\.ts$/ }, async (args: { path: string }) => ({
+      contents: (await readFile(args.path, 'utf8')).replace("'./engineWorker.ts'", "'./engineWorker.js'").replace("'./trainerWorker.ts'", "'./trainerWorker.js'"),
       loader: 'ts',
     }));
   },
@@ -39,13 +42,18 @@ const engineAsPackagePlugin = {
 };
 
 // Two builds. The engine (and its Worker entry) without code splitting, so the Worker's relative URL holds.
-// The React components, whose entry keeps its 'use client' directive (tsup's rollup `treeshake` would drop it).
+// The React components, whose entry keeps its 'use client' directive (tsup's rollup `treeshake` would drop it),
+// and `diffusion-kit/math`, the KaTeX formula component, an entry of its own so that only it needs katex.
 export default defineConfig([
   {
     ...shared,
-    entry: { 'engine/index': 'src/engine/index.ts', 'engine/engineWorker': 'src/engine/worker/engineWorker.ts' },
+    entry: {
+      'engine/index': 'src/engine/index.ts',
+      'engine/engineWorker': 'src/engine/worker/engineWorker.ts',
+      'engine/trainerWorker': 'src/engine/training/trainerWorker.ts',
+    },
     splitting: false,
     esbuildPlugins: [workerUrlPlugin],
   },
-  { ...shared, entry: { index: 'src/index.ts' }, splitting: true, esbuildPlugins: [engineAsPackagePlugin] },
+  { ...shared, entry: { index: 'src/index.ts', math: 'src/math.ts' }, splitting: true, esbuildPlugins: [engineAsPackagePlugin] },
 ]);

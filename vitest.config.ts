@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { faultyAssetsPlugin } from './scripts/faultyAssetsPlugin.mjs';
 import { kitAssetsPlugin } from './scripts/kitAssetsPlugin.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,12 @@ const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-O
  * figure; 0 or unset: each test's CI size) and FUZZ_SEED (unset: the fixed CI seed) through `inject`; see
  * test/fuzz/fuzzConfig.ts.
  */
-const provide = { fuzzRuns: Math.max(0, Math.floor(Number(process.env.FUZZ_RUNS) || 0)), fuzzSeed: Math.floor(Number(process.env.FUZZ_SEED) || 20_260_101) };
+const provide = {
+  fuzzRuns: Math.max(0, Math.floor(Number(process.env.FUZZ_RUNS) || 0)),
+  fuzzSeed: Math.floor(Number(process.env.FUZZ_SEED) || 20_260_101),
+  // SOAK_RUNS: generations of test/browser/soak.test.tsx (0 or unset: its CI size; bench/soak.mjs runs 200).
+  soakRuns: Math.max(0, Math.floor(Number(process.env.SOAK_RUNS) || 0)),
+};
 
 /**
  * Debian's Chromium driven by Playwright (no browser download). `--enable-unsafe-webgpu` gives headless
@@ -27,7 +33,11 @@ function chromium() {
     enabled: true,
     headless: true,
     provider: playwright({
-      launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] },
+      // --expose-gc and precise memory figures: the soak test (test/browser/soak.test.tsx) compares heaps after a collection.
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--enable-unsafe-webgpu', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+      },
     }),
     instances: [{ browser: 'chromium' as const }],
   };
@@ -47,7 +57,8 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react(), kitAssetsPlugin(dirname)],
+        // faultyAssetsPlugin: the shipped model with faults put in, for test/browser/faults/.
+        plugins: [react(), kitAssetsPlugin(dirname), faultyAssetsPlugin(dirname)],
         // Cross-origin isolation, as in Storybook: onnxruntime-web needs it for wasm threads.
         server: { headers: isolationHeaders },
         optimizeDeps,

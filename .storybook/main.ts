@@ -1,4 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import rehypeKatex from 'rehype-katex';
+import { remarkCodeMath } from './remarkCodeMath';
 
 /**
  * Cross-origin isolation: onnxruntime-web needs SharedArrayBuffer for its wasm threads, which browsers give
@@ -12,9 +14,20 @@ export const isolationHeaders = {
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)', '../src/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
+  addons: [
+    // Formulas in the MDX pages, typeset by KaTeX when a page compiles: $`...`$ inline, ```math blocks displayed
+    // (see remarkCodeMath.ts for why not $...$). KaTeX's CSS and fonts are bundled through preview.ts, so the
+    // static build needs no network.
+    {
+      name: '@storybook/addon-docs',
+      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkCodeMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] } } },
+    },
+    '@storybook/addon-vitest',
+    '@storybook/addon-a11y',
+  ],
   framework: { name: '@storybook/react-vite', options: {} },
-  staticDirs: ['../public', { from: '../assets', to: '/kit-assets' }],
+  // The tiny diffusers-contract test models too, for the stories of models other than the shipped one.
+  staticDirs: ['../public', { from: '../assets', to: '/kit-assets' }, { from: '../test/fixtures/diffusers', to: '/kit-fixtures/diffusers' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   async viteFinal(viteConfig) {

@@ -1,4 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
+// KaTeX's stylesheet, with its fonts bundled by Vite: the typeset formulas of the docs work offline.
+import 'katex/dist/katex.min.css';
 
 const preview: Preview = {
   parameters: {

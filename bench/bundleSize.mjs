@@ -10,12 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const HEAVY = ['onnxruntime-web', 'three', '@react-three/fiber'];
+// katex is heavy for a page that only wants a chart (about 75 KiB gzip): only `diffusion-kit/math` may load it.
+export const HEAVY = ['onnxruntime-web', 'three', '@react-three/fiber', 'katex'];
 
 /** The built package to measure: `dist/`, or another build's folder given as BUNDLE_DIST (e.g. to try a fix). */
 export const distDir = path.resolve(root, process.env.BUNDLE_DIST ?? 'dist');
 const aliases = () => ({
   'diffusion-kit/engine': path.join(distDir, 'engine/index.js'),
+  'diffusion-kit/math': path.join(distDir, 'math.js'),
   'diffusion-kit': path.join(distDir, 'index.js'),
 });
 
@@ -138,6 +140,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(kit ?? {}).filter((k) => /^[A-Z]/.test(k));
   const rows = [];
   for (const n of names) rows.push(await measureImport(n));
+  // The formula component has an entry of its own (it is the one import that may load katex).
+  if (!process.argv.slice(2).length && existsSync(path.join(distDir, 'math.js'))) rows.push({ ...(await measureImport('Math', 'diffusion-kit/math')), name: 'Math (diffusion-kit/math)' });
   console.log(formatTable(rows));
   await writeFile(path.join(root, 'bench/results/bundle-size.json'), JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2) + '\n');
 }

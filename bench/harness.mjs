@@ -46,7 +46,8 @@ export async function nativeStepLatency(modelDir, threads, batches, runs) {
  * Starts a cross-origin isolated Vite server over bench/web and headless Chromium; `run(query, page)` opens
  * that page (default index.html) with the query and returns the `window.benchResult` it sets (with the page's
  * console lines as `consoleLines` when `keepConsole` is set).
- * `options.plugins` and `options.optimizeDeps` are added to the server's (e.g. React for a component page).
+ * `options.plugins` and `options.optimizeDeps` are added to the server's (e.g. React for a component page);
+ * `options.launchArgs` to Chromium's (e.g. '--js-flags=--expose-gc').
  */
 export async function startBenchBrowser(options = {}) {
   const server = await createServer({
@@ -59,7 +60,7 @@ export async function startBenchBrowser(options = {}) {
   });
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', ...(options.launchArgs ?? [])] });
   async function run(query, file = '', { keepConsole = false } = {}) {
     const page = await browser.newPage();
     const logs = [];

@@ -17,6 +17,7 @@ computed by torch from the same fp16-rounded weights in float32, so ONNX
 Runtime should match them to float32 rounding error.
 """
 import argparse
+import hashlib
 import json
 import os
 
@@ -140,8 +141,17 @@ def export_onnx(model, out_dir, seq_len=16):
     for p in (te_path, unet_path):
         n = to_fp16_initializers(p)
         onnx.checker.check_model(onnx.load(p))
-        info[os.path.basename(p)] = {"bytes": os.path.getsize(p), "fp16_initializers": n}
+        info[os.path.basename(p)] = {"bytes": os.path.getsize(p), "sha256": sha256_of(p), "fp16_initializers": n}
     return info
+
+
+def sha256_of(path):
+    """The file's SHA-256 (hex): model.json's `files` entry, which the engine checks cached and downloaded bytes against."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def flat(t):
@@ -207,7 +217,8 @@ def main(argv=None):
     info = export_onnx(model, a.out, tok.max_length)
     tok.save(os.path.join(a.out, "tokenizer.json"))
     write_fixtures(model, tok, a.out)
-    info["tokenizer.json"] = {"bytes": os.path.getsize(os.path.join(a.out, "tokenizer.json"))}
+    tok_path = os.path.join(a.out, "tokenizer.json")
+    info["tokenizer.json"] = {"bytes": os.path.getsize(tok_path), "sha256": sha256_of(tok_path)}
     with open(os.path.join(a.out, "export_info.json"), "w") as f:
         json.dump(info, f, indent=1)
     print(json.dumps(info))

@@ -11,3 +11,4 @@ export * from './model';
 export * from './pipeline';
 export * from './worker';
 export * from './distributions';
+export * from './training';

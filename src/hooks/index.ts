@@ -4,3 +4,7 @@ export { useSharedEngine } from './useSharedEngine';
 export { acquireEngine, releaseEngine, liveEngineCount, type SharedEngine, type EngineState } from './sharedEngine';
 export { usePropState, type PropStateOptions } from './usePropState';
 export { useGridCursor, gridMoveOfKey, directionOfKey, type GridCursor, type GridCursorOptions, type GridMove, type GridDirection } from './useGridCursor';
+export { useInView } from './useInView';
+export { usePageVisible } from './usePageVisible';
+export { useStartWhen, START_WHEN, KEEP_WORKING_MARGIN, type StartWhen, type StartGate } from './useStartWhen';
+export { useElementWidth } from './useElementWidth';

@@ -15,7 +15,7 @@ export interface SharedEngine {
   readonly worker: EngineWorker;
   getState(): EngineState;
   subscribe(listener: () => void): () => void;
-  /** Loads again after a failure (a 404, a corrupt file). */
+  /** Loads again after a failure (a 404, a corrupt file), in a new Worker when the old one has ended. */
   retry(): void;
 }
 
@@ -28,24 +28,40 @@ interface Entry extends SharedEngine {
 const engines = new Map<string, Entry>();
 
 function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
-  const worker = createEngineWorker();
   const listeners = new Set<() => void>();
   let state: EngineState = { status: 'loading', progress: {}, info: null, error: null };
   const set = (next: Partial<EngineState>) => {
     state = { ...state, ...next };
     for (const l of listeners) l();
   };
+  let closed = false;
+  // A Worker that ends on its own (crash, out of memory) puts the engine in error; Retry starts a new one.
+  const start = (): EngineWorker => {
+    const w = createEngineWorker();
+    w.onExit((error) => {
+      if (!closed && w === worker) set({ status: 'error', error, info: null });
+    });
+    return w;
+  };
+  let worker = start();
+  let loads = 0;
   const load = () => {
-    set({ status: 'loading', error: null, progress: {} });
-    worker
-      .load(url, { device, onProgress: (p) => set({ progress: { ...state.progress, [p.file]: p } }) })
-      .then((info) => set({ status: 'ready', info }))
-      .catch((error: Error) => set({ status: 'error', error }));
+    if (!worker.alive) worker = start();
+    const current = worker;
+    const attempt = ++loads;
+    const stale = () => closed || attempt !== loads || current !== worker;
+    set({ status: 'loading', error: null, progress: {}, info: null });
+    current
+      .load(url, { device, onProgress: (p) => !stale() && set({ progress: { ...state.progress, [p.file]: p } }) })
+      .then((info) => !stale() && set({ status: 'ready', info }))
+      .catch((error: Error) => !stale() && set({ status: 'error', error }));
   };
   load();
   return {
     key,
-    worker,
+    get worker() {
+      return worker;
+    },
     users: 0,
     releaseTimer: null,
     getState: () => state,
@@ -55,6 +71,7 @@ function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
     },
     retry: load,
     terminate() {
+      closed = true;
       listeners.clear();
       void worker.terminate();
     },

@@ -18,18 +18,24 @@ import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DatasetMap, DenoiseAnimator, GaussianSampler, NoiseScheduleChart, PixelGrid, PromptGenerator, ScoreFieldPlot } from '../../src';
+import { AttentionMap, DatasetMap, DiffusionTrainer, DenoiseAnimator, GaussianSampler, GuidanceField, NoiseScheduleChart, PixelGrid, PromptGenerator, SamplerRace, ScoreFieldPlot } from '../../src';
+import { checkAttentionMapProps } from '../../src/components/AttentionMap/AttentionMap';
+import { checkSamplerRaceProps } from '../../src/components/SamplerRace/SamplerRace';
 import { checkDenoiseAnimatorProps } from '../../src/components/DenoiseAnimator/DenoiseAnimator';
 import { checkPromptGeneratorProps } from '../../src/components/PromptGenerator/PromptGenerator';
 import { BUG_WARNINGS, domProblems, MAX_RENDER_MS } from '../fuzz/checks';
 import {
   datasetMapProps,
+  diffusionTrainerProps,
   denoiseAnimatorProps,
   gaussianSamplerProps,
+  guidanceFieldProps,
   MISSING_MODEL,
   noiseScheduleChartProps,
   pixelGridProps,
   promptGeneratorProps,
+  attentionMapProps,
+  samplerRaceProps,
   scoreFieldPlotProps,
 } from '../fuzz/figureProps';
 import { materialize, THROWS_ON_READ } from '../fuzz/hostile';
@@ -55,7 +61,9 @@ const FIGURES: Figure[] = [
   { name: 'PixelGrid', Component: PixelGrid as ComponentType<Props>, arbitrary: pixelGridProps },
   { name: 'NoiseScheduleChart', Component: NoiseScheduleChart as ComponentType<Props>, arbitrary: noiseScheduleChartProps },
   { name: 'ScoreFieldPlot', Component: ScoreFieldPlot as ComponentType<Props>, arbitrary: scoreFieldPlotProps },
+  { name: 'GuidanceField', Component: GuidanceField as ComponentType<Props>, arbitrary: guidanceFieldProps },
   { name: 'DatasetMap', Component: DatasetMap as ComponentType<Props>, arbitrary: datasetMapProps },
+  { name: 'DiffusionTrainer', Component: DiffusionTrainer as ComponentType<Props>, arbitrary: diffusionTrainerProps },
   {
     name: 'DenoiseAnimator',
     Component: DenoiseAnimator as ComponentType<Props>,
@@ -67,6 +75,18 @@ const FIGURES: Figure[] = [
     Component: PromptGenerator as ComponentType<Props>,
     arbitrary: promptGeneratorProps,
     isValid: (p) => checkPromptGeneratorProps(p).problem === null,
+  },
+  {
+    name: 'AttentionMap',
+    Component: AttentionMap as ComponentType<Props>,
+    arbitrary: attentionMapProps,
+    isValid: (p) => checkAttentionMapProps(p).problem === null,
+  },
+  {
+    name: 'SamplerRace',
+    Component: SamplerRace as ComponentType<Props>,
+    arbitrary: samplerRaceProps,
+    isValid: (p) => checkSamplerRaceProps(p).problem === null,
   },
 ];
 

@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { checkCsp } from './csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -373,6 +374,8 @@ async function testApp(app, tgz) {
   } finally {
     await stop(server);
   }
+  // The same build under the README's Content-Security-Policy: no violation, the model generates, no foreign request.
+  if (app.name === 'vite') await timed('[vite] page checks under the README CSP', () => checkCsp(browser, check, path.join(app.dir, 'dist')));
 
   if (app.dev && devHydration) {
     // React reports attribute mismatches only in development builds: load the page once on the dev server.

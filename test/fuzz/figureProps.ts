@@ -93,9 +93,20 @@ const pixelImage = fc
     }),
   }));
 
+/** Several-channel images (grey + alpha, RGB, RGBA; planes [C, H, W]), and channel counts the figure refuses. */
+const colourImage = fc
+  .tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 0, max: 5 }))
+  .map(([width, height, channels]) => ({
+    width,
+    height,
+    channels,
+    data: new Big(`${channels} x ${width} x ${height} values of cos(0.3 i)`, () => Array.from({ length: Math.max(1, channels) * width * height }, (_, i) => Math.cos(i * 0.3))),
+  }));
+
 const pixelGridRaw = propsOf({
   image: fc.oneof(
     { weight: 12, arbitrary: pixelImage },
+    { weight: 4, arbitrary: colourImage },
     { weight: 2, arbitrary: fc.constant({ width: 256, height: 256, data: new Big('65536 zeros', () => new Float64Array(256 * 256)) }) },
     // The largest image accepted: drawn within the time limit (on a canvas; as 'svg' it is refused).
     { weight: 1, arbitrary: fc.constant({ width: 1024, height: 1024, data: new Big('1048576 values', () => Float64Array.from({ length: 1024 * 1024 }, (_, i) => (i % 1024) / 1024)) }) },
@@ -202,6 +213,60 @@ export const scoreFieldPlotProps = propsOf({
   showControls: fc.boolean(),
 });
 
+/** GuidanceField's data: a labelled preset, or 1 to 9 classes (2 to 8 are valid) of a few gaussians, sometimes near the 200 limit. */
+const guidanceClass = fc.record(
+  {
+    label: safeString({ maxLength: 30 }),
+    weight: fc.double({ min: 0, max: 1e6, noNaN: true }),
+    components: fc.array(
+      fc.record(
+        {
+          weight: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          mean: point,
+          cov: fc.oneof(fc.double({ min: 1e-8, max: 1e8, noNaN: true }), fc.tuple(unit, unit).map(([a, b]) => [[0.1 + a, b * 0.05], [b * 0.05, 0.1 + b]])),
+        },
+        { requiredKeys: ['mean'] },
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+  },
+  { requiredKeys: ['components'] },
+);
+const guidanceData = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('three-clusters', 'two-moons', 'ring-quarters') },
+  { weight: 3, arbitrary: fc.record({ classes: fc.array(mostly(guidanceClass), { minLength: 1, maxLength: 9 }), label: safeString() }, { requiredKeys: ['classes'] }) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 1, max: 120 }).map((n) => ({
+      classes: [0, 1].map((c) => ({ components: Array.from({ length: n }, (_, i) => ({ mean: [Math.cos(i) * 2, Math.sin(i * 1.3) * 2 + c] as const, cov: 0.05 })) })),
+    })),
+  },
+);
+
+export const guidanceFieldProps = propsOf({
+  data: guidanceData,
+  classIndex: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 9 }) }),
+  onClassChange: callback,
+  guidanceScale: fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constantFrom(0, 1, 10, 10.5)),
+  onGuidanceScaleChange: callback,
+  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
+  onTChange: callback,
+  schedule,
+  seed,
+  trajectoryCount: fc.oneof(fc.integer({ min: 0, max: 64 }), fc.constantFrom(0, 200)),
+  trajectorySteps: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(1, 500)),
+  gridSize: fc.integer({ min: 2, max: 32 }),
+  densityResolution: fc.oneof(fc.integer({ min: 8, max: 128 }), fc.constantFrom(8, 256)),
+  density: fc.constantFrom('marginal', 'conditional', 'guided'),
+  show: fc.record({ score: fc.boolean(), contours: fc.boolean(), trajectories: fc.boolean(), reference: fc.boolean() }, { requiredKeys: [] }),
+  extent: fc.double({ min: 1e-3, max: 1000, noNaN: true }),
+  width: fc.integer({ min: 160, max: 4096 }),
+  height: fc.integer({ min: 160, max: 4096 }),
+  colorMap: fc.oneof(fc.constantFrom('viridis', 'greys', 'diverging'), fc.constant((t: number) => [t * 255, 40, 255 - t * 255])),
+  showControls: fc.boolean(),
+  label,
+});
+
 const cssColor = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom('red', '#123', '#a1b2c3d4', 'rgb(10 20 30 / 50%)', 'var(--dk-accent, #333)', 'oklch(0.7 0.1 200)', 'transparent', 'currentColor') },
   { weight: 1, arbitrary: fc.constantFrom('red;background:url(fuzzinj-css)', 'url(fuzzinj-css)', 'expression(alert(1))', 'red}body{color:blue', '"fuzzinj"') },
@@ -254,10 +319,12 @@ const generation = {
   seed,
   cellSize: fc.integer({ min: 4, max: 256 }),
   label,
+  startWhen: fc.constantFrom('visible', 'mount', 'never'),
 };
 
 export const denoiseAnimatorProps = propsOf({
   ...generation,
+  classLabel: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: -2, max: 70_000 }), fc.double({ min: 0, max: 10, noNaN: true })),
   count: fc.integer({ min: 1, max: 256 }),
   scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
   view: fc.constantFrom('sample', 'predictedX0', 'predictedNoise', 'sideBySide'),
@@ -273,4 +340,70 @@ export const promptGeneratorProps = propsOf({
   mode: fc.constantFrom('full', 'singleStep'),
   maxResults: fc.integer({ min: 1, max: 50 }),
   generateOnLoad: fc.boolean(),
+});
+
+/** AttentionMap: the generation props, its heatmap controls, and count x steps near its 2,000 limit. */
+export const attentionMapProps = propsOf({
+  ...generation,
+  prompt: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('water tree', 'gold', 'fire mountain metal') }, { weight: 1, arbitrary: safeString({ maxLength: 40 }) }),
+  count: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.constantFrom(1, 64, 65)),
+  steps: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(1, 125, 1000)),
+  scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
+  word: fc.integer({ min: 0, max: 20 }),
+  opacity: fc.double({ min: 0, max: 1, noNaN: true }),
+  colorMap: fc.oneof(fc.constantFrom('viridis', 'greys', 'diverging'), fc.constant((t: number) => [t * 255, 40, 255 - t * 255])),
+  scale: fc.constantFrom('word', 'all'),
+  base: fc.constantFrom('predictedX0', 'sample'),
+  cellSize: fc.integer({ min: 8, max: 256 }),
+});
+
+/** SamplerRace: lanes, chart steps and reference, sometimes past its 20,000 image-steps limit. */
+export const samplerRaceProps = propsOf({
+  ...generation,
+  count: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constantFrom(16, 17)),
+  steps: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constantFrom(200, 201)),
+  schedulers: fc.oneof(
+    { weight: 6, arbitrary: fc.uniqueArray(fc.constantFrom(...SCHEDULERS), { minLength: 1, maxLength: 5 }) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...SCHEDULERS, 'pndm'), { minLength: 0, maxLength: 7 }) },
+  ),
+  chartSteps: fc.oneof(
+    { weight: 6, arbitrary: fc.array(fc.integer({ min: 1, max: 200 }), { maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.array(fc.integer({ min: -5, max: 500 }), { maxLength: 14 }) },
+  ),
+  referenceScheduler: fc.constantFrom(...SCHEDULERS),
+  referenceSteps: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(0, 1001)),
+  cellSize: fc.integer({ min: 4, max: 128 }),
+  chartWidth: fc.integer({ min: 200, max: 1200 }),
+  chartHeight: fc.integer({ min: 120, max: 800 }),
+});
+
+const drawnPoint = fc.tuple(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }));
+
+/** DiffusionTrainer: presets or drawn points (some outside [-4, 4]^2), network and sampling sizes up to their limits. */
+export const diffusionTrainerProps = propsOf({
+  data: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('ring', 'two-blobs', 'two-moons', 'checker', 'spiral') },
+    { weight: 2, arbitrary: fc.array(drawnPoint, { maxLength: 40 }) },
+    { weight: 1, arbitrary: fc.array(point, { minLength: 1, maxLength: 5 }) },
+    { weight: 1, arbitrary: fc.constantFrom(2000, 2001).map((n) => new Big(`${n} drawn points`, () => Array.from({ length: n }, (_, i) => [3 * Math.cos(i), 3 * Math.sin(1.3 * i)] as const))) },
+  ),
+  onDataChange: callback,
+  seed,
+  maxSteps: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5000 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 20_000, 20_001) }),
+  dataCount: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 16, max: 3000 }) }, { weight: 1, arbitrary: fc.constantFrom(15, 20_000) }),
+  hiddenWidth: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 4, max: 128 }) }, { weight: 1, arbitrary: fc.constantFrom(128, 129) }),
+  hiddenLayers: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 5) }),
+  batchSize: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 512 }) }, { weight: 1, arbitrary: fc.constant(513) }),
+  learningRate: fc.oneof({ weight: 8, arbitrary: fc.double({ min: 1e-5, max: 0.1, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(0, 0.1, 0.2) }),
+  schedule,
+  scheduler: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...SCHEDULERS) }, { weight: 1, arbitrary: fc.constant('pndm') }),
+  samplingSteps: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 200 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 201) }),
+  sampleCount: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2000 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 2001) }),
+  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
+  gridSize: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 4, max: 32 }) }, { weight: 1, arbitrary: fc.constantFrom(3, 33) }),
+  panelSize: fc.integer({ min: 120, max: 800 }),
+  autoStart: fc.boolean(),
+  showControls: fc.boolean(),
+  label,
+  onTrainingProgress: callback,
 });

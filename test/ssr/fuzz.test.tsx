@@ -12,15 +12,19 @@ import fc from 'fast-check';
 import { createElement, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { DatasetMap, DenoiseAnimator, GaussianSampler, NoiseScheduleChart, PixelGrid, PromptGenerator, ScoreFieldPlot } from '../../src';
+import { AttentionMap, DatasetMap, DiffusionTrainer, DenoiseAnimator, GaussianSampler, GuidanceField, NoiseScheduleChart, PixelGrid, PromptGenerator, SamplerRace, ScoreFieldPlot } from '../../src';
 import { BUG_WARNINGS, MAX_RENDER_MS, serverMarkupProblems } from '../fuzz/checks';
 import {
   datasetMapProps,
+  diffusionTrainerProps,
   denoiseAnimatorProps,
   gaussianSamplerProps,
+  guidanceFieldProps,
   noiseScheduleChartProps,
   pixelGridProps,
   promptGeneratorProps,
+  attentionMapProps,
+  samplerRaceProps,
   scoreFieldPlotProps,
 } from '../fuzz/figureProps';
 import { materialize } from '../fuzz/hostile';
@@ -35,9 +39,13 @@ const FIGURES: Array<[string, ComponentType<Record<string, unknown>>, fc.Arbitra
   ['PixelGrid', PixelGrid as ComponentType<Record<string, unknown>>, pixelGridProps],
   ['NoiseScheduleChart', NoiseScheduleChart as ComponentType<Record<string, unknown>>, noiseScheduleChartProps],
   ['ScoreFieldPlot', ScoreFieldPlot as ComponentType<Record<string, unknown>>, scoreFieldPlotProps],
+  ['GuidanceField', GuidanceField as ComponentType<Record<string, unknown>>, guidanceFieldProps],
   ['DatasetMap', DatasetMap as ComponentType<Record<string, unknown>>, datasetMapProps],
+  ['DiffusionTrainer', DiffusionTrainer as ComponentType<Record<string, unknown>>, diffusionTrainerProps],
   ['DenoiseAnimator', DenoiseAnimator as ComponentType<Record<string, unknown>>, denoiseAnimatorProps],
   ['PromptGenerator', PromptGenerator as ComponentType<Record<string, unknown>>, promptGeneratorProps],
+  ['AttentionMap', AttentionMap as ComponentType<Record<string, unknown>>, attentionMapProps],
+  ['SamplerRace', SamplerRace as ComponentType<Record<string, unknown>>, samplerRaceProps],
 ];
 
 /** React's and the kit's console output, kept to check for warnings that always mean a bug. */

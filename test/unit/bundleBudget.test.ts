@@ -11,7 +11,7 @@ const built = existsSync(path.join(distDir, 'index.js')) && existsSync(path.join
 const kit: Record<string, unknown> = built ? await import(/* @vite-ignore */ path.join(distDir, 'index.js')) : {};
 
 /** Charts that must not reach onnxruntime-web, three or @react-three/fiber in any way. */
-const PLAIN_CHARTS = ['GaussianSampler', 'PixelGrid', 'NoiseScheduleChart'];
+const PLAIN_CHARTS = ['GaussianSampler', 'PixelGrid', 'NoiseScheduleChart', 'GuidanceField', 'DiffusionTrainer'];
 /** DatasetMap is checked once the build exports it. */
 const OPTIONAL_PLAIN_CHARTS = ['DatasetMap'];
 const THREE_D = ['three', '@react-three/fiber'];
@@ -25,6 +25,8 @@ const BUDGET_GZIP_KIB: Record<string, number> = {
   PixelGrid: 96,
   NoiseScheduleChart: 96,
   ScoreFieldPlot: 96,
+  GuidanceField: 96,
+  DiffusionTrainer: 96,
   DatasetMap: 256,
 };
 
@@ -82,10 +84,38 @@ describe('bundle budget of the chart components (built dist)', () => {
     });
   }
 
+  it.skipIf(!built)('Math (diffusion-kit/math) loads katex and nothing else heavy', { timeout: 60_000 }, async () => {
+    const row = await measureImport('Math', 'diffusion-kit/math');
+    rows.push({ ...row, name: 'Math (diffusion-kit/math)' });
+    expect(row.staticHeavy).toEqual(['katex']);
+    expect([...row.lazyHeavy, ...row.workerHeavy]).toEqual([]);
+  });
+
+  it.skipIf(!built)('DiffusionTrainer trains in a Worker of its own, which reaches no heavy library', { timeout: 60_000 }, async () => {
+    const row = await cost('DiffusionTrainer');
+    expect(row.workers.map((w) => path.basename(w))).toEqual(['trainerWorker.js']);
+    expect(row.workerHeavy).toEqual([]);
+  });
+
   it.skipIf(!built)('ScoreFieldPlot reaches three and @react-three/fiber only lazily, and never the model runtime', { timeout: 60_000 }, async () => {
     const row = await cost('ScoreFieldPlot');
     expect(row.staticHeavy).toEqual([]);
     expect([...row.lazyHeavy].sort()).toEqual([...THREE_D].sort());
     expect(row.workerHeavy, 'ScoreFieldPlot starts a Worker that reaches the model runtime').toEqual([]);
   });
+
+  /**
+   * Model-driven figures: onnxruntime-web only behind the engine's Worker (or an import()), never up front, and
+   * no 3-D stack; their initial JavaScript within the chart budget (SamplerRace includes its visx chart).
+   */
+  for (const name of ['AttentionMap', 'SamplerRace']) {
+    it.skipIf(!built)(`${name} loads the model runtime only lazily or in the Worker, within 96 KiB gzip up front`, { timeout: 60_000 }, async () => {
+      const row = await cost(name);
+      expect(row.staticHeavy, `${name} statically reaches ${row.staticHeavy.join(', ')}`).toEqual([]);
+      const reached = [...row.lazyHeavy, ...row.workerHeavy];
+      expect(reached, `${name} reaches no model runtime at all: is its Worker still found?`).toContain('onnxruntime-web');
+      expect(reached.filter((lib) => lib !== 'onnxruntime-web')).toEqual([]);
+      expect(row.initialGzipKiB).toBeLessThanOrEqual(96);
+    });
+  }
 });

@@ -43,7 +43,7 @@ describe('parity with the Python model (fixtures)', () => {
   it('tokenizes every fixture string to exactly the Python ids and mask', () => {
     expect(tokenizerCases.cases.length).toBeGreaterThan(5);
     for (const c of tokenizerCases.cases) {
-      const enc = model.tokenizer.encode(c.text);
+      const enc = model.tokenizer!.encode(c.text);
       expect({ text: c.text, ids: enc.ids, mask: enc.mask }).toEqual({ text: c.text, ids: c.input_ids, mask: c.attention_mask });
     }
   });

@@ -127,3 +127,33 @@ export const PlaysToTheEnd: Story = {
     });
   },
 };
+
+/** Where the tiny diffusers-contract test models are served (Storybook's staticDirs, like the shipped model). */
+const TINY = (kind: 'unconditional' | 'class' | 'text') => `/kit-fixtures/diffusers/${kind}/model.json`;
+
+/**
+ * Any diffusers U-Net: a tiny unconditional `UNet2DModel` on 16 x 16 RGB images (random weights, so the samples
+ * are coloured noise; with your own trained model they are your images). No prompt: it just samples.
+ */
+export const UnconditionalRgbModel: Story = {
+  args: { model: TINY('unconditional'), count: 9, steps: 10, cellSize: 64, label: 'An unconditional RGB U-Net (tiny, random weights)' },
+  play: async ({ canvasElement }) => {
+    const figure = canvasElement.querySelector<HTMLElement>('[role="figure"]')!;
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'done'), { timeout: 60_000 });
+  },
+};
+
+/**
+ * A class-conditional `UNet2DModel` (ten digit classes and a null class for guidance): the picker lists the
+ * manifest's `classes`; changing it starts a new generation.
+ */
+export const ClassConditionalModel: Story = {
+  args: { model: TINY('class'), classLabel: 3, count: 4, steps: 10, cellSize: 64, label: 'A class-conditional U-Net (tiny, random weights)' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const picker = await canvas.findByLabelText('Class', {}, { timeout: 60_000 });
+    await expect(picker).toHaveValue('3');
+    await userEvent.selectOptions(picker, '7');
+    await expect(picker).toHaveValue('7');
+  },
+};

@@ -106,3 +106,16 @@ describe('checkGenerationProps', () => {
     expect(checkGenerationProps({ ...ok, cellSize: 1e5 })?.prop).toBe('cellSize');
   });
 });
+
+describe('the classLabel prop', () => {
+  it('takes an integer label and names the accepted range otherwise', async () => {
+    const { checkDenoiseAnimatorProps } = await import('./DenoiseAnimator');
+    expect(checkDenoiseAnimatorProps({ classLabel: 3 }).settings.classLabel).toBe(3);
+    expect(checkDenoiseAnimatorProps({}).settings.classLabel).toBeUndefined();
+    for (const bad of [-1, 1.5, 70_000, Number.NaN]) {
+      const { problem } = checkDenoiseAnimatorProps({ classLabel: bad });
+      expect(problem?.prop).toBe('classLabel');
+      expect(problem?.message).toMatch(/classLabel must be an integer from 0 to 65535/);
+    }
+  });
+});

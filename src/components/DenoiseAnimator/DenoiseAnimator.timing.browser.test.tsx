@@ -9,7 +9,7 @@ it('measures 16 glyphs x 20 steps with guidance', async () => {
   const view = mount(<DenoiseAnimator prompt="gold" frameRate={60} />);
   try {
     const figure = view.host.querySelector<HTMLElement>('[role="figure"]')!;
-    await until(() => figure.dataset.state !== 'loading', 120_000, 'the model');
+    await until(() => figure.dataset.state !== 'idle' && figure.dataset.state !== 'loading', 120_000, 'the model');
     const loadedAt = performance.now();
     await until(() => figure.dataset.state === 'done' || figure.dataset.state === 'error', 600_000, 'the generation');
     expect(figure.dataset.state).toBe('done');

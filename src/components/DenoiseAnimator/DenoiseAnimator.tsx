@@ -1,19 +1,25 @@
-import { forwardRef, useRef } from 'react';
+import { forwardRef, useRef, useState, type ReactNode } from 'react';
 import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
+import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { readThemeColor, themeVar } from '../../theme/theme';
 import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
+import { fitCellSize } from '../shared/draw/fitCellSize';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
 import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
 import { checked, PropValidator } from '../shared/props/propChecks';
+import { readStartWhen } from '../shared/props/startWhenProp';
 import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { ModelStatus } from '../shared/ui/ModelStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
+import { PAUSED_TEXT, StartNotice } from '../shared/ui/StartNotice';
+import { ClassPicker } from './ClassPicker';
 import { DenoiseAnimatorControls } from './DenoiseAnimatorControls';
 import { DENOISE_VIEWS, LAYER_TITLES, denoiseStatus, describeDenoise, viewLayers, type DenoiseView } from './describeDenoise';
 import { useDenoiseAnimator } from './useDenoiseAnimator';
@@ -25,8 +31,14 @@ export interface DenoiseAnimatorProps extends FigureHostProps {
   model?: string;
   /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
   device?: DeviceRequest;
-  /** The text prompt (at most 1000 characters); empty gives unconditional samples. */
+  /** The text prompt (at most 1000 characters); empty gives unconditional samples. Ignored by a model without a text encoder. */
   prompt?: string;
+  /**
+   * The class a class-conditional model draws (an integer index into its `classes`, 0 to 65535); the reader can
+   * change it with the class picker. Absent: the model's null class (unconditional) if it has one, else its first
+   * class. Ignored by other models.
+   */
+  classLabel?: number;
   /** Number of images in the grid (integer, 1 to 256). */
   count?: number;
   /** Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600. */
@@ -48,19 +60,28 @@ export interface DenoiseAnimatorProps extends FigureHostProps {
   loop?: boolean;
   /** Steps shown per second while playing (above 0, at most 60). */
   frameRate?: number;
-  /** Side of one image in CSS pixels (4 to 256). */
+  /** Largest side of one image in CSS pixels (4 to 256): the grid fills the width it is given up to this. */
   cellSize?: number;
   /** Accessible name of the figure, also shown as its caption: a string or a React element. */
   label?: FigureLabel;
+  /**
+   * When the model loads and generates: 'visible' (default) once the figure scrolls into view, 'mount' at once,
+   * 'never' only on the reader's Start. Once started, the generation pauses while the figure is far out of
+   * view or the page is hidden, and resumes when it is back.
+   */
+  startWhen?: StartWhen;
 }
 
 const GAP = 2;
+
+/** The accepted class labels of the prop (the model's own classes are checked once it is loaded). */
+const CLASS_LABEL_RANGE = { min: 0, max: 65535, integer: true } as const;
 
 /** The most images kept for scrubbing: count x steps (each step of each image is kept as display bytes). */
 export const MAX_KEPT_IMAGES = 25_600;
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'count', 'steps', 'scheduler', 'guidanceScale', 'seed', 'view', 'autoplay', 'loop', 'frameRate', 'cellSize', 'label',
+  'model', 'device', 'prompt', 'classLabel', 'count', 'steps', 'scheduler', 'guidanceScale', 'seed', 'view', 'autoplay', 'loop', 'frameRate', 'cellSize', 'label', 'startWhen',
 ]);
 
 /**
@@ -75,6 +96,7 @@ export function checkDenoiseAnimatorProps(props: DenoiseAnimatorProps) {
     model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
     device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
     prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
+    classLabel: v.optionalNumber('classLabel', CLASS_LABEL_RANGE),
     count: v.number('count', GENERATION_DEFAULTS.count, L.count),
     steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
     scheduler: v.read<SchedulerName | Record<string, unknown> | undefined>('scheduler', undefined, (x) => checkSchedulerProp(x)),
@@ -86,6 +108,7 @@ export function checkDenoiseAnimatorProps(props: DenoiseAnimatorProps) {
     frameRate: v.number('frameRate', 8, { min: 0, minExclusive: true, max: 60 }),
     cellSize: v.number('cellSize', 48, CELL_SIZE_RANGE),
     label: v.read<FigureLabel>('label', 'A diffusion model denoising glyphs step by step', (x) => checkLabel('label', x)),
+    startWhen: readStartWhen(v),
   };
   if (!v.problem && settings.count * settings.steps > MAX_KEPT_IMAGES) {
     v.report({
@@ -111,11 +134,16 @@ export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, Denois
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; settings: DenoiseSettings }) {
-  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, autoplay, loop, frameRate, cellSize, label } = settings;
+  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, autoplay, loop, frameRate, label, startWhen } = settings;
+  const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   const [view, setView] = usePropState<DenoiseView>(settings.view);
   const reducedMotion = usePrefersReducedMotion();
-  const gen = useDenoiseAnimator(model, device, { prompt, count, steps, scheduler, guidanceScale, seed }, true);
+  const [classLabel, setClassLabel] = usePropState<number | undefined>(settings.classLabel);
+  const gen = useDenoiseAnimator(model, device, { prompt, classLabel, count, steps, scheduler, guidanceScale, seed }, gate.started, gate.active);
+  // The grid fills the width it is given, up to the cellSize prop (which is also the size on the server).
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const cellSize = fitCellSize(useElementWidth(box), { count, gap: GAP, max: settings.cellSize });
   const playback = usePlayback({
     computed: gen.computed,
     total: gen.total,
@@ -148,7 +176,8 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   const schedulerName = schedulerLabel(scheduler ?? (trainedScheduler as Record<string, unknown> | undefined));
   const guidance = guidanceScale ?? manifest?.guidance.default ?? null;
   const timestep = shown >= 0 ? (gen.timesteps[shown] ?? null) : null;
-  const status = denoiseStatus(gen.phase, shown >= 0 ? shown : 0, gen.computed, gen.total, timestep);
+  const paused = gen.phase === 'generating' && !gate.active;
+  const status = paused ? PAUSED_TEXT : denoiseStatus(gen.phase, shown >= 0 ? shown : 0, gen.computed, gen.total, timestep);
   const size = gridPixelSize(count, cellSize, GAP);
 
   const save = () => {
@@ -161,8 +190,10 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   return (
     <FigureRoot
       {...root}
+      ref={gate.ref}
       {...ids.aria}
       state={gen.phase}
+      data-paused={paused ? 'true' : 'false'}
       data-playing={playing ? 'true' : 'false'}
       data-step={shown + 1}
       data-computed={gen.computed}
@@ -177,12 +208,18 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
         <div role="status" aria-live="polite" aria-atomic="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth: 160 }}>
           {status}
         </div>
-        <ModelStatus state={gen.engineState} />
+        {gen.phase === 'idle' ? <StartNotice startWhen={startWhen} onStart={gate.start} /> : <ModelStatus state={gen.engineState} />}
       </div>
       {gen.phase === 'error' && gen.error ? (
         <EngineErrorMessage component="DenoiseAnimator" error={gen.error} phase={gen.errorPhase} onRetry={gen.retry} />
       ) : null}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0' }}>
+      {info?.conditioning === 'class' && manifest?.classes ? (
+        <ClassPicker classes={manifest.classes} hasNullClass={manifest.nullClass !== undefined} value={classLabel} onChange={setClassLabel} />
+      ) : null}
+      {info && !info.acceptsPrompts && prompt.trim() ? (
+        <FigureNote>{`The model “${manifest?.name}” has no text encoder, so the prompt is not used.`}</FigureNote>
+      ) : null}
+      <div ref={setBox} style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0', minWidth: 0 }}>
         {layers.map((layer, i) => (
           <div key={layer}>
             {layers.length > 1 ? <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>{LAYER_TITLES[layer]}</div> : null}
@@ -220,4 +257,9 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       ) : null}
     </FigureRoot>
   );
+}
+
+/** A short inline note under the status line. */
+function FigureNote({ children }: { children: ReactNode }) {
+  return <div style={{ fontSize: 12, borderLeft: `3px solid ${themeVar('accent2')}`, paddingLeft: 6, margin: '4px 0' }}>{children}</div>;
 }

@@ -53,6 +53,7 @@ export function describeDenoise(d: DenoiseDescription): string {
 
 /** The status line: "step 12 of 20, t = 549", or what the figure is waiting for. */
 export function denoiseStatus(phase: DenoisePhase, index: number, computed: number, total: number, timestep: number | null): string {
+  if (phase === 'idle') return 'Not started';
   if (phase === 'loading') return 'Loading model\u2026';
   if (phase === 'error') return 'Stopped by an error';
   if (computed === 0) return `Generating: waiting for step 1 of ${total}`;

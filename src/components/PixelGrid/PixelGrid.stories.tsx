@@ -176,3 +176,24 @@ export const Hover: Story = {
     await waitFor(() => expect(canvasElement.querySelector('[data-part="tooltip"]')).toHaveTextContent(/^x 3, y 5: value/));
   },
 };
+
+/** A 16 x 16 RGBA image, planes [C, H, W] as a model's tensors hold them: a hue sweep fading out to the right. */
+const rgbaSweep = (() => {
+  const w = 16;
+  const plane = w * w;
+  const data = new Float32Array(4 * plane);
+  for (let y = 0; y < w; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const hue = ((x + y) / (2 * w)) * 2 * Math.PI;
+      data[i] = 0.5 + 0.5 * Math.cos(hue);
+      data[plane + i] = 0.5 + 0.5 * Math.cos(hue - (2 * Math.PI) / 3);
+      data[2 * plane + i] = 0.5 + 0.5 * Math.cos(hue + (2 * Math.PI) / 3);
+      data[3 * plane + i] = 1 - x / w;
+    }
+  }
+  return { width: w, height: w, channels: 4, data };
+})();
+
+/** RGB and RGBA images (`channels` 3 or 4): each cell takes its own colour; alpha lets the page show through. Noise is added to every channel. */
+export const ColourImage: Story = { args: { image: rgbaSweep, glyph: undefined, range: [0, 1], t: 150, label: 'An RGBA image, noised to t = 150' } };

@@ -45,6 +45,8 @@ const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 
 const SEED_RANGE = { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true } as const;
+/** How the keyboard readout names a pixel's values, by channel count. */
+const CHANNEL_NAMES: Readonly<Record<number, string>> = { 2: 'grey, alpha', 3: 'red, green, blue', 4: 'red, green, blue, alpha' };
 
 /**
  * The validation layer of {@link PixelGrid}, run before anything else: every prop checked on a sanitised
@@ -118,8 +120,12 @@ function moveCell(from: Cell | null, move: GridMove, width: number, height: numb
 
 function cellText(model: PixelGridModel, cell: Cell, digits: number): string {
   const i = cell.y * model.width + cell.x;
-  const value = `value ${formatNumber(model.values[i]!, digits + 1)}`;
-  const clean = model.t === null ? '' : `, clean value ${formatNumber(model.clean[i]!, digits + 1)}`;
+  const plane = model.width * model.height;
+  // Several channels: every channel's value of the pixel, in plane order (e.g. red, green, blue).
+  const read = (values: Float64Array) =>
+    Array.from({ length: model.channels }, (_, c) => formatNumber(values[c * plane + i]!, digits + 1)).join(', ');
+  const value = `${model.channels === 1 ? 'value' : CHANNEL_NAMES[model.channels]} ${read(model.values)}`;
+  const clean = model.t === null ? '' : `, clean ${model.channels === 1 ? 'value' : 'values'} ${read(model.clean)}`;
   return `x ${cell.x}, y ${cell.y}: ${value}${clean}`;
 }
 
@@ -170,7 +176,7 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     }
   };
   const active = hover ?? cursor;
-  const rendererProps = { values: model.values, width: model.width, height: model.height, lo: model.range[0], hi: model.range[1], cellSize: cs, lut, showValues: layout.showValues, digits };
+  const rendererProps = { values: model.values, width: model.width, height: model.height, channels: model.channels, lo: model.range[0], hi: model.range[1], cellSize: cs, lut, showValues: layout.showValues, digits };
   const gridW = model.width * cs;
   const gridH = model.height * cs;
   return (

@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { formatFixed } from '../shared/format/formatNumber';
-import { colorIndex, textColorOn } from './pixelColor';
+import { colorIndex, pixelRgba, textColorOn } from './pixelColor';
 import { valueFontSize } from './pixelGridLayout';
 import type { PixelGridRendererProps } from './PixelGridSvg';
 
@@ -33,7 +33,13 @@ export function drawPixelGrid(canvas: HTMLCanvasElement, props: PixelGridRendere
   if (!scratch.image || scratch.image.width !== width || scratch.image.height !== height) scratch.image = sctx.createImageData(width, height);
   const img = scratch.image;
   const px = img.data;
+  const channels = props.channels ?? 1;
   for (let i = 0, n = width * height; i < n; i++) {
+    if (channels > 1) {
+      // Several channels: the pixel's own colour; alpha lets the page show through, as the image would.
+      px.set(pixelRgba(values, i, n, channels, lo, hi), i * 4);
+      continue;
+    }
     const k = colorIndex(values[i]!, lo, hi) * 3;
     px[i * 4] = lut[k]!;
     px[i * 4 + 1] = lut[k + 1]!;
@@ -42,9 +48,10 @@ export function drawPixelGrid(canvas: HTMLCanvasElement, props: PixelGridRendere
   }
   sctx.putImageData(img, 0, 0);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
-  if (showValues) {
+  if (showValues && channels === 1) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';

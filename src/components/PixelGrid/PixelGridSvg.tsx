@@ -1,15 +1,17 @@
 import { memo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { formatFixed } from '../shared/format/formatNumber';
-import { colorIndex, textColorOn } from './pixelColor';
+import { colorIndex, pixelRgba, textColorOn } from './pixelColor';
 import { valueFontSize } from './pixelGridLayout';
 
 /** Props of {@link PixelGridSvg} and {@link PixelGridCanvas}. */
 export interface PixelGridRendererProps {
-  /** Values to draw, row-major, in display units. */
+  /** Values to draw, row-major, in display units (planes [C, H, W] for several channels). */
   values: Float64Array;
   width: number;
   height: number;
+  /** Channels per pixel: 1 uses the colour map; 2 to 4 are grey + alpha, RGB, RGBA (no written values). */
+  channels?: number;
   /** The display range [lo, hi]. */
   lo: number;
   hi: number;
@@ -27,18 +29,29 @@ function fillOf(lut: Uint8ClampedArray, k: number): string {
   return `rgb(${lut[k * 3]} ${lut[k * 3 + 1]} ${lut[k * 3 + 2]})`;
 }
 
+/** The fill and its opacity of a several-channel cell (alpha shows the page through, as the image would). */
+function colourFill(p: PixelGridRendererProps, i: number): { fill: string; opacity: number } {
+  const [r, g, b, a] = pixelRgba(p.values, i, p.width * p.height, p.channels ?? 1, p.lo, p.hi);
+  return { fill: `rgb(${r} ${g} ${b})`, opacity: a / 255 };
+}
+
 /**
  * The cells' elements. Memoised on the grid's structure only: when just the values change (dragging t),
  * React does not re-render 1024 elements; {@link PixelGridSvg} repaints them through the DOM instead.
  */
 const SvgCells = /* @__PURE__ */ memo(
-  function SvgCells({ values, width, height, lo, hi, cellSize, lut, showValues, digits }: PixelGridRendererProps) {
+  function SvgCells({ values, width, height, channels, lo, hi, cellSize, lut, showValues, digits }: PixelGridRendererProps) {
     const cells = [];
     const fontSize = valueFontSize(cellSize, digits);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
         const v = values[y * width + x]!;
         const k = colorIndex(v, lo, hi);
+        if ((channels ?? 1) > 1) {
+          const { fill, opacity } = colourFill({ values, width, height, channels, lo, hi, cellSize, lut, showValues, digits }, y * width + x);
+          cells.push(<rect key={`r${x},${y}`} x={x * cellSize} y={y * cellSize} width={cellSize} height={cellSize} fill={fill} fillOpacity={opacity} />);
+          continue;
+        }
         cells.push(<rect key={`r${x},${y}`} x={x * cellSize} y={y * cellSize} width={cellSize} height={cellSize} fill={fillOf(lut, k)} />);
         if (showValues) {
           cells.push(
@@ -51,12 +64,21 @@ const SvgCells = /* @__PURE__ */ memo(
     }
     return <>{cells}</>;
   },
-  (a, b) => a.width === b.width && a.height === b.height && a.cellSize === b.cellSize && a.showValues === b.showValues && a.digits === b.digits,
+  (a, b) => a.width === b.width && a.height === b.height && a.channels === b.channels && a.cellSize === b.cellSize && a.showValues === b.showValues && a.digits === b.digits,
 );
 
 /** Repaints existing cells in place: fill of each rect, text and its colour. */
-function paintCells(svg: SVGSVGElement, { values, lo, hi, lut, showValues, digits }: PixelGridRendererProps): void {
+function paintCells(svg: SVGSVGElement, props: PixelGridRendererProps): void {
+  const { values, lo, hi, lut, showValues, digits } = props;
   const rects = svg.getElementsByTagName('rect');
+  if ((props.channels ?? 1) > 1) {
+    for (let i = 0; i < rects.length; i++) {
+      const { fill, opacity } = colourFill(props, i);
+      rects[i]!.setAttribute('fill', fill);
+      rects[i]!.setAttribute('fill-opacity', String(opacity));
+    }
+    return;
+  }
   const texts = showValues ? svg.getElementsByTagName('text') : null;
   for (let i = 0; i < rects.length; i++) {
     const v = values[i]!;
@@ -85,7 +107,7 @@ export function PixelGridSvg(props: PixelGridRendererProps) {
       return;
     }
     if (svgRef.current) paintCells(svgRef.current, props);
-  }, [values, lo, hi, lut, width, height, cellSize, props.showValues, props.digits]);
+  }, [values, lo, hi, lut, width, height, cellSize, props.channels, props.showValues, props.digits]);
   return (
     <svg ref={svgRef} width={width * cellSize} height={height * cellSize} aria-hidden="true" focusable="false" style={{ display: 'block' }} data-part="cells">
       <SvgCells {...props} />

@@ -13,3 +13,16 @@ export function textColorOn(lut: ArrayLike<number>, index: number): string {
   const b = lut[index * 3 + 2]!;
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? '#000' : '#fff';
 }
+
+/**
+ * The colour of pixel `i` of a several-channel image (planes [C, H, W] of `plane` values each): each channel's
+ * share of [lo, hi] as a byte, red, green and blue (grey for two channels), and alpha (255 without an alpha
+ * channel). Values outside the range clamp.
+ */
+export function pixelRgba(values: ArrayLike<number>, i: number, plane: number, channels: number, lo: number, hi: number): [number, number, number, number] {
+  const byte = (c: number) => colorIndex(values[c * plane + i]!, lo, hi);
+  const r = byte(0);
+  const colour = channels >= 3;
+  const alpha = channels === 2 || channels === 4 ? byte(channels - 1) : 255;
+  return colour ? [r, byte(1), byte(2), alpha] : [r, r, r, alpha];
+}

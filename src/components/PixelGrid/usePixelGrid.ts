@@ -8,7 +8,7 @@ import { boxDownsample, MAX_ABS_VALUE, sanitizePixelImage, type PixelImage, type
 
 /** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t. */
 export interface PixelGridInput {
-  /** A greyscale image { data, width, height } (row-major, values in `range` units). */
+  /** An image { data, width, height, channels? } (row-major planes, values in `range` units): grey, grey + alpha, RGB or RGBA. */
   image?: PixelImage;
   /** A shipped real glyph, by character (e.g. '泡') or index; used when `image` is absent (default: the first). */
   glyph?: string | number;
@@ -30,6 +30,8 @@ export interface PixelGridInput {
 export interface PixelGridModel {
   width: number;
   height: number;
+  /** Channels per pixel: 1 grey (drawn with the colour map), 2 grey + alpha, 3 RGB, 4 RGBA. Values are planes [C, H, W]. */
+  channels: number;
   /** The display range. */
   range: [number, number];
   /** x_0 in display units. */
@@ -93,7 +95,7 @@ const MAX_GLYPH_KEY_LENGTH = 16;
 
 type SourceShape =
   | { problem: PropProblem }
-  | { problem: null; image: SanitizedPixelImage | null; glyph: Glyph | null; range: [number, number]; factor: number; width: number; height: number };
+  | { problem: null; image: SanitizedPixelImage | null; glyph: Glyph | null; range: [number, number]; factor: number; width: number; height: number; channels: number };
 
 /**
  * The checks of the source, without building it: image or glyph (found), the range, the downsampling factor
@@ -138,10 +140,10 @@ export function checkPixelSource(input: Pick<PixelGridInput, 'image' | 'glyph' |
   if (width % f !== 0 || height % f !== 0) {
     return { problem: { prop: 'downsample', message: `downsample must divide the image size ${width} x ${height}; got ${f}.` } };
   }
-  return { problem: null, image, glyph, range: range.value, factor: f, width: width / f, height: height / f };
+  return { problem: null, image, glyph, range: range.value, factor: f, width: width / f, height: height / f, channels: image?.channels ?? 1 };
 }
 
-type Source = { problem: PropProblem; data?: undefined } | { problem: null; data: Float64Array; width: number; height: number; glyph: Glyph | null };
+type Source = { problem: PropProblem; data?: undefined } | { problem: null; data: Float64Array; width: number; height: number; channels: number; glyph: Glyph | null };
 
 /** The clean image in display units, after the glyph lookup and downsampling, or the problem. */
 export function resolveSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>): Source {
@@ -152,7 +154,7 @@ export function resolveSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'g
   // Glyph pixels are in [0, 1] (ink 1); they are placed in the display range, so [-1, 1] shows the model's units.
   const image: PixelImage = shape.image ?? { width: glyph!.width, height: glyph!.height, data: Float64Array.from(glyph!.data, (v) => lo + v * (hi - lo)) };
   const small = factor === 1 ? { ...image, data: Float64Array.from(image.data) } : boxDownsample(image, factor);
-  return { problem: null, data: small.data, width: small.width, height: small.height, glyph };
+  return { problem: null, data: small.data, width: small.width, height: small.height, channels: shape.channels, glyph };
 }
 
 function describe(m: Omit<PixelGridModel, 'description'>, scheduleName: string, seed: number, digits: number): string {
@@ -165,7 +167,8 @@ function describe(m: Omit<PixelGridModel, 'description'>, scheduleName: string, 
     max = Math.max(max, v);
     sum += v;
   }
-  const what = m.glyph ? `the glyph ${m.glyph.char} (“${m.glyph.definition}”)` : 'an image';
+  const kind = ['', 'an image', 'a grey image with alpha', 'an RGB image', 'an RGBA image'][m.channels] ?? 'an image';
+  const what = m.glyph ? `the glyph ${m.glyph.char} (“${m.glyph.definition}”)` : kind;
   const head = `A ${m.width} by ${m.height} pixel grid of ${what}, drawn over the range ${f(m.range[0])} to ${f(m.range[1])}.`;
   const noise =
     m.t === null
@@ -218,6 +221,7 @@ export function usePixelGrid(
     const base = {
       width: source.width,
       height: source.height,
+      channels: source.channels,
       range,
       clean: source.data,
       values,

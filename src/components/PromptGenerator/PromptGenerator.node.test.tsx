@@ -7,7 +7,10 @@ describe('PromptGenerator on the server', () => {
     const html = renderToString(<PromptGenerator prompt="gold" guidanceScale={4} steps={12} seed={9} count={4} scheduler="euler" />);
     expect(html).toContain('role="figure"');
     expect(html).toContain('Generate glyphs from a prompt');
-    expect(html).toMatch(/role="status"[^>]*>Loading model…</);
+    // startWhen 'visible' (the default): the model loads only once the figure is in view, never on the server.
+    expect(html).toContain('data-state="idle"');
+    expect(html).toMatch(/role="status"[^>]*>Not started</);
+    expect(renderToString(<PromptGenerator startWhen="mount" />)).toMatch(/role="status"[^>]*>Loading model…</);
     expect(html).toMatch(/<input[^>]*type="text"[^>]*value="gold"/);
     expect(html).toMatch(/<button type="submit" disabled="">Generate<\/button>/);
     expect(html).toMatch(/<button type="button" disabled="">Cancel<\/button>/);
@@ -22,6 +25,7 @@ describe('PromptGenerator on the server', () => {
   it('renders an inline message naming the prop for bad props', () => {
     for (const [props, prop] of [
       [{ steps: 0 }, 'steps'],
+      [{ startWhen: true }, 'startWhen'],
       [{ count: 100 }, 'count'],
       [{ seed: 0.5 }, 'seed'],
       [{ mode: 'many' }, 'mode'],

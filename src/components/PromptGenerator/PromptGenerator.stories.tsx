@@ -6,7 +6,7 @@ import { PromptGenerator } from './PromptGenerator';
 const meta = {
   title: 'Components/PromptGenerator',
   component: PromptGenerator,
-  args: { prompt: 'gold', guidanceScale: 3, steps: 20, scheduler: 'ddim', seed: 0, count: 16, mode: 'full', cellSize: 24, maxResults: 8, generateOnLoad: false, device: 'auto' },
+  args: { prompt: 'gold', guidanceScale: 3, steps: 20, scheduler: 'ddim', seed: 0, count: 16, mode: 'full', maxResults: 8, generateOnLoad: false, device: 'auto' },
   argTypes: {
     prompt: { control: 'text' },
     guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.5 } },
@@ -165,5 +165,18 @@ export const CancelStops: Story = {
     await expect(result).toHaveAttribute('data-status', 'cancelled');
     await expect(statusText()).toBe(stoppedAt);
     await expect(within(result).queryByRole('img')).toBeNull();
+  },
+};
+
+/**
+ * A model without a text encoder (a tiny unconditional RGB `UNet2DModel`): the figure says, under the prompt
+ * field, that the model cannot take prompts, and Generate samples what the model can make. Click an image, or
+ * choose one with the arrow keys and press Enter, to see it enlarged.
+ */
+export const ModelWithoutTextEncoder: Story = {
+  args: { model: '/kit-fixtures/diffusers/unconditional/model.json', prompt: '', count: 9, steps: 10, generateOnLoad: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText(/has no text encoder, so it cannot take prompts/, {}, { timeout: 60_000 });
   },
 };

@@ -1,15 +1,18 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
 import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { usePropState } from '../../hooks/usePropState';
+import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
 import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
 import { checked, checkNumber, PropValidator, type Checked } from '../shared/props/propChecks';
+import { readStartWhen } from '../shared/props/startWhenProp';
 import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { ModelStatus } from '../shared/ui/ModelStatus';
+import { PAUSED_TEXT, StartNotice } from '../shared/ui/StartNotice';
 import { ComparisonView } from './ComparisonView';
-import { promptNotes } from './promptNotes';
+import { noPromptsNote, promptNotes } from './promptNotes';
 import { PromptGeneratorForm } from './PromptGeneratorForm';
 import { PROMPT_MODES, type PromptMode, type PromptSettings } from './promptSettings';
 import { ResultItem } from './ResultItem';
@@ -35,7 +38,7 @@ export interface PromptGeneratorProps extends FigureHostProps {
   count?: number;
   /** Initial mode: a full generation, or a single step from pure noise showing the predicted x0. */
   mode?: PromptMode;
-  /** Side of one image in CSS pixels (4 to 256). */
+  /** Largest side of one image in CSS pixels (4 to 256; default 96): each grid fills the width it is given up to this. */
   cellSize?: number;
   /** How many results the list keeps (oldest dropped; 1 to 50). */
   maxResults?: number;
@@ -43,6 +46,12 @@ export interface PromptGeneratorProps extends FigureHostProps {
   generateOnLoad?: boolean;
   /** Accessible name of the figure, also shown as its caption: a string or a React element. */
   label?: FigureLabel;
+  /**
+   * When the model loads (and `generateOnLoad` generates): 'visible' (default) once the figure scrolls into view,
+   * 'mount' at once, 'never' only on the reader's Start. A running generation pauses while the figure is far
+   * out of view or the page is hidden, and resumes when it is back.
+   */
+  startWhen?: StartWhen;
 }
 
 /** The most images the form offers, below the engine's GENERATION_LIMITS.count.max, to keep a result list light. */
@@ -50,7 +59,7 @@ const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label',
+  'model', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label', 'startWhen',
 ]);
 
 /**
@@ -75,10 +84,11 @@ export function checkPromptGeneratorProps(props: PromptGeneratorProps) {
     model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
     device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
     initial,
-    cellSize: v.number('cellSize', 24, CELL_SIZE_RANGE),
+    cellSize: v.number('cellSize', 96, CELL_SIZE_RANGE),
     maxResults: v.number('maxResults', 8, { min: 1, max: 50, integer: true }),
     generateOnLoad: v.boolean('generateOnLoad', false),
     label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
+    startWhen: readStartWhen(v),
   };
   return { options, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
 }
@@ -102,14 +112,20 @@ export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, Prompt
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; options: PromptGeneratorOptions }) {
-  const { model, device, initial, cellSize, maxResults, generateOnLoad, label } = options;
+  const { model, device, initial, cellSize, maxResults, generateOnLoad, label, startWhen } = options;
+  const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   // New initial props from the host (e.g. Storybook controls) replace the form's values.
   const [settings, setSettings] = usePropState(initial, { same: sameSettings });
-  const gen = usePromptGenerator(model, device, maxResults);
+  const gen = usePromptGenerator(model, device, maxResults, gate.started, gate.active);
   const [selected, setSelected] = useState<number[]>([]);
-  const notes = useMemo(() => (gen.tokenizer ? promptNotes(gen.tokenizer, settings.prompt).messages : []), [gen.tokenizer, settings.prompt]);
   const ready = gen.engineState.status === 'ready';
+  const info = gen.engineState.status === 'ready' ? gen.engineState.info : null;
+  const noPrompts = info !== null && !info.acceptsPrompts ? noPromptsNote(info) : null;
+  const notes = useMemo(
+    () => (noPrompts ? [noPrompts] : gen.tokenizer ? promptNotes(gen.tokenizer, settings.prompt).messages : []),
+    [noPrompts, gen.tokenizer, settings.prompt],
+  );
 
   const [autoStarted, setAutoStarted] = useState(false);
   const { generate } = gen;
@@ -127,7 +143,12 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
     setSelected(() => (on ? [...chosen.filter((s) => s !== resultId), resultId].slice(-2) : chosen.filter((s) => s !== resultId)));
 
   const latest = gen.results[0];
-  const status = !ready
+  const paused = gen.running && !gate.active;
+  const status = !gate.started
+    ? 'Not started'
+    : paused
+      ? PAUSED_TEXT
+      : !ready
     ? gen.engineState.status === 'error'
       ? 'The model could not be loaded'
       : 'Loading model\u2026'
@@ -142,8 +163,10 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
   return (
     <FigureRoot
       {...root}
+      ref={gate.ref}
       {...ids.aria}
-      state={gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
+      state={!gate.started ? 'idle' : gen.engineState.status === 'error' ? 'error' : !ready ? 'loading' : gen.running ? 'generating' : 'ready'}
+      data-paused={paused ? 'true' : 'false'}
       data-results={gen.results.length}
     >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
@@ -156,7 +179,7 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
         <div role="status" aria-live="polite" aria-atomic="true" style={{ minWidth: 160 }}>
           {status}
         </div>
-        <ModelStatus state={gen.engineState} />
+        {gate.started ? <ModelStatus state={gen.engineState} /> : <StartNotice startWhen={startWhen} onStart={gate.start} />}
       </div>
       {gen.engineState.status === 'error' && gen.engineState.error ? (
         <EngineErrorMessage component="PromptGenerator" error={gen.engineState.error} phase="load" onRetry={() => gen.engine?.retry()} />

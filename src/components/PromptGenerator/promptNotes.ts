@@ -1,4 +1,4 @@
-import type { WordTokenizer } from '../../engine';
+import type { ModelInfo, WordTokenizer } from '../../engine';
 
 /** What the reader should know about how the model reads their prompt. */
 export interface PromptNotes {
@@ -37,4 +37,19 @@ export function promptNotes(tokenizer: Pick<WordTokenizer, 'encode' | 'maxLength
     messages.push(`Beyond the ${tokenizer.maxLength}-word limit, ignored: ${truncated.join(', ')}.`);
   }
   return { unknown, aliased, truncated, maxWords: tokenizer.maxLength, messages };
+}
+
+/**
+ * The inline note of a model that cannot take prompts (no text encoder and tokenizer in its model.json): what
+ * Generate does with it instead, so the reader is not left typing into a field the model ignores.
+ */
+export function noPromptsNote(info: Pick<ModelInfo, 'conditioning' | 'manifest'>): string {
+  const name = info.manifest.name;
+  const instead =
+    info.conditioning === 'class'
+      ? `it is class-conditional, drawing the ${(info.manifest.classes ?? []).length} classes it was trained on`
+      : info.conditioning === 'text'
+        ? 'its U-Net takes embeddings, which a page gives the engine directly'
+        : 'it is unconditional';
+  return `The model \u201c${name}\u201d has no text encoder, so it cannot take prompts: ${instead}. Generate ignores the prompt and samples what the model can make.`;
 }

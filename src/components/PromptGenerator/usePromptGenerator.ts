@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
+import { PauseController, WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/draw/drawSamples';
 import { runGeneration } from '../shared/generation/runGeneration';
 import { imageToBytes, type ImageConvention } from '../shared/generation/sampleBytes';
+import { runForModel } from '../shared/generation/runForModel';
 import { generateOptions, type PromptSettings } from './promptSettings';
 
 /** A batch of images as display bytes with its shape. */
@@ -36,17 +37,20 @@ function grid(frame: GenerationFrame, values: Float32Array, image: ImageConventi
 /**
  * The model, a list of generations (newest first, at most `maxResults`), and the actions on it. One
  * generation runs at a time: a new one cancels the running one. Cancelling marks the result cancelled at
- * once and discards its partial images; unmounting aborts without touching state.
+ * once and discards its partial images; unmounting aborts without touching state. Nothing is loaded until
+ * `enabled`; while `active` is false a running generation pauses between steps.
  */
-export function usePromptGenerator(model: string | undefined, device: DeviceRequest, maxResults: number) {
-  const { engine, state } = useSharedEngine(model, device);
+export function usePromptGenerator(model: string | undefined, device: DeviceRequest, maxResults: number, enabled = true, active = true) {
+  const { engine, state } = useSharedEngine(model, device, enabled);
   const [results, setResults] = useState<PromptResult[]>([]);
   const running = useRef<{ id: number; controller: AbortController } | null>(null);
+  const [pauser] = useState(() => new PauseController());
+  useEffect(() => pauser.setPaused(!active), [pauser, active]);
   const nextId = useRef(1);
   const info = state.status === 'ready' ? state.info : null;
   const tokenizer = useMemo(() => {
     try {
-      return info ? new WordTokenizer(info.tokenizer) : null;
+      return info?.tokenizer ? new WordTokenizer(info.tokenizer) : null;
     } catch {
       return null;
     }
@@ -88,18 +92,18 @@ export function usePromptGenerator(model: string | undefined, device: DeviceRequ
       (async () => {
         let last: GenerationFrame | null = null;
         let elapsed = 0;
-        const outcome = await runGeneration(engine.worker, generateOptions(settings), signal, (frame) => {
+        const outcome = await runGeneration(engine.worker, runForModel(generateOptions(settings), info), signal, (frame) => {
           last = frame;
           // While running, show the sample as it denoises (or, for the single step, its prediction).
           update(id, () => ({ step: frame.step, timestep: frame.timestep, elapsedMs: frame.elapsedMs, images: grid(frame, single ? frame.predictedX0 : frame.sample, image) }));
-        });
+        }, pauser.signal);
         if (outcome === 'aborted' || !last) return;
         const final = last as GenerationFrame;
         elapsed = final.elapsedMs;
         if (!single) return finish({ status: 'done', images: grid(final, final.sample, image), elapsedMs: elapsed });
         // The same seed with the empty prompt: what the model predicts with nothing to steer it.
         let empty: GenerationFrame | null = null;
-        const second = await runGeneration(engine.worker, generateOptions(settings, ''), signal, (frame) => (empty = frame));
+        const second = await runGeneration(engine.worker, runForModel(generateOptions(settings, ''), info), signal, (frame) => (empty = frame), pauser.signal);
         if (second === 'aborted' || !empty) return;
         const baseline = empty as GenerationFrame;
         finish({
@@ -111,7 +115,7 @@ export function usePromptGenerator(model: string | undefined, device: DeviceRequ
         });
       })().catch((error: Error) => finish({ status: 'error', error, images: null, baseline: null }));
     },
-    [engine, info, maxResults, cancel, update],
+    [engine, info, maxResults, cancel, update, pauser],
   );
 
   const clear = useCallback(() => {

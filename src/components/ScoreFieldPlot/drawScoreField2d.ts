@@ -6,6 +6,9 @@ import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
  * touch nothing else. Kept out of React so a t change costs one model frame plus these calls.
  */
 
+/** What the density painters read of a frame (GuidanceField passes its own grids in this shape). */
+export type DensityLayer = Pick<ScoreFieldFrame, 'densityGrid' | 'logDensity' | 'logDensityMax' | 'logDensityMin'>;
+
 /** The log-density span (in nats) below the maximum that the log scale shows; lower values clamp to the floor. */
 export const LOG_DENSITY_RANGE = 12;
 
@@ -25,7 +28,7 @@ export function pixelMap(extent: number, width: number, height: number): PixelMa
 }
 
 /** The value in [0, 1] the colour map shows for log q: q / max q (linear) or the log span (log). */
-export function densityLevels(frame: ScoreFieldFrame, scale: 'linear' | 'log'): { value(logq: number): number } {
+export function densityLevels(frame: Pick<ScoreFieldFrame, 'logDensityMax' | 'logDensityMin'>, scale: 'linear' | 'log'): { value(logq: number): number } {
   const max = frame.logDensityMax;
   if (scale === 'linear') return { value: (l) => Math.exp(l - max) };
   const floor = Math.max(frame.logDensityMin, max - LOG_DENSITY_RANGE);
@@ -34,7 +37,7 @@ export function densityLevels(frame: ScoreFieldFrame, scale: 'linear' | 'log'): 
 }
 
 /** Fills `image` (densityResolution squared) with the coloured density (`lut`: see `colorLut`), one pixel per grid cell. */
-export function paintDensity(image: ImageData, frame: ScoreFieldFrame, scale: 'linear' | 'log', lut: Uint8ClampedArray): void {
+export function paintDensity(image: ImageData, frame: DensityLayer, scale: 'linear' | 'log', lut: Uint8ClampedArray): void {
   const { value } = densityLevels(frame, scale);
   const px = image.data;
   const n = frame.logDensity.length;
@@ -49,7 +52,7 @@ export function paintDensity(image: ImageData, frame: ScoreFieldFrame, scale: 'l
 }
 
 /** Contour lines of the density at 7 evenly spaced levels of the shown scale. */
-export function drawContours(ctx: CanvasRenderingContext2D, frame: ScoreFieldFrame, scale: 'linear' | 'log', width: number, height: number, color: string): void {
+export function drawContours(ctx: CanvasRenderingContext2D, frame: DensityLayer, scale: 'linear' | 'log', width: number, height: number, color: string): void {
   const { value } = densityLevels(frame, scale);
   const { nx, ny } = frame.densityGrid;
   const values = new Float64Array(frame.logDensity.length);
@@ -79,7 +82,7 @@ const WIDTH_CLASSES = 4;
  * Score arrows of equal length (0.8 of a cell, centred on the cell), so direction reads everywhere; the
  * magnitude |score| sets the line width in 4 classes (sqrt of its share of the largest), one path per class.
  */
-export function drawArrows(ctx: CanvasRenderingContext2D, frame: ScoreFieldFrame, map: PixelMap, color: string): void {
+export function drawArrows(ctx: CanvasRenderingContext2D, frame: Pick<ScoreFieldFrame, 'arrowGrid' | 'scores' | 'scoreMax'>, map: PixelMap, color: string): void {
   const { arrowGrid: g, scores, scoreMax } = frame;
   const cell = ((g.xMax - g.xMin) / g.nx) * map.scale;
   const half = 0.4 * cell;

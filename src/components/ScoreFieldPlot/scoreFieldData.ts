@@ -107,14 +107,18 @@ function readCovariance(cov: unknown, where: string): Checked<Covariance2d | und
   return { value: m as unknown as Covariance2d };
 }
 
-function readComponents(components: unknown): Checked<Gaussian2dSpec[]> {
-  if (!isList(components) || components.length === 0 || components.length > MAX_DATA_COMPONENTS) {
-    return dataProblem(`data.components must be an array of 1 to ${MAX_DATA_COMPONENTS} gaussians { weight?, mean: [x, y], cov? }; got ${describeValue(components)}.`);
+/**
+ * Checks and copies a list of gaussians { weight?, mean: [x, y], cov? } found at `at` in the data prop (e.g.
+ * `data.components`), with the limits above; GuidanceField reads each class's components with it too.
+ */
+export function readComponents(components: unknown, at = 'data.components', max = MAX_DATA_COMPONENTS): Checked<Gaussian2dSpec[]> {
+  if (!isList(components) || components.length === 0 || components.length > max) {
+    return dataProblem(`${at} must be an array of 1 to ${max} gaussians { weight?, mean: [x, y], cov? }; got ${describeValue(components)}.`);
   }
   const out: Gaussian2dSpec[] = [];
   for (let i = 0; i < components.length; i++) {
     const c = components[i];
-    const where = `data.components[${i}]`;
+    const where = `${at}[${i}]`;
     if (!isPlainObject(c)) return dataProblem(`${where} must be an object { weight?, mean: [x, y], cov? }; got ${describeValue(c)}.`);
     const { weight, mean, cov } = c;
     if (weight !== undefined && !(finite(weight, 1e6) && weight >= 0)) return dataProblem(`${where}.weight must be a number from 0 to 1000000; got ${describeValue(weight)}.`);

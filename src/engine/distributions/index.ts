@@ -34,8 +34,36 @@ export { KDE_BANDWIDTH_RULES, kdeBandwidth, kdeMixture2d, type KdeBandwidth } fr
 export {
   ddimScoreStep,
   probabilityFlowTrajectories,
+  scoreFlowTrajectories,
   trailingTimesteps,
   trajectoryPointAt,
   type ProbabilityFlowOptions,
   type ProbabilityFlowTrajectories,
+  type Score2dAt,
 } from './probabilityFlow';
+export {
+  createLabelledMixture2d,
+  noiseLabelledMixture2d,
+  type LabelledClass2d,
+  type LabelledClass2dSpec,
+  type LabelledMixture2d,
+} from './labelledMixture2d';
+export {
+  LABELLED_MIXTURE2D_PRESETS,
+  LABELLED_MIXTURE2D_PRESET_LABELS,
+  isLabelledMixture2dPresetName,
+  labelledMixture2dPreset,
+  labelledMixture2dPresetSpec,
+  type LabelledMixture2dPresetName,
+} from './labelledMixture2dPresets';
+export {
+  checkGuidance,
+  classLogPosteriors2d,
+  guidanceGrids,
+  guidedLogDensityGrid,
+  guidedScore2d,
+  guidedScoreGrid,
+  type GuidanceGrids,
+  type GuidedScore2d,
+} from './guidance2d';
+export { guidedFlowTrajectories, type GuidedFlowOptions } from './guidedFlow2d';

@@ -93,12 +93,39 @@ export function ddimScoreStep(
   return [next[0]!, next[1]!];
 }
 
+/** The score of a 2-D density at one noise level: writes grad log q(x, y) into `out` as [d/dx, d/dy]. */
+export type Score2dAt = (x: number, y: number, out: [number, number]) => void;
+
 /**
  * Runs the probability-flow ODE backwards from `start` ([x, y] pairs, usually draws of N(0, I) standing for
  * x_{T-1}) to the clean data of `mixture`.
  */
 export function probabilityFlowTrajectories(
   mixture: Mixture2d,
+  start: ArrayLike<number>,
+  options: ProbabilityFlowOptions,
+): ProbabilityFlowTrajectories {
+  const r: Mixture2dEvaluation = { logDensity: 0, scoreX: 0, scoreY: 0 };
+  return scoreFlowTrajectories(
+    (alphaBar) => {
+      const noised = noiseMixture2d(mixture, alphaBar);
+      return (x, y, out) => {
+        mixture2dEvaluate(noised, x, y, r);
+        out[0] = r.scoreX;
+        out[1] = r.scoreY;
+      };
+    },
+    start,
+    options,
+  );
+}
+
+/**
+ * The same DDIM integration for any score: `scoreAt(abar)` is called once per step, with the abar of that
+ * step, and returns the score of the noised density there (e.g. a guided score, or a network's estimate).
+ */
+export function scoreFlowTrajectories(
+  scoreAt: (alphaBar: number) => Score2dAt,
   start: ArrayLike<number>,
   { alphasCumprod, steps = 50 }: ProbabilityFlowOptions,
 ): ProbabilityFlowTrajectories {
@@ -127,14 +154,14 @@ export function probabilityFlowTrajectories(
     }
   };
   record(0);
-  const r: Mixture2dEvaluation = { logDensity: 0, scoreX: 0, scoreY: 0 };
+  const g: [number, number] = [0, 0];
   const eps = new Float64Array(2 * count);
   for (let s = 0; s < steps; s++) {
-    const noised = noiseMixture2d(mixture, alphaBars[s]!);
+    const score = scoreAt(alphaBars[s]!);
     for (let i = 0; i < count; i++) {
-      mixture2dEvaluate(noised, x[2 * i]!, x[2 * i + 1]!, r);
-      eps[2 * i] = epsilonFromScore(r.scoreX, alphaBars[s]!);
-      eps[2 * i + 1] = epsilonFromScore(r.scoreY, alphaBars[s]!);
+      score(x[2 * i]!, x[2 * i + 1]!, g);
+      eps[2 * i] = epsilonFromScore(g[0], alphaBars[s]!);
+      eps[2 * i + 1] = epsilonFromScore(g[1], alphaBars[s]!);
     }
     x = scheduler.step(eps, ts[s]!, x).prevSample;
     record(s + 1);

@@ -11,13 +11,16 @@ export class ManifestError extends TypeError {
 
 /** A model file that could not be fetched or opened (network error, 404, corrupt ONNX). */
 export class ModelLoadError extends Error {
+  /** Whether another try may succeed (a dropped connection, a 5xx answer); `fetchBytes` retries these. */
+  readonly transient: boolean;
   constructor(
     readonly file: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; transient?: boolean },
   ) {
-    super(`${file}: ${message}`, options);
+    super(`${file}: ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ModelLoadError';
+    this.transient = options?.transient === true;
   }
 }
 
@@ -45,5 +48,24 @@ export class GenerationAbortedError extends Error {
   constructor() {
     super('generation aborted');
     this.name = 'AbortError';
+  }
+}
+
+/** The engine's Worker ended while in use (terminated, crashed, out of memory): start a new one. */
+export class EngineWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineWorkerError';
+  }
+}
+
+/** A `loadModel` option out of range; `field` names the option (e.g. 'cache'). */
+export class LoadOptionsError extends RangeError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field} ${message}`);
+    this.name = 'LoadOptionsError';
   }
 }

@@ -1,4 +1,5 @@
 import { ModelLoadError } from './errors';
+import { isTransientStatus, withRetry, type RetryOptions } from './retry';
 
 /** Progress of one file's download. */
 export interface FileProgress {
@@ -7,12 +8,29 @@ export interface FileProgress {
   loaded: number;
   /** Total bytes, when the server says (Content-Length); otherwise null. */
   total: number | null;
+  /** True when the file came from the model cache (no network request), false when it was downloaded. */
+  fromCache: boolean;
 }
 
 export type FetchLike = (url: string) => Promise<Response>;
 
-/** Fetches a file as bytes, reporting progress as it streams in. */
+/**
+ * Fetches a file as bytes, reporting progress as it streams in. A transient failure (a network error, a
+ * connection dropped mid-download, a 5xx answer) is tried again with backoff (`retry.ts`); progress then
+ * starts again from 0.
+ */
 export async function fetchBytes(
+  url: string,
+  file: string,
+  fetchImpl: FetchLike,
+  onProgress?: (progress: FileProgress) => void,
+  signal?: AbortSignal,
+  retry?: RetryOptions,
+): Promise<Uint8Array> {
+  return withRetry(() => fetchBytesOnce(url, file, fetchImpl, onProgress, signal), { ...retry, signal: retry?.signal ?? signal });
+}
+
+async function fetchBytesOnce(
   url: string,
   file: string,
   fetchImpl: FetchLike,
@@ -23,30 +41,39 @@ export async function fetchBytes(
   try {
     response = await fetchImpl(url);
   } catch (error) {
-    throw new ModelLoadError(file, `could not be fetched from ${url} (${(error as Error).message}).`, { cause: error });
+    throw new ModelLoadError(file, `could not be fetched from ${url} (${(error as Error).message}).`, { cause: error, transient: !signal?.aborted });
   }
-  if (!response.ok) throw new ModelLoadError(file, `could not be fetched from ${url}: HTTP ${response.status}.`);
+  if (!response.ok) {
+    throw new ModelLoadError(file, `could not be fetched from ${url}: HTTP ${response.status}.`, { transient: isTransientStatus(response.status) });
+  }
   const header = response.headers.get('content-length');
   const total = header ? Number(header) : null;
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
-    onProgress?.({ file, loaded: bytes.length, total: bytes.length });
+    onProgress?.({ file, loaded: bytes.length, total: bytes.length, fromCache: false });
     return bytes;
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
-  onProgress?.({ file, loaded: 0, total });
+  onProgress?.({ file, loaded: 0, total, fromCache: false });
   for (;;) {
     if (signal?.aborted) {
       await reader.cancel();
       throw signal.reason ?? new DOMException('aborted', 'AbortError');
     }
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      throw new ModelLoadError(file, `download from ${url} broke off after ${loaded} bytes (${(error as Error).message}).`, { cause: error, transient: true });
+    }
+    const { done, value } = chunk;
     if (done) break;
     chunks.push(value);
     loaded += value.length;
-    onProgress?.({ file, loaded, total });
+    onProgress?.({ file, loaded, total, fromCache: false });
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from './errors';
-import { validateManifest } from './manifest';
+import { conditioningKind, validateManifest } from './manifest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function good(): Record<string, any> {
   return {
@@ -48,6 +53,67 @@ describe('validateManifest', () => {
     spoil(m);
     expect(() => validateManifest(m)).toThrow(ManifestError);
     expect(() => validateManifest(m)).toThrow(message);
+  });
+
+  it('keeps glyffuser-mini\'s shipped manifest valid as it is', () => {
+    const shipped = JSON.parse(readFileSync(path.join(root, 'assets/models/glyffuser-mini/model.json'), 'utf8'));
+    const m = validateManifest(shipped);
+    expect(conditioningKind(m)).toBe('text');
+    expect(m.guidance.default).toBe(shipped.guidance.default);
+  });
+
+  it.each(['unconditional', 'class', 'text'])('accepts the diffusers fixture %s, filling predictionType from scheduler_config and guidance 1 when absent', (kind) => {
+    const json = JSON.parse(readFileSync(path.join(root, `test/fixtures/diffusers/${kind}/model.json`), 'utf8'));
+    const m = validateManifest(json);
+    expect(m.predictionType).toBe('epsilon');
+    expect(conditioningKind(m)).toBe(kind === 'unconditional' ? 'none' : kind);
+    expect(m.guidance.default).toBe(json.guidance?.default ?? 1);
+  });
+
+  it('accepts a minimal unconditional manifest: sample and timestep, no text encoder, no ink, RGBA', () => {
+    const m = validateManifest({
+      name: 'u',
+      image: { width: 8, height: 8, channels: 4, range: [0, 1] },
+      unet: { file: 'unet.onnx', inputs: { sample: 'sample', timestep: 'timestep' }, output: 'out_sample' },
+      scheduler_config: { _class_name: 'DDPMScheduler', prediction_type: 'v_prediction' },
+    });
+    expect([m.predictionType, conditioningKind(m), m.textEncoder, m.image.ink]).toEqual(['v_prediction', 'none', undefined, undefined]);
+  });
+
+  const unconditional = () => {
+    const m = good();
+    delete m.textEncoder;
+    delete m.tokenizer;
+    m.unet.inputs = { sample: 'sample', timestep: 'timestep' };
+    return m;
+  };
+  it.each([
+    ['class labels without classes', (m: any) => (m.unet.inputs.classLabels = 'class_labels'), 'classes', 'classes is missing: a class-conditional model'],
+    ['classes without class labels', (m: any) => (m.classes = ['a']), 'classes', 'classes is only meaningful with unet.inputs.classLabels'],
+    ['a null class inside the named classes', (m: any) => Object.assign(m, { classes: ['a', 'b'], nullClass: 1 }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'nullClass', 'nullClass must be a label outside the named classes (2 to 65535)'],
+    ['empty class names', (m: any) => Object.assign(m, { classes: ['a', ''] }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'classes', 'classes must be an array of 1 to 10000 non-empty strings'],
+    ['a text encoder without encoder hidden states', (m: any) => (m.textEncoder = good().textEncoder), 'textEncoder', 'textEncoder is only meaningful with unet.inputs.encoderHiddenStates'],
+    ['a mask without encoder hidden states', (m: any) => (m.unet.inputs.encoderAttentionMask = 'mask'), 'unet.inputs.encoderAttentionMask', 'only meaningful with unet.inputs.encoderHiddenStates'],
+    ['text and class conditioning together', (m: any) => Object.assign(m.unet.inputs, { encoderHiddenStates: 'e', classLabels: 'c' }), 'unet.inputs.classLabels', 'cannot be combined'],
+    ['an unknown timestep type', (m: any) => (m.unet.timestepType = 'float16'), 'unet.timestepType', "must be one of 'float32', 'int64'"],
+    ['ink without background', (m: any) => (m.image.ink = 1), 'image.background', 'must be given together'],
+    ['5 channels', (m: any) => (m.image.channels = 5), 'image.channels', 'from 1 to 4'],
+  ])('rejects %s, naming the field', (_label, spoil, field, message) => {
+    const m = unconditional();
+    delete m.image.ink;
+    delete m.image.background;
+    spoil(m);
+    expect(() => validateManifest(m)).toThrow(expect.objectContaining({ name: 'ManifestError', field }));
+    expect(() => validateManifest(m)).toThrow(message);
+  });
+
+  it('rejects a text encoder without its tokenizer, and sizes that disagree', () => {
+    const m = good();
+    delete m.tokenizer;
+    expect(() => validateManifest(m)).toThrow(/tokenizer is missing: a text encoder needs its tokenizer/);
+    const n = good();
+    n.unet.encoderHiddenSize = 64;
+    expect(() => validateManifest(n)).toThrow(/unet.encoderHiddenSize \(64\) must equal textEncoder.hiddenSize \(128\)/);
   });
 
   it('rejects a non-object', () => {

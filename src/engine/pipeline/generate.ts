@@ -1,10 +1,10 @@
 import { GenerationAbortedError } from '../model/errors';
-import type { PromptEmbeddings } from '../model/loadModel';
 import { createRng } from '../rng/createRng';
 import { randn } from '../rng/randn';
 import { createScheduler, schedulerFromConfig } from '../schedulers';
 import type { Scheduler } from '../schedulers/types';
 import { GENERATION_DEFAULTS } from './generationLimits';
+import { conditioningBatch } from './conditioningBatch';
 import { applyGuidance } from './guidance';
 import type { CrossAttentionMaps, GenerateOptions, GenerationFrame } from './types';
 import { validateGenerateOptions } from './validateOptions';
@@ -22,44 +22,24 @@ function makeScheduler(options: GenerateOptions): Scheduler {
   return schedulerFromConfig({ ...trained, ...choice });
 }
 
-function repeatEmbeddings(e: PromptEmbeddings, times: number): PromptEmbeddings {
-  const hidden = new Float32Array(e.hidden.length * times);
-  const mask = new Float32Array(e.mask.length * times);
-  for (let i = 0; i < times; i++) {
-    hidden.set(e.hidden, i * e.hidden.length);
-    mask.set(e.mask, i * e.mask.length);
-  }
-  return { hidden, mask, batch: e.batch * times };
-}
-
-function concatEmbeddings(a: PromptEmbeddings, b: PromptEmbeddings): PromptEmbeddings {
-  const hidden = new Float32Array(a.hidden.length + b.hidden.length);
-  hidden.set(a.hidden);
-  hidden.set(b.hidden, a.hidden.length);
-  const mask = new Float32Array(a.mask.length + b.mask.length);
-  mask.set(a.mask);
-  mask.set(b.mask, a.mask.length);
-  return { hidden, mask, batch: a.batch + b.batch };
-}
-
 function throwIfAborted(signal: AbortSignal | undefined): void {
   // Always the engine's own typed error (name 'AbortError'), whatever reason the caller aborted with.
   if (signal?.aborted) throw new GenerationAbortedError();
 }
 
 /**
- * Text-to-image sampling as an async iterable of frames, one per denoising step.
+ * Sampling as an async iterable of frames, one per denoising step, for any U-Net: a prompt or embeddings
+ * (text models), a class label (class-conditional models), or nothing (unconditional models).
  * noise (seeded) -> for each t: U-Net on [uncond; cond] in one batch -> guidance -> scheduler.step -> frame.
  * The same seed and settings give the same images, bit for bit, on the same device.
  */
 export async function* generate(options: GenerateOptions): AsyncGenerator<GenerationFrame, void, undefined> {
   validateGenerateOptions(options);
   const { model, signal } = options;
-  const prompt = options.prompt ?? '';
   const count = options.count ?? GENERATION_DEFAULTS.count;
   const steps = options.steps ?? GENERATION_DEFAULTS.steps;
   const seed = options.seed ?? GENERATION_DEFAULTS.seed;
-  const scale = options.guidanceScale ?? model.manifest.guidance.default;
+  const requestedScale = options.guidanceScale ?? model.manifest.guidance.default;
   const { width, height, channels } = model.manifest.image;
   const size = channels * height * width;
   const scheduler = makeScheduler(options);
@@ -67,16 +47,10 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started;
 
-  // Embeddings: unconditional only for an empty prompt; conditional only when w = 1; else both halves.
+  // Conditioning: unconditional only for no prompt/label/embeddings; conditional only when w = 1; else both halves.
   throwIfAborted(signal);
-  const conditional = prompt.trim().length > 0;
-  const guided = conditional && scale !== 1;
-  let embeddings: PromptEmbeddings;
-  if (!conditional) embeddings = repeatEmbeddings(await model.emptyPromptEmbedding(), count);
-  else {
-    const cond = repeatEmbeddings(await model.encodePrompts([prompt]), count);
-    embeddings = guided ? concatEmbeddings(repeatEmbeddings(await model.emptyPromptEmbedding(), count), cond) : cond;
-  }
+  const { conditioning, guided, scale, words } = await conditioningBatch(model, options, count, requestedScale);
+  const batch = guided ? 2 * count : count;
 
   const rng = createRng(seed);
   let x = options.initialNoise ? options.initialNoise.slice() : randn(rng, count * size);
@@ -89,8 +63,8 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
     const t = timesteps[i]!;
     const input = scheduler.scaleModelInput(x, t);
     const batchInput = guided ? concatFloat(input, input) : input;
-    const tValues = new Array<number>(embeddings.batch).fill(t);
-    const { output, crossAttention, crossAttentionShape } = await model.predictDetailed(batchInput, tValues, embeddings, {
+    const tValues = new Array<number>(batch).fill(t);
+    const { output, crossAttention, crossAttentionShape } = await model.predictDetailed(batchInput, tValues, conditioning, {
       crossAttention: options.crossAttention === true,
     });
     throwIfAborted(signal);
@@ -112,7 +86,7 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
       height,
       elapsedMs: now(),
       ...(crossAttention && crossAttentionShape
-        ? { crossAttention: conditionalMaps(crossAttention, crossAttentionShape, count, model.tokenizer.encode(prompt).words) }
+        ? { crossAttention: conditionalMaps(crossAttention, crossAttentionShape, count, words) }
         : {}),
     };
   }

@@ -1,3 +1,4 @@
+import type { EmbeddingConditioning } from '../model/conditioning';
 import type { DiffusionModel } from '../model/loadModel';
 import type { SchedulerName } from '../schedulers/types';
 
@@ -5,9 +6,27 @@ import type { SchedulerName } from '../schedulers/types';
 export interface GenerateOptions {
   /** A loaded model (`loadModel`). */
   model: DiffusionModel;
-  /** The English prompt; empty or absent gives unconditional samples. */
+  /** The English prompt (models with a text encoder); empty or absent gives unconditional samples. */
   prompt?: string;
-  /** Classifier-free guidance scale w: eps = eps_uncond + w (eps_cond - eps_uncond). 1 = no guidance. Default: the manifest's. */
+  /**
+   * One prompt's encoder hidden states, `{ hidden [1 x L x D], mask? [1 x L], batch: 1 }`, for a U-Net with
+   * `encoder_hidden_states` (your own text encoder's output, say): repeated for every image, and guided against
+   * `negativeEmbeddings` or, without them, zeros of the same shape. Not together with `prompt`.
+   */
+  embeddings?: EmbeddingConditioning;
+  /** What guidance pushes away from (batch 1, same shape as the conditional embeddings). Default: the empty prompt's embedding, or zeros with `embeddings`. */
+  negativeEmbeddings?: EmbeddingConditioning;
+  /**
+   * The class of every image, for a class-conditional model: an integer from 0 to classes.length - 1
+   * (`manifest.classes` names them). Guided against the manifest's `nullClass` when it names one; without a
+   * null class there is nothing to guide against and the scale must be 1. Absent: the null class (unconditional
+   * samples) when there is one; required otherwise.
+   */
+  classLabel?: number;
+  /**
+   * Classifier-free guidance scale w: eps = eps_uncond + w (eps_cond - eps_uncond). 1 = no guidance. Default: the
+   * manifest's (`guidance.default`, else 1). Ignored by unconditional models.
+   */
   guidanceScale?: number;
   /** Number of denoising steps, 1 to the schedule's training steps. Default 20. */
   steps?: number;

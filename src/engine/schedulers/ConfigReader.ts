@@ -125,6 +125,14 @@ export class ConfigReader {
     return null;
   }
 
+  /** A string, or null when absent. */
+  optionalString(key: string, expectation = 'a string'): string | null {
+    const v = this.value(key);
+    if (v === undefined) return null;
+    if (typeof v !== 'string') this.fail(key, [expectation, 'null'], v, `${expectation} or null`);
+    return v;
+  }
+
   /** An array of numbers, or null when absent. Element checks are left to the caller. */
   numberArray(key: string): readonly number[] | null {
     const v = this.value(key);

@@ -30,8 +30,8 @@ export type DPMSolverMultistepSchedulerConfig = CommonSchedulerConfig & {
   readonly final_sigmas_type: 'zero' | 'sigma_min';
   /** Timesteps with lambda(t) below this are left out of the grid (default -Infinity; JSON null means that). */
   readonly lambda_min_clipped: number;
-  /** Only null (a model that predicts its variance is not supported). */
-  readonly variance_type: null;
+  /** null, or a fixed variance type (read and unused, as diffusers does); learned variances are not supported. */
+  readonly variance_type: string | null;
 } & ThresholdingConfig;
 
 /**
@@ -107,7 +107,7 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
       use_karras_sigmas: read.boolean('use_karras_sigmas', false),
       final_sigmas_type: read.choice('final_sigmas_type', 'zero', ['zero', 'sigma_min']),
       lambda_min_clipped: read.number('lambda_min_clipped', -Infinity, 'a number (or -Infinity / null for no clipping)', () => true, true),
-      variance_type: read.absent('variance_type', 'a model that predicts its variance needs the learned-variance channels split off first'),
+      variance_type: readVarianceType(read),
       ...readThresholding(read, { clipSampleInstead: false }),
     };
     const schedule = trainingSchedule(resolved, className, { finiteTerminalSigma: true });
@@ -276,4 +276,16 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
     const { alpha, sigmaT } = vpAt(this.scheduleSigmas[index]!);
     return { signal: alpha, noise: sigmaT };
   }
+}
+
+/**
+ * diffusers reads `variance_type` here only to split off learned-variance channels ('learned',
+ * 'learned_range'); any other value, such as a DDPM config's 'fixed_small', changes nothing and is kept as is.
+ */
+function readVarianceType(read: ConfigReader): string | null {
+  const v = read.optionalString('variance_type', 'a fixed variance type');
+  if (v === 'learned' || v === 'learned_range') {
+    read.fail('variance_type', ['null', "'fixed_small'", "'fixed_large'"], v, 'null or a fixed variance type', 'a model that predicts its variance needs the learned-variance channels split off first');
+  }
+  return v;
 }

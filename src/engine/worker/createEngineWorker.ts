@@ -1,18 +1,44 @@
 import type { DeviceRequest } from '../model/device';
-import { GenerationAbortedError } from '../model/errors';
+import { EngineWorkerError, GenerationAbortedError } from '../model/errors';
 import type { FileProgress } from '../model/fetchBytes';
+import type { ModelCacheMode } from '../model/modelCache';
 import type { GenerationFrame } from '../pipeline/types';
-import type { EngineReply, EngineRequest, ModelInfo, WorkerGenerateOptions } from './protocol';
+import type { EngineReply, EngineRequest, EngineStats, ModelInfo, WorkerGenerateOptions } from './protocol';
 import { deserializeError } from './serializeError';
+import type { PauseSignal } from './pauseController';
 
 /** The engine running in a Web Worker, seen from the page. */
 export interface EngineWorker {
   /** Loads a model in the Worker (replacing any loaded one). */
-  load(source: string | URL | { manifest: unknown; baseUrl: string | URL }, options?: { device?: DeviceRequest; threads?: number; onProgress?: (p: FileProgress) => void }): Promise<ModelInfo>;
-  /** Generates in the Worker; frames arrive as they are computed. `signal` aborts between steps. */
-  generate(options: WorkerGenerateOptions & { signal?: AbortSignal }): AsyncIterable<GenerationFrame>;
+  load(
+    source: string | URL | { manifest: unknown; baseUrl: string | URL },
+    options?: { device?: DeviceRequest; threads?: number; onProgress?: (p: FileProgress) => void; cache?: ModelCacheMode },
+  ): Promise<ModelInfo>;
+  /**
+   * Generates in the Worker; frames arrive as they are computed. `signal` aborts between steps; `pause` holds
+   * the generation between steps while paused (see PauseController) and lets it continue when resumed.
+   */
+  generate(options: WorkerGenerateOptions & { signal?: AbortSignal; pause?: PauseSignal }): AsyncIterable<GenerationFrame>;
   /** Releases the model's sessions and stops the Worker. */
   terminate(): Promise<void>;
+  /** False once the Worker has ended on its own (crashed, out of memory, closed) or was terminated. */
+  readonly alive: boolean;
+  /**
+   * Calls `listener` once if the Worker ends on its own (not through `terminate()`), with the error that every
+   * pending request was rejected with. Detected with a Web Lock the Worker holds for its life; where Web Locks
+   * are missing, only a Worker error event is seen. Returns the unsubscribe.
+   */
+  onExit(listener: (error: Error) => void): () => void;
+  /** The Worker's memory and session figures. */
+  stats(): Promise<EngineStats>;
+}
+
+const EXITED = 'the engine worker stopped unexpectedly (it may have run out of memory or been closed by the browser); a new one must be started.';
+
+/** A name no other Worker of this origin uses, for the Worker's life lock. */
+function lockName(): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return `diffusion-kit-engine-${random}`;
 }
 
 interface Pending {
@@ -28,6 +54,19 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let terminated = false;
+  let exited: Error | null = null;
+  const exitListeners = new Set<(error: Error) => void>();
+
+  /** The Worker is gone: every pending request fails with one clear error, and listeners are told once. */
+  function exit(): void {
+    if (terminated || exited) return;
+    exited = new EngineWorkerError(EXITED);
+    for (const [id, p] of pending) p.onReply({ type: 'error', id, error: { name: exited.name, message: exited.message } });
+    pending.clear();
+    w.terminate();
+    for (const l of exitListeners) l(exited);
+    exitListeners.clear();
+  }
 
   w.onmessage = (event: MessageEvent<EngineReply>) => pending.get(event.data.id)?.onReply(event.data);
   w.onerror = (event: ErrorEvent) => {
@@ -36,8 +75,25 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
   };
 
   function send(request: EngineRequest): void {
+    if (exited) throw exited;
     if (terminated) throw new Error('the engine worker has been terminated.');
     w.postMessage(request);
+  }
+
+  // The Worker takes a Web Lock for its life; the page asks for the same lock, which is granted only when the
+  // Worker has ended. A crash posts no message and fires no event, so this is how the page learns of it.
+  const locks = typeof navigator !== 'undefined' ? (navigator as { locks?: LockManager }).locks : undefined;
+  if (locks) {
+    const lock = lockName();
+    const id = nextId++;
+    pending.set(id, {
+      onReply(reply) {
+        pending.delete(id);
+        if (reply.type !== 'done') return;
+        void locks.request(lock, () => exit());
+      },
+    });
+    send({ type: 'watch', id, lock });
   }
 
   return {
@@ -57,11 +113,11 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
           },
         });
         const plain = typeof source === 'string' || source instanceof URL ? new URL(String(source), location.href).href : { manifest: source.manifest, baseUrl: new URL(String(source.baseUrl), location.href).href };
-        send({ type: 'load', id, source: plain, device: options.device, threads: options.threads });
+        send({ type: 'load', id, source: plain, device: options.device, threads: options.threads, ...(options.cache === undefined ? {} : { cache: options.cache }) });
       });
     },
 
-    generate({ signal, ...options }) {
+    generate({ signal, pause, ...options }) {
       return {
         [Symbol.asyncIterator]() {
           const id = nextId++;
@@ -73,7 +129,9 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
             wake?.();
             wake = null;
           };
+          let unpause = () => {};
           const onAbort = () => {
+            unpause();
             if (!finished) send({ type: 'abort', id });
             failure ??= new GenerationAbortedError();
             finished = true;
@@ -94,9 +152,15 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
           if (signal?.aborted) onAbort();
           else {
             signal?.addEventListener('abort', onAbort, { once: true });
-            send({ type: 'generate', id, options });
+            send({ type: 'generate', id, options, ...(pause?.paused ? { paused: true } : {}) });
+            if (pause) {
+              unpause = pause.subscribe((paused) => {
+                if (!finished && !exited && !terminated) send({ type: 'pause', id, paused });
+              });
+            }
           }
           const cleanup = () => {
+            unpause();
             signal?.removeEventListener('abort', onAbort);
             if (!finished) send({ type: 'abort', id });
             finished = true;
@@ -127,8 +191,44 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
       };
     },
 
+    get alive() {
+      return !terminated && !exited;
+    },
+
+    onExit(listener) {
+      if (exited) {
+        listener(exited);
+        return () => {};
+      }
+      exitListeners.add(listener);
+      return () => exitListeners.delete(listener);
+    },
+
+    stats() {
+      const id = nextId++;
+      return new Promise<EngineStats>((resolve, reject) => {
+        pending.set(id, {
+          onReply(reply) {
+            pending.delete(id);
+            if (reply.type === 'stats') resolve(reply.stats);
+            else if (reply.type === 'error') reject(deserializeError(reply.error));
+          },
+        });
+        try {
+          send({ type: 'stats', id });
+        } catch (error) {
+          pending.delete(id);
+          reject(error);
+        }
+      });
+    },
+
     async terminate() {
       if (terminated) return;
+      if (exited) {
+        terminated = true;
+        return;
+      }
       const id = nextId++;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 2000);

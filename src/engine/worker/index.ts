@@ -1,3 +1,4 @@
 export { createEngineWorker, type EngineWorker } from './createEngineWorker';
 export { serializeError, deserializeError } from './serializeError';
-export type { EngineRequest, EngineReply, ModelInfo, SerializedError, WorkerGenerateOptions } from './protocol';
+export { PauseController, type PauseSignal } from './pauseController';
+export type { EngineRequest, EngineReply, EngineStats, ModelInfo, SerializedError, WorkerGenerateOptions } from './protocol';

@@ -1,18 +1,44 @@
 import type { DeviceRequest } from '../model/device';
 import type { FileProgress } from '../model/fetchBytes';
-import type { ModelManifest } from '../model/manifest';
+import type { ModelCacheMode } from '../model/modelCache';
+import type { ConditioningKind, ModelManifest } from '../model/manifest';
 import type { WordTokenizerJson } from '../model/tokenizer';
 import type { GenerateOptions, GenerationFrame } from '../pipeline/types';
 
-/** Generation options as they cross to the Worker: everything but the model and the signal. */
+/**
+ * Generation options as they cross to the Worker: everything but the model and the signal. Embeddings
+ * (`embeddings`, `negativeEmbeddings`, `initialNoise`) cross as structured-clone copies, so the caller's arrays
+ * stay usable for the next run.
+ */
 export type WorkerGenerateOptions = Omit<GenerateOptions, 'model' | 'signal'>;
 
 /** What the page asks the Worker. Every request carries an id that its replies repeat. */
 export type EngineRequest =
-  | { type: 'load'; id: number; source: string | { manifest: unknown; baseUrl: string }; device?: DeviceRequest; threads?: number }
-  | { type: 'generate'; id: number; options: WorkerGenerateOptions }
+  | { type: 'load'; id: number; source: string | { manifest: unknown; baseUrl: string }; device?: DeviceRequest; threads?: number; cache?: ModelCacheMode }
+  /** `paused`: start paused (the page's PauseSignal was already paused). */
+  | { type: 'generate'; id: number; options: WorkerGenerateOptions; paused?: boolean }
   | { type: 'abort'; id: number }
-  | { type: 'dispose'; id: number };
+  /** Pauses or resumes the generation `id` between steps. */
+  | { type: 'pause'; id: number; paused: boolean }
+  | { type: 'dispose'; id: number }
+  /** Asks the Worker to hold the Web Lock `lock` for its whole life, so the page learns when it dies. */
+  | { type: 'watch'; id: number; lock: string }
+  /** Asks for the Worker's memory and session figures (soak tests, diagnostics). */
+  | { type: 'stats'; id: number };
+
+/** The Worker's memory and sessions, for soak tests and diagnostics. */
+export interface EngineStats {
+  /** Bytes of the onnxruntime wasm memory (0 before onnxruntime is loaded). */
+  wasmMemoryBytes: number;
+  /** JS heap in use in the Worker, where the browser tells (Chromium's performance.memory); else null. */
+  jsHeapBytes: number | null;
+  /** Sessions open in the Worker (2 while a model is loaded: text encoder and U-Net). */
+  liveSessions: number;
+  /** onnxruntime tensors created and not yet disposed (feeds excluded: they wrap the engine's own arrays). */
+  liveTensors: number;
+  /** Generations running now. */
+  running: number;
+}
 
 /** What the loaded model looks like from the page. */
 export interface ModelInfo {
@@ -21,8 +47,12 @@ export interface ModelInfo {
   deviceReason: string;
   threads: number;
   threadsReason: string;
-  /** The tokenizer, so the page can tell the reader which words the model cannot read. */
-  tokenizer: WordTokenizerJson;
+  /** The tokenizer, so the page can tell the reader which words the model cannot read; null without a text encoder. */
+  tokenizer: WordTokenizerJson | null;
+  /** What the U-Net is conditioned on: 'none', 'class' (labels, named by `manifest.classes`) or 'text'. */
+  conditioning: ConditioningKind;
+  /** Whether the model takes prompts (it has a text encoder and tokenizer). */
+  acceptsPrompts: boolean;
 }
 
 /** An error as it crosses back: its class name, message, and the field it names, if any. */
@@ -38,4 +68,5 @@ export type EngineReply =
   | { type: 'loaded'; id: number; info: ModelInfo }
   | { type: 'frame'; id: number; frame: GenerationFrame }
   | { type: 'done'; id: number }
+  | { type: 'stats'; id: number; stats: EngineStats }
   | { type: 'error'; id: number; error: SerializedError };

@@ -1,4 +1,5 @@
-import { DeviceError, GenerateOptionsError, GenerationAbortedError, ManifestError, ModelLoadError } from '../model/errors';
+import { DeviceError, EngineWorkerError, GenerateOptionsError, GenerationAbortedError, LoadOptionsError, ManifestError, ModelLoadError } from '../model/errors';
+import { ConditioningError } from '../model/conditioning';
 import { SchedulerConfigError } from '../schedules/SchedulerConfigError';
 import type { SerializedError } from './protocol';
 
@@ -24,8 +25,17 @@ export function deserializeError(data: SerializedError): Error {
     case 'DeviceError':
       error = new DeviceError('');
       break;
+    case 'LoadOptionsError':
+      error = new LoadOptionsError(data.field ?? '', '');
+      break;
     case 'GenerateOptionsError':
       error = new GenerateOptionsError(data.field ?? '', '');
+      break;
+    case 'EngineWorkerError':
+      error = new EngineWorkerError('');
+      break;
+    case 'ConditioningError':
+      error = new ConditioningError(data.field ?? '', '');
       break;
     case 'AbortError':
       error = new GenerationAbortedError();

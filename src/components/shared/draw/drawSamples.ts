@@ -43,6 +43,8 @@ export interface PaintOptions {
 /**
  * Paints a batch of display bytes (see `sampleBytes.ts`) as a grid of cells into RGBA pixels. One channel:
  * each byte b is the colour paper + (b / 255) (ink - paper). Three channels: bytes are red, green, blue.
+ * A last channel of alpha (two channels: grey + alpha; four: RGBA) blends the pixel over the paper colour,
+ * so a transparent pixel shows paper, as it would on the page.
  */
 export function paintSampleGrid(bytes: Uint8Array, shape: BatchShape, options: PaintOptions): { data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
   const { count, channels, width: w, height: h } = shape;
@@ -62,7 +64,8 @@ export function paintSampleGrid(bytes: Uint8Array, shape: BatchShape, options: P
   for (let x = 0; x < cellPx; x++) srcX[x] = Math.min(w - 1, Math.floor((x * w) / cellPx));
   for (let y = 0; y < cellPx; y++) srcY[y] = Math.min(h - 1, Math.floor((y * h) / cellPx));
   const plane = w * h;
-  const colour = channels === 3;
+  const colour = channels >= 3;
+  const alpha = channels === 2 || channels === 4 ? (channels - 1) * plane : -1;
   const dr = ink[0] - paper[0];
   const dg = ink[1] - paper[1];
   const db = ink[2] - paper[2];
@@ -75,16 +78,29 @@ export function paintSampleGrid(bytes: Uint8Array, shape: BatchShape, options: P
       let o = ((top + y) * size.width + left) * 4;
       for (let x = 0; x < cellPx; x++, o += 4) {
         const s = row + srcX[x]!;
+        let r: number;
+        let g: number;
+        let b: number;
         if (colour) {
-          data[o] = bytes[s]!;
-          data[o + 1] = bytes[s + plane]!;
-          data[o + 2] = bytes[s + 2 * plane]!;
+          r = bytes[s]!;
+          g = bytes[s + plane]!;
+          b = bytes[s + 2 * plane]!;
         } else {
           const f = bytes[s]! / 255;
-          data[o] = paper[0] + f * dr;
-          data[o + 1] = paper[1] + f * dg;
-          data[o + 2] = paper[2] + f * db;
+          r = paper[0] + f * dr;
+          g = paper[1] + f * dg;
+          b = paper[2] + f * db;
         }
+        if (alpha >= 0) {
+          // "Over" compositing on paper: c = a c + (1 - a) paper.
+          const a = bytes[s + alpha]! / 255;
+          r = a * r + (1 - a) * paper[0];
+          g = a * g + (1 - a) * paper[1];
+          b = a * b + (1 - a) * paper[2];
+        }
+        data[o] = r;
+        data[o + 1] = g;
+        data[o + 2] = b;
       }
     }
   }

@@ -5,9 +5,9 @@ describe('downloadTotals', () => {
   it('adds the bytes of every file and knows the total only when every size is known', () => {
     expect(downloadTotals({})).toEqual({ loaded: 0, total: null, files: 0 });
     expect(
-      downloadTotals({ 'a.onnx': { file: 'a.onnx', loaded: 100, total: 400 }, 'b.json': { file: 'b.json', loaded: 50, total: 50 } }),
+      downloadTotals({ 'a.onnx': { file: 'a.onnx', loaded: 100, total: 400, fromCache: false }, 'b.json': { file: 'b.json', loaded: 50, total: 50, fromCache: true } }),
     ).toEqual({ loaded: 150, total: 450, files: 2 });
-    expect(downloadTotals({ a: { file: 'a', loaded: 10, total: null }, b: { file: 'b', loaded: 5, total: 5 } })).toEqual({ loaded: 15, total: null, files: 2 });
+    expect(downloadTotals({ a: { file: 'a', loaded: 10, total: null, fromCache: false }, b: { file: 'b', loaded: 5, total: 5, fromCache: false } })).toEqual({ loaded: 15, total: null, files: 2 });
   });
 });
 

@@ -37,6 +37,8 @@ export function describeEngineError(error: Error, phase: 'load' | 'generate'): s
       return `The model could not be loaded: ${detail}`;
     case 'DeviceError':
       return `The requested device is not available: ${detail}`;
+    case 'EngineWorkerError':
+      return `The model's Worker stopped (it may have run out of memory); press Retry to start it again: ${detail}`;
     case 'GenerateOptionsError':
     case 'SchedulerConfigError':
       return `The model cannot generate with these settings: ${detail}`;

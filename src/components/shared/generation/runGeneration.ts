@@ -1,4 +1,4 @@
-import type { EngineWorker, GenerationFrame, WorkerGenerateOptions } from '../../../engine';
+import type { EngineWorker, GenerationFrame, PauseSignal, WorkerGenerateOptions } from '../../../engine';
 import { imageToBytes, noiseToBytes, type ImageConvention } from './sampleBytes';
 import type { BatchShape } from '../draw/drawSamples';
 
@@ -39,15 +39,17 @@ export function storeFrame(frame: GenerationFrame, image: ImageConvention): Stor
 /**
  * Runs one generation on a shared engine's Worker, handing each frame to `onFrame` until the end or until
  * `signal` aborts. Resolves 'done' or 'aborted' (an abort is not an error); rejects with the engine's error.
+ * `pause` holds the generation between steps while paused (the figure is far from view or the page hidden).
  */
 export async function runGeneration(
   worker: Pick<EngineWorker, 'generate'>,
   options: WorkerGenerateOptions,
   signal: AbortSignal,
   onFrame: (frame: GenerationFrame) => void,
+  pause?: PauseSignal,
 ): Promise<'done' | 'aborted'> {
   try {
-    for await (const frame of worker.generate({ ...options, signal })) {
+    for await (const frame of worker.generate({ ...options, signal, ...(pause ? { pause } : {}) })) {
       if (signal.aborted) return 'aborted';
       onFrame(frame);
     }

@@ -21,6 +21,23 @@ describe('imageToBytes', () => {
   });
 });
 
+describe('imageToBytes for any U-Net', () => {
+  it('maps RGBA channels, alpha included, over the range', () => {
+    const rgba = { channels: 4, range: [-1, 1] as const };
+    expect(Array.from(imageToBytes([-1, 0, 1, 1], rgba))).toEqual([0, 128, 255, 255]);
+  });
+
+  it('runs a one-channel image without ink/background from the low to the high end of the range', () => {
+    expect(Array.from(imageToBytes([0, 0.5, 1], { channels: 1, range: [0, 1] as const }))).toEqual([0, 128, 255]);
+  });
+
+  it('maps the alpha plane of grey + alpha over the range, the grey plane over ink', () => {
+    // 1x2 image, two channels: grey [-1 (ink), 1 (paper)], alpha [1, -1].
+    const la = { channels: 2, range: [-1, 1] as const, ink: -1, background: 1, width: 2, height: 1 };
+    expect(Array.from(imageToBytes([-1, 1, 1, -1], la))).toEqual([255, 0, 255, 0]);
+  });
+});
+
 describe('noiseToBytes', () => {
   it('puts 0 mid-ramp and +-3 at the ends', () => {
     // f = 0.5 + eps / 6: 1.5 -> 0.75 (191.25 -> 191), -1.5 -> 0.25 (63.75 -> 64)

@@ -1,7 +1,12 @@
-import { useRef } from 'react';
+import { useId, useRef, useState, type MouseEvent } from 'react';
+import { useElementWidth } from '../../../hooks/useElementWidth';
+import { useGridCursor, type GridMove } from '../../../hooks/useGridCursor';
 import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
 import { themeVar } from '../../../theme/theme';
-import { clearSampleGrid, drawSampleGrid, gridPixelSize, type BatchShape } from '../draw/drawSamples';
+import { clearSampleGrid, drawSampleGrid, gridLayout, gridPixelSize, type BatchShape } from '../draw/drawSamples';
+import { fitCellSize } from '../draw/fitCellSize';
+import { SampleZoomDialog } from './SampleZoomDialog';
+import { visuallyHidden } from './visuallyHidden';
 
 /** Props of {@link SampleGridCanvas}. */
 export interface SampleGridCanvasProps {
@@ -9,7 +14,7 @@ export interface SampleGridCanvasProps {
   bytes: Uint8Array | null;
   /** The batch's shape. */
   shape: BatchShape;
-  /** Side of one image in CSS pixels. */
+  /** Side of one image in CSS pixels: the largest wanted; the grid shrinks it to fit a narrower space. */
   cellSize: number;
   /** Space between images in CSS pixels. */
   gap?: number;
@@ -17,25 +22,106 @@ export interface SampleGridCanvasProps {
   label: string;
 }
 
-/** A canvas showing a batch of images as a grid, redrawn when its bytes change (one immutable buffer each time). */
+/** The cell an arrow, Home or End moves to from `from` in a grid of `count` cells, `columns` wide. */
+export function moveInGrid(from: number | null, move: GridMove, count: number, columns: number): number {
+  if (from === null) return 0;
+  if (move.type !== 'step') {
+    const rowStart = from - (from % columns);
+    if (move.type === 'home') return move.whole ? 0 : rowStart;
+    return move.whole ? count - 1 : Math.min(count - 1, rowStart + columns - 1);
+  }
+  const col = from % columns;
+  const nextCol = col + move.dx;
+  if (nextCol < 0 || nextCol >= columns) return from;
+  const next = from + move.dx + move.dy * columns;
+  return next >= 0 && next < count ? next : from;
+}
+
+/**
+ * A canvas showing a batch of images as a grid, redrawn when its bytes change (one immutable buffer each time).
+ * The cells fill the width the grid is given (a ResizeObserver follows it; `cellSize` caps them, and is the
+ * size on the server). Click an image, or choose one with the arrow keys and press Enter, to see it enlarged.
+ */
 export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label }: SampleGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const size = gridPixelSize(shape.count, cellSize, gap);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const width = useElementWidth(box);
+  const cell = fitCellSize(width, { count: shape.count, gap, max: cellSize });
+  const size = gridPixelSize(shape.count, cell, gap);
+  const { columns } = gridLayout(shape.count);
+  const [open, setOpen] = useState<number | null>(null);
+  const hintId = useId();
+  const ready = bytes !== null;
+  const openCell = (c: number | null) => {
+    if (c === null || !ready) return false;
+    setOpen(c);
+    return true;
+  };
+  const keyboard = useGridCursor<number>({
+    move: (from, m) => moveInGrid(from, m, shape.count, columns),
+    ends: true,
+    start: () => 0,
+    keys: { Enter: openCell, ' ': openCell },
+  });
   useIsomorphicLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    if (bytes) drawSampleGrid(canvas, bytes, shape, { cellSize, gap });
+    if (bytes) drawSampleGrid(canvas, bytes, shape, { cellSize: cell, gap });
     else clearSampleGrid(canvas);
     // The shape's fields, not its object identity, decide a redraw.
-  }, [bytes, cellSize, gap, shape.count, shape.channels, shape.width, shape.height]);
+  }, [bytes, cell, gap, shape.count, shape.channels, shape.width, shape.height]);
+
+  const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const col = Math.floor(x / (cell + gap));
+    const row = Math.floor(y / (cell + gap));
+    const index = row * columns + col;
+    // Clicks in a gap or past the last image open nothing.
+    if (col < columns && x - col * (cell + gap) < cell && y - row * (cell + gap) < cell && index < shape.count) openCell(index);
+  };
+  const cursor = keyboard.focused ? keyboard.cursor : null;
+
   return (
-    <canvas
-      ref={ref}
-      role="img"
-      aria-label={label}
-      width={size.width}
-      height={size.height}
-      style={{ width: size.width, height: size.height, display: 'block', imageRendering: 'pixelated', background: themeVar('surface') }}
-    />
+    <div ref={setBox} style={{ maxWidth: '100%', minWidth: 0 }} data-cell-size={cell}>
+      <div style={{ position: 'relative', width: size.width, height: size.height }}>
+        <canvas
+          ref={ref}
+          role="img"
+          aria-label={label}
+          aria-describedby={ready ? hintId : undefined}
+          tabIndex={ready ? 0 : undefined}
+          width={size.width}
+          height={size.height}
+          onClick={ready ? onClick : undefined}
+          onKeyDown={ready ? keyboard.onKeyDown : undefined}
+          onFocus={keyboard.onFocus}
+          onBlur={keyboard.onBlur}
+          style={{ width: size.width, height: size.height, display: 'block', imageRendering: 'pixelated', background: themeVar('surface'), cursor: ready ? 'zoom-in' : undefined }}
+        />
+        {cursor !== null ? (
+          <div
+            aria-hidden="true"
+            style={{
+              position: 'absolute',
+              pointerEvents: 'none',
+              left: (cursor % columns) * (cell + gap) - 2,
+              top: Math.floor(cursor / columns) * (cell + gap) - 2,
+              width: cell + 4,
+              height: cell + 4,
+              boxSizing: 'border-box',
+              border: `2px solid ${themeVar('accent')}`,
+            }}
+          />
+        ) : null}
+      </div>
+      {ready ? (
+        <span id={hintId} style={visuallyHidden}>
+          {cursor !== null ? `Image ${cursor + 1} of ${shape.count}. ` : ''}Arrow keys choose an image; Enter shows it enlarged.
+        </span>
+      ) : null}
+      {open !== null && bytes ? <SampleZoomDialog bytes={bytes} shape={shape} index={open} gridLabel={label} onClose={() => setOpen(null)} /> : null}
+    </div>
   );
 }

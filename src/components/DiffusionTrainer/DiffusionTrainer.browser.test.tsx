@@ -1,0 +1,97 @@
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { captureConsole, mount } from '../shared/testing/testHelpers.browser';
+import { ThemeScope } from '../../theme/ThemeScope';
+import { DiffusionTrainer } from './DiffusionTrainer';
+
+let cleanup: (() => void) | null = null;
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+async function until(check: () => boolean, timeout = 20_000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const stepOf = (el: Element) => Number(el.querySelector('[role="figure"]')!.getAttribute('data-step'));
+
+describe('DiffusionTrainer in the browser', () => {
+  it('has no axe violations, light and dark, with the drawing pad and with a preset', async () => {
+    const m = mount(
+      <>
+        <DiffusionTrainer gridSize={8} sampleCount={50} samplingSteps={5} />
+        <ThemeScope theme="dark">
+          <DiffusionTrainer data={[[0, 0], [1, 1], [-1, 1], [1, -1]]} gridSize={8} sampleCount={50} samplingSteps={5} />
+        </ThemeScope>
+      </>,
+    );
+    cleanup = m.unmount;
+    const result = await axe.run(m.host);
+    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  it('trains in a Worker from the keyboard: Enter on Train, Space on Pause, then Reset', async () => {
+    const m = mount(<DiffusionTrainer maxSteps={5000} sampleCount={100} samplingSteps={10} />);
+    cleanup = m.unmount;
+    const figure = m.host.querySelector('[role="figure"]')!;
+    const train = m.host.querySelector('button[data-action="train"]') as HTMLButtonElement;
+    train.focus();
+    await userEvent.keyboard('{Enter}');
+    await until(() => stepOf(m.host) > 20);
+    expect(figure.getAttribute('data-mode')).toBe('worker');
+    expect(figure.getAttribute('data-state')).toBe('running');
+    // The page stays responsive while the Worker trains: the samples follow the weights.
+    await until(() => Number(figure.getAttribute('data-samples-step')) > 0);
+    expect(train.textContent).toBe('Pause');
+    await userEvent.keyboard(' ');
+    await until(() => figure.getAttribute('data-state') === 'paused');
+    const held = stepOf(m.host);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stepOf(m.host)).toBe(held);
+    (m.host.querySelector('button[data-action="reset"]') as HTMLButtonElement).click();
+    await until(() => stepOf(m.host) === 0);
+    expect(figure.getAttribute('data-state')).toBe('idle');
+  });
+
+  it('falls back to main-thread slices where Workers are missing, and finishes the run', async () => {
+    const saved = globalThis.Worker;
+    // @ts-expect-error: a platform without Workers
+    delete globalThis.Worker;
+    const console = captureConsole();
+    try {
+      // A tiny network: this machine's test runs share two cores with much else.
+      const m = mount(<DiffusionTrainer maxSteps={100} hiddenWidth={8} hiddenLayers={1} batchSize={8} autoStart sampleCount={0} />);
+      cleanup = m.unmount;
+      const figure = m.host.querySelector('[role="figure"]')!;
+      await until(() => figure.getAttribute('data-state') === 'done', 60_000);
+      expect(figure.getAttribute('data-mode')).toBe('main-thread');
+      expect(stepOf(m.host)).toBe(100);
+      expect(m.host.querySelector('[role="status"]')!.textContent).toBe('Training finished after 100 steps.');
+      expect(console.messages).toEqual([]);
+    } finally {
+      console.restore();
+      globalThis.Worker = saved;
+    }
+  });
+
+  it('draws points with the pointer and picks a preset from the menu', async () => {
+    const m = mount(<DiffusionTrainer data={[]} sampleCount={0} />);
+    cleanup = m.unmount;
+    const pad = m.host.querySelector('[role="application"]') as SVGSVGElement;
+    const box = pad.getBoundingClientRect();
+    pad.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, pointerId: 1 }));
+    pad.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.left + box.width / 2 + 20, clientY: box.top + box.height / 2, pointerId: 1 }));
+    pad.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerId: 1 }));
+    await until(() => /4 points/.test(pad.getAttribute('aria-label') ?? ''));
+    const select = m.host.querySelector('select') as HTMLSelectElement;
+    await userEvent.selectOptions(select, 'spiral');
+    await until(() => m.host.querySelector('[role="figure"]')!.getAttribute('data-data') === 'spiral');
+    expect(m.host.querySelector('[data-part="exact"] path[data-series="arrows"]')).not.toBeNull();
+  });
+});

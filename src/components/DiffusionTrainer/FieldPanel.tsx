@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { themeVar } from '../../theme/theme';
+import { arrowsPath, dotsPath } from './plotGeometry';
+
+/** Props of {@link FieldPanel}. */
+export interface FieldPanelProps {
+  /** The heading above the panel. */
+  title: string;
+  /** Side of the square panel in pixels. */
+  size: number;
+  /** A score field on a gridSize x gridSize grid, [sx, sy] pairs (none: no arrows). */
+  field?: Float64Array | null;
+  gridSize: number;
+  /** The arrow length scale shared by the panels that compare. */
+  scale: number;
+  /** Points drawn faintly under the arrows (the training data). */
+  data?: Float64Array | null;
+  /** Points drawn strongly on top (the samples). */
+  samples?: Float64Array | null;
+  /** A message in place of the arrows (e.g. no exact score for drawn points). */
+  note?: string;
+  /** What a screen reader hears for the picture. */
+  alt: string;
+  /** Drawn over everything (e.g. the drawing pad's cursor). */
+  children?: ReactNode;
+  /** data-part of the panel. */
+  part: string;
+}
+
+/** A square 2-D panel: optional data dots, score arrows and sample dots, all in the same coordinates. */
+export function FieldPanel({ title, size, field, gridSize, scale, data, samples, note, alt, children, part }: FieldPanelProps) {
+  return (
+    <div data-part={part} style={{ display: 'grid', gap: 4, width: size }}>
+      <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
+      <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={alt} style={{ background: themeVar('surface'), border: `1px solid ${themeVar('border')}`, borderRadius: 4, display: 'block' }}>
+        <line x1={size / 2} y1={0} x2={size / 2} y2={size} stroke={themeVar('grid')} />
+        <line x1={0} y1={size / 2} x2={size} y2={size / 2} stroke={themeVar('grid')} />
+        {data && data.length ? <path data-series="data" d={dotsPath(data, size)} stroke={themeVar('muted')} strokeOpacity={0.45} strokeWidth={3} strokeLinecap="round" fill="none" /> : null}
+        {field ? <path data-series="arrows" d={arrowsPath(field, gridSize, size, scale)} stroke={themeVar('accent')} strokeWidth={1.2} fill="none" /> : null}
+        {samples && samples.length ? <path data-series="samples" d={dotsPath(samples, size)} stroke={themeVar('accent2')} strokeWidth={3.5} strokeLinecap="round" fill="none" /> : null}
+        {note ? (
+          <text x={size / 2} y={size / 2} textAnchor="middle" dominantBaseline="middle" fill={themeVar('muted')} fontSize={12}>
+            {note}
+          </text>
+        ) : null}
+        {children}
+      </svg>
+    </div>
+  );
+}

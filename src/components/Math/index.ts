@@ -1,0 +1,1 @@
+export { Math, renderTex, MAX_TEX_LENGTH, type MathProps } from './Math';

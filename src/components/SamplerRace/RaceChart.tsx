@@ -1,0 +1,74 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear, scaleLog } from '@visx/scale';
+import { LinePath } from '@visx/shape';
+import { themeVar } from '../../theme/theme';
+
+/** One sampler's line: its distance to the reference at each step count computed so far. */
+export interface RaceSeries {
+  name: string;
+  /** CSS colour (a theme variable). */
+  color: string;
+  dash: string | undefined;
+  points: Array<{ steps: number; distance: number }>;
+}
+
+/** Props of {@link RaceChart}. */
+export interface RaceChartProps {
+  series: RaceSeries[];
+  /** The chart's step counts (the x axis spans them, on a log scale). */
+  chartSteps: number[];
+  /** The lanes' step count, marked by a vertical line. */
+  steps: number;
+  width: number;
+  height: number;
+  /** The chart's accessible name (a summary of what it shows). */
+  label: string;
+}
+
+const MARGIN = { top: 10, right: 14, bottom: 38, left: 54 };
+
+/**
+ * Quality against steps: each sampler's RMS distance to the many-step reference, on a log axis of steps.
+ * Lines fill in from the left as the Worker computes them. Decorative for assistive technology beyond its
+ * label: the table next to it holds the numbers.
+ */
+export function RaceChart({ series, chartSteps, steps, width, height, label }: RaceChartProps) {
+  const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+  const lo = Math.min(...chartSteps);
+  const hi = Math.max(...chartSteps);
+  const x = scaleLog<number>({ domain: [lo, hi > lo ? hi : lo * 2], range: [0, innerW], clamp: true });
+  let top = 0;
+  for (const s of series) for (const p of s.points) if (Number.isFinite(p.distance) && p.distance > top) top = p.distance;
+  const y = scaleLinear<number>({ domain: [0, top > 0 ? top * 1.05 : 1], range: [innerH, 0], nice: true });
+  const tickColor = themeVar('muted');
+  const axisProps = {
+    stroke: themeVar('border'),
+    tickStroke: themeVar('border'),
+    tickLabelProps: { fill: tickColor, fontSize: 11, fontFamily: themeVar('fontFamily') },
+    labelProps: { fill: themeVar('text'), fontSize: 12, fontFamily: themeVar('fontFamily'), textAnchor: 'middle' as const },
+  };
+  return (
+    <svg width={width} height={height} role="img" aria-label={label} style={{ display: 'block', maxWidth: '100%', overflow: 'visible' }}>
+      <Group left={MARGIN.left} top={MARGIN.top}>
+        {steps >= lo && steps <= hi ? (
+          <line x1={x(steps)} x2={x(steps)} y1={0} y2={innerH} stroke={themeVar('grid')} strokeWidth={6} data-part="steps-marker" />
+        ) : null}
+        {series.map((s) => {
+          const points = s.points.filter((p) => Number.isFinite(p.distance)).sort((a, b) => a.steps - b.steps);
+          return (
+            <g key={s.name} data-series={s.name}>
+              <LinePath data={points} x={(p) => x(p.steps)} y={(p) => y(p.distance)} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} fill="none" />
+              {points.map((p) => (
+                <circle key={p.steps} cx={x(p.steps)} cy={y(p.distance)} r={3} fill={s.color} data-steps={p.steps} />
+              ))}
+            </g>
+          );
+        })}
+        <AxisLeft scale={y} numTicks={5} label="RMS distance to reference" labelOffset={36} {...axisProps} />
+        <AxisBottom top={innerH} scale={x} tickValues={chartSteps} tickFormat={(v) => String(v)} label="steps (log scale)" labelOffset={10} {...axisProps} />
+      </Group>
+    </svg>
+  );
+}

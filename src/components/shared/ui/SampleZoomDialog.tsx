@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { themeVar } from '../../../theme/theme';
+import { drawSampleGrid, type BatchShape } from '../draw/drawSamples';
+
+/** Props of {@link SampleZoomDialog}. */
+export interface SampleZoomDialogProps {
+  /** Display bytes of the whole batch. */
+  bytes: Uint8Array;
+  /** The batch's shape. */
+  shape: BatchShape;
+  /** Which image to show, 0-based. */
+  index: number;
+  /** Accessible name of the grid it came from (the dialog says which image of it this is). */
+  gridLabel: string;
+  /** Called when the reader closes it (Escape, the Close button, a click on the backdrop). */
+  onClose(): void;
+}
+
+/** The enlarged side: the largest whole multiple of the image's width up to this many CSS pixels. */
+const TARGET = 384;
+
+/**
+ * One image of a sample grid, large, in a modal dialog (the native `<dialog>`: focus moves into it and stays,
+ * Escape closes it, the page behind is inert); focus returns to the element that opened it.
+ */
+export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: SampleZoomDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  const scale = Math.max(1, Math.floor(TARGET / Math.max(shape.width, shape.height)));
+  const title = `Image ${index + 1} of ${shape.count}, enlarged`;
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const opener = typeof document !== 'undefined' ? (document.activeElement as HTMLElement | null) : null;
+    if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      opener?.focus?.();
+    };
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const per = shape.channels * shape.width * shape.height;
+    drawSampleGrid(canvas, bytes.subarray(index * per, (index + 1) * per), { ...shape, count: 1 }, { cellSize: scale * shape.width, gap: 0 });
+  }, [bytes, index, scale, shape.channels, shape.width, shape.height]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-label={title}
+      data-zoom-index={index}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCloseRef.current();
+      }}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (event.target === dialogRef.current) onCloseRef.current();
+      }}
+      style={{ padding: 12, border: `1px solid ${themeVar('border')}`, borderRadius: 8, background: themeVar('background'), color: themeVar('text') }}
+    >
+      <div style={{ display: 'grid', gap: 8, justifyItems: 'center' }}>
+        <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={`${gridLabel}: image ${index + 1} of ${shape.count}`}
+          width={scale * shape.width}
+          height={scale * shape.height}
+          style={{ width: scale * shape.width, maxWidth: '80vw', height: 'auto', aspectRatio: `${shape.width} / ${shape.height}`, imageRendering: 'pixelated', display: 'block' }}
+        />
+        <button type="button" autoFocus onClick={() => onCloseRef.current()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
