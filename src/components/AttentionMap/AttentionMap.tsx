@@ -1,23 +1,24 @@
-import { forwardRef, useMemo, useRef, useState } from 'react';
-import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { useMemo, useRef, useState } from 'react';
+import type { DeviceRequest, SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { colorLut, colorMaps, type ColorMap, type ColorMapName } from '../../theme/colorMaps';
 import { themeVar } from '../../theme/theme';
 import { clearSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
-import { checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { readModelProps, readSamplingProps } from '../shared/generation/generationProps';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkColorMapProp } from '../shared/props/colorMapProps';
-import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { checked, PropValidator } from '../shared/props/propChecks';
+import { checkLabel, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { PropValidator } from '../shared/props/propChecks';
 import { readStartWhen } from '../shared/props/startWhenProp';
-import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
+import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureMessage } from '../shared/ui/FigureMessage';
-import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
-import { ModelStatus } from '../shared/ui/ModelStatus';
+import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
-import { PAUSED_TEXT, StartNotice } from '../shared/ui/StartNotice';
+import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ATTENTION_SCALES, type AttentionScale } from './attentionMaps';
 import { AttentionMapControls } from './AttentionMapControls';
 import { ColorScale } from './ColorScale';
@@ -85,17 +86,12 @@ const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
  */
 export function checkAttentionMapProps(props: AttentionMapProps) {
   const v = new PropValidator(props as Record<string, unknown>);
-  const L = GENERATION_LIMITS;
   const rawColorMap = v.raw('colorMap');
   const settings = {
-    model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
-    device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
+    ...readModelProps(v),
     prompt: v.string('prompt', 'water tree', { maxLength: MAX_PROMPT_LENGTH }),
     count: v.number('count', 4, { min: 1, max: MAX_ATTENTION_COUNT, integer: true }),
-    steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
-    scheduler: v.read<SchedulerName | Record<string, unknown> | undefined>('scheduler', undefined, (x) => checkSchedulerProp(x)),
-    guidanceScale: v.optionalNumber('guidanceScale', L.guidanceScale),
-    seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
+    ...readSamplingProps(v),
     word: v.number('word', 0, { min: 0, max: 255, integer: true }),
     opacity: v.number('opacity', 0.6, { min: 0, max: 1 }),
     colorMap: v.read<ColorMap>('colorMap', colorMaps.viridis, (x) => checkColorMapProp('colorMap', x)),
@@ -125,12 +121,7 @@ type AttentionSettings = ReturnType<typeof checkAttentionMapProps>['settings'];
  * with the U-Net's cross-attention to one word of the prompt as a heatmap over them, at any step of the
  * denoising. The reader picks the word (buttons, arrow keys, hover) and the step (slider).
  */
-export const AttentionMap = /* @__PURE__ */ forwardRef<HTMLDivElement, AttentionMapProps>(function AttentionMap(props, ref) {
-  const { settings, host, problem } = checkAttentionMapProps(props);
-  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-attention-map', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="AttentionMap" problem={problem} />;
-  return <AttentionMapFigure root={root} settings={settings} />;
-});
+export const AttentionMap = /* @__PURE__ */ checkedFigure('AttentionMap', 'dk-attention-map', checkAttentionMapProps, AttentionMapFigure);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings: AttentionSettings }) {
@@ -189,13 +180,7 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
       <FigureDescription id={ids.description}>
         {describeAttentionMap({ prompt, count, steps, seed, scheduler: schedulerName, modelName: manifest?.name ?? null, base })}
       </FigureDescription>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
-        <div role="status" aria-live="polite" aria-atomic="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth: 160 }}>
-          {status}
-        </div>
-        {gen.phase === 'idle' ? <StartNotice startWhen={startWhen} onStart={gate.start} /> : <ModelStatus state={gen.engineState} />}
-      </div>
-      {gen.phase === 'error' && gen.error ? <EngineErrorMessage component="AttentionMap" error={gen.error} phase={gen.errorPhase} onRetry={gen.retry} /> : null}
+      <GenerationStatus component="AttentionMap" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} />
       {gen.phase === 'unsupported' ? (
         <FigureMessage
           component="AttentionMap"

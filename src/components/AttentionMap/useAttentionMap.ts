@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { GENERATION_DEFAULTS, PauseController, WordTokenizer, type DeviceRequest, type GenerationFrame, type ModelInfo, type WorkerGenerateOptions } from '../../engine';
-import { usePropState } from '../../hooks/usePropState';
+import { useMemo } from 'react';
+import { WordTokenizer, type DeviceRequest, type GenerationFrame, type ModelInfo, type WorkerGenerateOptions } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/draw/drawSamples';
 import { runForModel } from '../shared/generation/runForModel';
-import { runGeneration } from '../shared/generation/runGeneration';
+import { useFrameGeneration, type FrameGenerationSpec } from '../shared/generation/useFrameGeneration';
 import { imageConventionOf } from '../shared/generation/imageConvention';
 import { imageToBytes, type ImageConvention } from '../shared/generation/sampleBytes';
 import { attentionRegion, storeAttention, type StoredAttention } from './attentionMaps';
@@ -68,16 +67,12 @@ function summarize(frame: AttentionFrame): StepSummary {
   return { timestep: frame.timestep, means: a ? Array.from(a.means) : [], maxes: a ? Array.from(a.maxes) : [], regions: a ? a.words.map((_, w) => attentionRegion(a, w)) : [] };
 }
 
-interface Progress {
-  key: string;
-  computed: number;
-  done: boolean;
-  error: Error | null;
-  elapsedMs: number;
-  summaries: StepSummary[];
-}
-
-const EMPTY: Omit<Progress, 'key'> = { computed: 0, done: false, error: null, elapsedMs: 0, summaries: [] };
+// The options with cross-attention maps asked for; the glyphs as display bytes and the words' maps kept per step.
+const ATTENTION_FRAMES: FrameGenerationSpec<AttentionRun, AttentionFrame, StepSummary> = {
+  options: (run, info) => ({ ...runForModel(run, info), crossAttention: true }),
+  keep: (frame, info) => keepFrame(frame, imageConventionOf(info.manifest.image)),
+  summarize: (kept) => summarize(kept),
+};
 
 /**
  * Loads the shared model and runs one generation with cross-attention maps per set of inputs, keeping every
@@ -88,83 +83,31 @@ const EMPTY: Omit<Progress, 'key'> = { computed: 0, done: false, error: null, el
  */
 export function useAttentionMap(model: string | undefined, device: DeviceRequest, run: AttentionRun, enabled: boolean, active = true) {
   const { engine, state } = useSharedEngine(model, device, enabled);
-  const pauseRef = useRef<PauseController | null>(null);
-  const activeRef = useRef(active);
-  const framesRef = useRef<AttentionFrame[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const runKey = JSON.stringify(run);
-  const [started] = usePropState(runKey, { init: () => run });
-  const key = `${runKey}#${attempt}`;
-  const [progress, setProgress] = useState<Progress>({ key: '', ...EMPTY });
   const info = state.status === 'ready' ? state.info : null;
   const supported = modelHasCrossAttention(info);
-  const words = useMemo(() => promptWords(info, started.prompt ?? ''), [info, started.prompt]);
+  // The run as generated is this one by content (see useFrameGeneration), so its prompt is this prompt.
+  const words = useMemo(() => promptWords(info, run.prompt ?? ''), [info, run.prompt]);
   const hasWords = words === null || words.length > 0;
   const runs = enabled && supported && hasWords;
-
-  useEffect(() => {
-    if (!runs || !engine || !info) return;
-    const controller = new AbortController();
-    const pause = new PauseController();
-    pause.setPaused(!activeRef.current);
-    pauseRef.current = pause;
-    const frames: AttentionFrame[] = [];
-    framesRef.current = frames;
-    setProgress({ key, ...EMPTY });
-    const options = { ...runForModel(started, info), crossAttention: true };
-    runGeneration(engine.worker, options, controller.signal, (frame) => {
-      const kept = keepFrame(frame, imageConventionOf(info.manifest.image));
-      frames.push(kept);
-      setProgress((p) => ({ ...p, computed: frames.length, elapsedMs: frame.elapsedMs, summaries: [...p.summaries, summarize(kept)] }));
-    }, pause.signal)
-      .then((outcome) => {
-        if (outcome === 'done' && !controller.signal.aborted) setProgress((p) => ({ ...p, done: true }));
-      })
-      .catch((error: Error) => {
-        if (!controller.signal.aborted) setProgress((p) => ({ ...p, error }));
-      });
-    return () => controller.abort();
-  }, [runs, engine, info, key, started]);
-
-  useEffect(() => {
-    activeRef.current = active;
-    pauseRef.current?.setPaused(!active);
-  }, [active]);
-
-  const current = progress.key === key ? progress : { key, ...EMPTY };
-  const phase: AttentionPhase = !enabled
-    ? 'idle'
-    : state.status === 'error' || current.error
-      ? 'error'
-      : state.status !== 'ready'
-        ? 'loading'
-        : !supported
-          ? 'unsupported'
-          : !hasWords
-            ? 'noWords'
-            : current.done
-              ? 'done'
-              : 'generating';
-  const retry = useCallback(() => {
-    if (state.status === 'error') engine?.retry();
-    else setAttempt((a) => a + 1);
-  }, [engine, state.status]);
+  const generation = useFrameGeneration({ engine, state }, run, { enabled, runs, active }, ATTENTION_FRAMES);
+  const loaded = generation.phase === 'generating' || generation.phase === 'done';
+  const phase: AttentionPhase = loaded && !supported ? 'unsupported' : loaded && !hasWords ? 'noWords' : generation.phase;
 
   return {
     engineState: state,
     phase,
     /** Every step computed so far, oldest first (read it in effects and handlers, not in render). */
-    framesRef,
+    framesRef: generation.framesRef,
     /** The prompt's words as the model reads them (null until the model is loaded). */
     words,
-    computed: current.computed,
-    total: run.steps ?? GENERATION_DEFAULTS.steps,
-    elapsedMs: current.elapsedMs,
+    computed: generation.computed,
+    total: generation.total,
+    elapsedMs: generation.elapsedMs,
     /** Per computed step: its timestep and each word's share and region. */
-    summaries: current.summaries,
-    error: state.status === 'error' ? state.error : current.error,
-    errorPhase: (state.status === 'error' ? 'load' : 'generate') as 'load' | 'generate',
-    runKey: key,
-    retry,
+    summaries: generation.summaries,
+    error: generation.error,
+    errorPhase: generation.errorPhase,
+    runKey: generation.runKey,
+    retry: generation.retry,
   };
 }

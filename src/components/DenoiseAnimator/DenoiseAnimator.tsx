@@ -1,5 +1,5 @@
-import { forwardRef, useRef, useState, type ReactNode } from 'react';
-import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { useRef, useState, type ReactNode } from 'react';
+import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
@@ -9,16 +9,17 @@ import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/draw/d
 import { fitCellSize } from '../shared/draw/fitCellSize';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
-import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { CELL_SIZE_RANGE, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { readModelProps, readSamplingProps } from '../shared/generation/generationProps';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
-import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { checked, PropValidator } from '../shared/props/propChecks';
+import { checkLabel, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
+import { PropValidator } from '../shared/props/propChecks';
 import { readStartWhen } from '../shared/props/startWhenProp';
-import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
-import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
-import { ModelStatus } from '../shared/ui/ModelStatus';
+import { checkedFigure } from '../shared/ui/checkedFigure';
+import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
-import { PAUSED_TEXT, StartNotice } from '../shared/ui/StartNotice';
+import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ClassPicker } from './ClassPicker';
 import { DenoiseAnimatorControls } from './DenoiseAnimatorControls';
 import { DENOISE_VIEWS, LAYER_TITLES, denoiseStatus, describeDenoise, viewLayers, type DenoiseView } from './describeDenoise';
@@ -91,17 +92,12 @@ const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
  */
 export function checkDenoiseAnimatorProps(props: DenoiseAnimatorProps) {
   const v = new PropValidator(props as Record<string, unknown>);
-  const L = GENERATION_LIMITS;
   const settings = {
-    model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
-    device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
+    ...readModelProps(v),
     prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
     classLabel: v.optionalNumber('classLabel', CLASS_LABEL_RANGE),
-    count: v.number('count', GENERATION_DEFAULTS.count, L.count),
-    steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
-    scheduler: v.read<SchedulerName | Record<string, unknown> | undefined>('scheduler', undefined, (x) => checkSchedulerProp(x)),
-    guidanceScale: v.optionalNumber('guidanceScale', L.guidanceScale),
-    seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
+    count: v.number('count', GENERATION_DEFAULTS.count, GENERATION_LIMITS.count),
+    ...readSamplingProps(v),
     view: v.oneOf<DenoiseView>('view', 'sample', DENOISE_VIEWS),
     autoplay: v.boolean('autoplay', true),
     loop: v.boolean('loop', false),
@@ -125,12 +121,7 @@ type DenoiseSettings = ReturnType<typeof checkDenoiseAnimatorProps>['settings'];
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
-export const DenoiseAnimator = /* @__PURE__ */ forwardRef<HTMLDivElement, DenoiseAnimatorProps>(function DenoiseAnimator(props, ref) {
-  const { settings, host, problem } = checkDenoiseAnimatorProps(props);
-  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-denoise-animator', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="DenoiseAnimator" problem={problem} />;
-  return <DenoiseAnimatorFigure root={root} settings={settings} />;
-});
+export const DenoiseAnimator = /* @__PURE__ */ checkedFigure('DenoiseAnimator', 'dk-denoise-animator', checkDenoiseAnimatorProps, DenoiseAnimatorFigure);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; settings: DenoiseSettings }) {
@@ -204,15 +195,7 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       <FigureDescription id={ids.description}>
         {describeDenoise({ count, steps, prompt, seed, scheduler: schedulerName, guidanceScale: guidance, view, modelName: manifest?.name ?? null })}
       </FigureDescription>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
-        <div role="status" aria-live="polite" aria-atomic="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth: 160 }}>
-          {status}
-        </div>
-        {gen.phase === 'idle' ? <StartNotice startWhen={startWhen} onStart={gate.start} /> : <ModelStatus state={gen.engineState} />}
-      </div>
-      {gen.phase === 'error' && gen.error ? (
-        <EngineErrorMessage component="DenoiseAnimator" error={gen.error} phase={gen.errorPhase} onRetry={gen.retry} />
-      ) : null}
+      <GenerationStatus component="DenoiseAnimator" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} />
       {info?.conditioning === 'class' && manifest?.classes ? (
         <ClassPicker classes={manifest.classes} hasNullClass={manifest.nullClass !== undefined} value={classLabel} onChange={setClassLabel} />
       ) : null}

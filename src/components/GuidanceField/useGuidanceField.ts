@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { useMemoByValue } from '../../hooks/useMemoByValue';
 import { type PropProblem, errorText } from '../shared/props/propChecks';
-import { type ScheduleSpec, resolveSchedule as resolveScheduleProp, scheduleLabel } from '../shared/props/resolveSchedule';
+import type { ScheduleSpec } from '../shared/props/resolveSchedule';
+import { type ScheduleAbar, resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { type GuidanceFieldData, type ResolvedGuidanceFieldData, resolveGuidanceFieldData } from './guidanceFieldData';
 import {
   type GuidanceDensity,
@@ -104,21 +106,10 @@ export function checkGuidanceFieldWork(
   return null;
 }
 
-interface ResolvedSchedule {
-  alphasCumprod: Float64Array;
-  name: string;
-}
-
 /** abar_t of the schedule prop, with 2 to 10000 steps; or the problem with it. */
-export function resolveGuidanceSchedule(schedule: unknown): ResolvedSchedule | { problem: PropProblem } {
-  const resolved = resolveScheduleProp('schedule', schedule);
-  if (resolved.problem) return { problem: resolved.problem };
-  const { alphasCumprod } = resolved.schedule;
+export function resolveGuidanceSchedule(schedule: unknown): ScheduleAbar | { problem: PropProblem } {
   const { min, max } = GUIDANCE_FIELD_LIMITS.numTrainTimesteps;
-  if (alphasCumprod.length < min || alphasCumprod.length > max) {
-    return { problem: { prop: 'schedule', message: `schedule must have ${min} to ${max} training timesteps; got ${alphasCumprod.length}.` } };
-  }
-  return { alphasCumprod, name: scheduleLabel(schedule as ScheduleSpec) };
+  return resolveScheduleAbar(schedule, (count) => (count < min || count > max ? `schedule must have ${min} to ${max} training timesteps; got ${count}.` : null));
 }
 
 /** Gaussians evaluated per point: those of p(x) and of the largest class. */
@@ -131,7 +122,7 @@ type BaseResult = { problem: PropProblem; base?: undefined; scheduleName?: undef
 function resolveBase(
   o: GuidanceFieldOptions,
   data: ResolvedGuidanceFieldData | { problem: PropProblem },
-  schedule: ResolvedSchedule | { problem: PropProblem },
+  schedule: ScheduleAbar | { problem: PropProblem },
 ): BaseResult {
   if ('problem' in schedule) return { problem: schedule.problem };
   if ('problem' in data) return { problem: data.problem };
@@ -210,32 +201,15 @@ export function computeGuidanceFieldModel(o: GuidanceFieldOptions, s: GuidanceFi
   });
 }
 
-// Object props compare by value (a new but equal inline object must not redo the work); keys computed once per object.
-const keys = /* @__PURE__ */ new WeakMap<object, string>();
-function keyOf(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  let key = keys.get(value);
-  if (key === undefined) {
-    try {
-      key = JSON.stringify(value);
-    } catch {
-      return value;
-    }
-    keys.set(value, key);
-  }
-  return key;
-}
-
 /**
  * The model of GuidanceField, memoised in layers: the base changes with the data, schedule, seed and path
  * count; the frame with t and the class; the guided picture with w; the paths with the class and w (not t).
  * Dragging t recomputes grids only; dragging w recomputes one weighted sum of grids and the paths.
  */
 export function useGuidanceField(o: GuidanceFieldOptions, s: GuidanceFieldState): GuidanceFieldModel {
-  const dataKey = keyOf(o.data);
-  const scheduleKey = keyOf(o.schedule);
-  const data = useMemo(() => resolveGuidanceFieldData(o.data), [dataKey]);
-  const schedule = useMemo(() => resolveGuidanceSchedule(o.schedule), [scheduleKey]);
+  // Object props compare by value: a new but equal inline object must not redo the work.
+  const data = useMemoByValue(o.data, resolveGuidanceFieldData);
+  const schedule = useMemoByValue(o.schedule, resolveGuidanceSchedule);
   const resolved = useMemo(
     () => resolveBase(o, data, schedule),
     [data, schedule, o.seed, o.trajectoryCount, o.trajectorySteps, o.gridSize, o.densityResolution, o.extent],

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { useMemoByValue } from '../../hooks/useMemoByValue';
 import { type PropProblem, checkNumber, errorText, firstProblem } from '../shared/props/propChecks';
-import { type ScheduleSpec, resolveSchedule as resolveScheduleProp, scheduleLabel } from '../shared/props/resolveSchedule';
+import type { ScheduleSpec } from '../shared/props/resolveSchedule';
+import { type ScheduleAbar, resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
 import { type ScoreFieldBase, type ScoreFieldFrame, computeScoreFieldBase, computeScoreFieldFrame } from './scoreFieldModel';
 
@@ -81,22 +83,12 @@ export function checkScoreFieldWork(o: Pick<ScoreFieldOptions, 'sampleCount' | '
   return null;
 }
 
-interface ResolvedSchedule {
-  alphasCumprod: Float64Array;
-  name: string;
-}
-
 /**
  * abar_t of a schedule prop (a name, or a diffusers config in snake_case, camelCase accepted as an alias),
  * with at least 2 training steps; or the problem with it.
  */
-export function resolveSchedule(schedule: unknown): ResolvedSchedule | { problem: PropProblem } {
-  const resolved = resolveScheduleProp('schedule', schedule);
-  if (resolved.problem) return { problem: resolved.problem };
-  const { alphasCumprod } = resolved.schedule;
-  const count = checkNumber('schedule.num_train_timesteps', alphasCumprod.length, SCORE_FIELD_LIMITS.numTrainTimesteps);
-  if (count) return { problem: { prop: 'schedule', message: count.message } };
-  return { alphasCumprod, name: scheduleLabel(schedule as ScheduleSpec) };
+export function resolveSchedule(schedule: unknown): ScheduleAbar | { problem: PropProblem } {
+  return resolveScheduleAbar(schedule, (count) => checkNumber('schedule.num_train_timesteps', count, SCORE_FIELD_LIMITS.numTrainTimesteps)?.message ?? null);
 }
 
 /** The first problem among the numeric options, or null. */
@@ -121,12 +113,12 @@ export function checkTimestep(t: unknown, T: number): PropProblem | null {
 function resolveBase(
   o: ScoreFieldOptions,
   data: ResolvedScoreFieldData | { problem: PropProblem },
-  schedule: ResolvedSchedule | { problem: PropProblem },
+  schedule: ScheduleAbar | { problem: PropProblem },
 ): { problem: PropProblem; base?: undefined; scheduleName?: undefined } | { problem: null; base: ScoreFieldBase; scheduleName: string } {
   const problem = checkScoreFieldOptions(o) ?? ('problem' in schedule ? schedule.problem : null) ?? ('problem' in data ? data.problem : null);
   if (problem) return { problem };
   const resolvedData = data as ResolvedScoreFieldData;
-  const { alphasCumprod, name } = schedule as ResolvedSchedule;
+  const { alphasCumprod, name } = schedule as ScheduleAbar;
   const work = checkScoreFieldWork(o, resolvedData.mixture.size, alphasCumprod.length);
   if (work) return { problem: work };
   try {
@@ -153,33 +145,14 @@ export function computeScoreFieldModel(o: ScoreFieldOptions, t: number): ScoreFi
   return frameModel(resolveBase(o, resolveScoreFieldData(o.data), resolveSchedule(o.schedule)), t, o);
 }
 
-// Object props are compared by value (a new but equal inline object must not redo the work), and each
-// object's key is computed once: a t change re-renders without re-serialising thousands of points.
-const keys = new WeakMap<object, string>();
-function keyOf(value: unknown): unknown {
-  if (!value || typeof value !== 'object') return value;
-  let key = keys.get(value);
-  if (key === undefined) {
-    try {
-      key = JSON.stringify(value);
-    } catch {
-      // Not serialisable (the figure's validation layer never passes such a value): its identity is its key.
-      return value;
-    }
-    keys.set(value, key);
-  }
-  return key;
-}
-
 /**
  * The model of ScoreFieldPlot at t, memoised in two layers: the t-independent part (data, schedule, seeded
  * draws, probability-flow paths) changes only with those props; a change of t recomputes only the frame.
  */
 export function useScoreFieldPlot(o: ScoreFieldOptions, t: number): ScoreFieldModel {
-  const dataKey = keyOf(o.data);
-  const scheduleKey = keyOf(o.schedule);
-  const data = useMemo(() => resolveScoreFieldData(o.data), [dataKey]);
-  const schedule = useMemo(() => resolveSchedule(o.schedule), [scheduleKey]);
+  // Object props compare by value: a new but equal inline object must not redo the work.
+  const data = useMemoByValue(o.data, resolveScoreFieldData);
+  const schedule = useMemoByValue(o.schedule, resolveSchedule);
   const resolved = useMemo(
     () => resolveBase(o, data, schedule),
     [data, schedule, o.seed, o.sampleCount, o.trajectoryCount, o.trajectorySteps, o.extent, o.gridSize, o.densityResolution],
