@@ -28,9 +28,11 @@ async function loadSmoke(withCrossAttention: boolean) {
   ensureSmokeExport();
   const shipped = JSON.parse(readFileSync(path.join(MODEL_DIR, 'model.json'), 'utf8'));
   const { crossAttention: _dropped, ...unet } = shipped.unet;
+  // The smoke export's own sizes and hashes (export_info.json), as manifest.py writes them into `files`.
+  const files = JSON.parse(readFileSync(path.join(SMOKE_DIR, 'export_info.json'), 'utf8'));
   return loadModel(
     {
-      manifest: { ...shipped, name: 'smoke', unet: withCrossAttention ? { ...unet, crossAttention: { output: 'cross_attention', resolution: 16 } } : unet },
+      manifest: { ...shipped, name: 'smoke', files, unet: withCrossAttention ? { ...unet, crossAttention: { output: 'cross_attention', resolution: 16 } } : unet },
       baseUrl: pathToFileURL(SMOKE_DIR + '/').href,
     },
     { fetch: fileFetch, runtime: { ort: ortNode as unknown as OrtModule, executionProviders: ['cpu'], label: 'native-cpu' } },
