@@ -55,9 +55,9 @@ export interface GuidanceFieldProps extends FigureHostProps {
   show?: Partial<GuidanceFieldLayers>;
   /** Half-width of the square view; automatic (data and N(0, I) both fit) when left out. */
   extent?: number;
-  /** Outer width of the plot in CSS pixels (160 to 4096). */
+  /** Outer width of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders). */
   width?: number;
-  /** Outer height of the plot in CSS pixels (160 to 4096). */
+  /** Outer height of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders). */
   height?: number;
   /** The heatmap's colour map: a name or a function from [0, 1] to [r, g, b] (0 to 255). */
   colorMap?: ColorMapName | ColorMap;
@@ -116,8 +116,8 @@ export function checkGuidanceFieldProps(props: GuidanceFieldProps) {
     density: v.oneOf<GuidanceDensity>('density', 'marginal', ['marginal', 'conditional', 'guided']),
     show: v.read<Partial<GuidanceFieldLayers>>('show', {}, sanitizeShow),
     extent: v.optionalNumber('extent', L.extent),
-    width: v.number('width', 440, { min: 160, max: 4096 }),
-    height: v.number('height', 440, { min: 160, max: 4096 }),
+    width: v.number('width', 440, { min: 160, max: 1600 }),
+    height: v.number('height', 440, { min: 160, max: 1600 }),
     colorMap: v.read<ColorMap>('colorMap', colorMaps.viridis, (x) => checkColorMapProp('colorMap', x)),
     showControls: v.boolean('showControls', true),
     label: v.read<FigureLabel | undefined>('label', undefined, (x) => checkLabel('label', x)),
