@@ -260,6 +260,8 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
       }
 
       // The model runs (wasm, in the kit's Worker): at least one denoising frame, and one finished generation.
+      // Model figures start when scrolled into view (startWhen 'visible'), as a reader would scroll to them.
+      await page.locator('[data-testid="denoise-animator"]').scrollIntoViewIfNeeded();
       const t0 = Date.now();
       const denoise = await page
         .waitForFunction(
@@ -275,6 +277,7 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
       const [denoiseState, computed] = String(denoise).split(':');
       check(label, 'DenoiseAnimator computes frames with the model (wasm)', denoiseState !== 'error' && Number(computed) >= 1,
         `state ${denoiseState}, ${computed ?? 0} frame(s) after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      await page.locator('[data-testid="prompt-generator"]').scrollIntoViewIfNeeded();
       const t1 = Date.now();
       const prompt = await page
         .waitForFunction(
