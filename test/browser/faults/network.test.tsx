@@ -46,8 +46,12 @@ describe('network errors while downloading the model', () => {
     console.log(`drop-always: ${result.message}`);
     expect(result.state).toBe('error');
     expect(result.message).toMatch(/could not be loaded.*\.onnx.*broke off/i);
-    // The first try and three retries, no more.
-    expect(await faultRequestCount('drop-always', 'net-drop-always', 'unet.onnx')).toBe(4);
+    // The file the message names was tried four times (the first try and three retries), no more. The other
+    // ONNX file downloads in parallel and is abandoned once the load has failed, so it may stop earlier.
+    const failed = /(unet|text_encoder)\.onnx/.exec(result.message)?.[0] ?? '';
+    const other = failed === 'unet.onnx' ? 'text_encoder.onnx' : 'unet.onnx';
+    expect(await faultRequestCount('drop-always', 'net-drop-always', failed)).toBe(4);
+    expect(await faultRequestCount('drop-always', 'net-drop-always', other)).toBeLessThanOrEqual(4);
     expect(result.unhandled).toEqual([]);
   }, 150_000);
 });
