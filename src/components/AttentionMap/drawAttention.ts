@@ -1,18 +1,7 @@
-import { readThemeColor } from '../../theme/theme';
-import { paintSampleGrid, parseCssColor, type Rgb } from '../shared/draw/drawSamples';
+import { paintSampleGrid, themeRgb, type Rgb } from '../shared/draw/drawSamples';
 import { paintAttentionOverlay } from './paintAttention';
 import type { AttentionFrame } from './useAttentionMap';
 import type { AttentionBase } from './describeAttention';
-
-/** A theme token's colour as RGB (named and hsl colours normalised through the 2-D context). */
-function themeRgb(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, token: 'background' | 'text' | 'border', fallback: Rgb): Rgb {
-  const raw = readThemeColor(canvas, token);
-  const direct = parseCssColor(raw);
-  if (direct) return direct;
-  ctx.fillStyle = '#000';
-  ctx.fillStyle = raw;
-  return parseCssColor(String(ctx.fillStyle)) ?? fallback;
-}
 
 /** Options of {@link drawAttentionGrid}. */
 export interface AttentionDrawOptions {

@@ -120,7 +120,7 @@ export function parseCssColor(text: string): Rgb | null {
 }
 
 /** A theme token's colour as RGB, normalised through a 2-D context so named and hsl colours work too. */
-function themeRgb(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, token: 'background' | 'text' | 'border', fallback: Rgb): Rgb {
+export function themeRgb(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, token: 'background' | 'text' | 'border', fallback: Rgb): Rgb {
   const raw = readThemeColor(canvas, token);
   const direct = parseCssColor(raw);
   if (direct) return direct;
