@@ -3,10 +3,12 @@
   /usr/bin/python3 -m training.winograd IN.onnx OUT.onnx [--min-channels 64] [--max-size 16]
 
 Why: on wasm (SIMD128, no FMA) a U-Net step is bound by its 3x3 convolutions' multiply-adds, which native
-onnxruntime runs 4-8x faster (AVX2/AVX-512 FMA). Winograd F(2x2, 3x3) computes each 2x2 output tile from a
-4x4 input tile with 16 products per (input, output) channel pair instead of 36: 2.25x fewer multiply-adds in
-the GEMM, for two small linear transforms (input tiles and output tiles) that are cheap where channels are
-many (the low resolutions). See bench/README.md for the measured effect.
+onnxruntime runs several times faster (AVX2/AVX-512 FMA). Winograd F(2x2, 3x3) computes each 2x2 output tile
+from a 4x4 input tile with 16 products per (input, output) channel pair instead of 36: 2.25x fewer
+multiply-adds in the GEMM, for two small linear transforms (input tiles and output tiles). Measured on
+glyffuser-mini (bench/README.md, `npm run bench:web-gap -- Winograd`): no faster on wasm, the tile
+rearrangements and small GEMMs eating the saving, and 2.4x slower on native; so the shipped file does not
+use it. Kept as the experiment's tool.
 
 The weights are not changed: each rewritten convolution keeps its initializer (fp16 + Cast, as exported), and
 the transformed filter U = G g G^T is computed in the graph from it with constant inputs only, so onnxruntime
@@ -81,7 +83,7 @@ def eligible(node, graph, shapes, min_channels, max_size):
     return {"K": k, "C": c, "S": x[2]}
 
 
-def rewrite(model, min_channels=64, max_size=16):
+def rewrite(model, min_channels=64, max_size=16, batch_gemm_below=0):
     """Rewrites the eligible convolutions in place; returns their names."""
     graph = model.graph
     shapes = _shapes(model)
@@ -128,8 +130,15 @@ def rewrite(model, min_channels=64, max_size=16):
                   for a in (0, 1) for b in (0, 1)]
         d = n("Reshape", [n("Concat", shifts, axis=1), i64(f"winograd/in_{C}_{T}", [-1, 16, C * T * T])])  # [B, 16, C*T*T]
         v = n("Reshape", [n("MatMul", [bb, d]), i64(f"winograd/v_{C}_{T}", [-1, 16, C, T * T])])  # [B, 16, C, T*T]
-        m = n("Reshape", [n("MatMul", [u, v]), i64(f"winograd/m_{K}_{T}", [-1, 16, K * T * T])])  # [B, 16, K*T*T]
-        y = n("Reshape", [n("MatMul", [aa, m]), i64(f"winograd/y_{K}_{T}", [-1, 4 * K, T, T])])  # [B, 4K, T, T]
+        if T * T >= batch_gemm_below:
+            m = n("Reshape", [n("MatMul", [u, v]), i64(f"winograd/m_{K}_{T}", [-1, 16, K * T * T])])  # [B, 16, K*T*T]
+            y = n("Reshape", [n("MatMul", [aa, m]), i64(f"winograd/y_{K}_{T}", [-1, 4 * K, T, T])])  # [B, 4K, T, T]
+        else:
+            # few tiles per image: one GEMM per tile position over the whole batch, N = B*T*T
+            v = n("Reshape", [n("Transpose", [v], perm=[1, 2, 0, 3]), i64(f"winograd/vb_{C}", [16, C, -1])])  # [16, C, B*T*T]
+            m = n("Reshape", [n("MatMul", [u, v]), i64("winograd/16_m1", [16, -1])])  # [16, K*B*T*T]
+            y = n("Reshape", [n("MatMul", [aa, m]), i64(f"winograd/yb_{K}_{T}", [4, K, -1, T * T])])  # [4, K, B, T*T]
+            y = n("Reshape", [n("Transpose", [y], perm=[2, 0, 1, 3]), i64(f"winograd/y_{K}_{T}", [-1, 4 * K, T, T])])
         if len(node.input) > 2 and node.input[2]:
             y = n("DepthToSpace", [y], blocksize=2, mode="DCR")
             bias = n("Reshape", [node.input[2], i64(f"winograd/bias_{K}", [1, K, 1, 1])])
@@ -148,9 +157,10 @@ def main(argv=None):
     ap.add_argument("dst")
     ap.add_argument("--min-channels", type=int, default=64, help="rewrite only convs with at least this many input and output channels")
     ap.add_argument("--max-size", type=int, default=16, help="rewrite only convs on feature maps at most this many pixels a side")
+    ap.add_argument("--batch-gemm-below", type=int, default=0, help="with fewer tiles than this per image, one GEMM per tile position over the batch (two transposes)")
     a = ap.parse_args(argv)
     model = onnx.load(a.src)
-    done = rewrite(model, a.min_channels, a.max_size)
+    done = rewrite(model, a.min_channels, a.max_size, a.batch_gemm_below)
     onnx.checker.check_model(model)
     onnx.save(model, a.dst)
     print(f"{len(done)} convolutions rewritten as Winograd F(2x2, 3x3): {', '.join(done)}", file=sys.stderr)

@@ -40,16 +40,17 @@ async function unetStepLatency(threads: number, batches: number[], runs: number,
 }
 
 async function endToEnd(threads: number) {
-  // Longest main-thread task while the Worker generates (PerformanceObserver 'longtask': tasks over 50 ms).
-  let longest = 0;
+  // Main-thread tasks over 50 ms (PerformanceObserver 'longtask') while the Worker loads and generates, by phase.
+  const longTasks: { start: number; ms: number }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
   });
   observer.observe({ type: 'longtask', buffered: false });
   const worker = createEngineWorker();
   const t0 = performance.now();
   const info = await worker.load(getDefaultModelUrl(), { device: 'wasm', threads });
   const loadMs = performance.now() - t0;
+  const loadEnd = performance.now();
   const runs: number[] = [];
   for (let r = 0; r < 2; r++) {
     const t1 = performance.now();
@@ -59,14 +60,21 @@ async function endToEnd(threads: number) {
     runs.push(performance.now() - t1);
   }
   await worker.terminate();
+  await new Promise((r) => setTimeout(r, 100)); // let the last entries be delivered
+  for (const e of observer.takeRecords()) longTasks.push({ start: e.startTime, ms: e.duration });
   observer.disconnect();
+  const mainThreadLongTasks = {
+    load: longTasks.filter((t) => t.start < loadEnd).map((t) => Math.round(t.ms)),
+    generate: longTasks.filter((t) => t.start >= loadEnd).map((t) => Math.round(t.ms)),
+  };
+  const longest = Math.max(0, ...longTasks.map((t) => t.ms));
   // The same generation on the page's own thread, for the cost of not using the Worker.
   const model = await loadModel(getDefaultModelUrl(), { device: 'wasm', threads });
   const t2 = performance.now();
   await generateImages({ model, prompt: 'gold', count: 16, steps: 20, guidanceScale: 3, seed: 0, scheduler: 'dpmSolverMultistep' });
   const mainThreadMs = performance.now() - t2;
   await model.dispose();
-  return { threads: info.threads, loadMs, endToEndMs: runs, longestMainThreadTaskMs: longest, sameOnMainThreadMs: mainThreadMs };
+  return { threads: info.threads, loadMs, endToEndMs: runs, longestMainThreadTaskMs: longest, mainThreadLongTasks, sameOnMainThreadMs: mainThreadMs };
 }
 
 const params = new URLSearchParams(location.search);

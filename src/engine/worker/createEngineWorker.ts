@@ -3,7 +3,8 @@ import { EngineWorkerError, GenerationAbortedError } from '../model/errors';
 import type { FileProgress } from '../model/fetchBytes';
 import type { ModelCacheMode } from '../model/modelCache';
 import type { GenerationFrame } from '../pipeline/types';
-import type { EngineReply, EngineRequest, EngineStats, ModelInfo, WorkerGenerateOptions } from './protocol';
+import type { WordTokenizerJson } from '../model/tokenizer';
+import type { EngineReply, EngineRequest, EngineStats, ModelInfo, ModelInfoMessage, WorkerGenerateOptions } from './protocol';
 import { deserializeError } from './serializeError';
 import type { PauseSignal } from './pauseController';
 
@@ -39,6 +40,15 @@ const EXITED = 'the engine worker stopped unexpectedly (it may have run out of m
 function lockName(): string {
   const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
   return `diffusion-kit-engine-${random}`;
+}
+
+/** The page's ModelInfo: `tokenizer` is parsed from the posted JSON text on first read (see ModelInfoMessage). */
+function modelInfoFromMessage({ tokenizerText, ...rest }: ModelInfoMessage): ModelInfo {
+  let tokenizer: WordTokenizerJson | null | undefined;
+  return Object.defineProperty({ ...rest } as ModelInfo, 'tokenizer', {
+    enumerable: true,
+    get: () => (tokenizer === undefined ? (tokenizer = tokenizerText === null ? null : (JSON.parse(tokenizerText) as WordTokenizerJson)) : tokenizer),
+  });
 }
 
 interface Pending {
@@ -105,7 +115,7 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
             if (reply.type === 'progress') options.onProgress?.(reply.progress);
             else if (reply.type === 'loaded') {
               pending.delete(id);
-              resolve(reply.info);
+              resolve(modelInfoFromMessage(reply.info));
             } else if (reply.type === 'error') {
               pending.delete(id);
               reject(deserializeError(reply.error));

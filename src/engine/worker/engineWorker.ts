@@ -60,7 +60,7 @@ async function handle(request: EngineRequest): Promise<void> {
           deviceReason: model.deviceReason,
           threads: model.threads,
           threadsReason: model.threadsReason,
-          tokenizer: model.tokenizer?.toJSON() ?? null,
+          tokenizerText: model.tokenizer ? JSON.stringify(model.tokenizer.toJSON()) : null,
           conditioning: model.conditioning,
           acceptsPrompts: model.acceptsPrompts,
         },
