@@ -44,6 +44,10 @@ describe('DiffusionTrainer on the server', () => {
       [{ t: 1000 }, 't'],
       [{ sampleCount: 2000, samplingSteps: 200, hiddenWidth: 128, hiddenLayers: 4 }, 'sampleCount'],
       [{ schedule: { beta_schedule: 'nope' } }, 'schedule'],
+      // One training timestep leaves the loss nothing to learn (the fuzz test found it threw in the trainer).
+      [{ schedule: { beta_schedule: 'linear', num_train_timesteps: 1 } }, 'schedule'],
+      [{ schedule: { trained_betas: [0.5] } }, 'schedule'],
+      [{ schedule: { trained_betas: [0, 0.02, 0.04] } }, 'schedule'],
     ] as const) {
       const html = renderToString(<DiffusionTrainer {...(props as object)} />);
       expect(html, JSON.stringify(props)).toContain('role="alert"');

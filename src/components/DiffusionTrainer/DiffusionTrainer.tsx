@@ -1,11 +1,12 @@
 import { forwardRef, useMemo, useState } from 'react';
-import { type SchedulerName, SCHEDULER_NAMES, createRng, meanNearestDistance, scoreErrorByTimestep } from '../../engine';
+import { type SchedulerName, SCHEDULER_NAMES, createRng, dataBounds, meanNearestDistance, scoreErrorByTimestep } from '../../engine';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { cachedByObject, checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { PropValidator, type Checked } from '../shared/props/propChecks';
-import { resolveSchedule, sanitizeScheduleSpec, type ScheduleSpec } from '../shared/props/resolveSchedule';
+import { PropValidator, checkNumber, type Checked } from '../shared/props/propChecks';
+import { sanitizeScheduleSpec, type ScheduleSpec } from '../shared/props/resolveSchedule';
+import { resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { describeTrainer } from './describeTrainer';
@@ -94,9 +95,13 @@ export function checkDiffusionTrainerProps(props: DiffusionTrainerProps) {
   const v = new PropValidator(props as Record<string, unknown>);
   const L = DIFFUSION_TRAINER_LIMITS;
   const schedule = v.read<ScheduleSpec>('schedule', 'linear', (x) => sanitizeScheduleSpec('schedule', x) as Checked<ScheduleSpec>);
-  const resolved = resolveSchedule('schedule', schedule);
-  if (resolved.problem) v.report(resolved.problem);
-  const T = resolved.schedule?.alphasCumprod.length ?? 1000;
+  const resolved = resolveScheduleAbar(schedule, (count) => checkNumber('schedule.num_train_timesteps', count, L.numTrainTimesteps)?.message ?? null);
+  if ('problem' in resolved) v.report(resolved.problem);
+  const alphasCumprod = 'problem' in resolved ? new Float64Array(0) : resolved.alphasCumprod;
+  // The score is -eps / sqrt(1 - alpha-bar_t): it needs some noise at every timestep (every beta above 0 at the start).
+  const noiseless = alphasCumprod.findIndex((a) => a >= 1);
+  if (noiseless >= 0) v.report({ prop: 'schedule', message: `schedule: alpha-bar must be below 1 at every timestep (the score divides by sqrt(1 - alpha-bar)); at t = ${noiseless} it is 1 (a beta of 0). Start the betas above 0.` });
+  const T = alphasCumprod.length || 1000;
   const settings = {
     data: v.read<TrainerData>('data', 'two-moons', checkData),
     onDataChange: v.callback<(data: TrainerData) => void>('onDataChange'),
@@ -108,7 +113,7 @@ export function checkDiffusionTrainerProps(props: DiffusionTrainerProps) {
     batchSize: v.number('batchSize', 128, L.batchSize),
     learningRate: v.number('learningRate', 2e-2, L.learningRate),
     schedule,
-    alphasCumprod: resolved.schedule?.alphasCumprod ?? new Float64Array(0),
+    alphasCumprod,
     scheduler: v.oneOf<SchedulerName>('scheduler', 'ddim', SCHEDULER_NAMES),
     samplingSteps: v.number('samplingSteps', Math.min(50, T), { ...L.samplingSteps, max: Math.min(L.samplingSteps.max, T) }),
     sampleCount: v.number('sampleCount', 400, L.sampleCount),
@@ -157,7 +162,8 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
   // Fewer drawn points than a model can learn from: the untrained network is shown on one point until there are more.
   const resolved = useMemo(() => resolveTrainerData(tooFew ? [[0, 0]] : data, dataCount, seed), [data, dataCount, seed, tooFew]);
   const trainer = useDiffusionTrainer({ points: resolved.points, alphasCumprod, seed, maxSteps, batchSize, learningRate, hiddenWidth, hiddenLayers, autoStart: autoStart && !tooFew, onProgress: onTrainingProgress });
-  const samples = useModelSamples(trainer.model, trainer.step, { alphasCumprod, scheduler, steps: Math.min(samplingSteps, T), count: sampleCount, seed });
+  const bounds = useMemo(() => dataBounds(resolved.points), [resolved.points]);
+  const samples = useModelSamples(trainer.model, trainer.step, { alphasCumprod, scheduler, steps: Math.min(samplingSteps, T), count: sampleCount, seed, bounds });
 
   const mixture = resolved.mixture;
   const learned = useMemo(() => learnedField(trainer.model, gridSize, t, alphasCumprod), [trainer.model, gridSize, t, alphasCumprod]);

@@ -1,3 +1,4 @@
+import { MAX_TRAIN_TIMESTEPS } from '../shared/props/resolveSchedule';
 import type { PropProblem } from '../shared/props/propChecks';
 
 /**
@@ -21,6 +22,8 @@ export const DIFFUSION_TRAINER_LIMITS = {
   sampleCount: { integer: true, min: 0, max: 2000 },
   gridSize: { integer: true, min: 4, max: 32 },
   panelSize: { integer: true, min: 120, max: 800 },
+  /** Training timesteps of the schedule: the noise-prediction loss needs at least two. */
+  numTrainTimesteps: { integer: true, min: 2, max: MAX_TRAIN_TIMESTEPS },
 } as const;
 
 /**
