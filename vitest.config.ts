@@ -36,7 +36,7 @@ function chromium() {
       // --expose-gc and precise memory figures: the soak test (test/browser/soak.test.tsx) compares heaps after a collection.
       launchOptions: {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--enable-unsafe-webgpu', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+        args: ['--enable-unsafe-webgpu', '--js-flags=--expose-gc', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],
       },
     }),
     instances: [{ browser: 'chromium' as const }],

@@ -14,7 +14,7 @@ const warmup = Math.max(3, Math.round(runs / 4));
 const bench = await startBenchBrowser({
   plugins: [react()],
   optimizeDeps: { entries: ['soak.html'], include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'], exclude: ['onnxruntime-web'] },
-  launchArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  launchArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],
 });
 let failed = false;
 try {

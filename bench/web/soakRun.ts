@@ -13,11 +13,14 @@ import { acquireEngine, liveEngineCount, releaseEngine } from '../../src/hooks/s
 
 export interface SoakSample {
   generations: number;
-  /**
-   * The page's JS heap in use (Chromium's performance.memory), after a collection when `gc` is exposed. The
-   * Worker's JS heap is in `worker.jsHeapBytes` only where a Worker can read it (null in Chromium).
-   */
+  /** The page's JS heap in use (Chromium's performance.memory), after a collection when `gc` is exposed. */
   pageHeapBytes: number | null;
+  /**
+   * The Worker's stats. Its `jsHeapBytes`, where the Worker cannot read its own heap (Chromium), is measured from
+   * the page with `performance.measureUserAgentSpecificMemory()`: the JS heap of every dedicated worker of the
+   * page, that is the engine's Worker and onnxruntime's thread workers (null where the browser offers no
+   * measurement, e.g. a page that is not cross-origin isolated).
+   */
   worker: EngineStats;
 }
 
@@ -38,13 +41,31 @@ export interface SoakResult {
 
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 
+interface MemoryMeasurement {
+  breakdown: { bytes: number; types: string[]; attribution: { scope?: string }[] }[];
+}
+
+/**
+ * The JS heap of the page's dedicated workers, by `performance.measureUserAgentSpecificMemory()` (which collects
+ * garbage first; Chromium answers at once with ForceEagerMeasureMemory, else within about 20 s).
+ */
+async function dedicatedWorkersHeap(): Promise<number | null> {
+  const measure = (performance as { measureUserAgentSpecificMemory?: () => Promise<MemoryMeasurement> }).measureUserAgentSpecificMemory;
+  if (typeof measure !== 'function' || !globalThis.crossOriginIsolated) return null;
+  const { breakdown } = await measure.call(performance);
+  const entries = breakdown.filter((e) => e.types.includes('JavaScript') && e.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'));
+  return entries.length ? entries.reduce((sum, e) => sum + e.bytes, 0) : null;
+}
+
 async function sample(generations: number, stats: () => Promise<EngineStats>): Promise<SoakSample> {
   // Collect twice with a turn between, so that finalizers (onnxruntime tensors) run before measuring.
   collect();
   await new Promise((r) => setTimeout(r, 50));
   collect();
   const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
-  return { generations, pageHeapBytes: memory ? memory.usedJSHeapSize : null, worker: await stats() };
+  const pageHeapBytes = memory ? memory.usedJSHeapSize : null;
+  const worker = await stats();
+  return { generations, pageHeapBytes, worker: { ...worker, jsHeapBytes: worker.jsHeapBytes ?? (await dedicatedWorkersHeap()) } };
 }
 
 async function until<T>(check: () => T, timeoutMs: number, what: string): Promise<NonNullable<T>> {
