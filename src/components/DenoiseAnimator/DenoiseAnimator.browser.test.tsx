@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { liveEngineCount } from '../../hooks/sharedEngine';
+import { openZoom, zoomCanvas, zoomMismatches } from '../shared/testing/sampleZoom.browser';
 import { button, captureConsole, mount, sleep, until } from '../shared/testing/testHelpers.browser';
 import { DenoiseAnimator } from './DenoiseAnimator';
 
@@ -83,5 +85,30 @@ describe('DenoiseAnimator in Chromium', () => {
     expect(seed1).not.toBe(seed0);
     view.rerender(<DenoiseAnimator {...props} seed={0} />);
     expect(await finished()).toBe(seed0);
+  });
+
+  it('enlarges a glyph of the step shown on click, and on Ctrl+End then Space from the keyboard; Escape returns focus', async () => {
+    const view = mount(<DenoiseAnimator prompt="water" count={4} steps={2} autoplay={false} view="predictedX0" cellSize={32} startWhen="mount" />);
+    cleanup = view.unmount;
+    const figure = figureOf(view.host);
+    await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
+    button(view.host, 'Step forward').click();
+    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    const grid = view.host.querySelector<HTMLCanvasElement>('canvas[data-layer="predictedX0"]')!;
+    const glyph = { count: 4, width: 32, height: 32 };
+    await userEvent.click(grid, { position: { x: 2, y: 2 } });
+    await until(openZoom, 5_000, 'the enlarged view on click');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 1 of 4, enlarged');
+    expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 0 })).toBe(0);
+    await userEvent.keyboard('{Escape}');
+    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+    expect(document.activeElement).toBe(grid);
+    await userEvent.keyboard('{Control>}{End}{/Control} ');
+    await until(openZoom, 5_000, 'the enlarged view on Space');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 4 of 4, enlarged');
+    expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 3 })).toBe(0);
+    await userEvent.keyboard('{Escape}');
+    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    expect(document.activeElement).toBe(grid);
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { PromptGenerator } from '../PromptGenerator/PromptGenerator';
-import { mount, until } from '../shared/testing/testHelpers.browser';
+import { openZoom, zoomCanvas, zoomMismatches } from '../shared/testing/sampleZoom.browser';
+import { button, mount, until } from '../shared/testing/testHelpers.browser';
 import { DenoiseAnimator } from './DenoiseAnimator';
 
 // Models other than the shipped one: the tiny diffusers-contract U-Nets of test/fixtures/diffusers, served at
@@ -22,11 +23,12 @@ function firstCellPixel(canvas: HTMLCanvasElement): number[] {
 
 describe('DenoiseAnimator with any U-Net', () => {
   it('runs an unconditional RGB model and draws colour, sized to the width it is given', async () => {
-    const view = mount(
-      <div style={{ width: 200 }}>
+    const draw = (width: number) => (
+      <div style={{ width }}>
         <DenoiseAnimator model={url('unconditional')} startWhen="mount" count={4} steps={3} cellSize={200} prompt="ignored" />
-      </div>,
+      </div>
     );
+    const view = mount(draw(200));
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
@@ -36,6 +38,45 @@ describe('DenoiseAnimator with any U-Net', () => {
     const [r, g, b] = firstCellPixel(canvas);
     expect(r === g && g === b).toBe(false);
     expect(view.host.textContent).toContain('has no text encoder, so the prompt is not used');
+    // A wider space: the grid grows with it (up to cellSize), as it shrank.
+    view.rerender(draw(600));
+    await until(() => canvas.getBoundingClientRect().width > 300, 5_000, 'the grid growing with its space');
+    expect(figure.dataset.state).toBe('done');
+  });
+
+  it('enlarges an image of the step and view shown, on click or Enter, in each panel; Escape returns focus', async () => {
+    const view = mount(<DenoiseAnimator model={url('unconditional')} startWhen="mount" count={4} steps={3} autoplay={false} view="sideBySide" cellSize={32} />);
+    cleanup = view.unmount;
+    const figure = figureOf(view.host);
+    await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
+    button(view.host, 'Step forward').click();
+    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    const grid = (layer: string) => view.host.querySelector<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)!;
+    const cellOf = (canvas: HTMLCanvasElement) => Number(canvas.closest<HTMLElement>('[data-cell-size]')!.dataset.cellSize);
+    const image = { count: 4, width: 16, height: 16 };
+
+    // A click on the second image of the predicted-x0 panel: that image, at step 2, of x0 (not of the sample).
+    const x0 = grid('predictedX0');
+    await userEvent.click(x0, { position: { x: cellOf(x0) + 4, y: 2 } });
+    await until(openZoom, 5_000, 'the enlarged view on click');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 2 of 4, enlarged');
+    expect(zoomCanvas()!.getAttribute('aria-label')).toMatch(/^Predicted clean image .*step 2 of 3: image 2 of 4$/);
+    expect(zoomMismatches(x0, zoomCanvas()!, { ...image, index: 1 })).toBe(0);
+    expect(zoomMismatches(grid('sample'), zoomCanvas()!, { ...image, index: 1 })).toBeGreaterThan(0);
+    await userEvent.keyboard('{Escape}');
+    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+
+    // The keyboard on the predicted-noise panel: focus, the arrow down to the third image, Enter.
+    const noise = grid('predictedNoise');
+    noise.focus();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await until(openZoom, 5_000, 'the enlarged view on Enter');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 3 of 4, enlarged');
+    expect(zoomMismatches(noise, zoomCanvas()!, { ...image, index: 2 })).toBe(0);
+    expect(document.activeElement?.textContent).toBe('Close');
+    await userEvent.keyboard('{Escape}');
+    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    expect(document.activeElement).toBe(noise);
   });
 
   it('runs a class-conditional model with a keyboard-operable class picker labelled from its classes', async () => {

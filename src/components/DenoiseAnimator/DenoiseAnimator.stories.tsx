@@ -30,7 +30,9 @@ const meta = {
           'each step the U-Net predicts the noise ε̂ in the current sample xₜ, the scheduler removes some of it, and the ' +
           'sample moves to a lower noise level. Every step is kept, so you can scrub back while later steps are still ' +
           'being computed. Switch the view to see the model\'s running estimate of the finished image x̂₀ (sharp early ' +
-          'on, but blurry: an average of every glyph the noise could become) and the noise it predicts. Changing any ' +
+          'on, but blurry: an average of every glyph the noise could become) and the noise it predicts. The grids fill ' +
+          'the width they are given, up to `cellSize`; click an image, or focus a grid, choose an image with the arrow ' +
+          'keys and press Enter, to see it enlarged at the step and in the view shown (Escape closes it). Changing any ' +
           'generation prop restarts the generation; the model is downloaded once per page and shared by every figure.',
       },
     },
@@ -133,7 +135,8 @@ const TINY = (kind: 'unconditional' | 'class' | 'text') => `/kit-fixtures/diffus
 
 /**
  * Any diffusers U-Net: a tiny unconditional `UNet2DModel` on 16 x 16 RGB images (random weights, so the samples
- * are coloured noise; with your own trained model they are your images). No prompt: it just samples.
+ * are coloured noise; with your own trained model they are your images). No prompt: it just samples. Click an
+ * image, or choose one with the arrow keys and press Enter, to see it enlarged in colour.
  */
 export const UnconditionalRgbModel: Story = {
   args: { model: TINY('unconditional'), count: 9, steps: 10, cellSize: 64, label: 'An unconditional RGB U-Net (tiny, random weights)' },

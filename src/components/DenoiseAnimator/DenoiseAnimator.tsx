@@ -1,13 +1,9 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
-import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { readThemeColor, themeVar } from '../../theme/theme';
-import { clearSampleGrid, drawSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
-import { fitCellSize } from '../shared/draw/fitCellSize';
-import { useElementWidth } from '../../hooks/useElementWidth';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
 import { CELL_SIZE_RANGE, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { readModelProps, readSamplingProps } from '../shared/generation/generationProps';
@@ -19,6 +15,7 @@ import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
+import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ClassPicker } from './ClassPicker';
 import { DenoiseAnimatorControls } from './DenoiseAnimatorControls';
@@ -132,9 +129,6 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   const reducedMotion = usePrefersReducedMotion();
   const [classLabel, setClassLabel] = usePropState<number | undefined>(settings.classLabel);
   const gen = useDenoiseAnimator(model, device, { prompt, classLabel, count, steps, scheduler, guidanceScale, seed }, gate.started, gate.active);
-  // The grid fills the width it is given, up to the cellSize prop (which is also the size on the server).
-  const [box, setBox] = useState<HTMLDivElement | null>(null);
-  const cellSize = fitCellSize(useElementWidth(box), { count, gap: GAP, max: settings.cellSize });
   const playback = usePlayback({
     computed: gen.computed,
     total: gen.total,
@@ -148,28 +142,18 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   const shown = index < gen.computed ? index : -1;
   const layers = viewLayers(view);
   const canvasRefs = [useRef<HTMLCanvasElement>(null), useRef<HTMLCanvasElement>(null), useRef<HTMLCanvasElement>(null)];
-
-  // Frames live in a ref'd array; only the index is React state. Draw on every change of what is shown
-  // (a new run changes runKey; the layers follow from view).
-  useIsomorphicLayoutEffect(() => {
-    const frame = shown >= 0 ? gen.framesRef.current[shown] : undefined;
-    layers.forEach((layer, i) => {
-      const canvas = canvasRefs[i]?.current;
-      if (!canvas) return;
-      if (frame) drawSampleGrid(canvas, frame[layer], frame, { cellSize, gap: GAP });
-      else clearSampleGrid(canvas);
-    });
-  }, [shown, view, cellSize, count, gen.runKey]);
+  // The shown step's frame (its arrays are immutable, so each grid redraws only when the step or run changes).
+  const frame = shown >= 0 ? gen.frames[shown] : undefined;
+  const shape = frame ?? { count, channels: 1, width: 1, height: 1 };
 
   const info = gen.engineState.info;
   const manifest = info?.manifest ?? null;
   const trainedScheduler = manifest?.scheduler_config;
   const schedulerName = schedulerLabel(scheduler ?? (trainedScheduler as Record<string, unknown> | undefined));
   const guidance = guidanceScale ?? manifest?.guidance.default ?? null;
-  const timestep = shown >= 0 ? (gen.timesteps[shown] ?? null) : null;
+  const timestep = frame?.timestep ?? null;
   const paused = gen.phase === 'generating' && !gate.active;
   const status = paused ? PAUSED_TEXT : denoiseStatus(gen.phase, shown >= 0 ? shown : 0, gen.computed, gen.total, timestep);
-  const size = gridPixelSize(count, cellSize, GAP);
 
   const save = () => {
     const canvases = layers.map((_, i) => canvasRefs[i]?.current).filter((c): c is HTMLCanvasElement => Boolean(c));
@@ -202,18 +186,21 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       {info && !info.acceptsPrompts && prompt.trim() ? (
         <FigureNote>{`The model “${manifest?.name}” has no text encoder, so the prompt is not used.`}</FigureNote>
       ) : null}
-      <div ref={setBox} style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0', minWidth: 0 }}>
+      {/* Each panel grows into the row's free width and may shrink to the figure's, so every grid fills the
+          space it is given up to the cellSize prop (the size on the server); a click or Enter enlarges an image
+          of the step and layer shown. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0', minWidth: 0 }}>
         {layers.map((layer, i) => (
-          <div key={layer}>
+          <div key={layer} style={{ flex: '1 1 auto', minWidth: 0 }}>
             {layers.length > 1 ? <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>{LAYER_TITLES[layer]}</div> : null}
-            <canvas
-              ref={canvasRefs[i]}
-              role="img"
-              aria-label={`${LAYER_TITLES[layer]}: ${count} images, ${shown >= 0 ? `step ${shown + 1} of ${gen.total}` : 'not computed yet'}`}
-              data-layer={layer}
-              width={size.width}
-              height={size.height}
-              style={{ width: size.width, height: size.height, display: 'block', imageRendering: 'pixelated', background: themeVar('surface') }}
+            <SampleGridCanvas
+              canvasRef={canvasRefs[i]}
+              layer={layer}
+              bytes={frame ? frame[layer] : null}
+              shape={shape}
+              cellSize={settings.cellSize}
+              gap={GAP}
+              label={`${LAYER_TITLES[layer]}: ${count} images, ${shown >= 0 ? `step ${shown + 1} of ${gen.total}` : 'not computed yet'}`}
             />
           </div>
         ))}

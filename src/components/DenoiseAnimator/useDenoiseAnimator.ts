@@ -11,21 +11,22 @@ export type DenoiseRun = Pick<WorkerGenerateOptions, 'prompt' | 'classLabel' | '
 export type DenoisePhase = GenerationPhase;
 
 // Only what the loaded model takes: no prompt without a text encoder, a class only for a class model.
-const DENOISE_FRAMES: FrameGenerationSpec<DenoiseRun, StoredFrame, number> = {
+const DENOISE_FRAMES: FrameGenerationSpec<DenoiseRun, StoredFrame, StoredFrame> = {
   options: (run, info) => runForModel(run, info),
   keep: (frame, info) => storeFrame(frame, info.manifest.image),
-  // The timestep of each computed frame (numbers only, so the readout needs no ref in render).
-  summarize: (_, frame) => frame.timestep,
+  // Each computed frame itself (the same object the ref'd array holds, no copy), so render can read the shown one.
+  summarize: (kept) => kept,
 };
 
 /**
  * Loads the shared model and runs one generation per set of inputs, keeping every frame (as display
- * bytes) in a ref'd array; React state holds only the counters. A change of inputs aborts the running
+ * bytes); React state holds the counters and, as `frames`, the kept frames (render reads the shown one there,
+ * effects and handlers may use `framesRef`, the same objects). A change of inputs aborts the running
  * generation and starts a new one; unmounting aborts it and releases the engine. Nothing is loaded until
  * `enabled` ('idle' until then); while `active` is false the running generation pauses between steps.
  */
 export function useDenoiseAnimator(model: string | undefined, device: DeviceRequest, run: DenoiseRun, enabled: boolean, active = true) {
   const { engine, state } = useSharedEngine(model, device, enabled);
   const { summaries, ...generation } = useFrameGeneration({ engine, state }, run, { enabled, active }, DENOISE_FRAMES);
-  return { engine, engineState: state, ...generation, timesteps: summaries };
+  return { engine, engineState: state, ...generation, frames: summaries };
 }

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { mergeRefs } from '../../../hooks/mergeRefs';
 import { useElementWidth } from '../../../hooks/useElementWidth';
 import { useGridCursor, type GridMove } from '../../../hooks/useGridCursor';
 import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
@@ -20,6 +21,10 @@ export interface SampleGridCanvasProps {
   gap?: number;
   /** Accessible name of the picture. */
   label: string;
+  /** The canvas element, for a caller that reads it back (e.g. to save it as a PNG). */
+  canvasRef?: Ref<HTMLCanvasElement>;
+  /** The canvas's `data-layer` attribute: which of a figure's grids it is, for tests and styles. */
+  layer?: string;
 }
 
 /** The cell an arrow, Home or End moves to from `from` in a grid of `count` cells, `columns` wide. */
@@ -42,8 +47,9 @@ export function moveInGrid(from: number | null, move: GridMove, count: number, c
  * The cells fill the width the grid is given (a ResizeObserver follows it; `cellSize` caps them, and is the
  * size on the server). Click an image, or choose one with the arrow keys and press Enter, to see it enlarged.
  */
-export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label }: SampleGridCanvasProps) {
+export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canvasRef, layer }: SampleGridCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const refs = useMemo(() => mergeRefs(ref, canvasRef), [canvasRef]);
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const width = useElementWidth(box);
   const cell = fitCellSize(width, { count: shape.count, gap, max: cellSize });
@@ -57,6 +63,10 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label }: Sam
     setOpen(c);
     return true;
   };
+  // An emptied grid (a new run) closes its enlarged view rather than reopening it when images come back.
+  useEffect(() => {
+    if (!ready) setOpen(null);
+  }, [ready]);
   const keyboard = useGridCursor<number>({
     move: (from, m) => moveInGrid(from, m, shape.count, columns),
     ends: true,
@@ -87,9 +97,10 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label }: Sam
     <div ref={setBox} style={{ maxWidth: '100%', minWidth: 0 }} data-cell-size={cell}>
       <div style={{ position: 'relative', width: size.width, height: size.height }}>
         <canvas
-          ref={ref}
+          ref={refs}
           role="img"
           aria-label={label}
+          data-layer={layer}
           aria-describedby={ready ? hintId : undefined}
           tabIndex={ready ? 0 : undefined}
           width={size.width}
@@ -121,7 +132,7 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label }: Sam
           {cursor !== null ? `Image ${cursor + 1} of ${shape.count}. ` : ''}Arrow keys choose an image; Enter shows it enlarged.
         </span>
       ) : null}
-      {open !== null && bytes ? <SampleZoomDialog bytes={bytes} shape={shape} index={open} gridLabel={label} onClose={() => setOpen(null)} /> : null}
+      {open !== null && open < shape.count && bytes ? <SampleZoomDialog bytes={bytes} shape={shape} index={open} gridLabel={label} onClose={() => setOpen(null)} /> : null}
     </div>
   );
 }
