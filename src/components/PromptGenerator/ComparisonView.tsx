@@ -22,9 +22,9 @@ export function ComparisonView({ pair, cellSize, onClose }: ComparisonViewProps)
           Close comparison
         </button>
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginTop: 6 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, marginTop: 6, minWidth: 0 }}>
         {pair.map((r) => (
-          <figure key={r.id} aria-label={resultLabel(r.settings)} style={{ margin: 0 }}>
+          <figure key={r.id} aria-label={resultLabel(r.settings)} style={{ margin: 0, flex: '1 1 auto', minWidth: 0 }}>
             <figcaption style={{ fontSize: 12, marginBottom: 4, maxWidth: 360 }}>{resultLabel(r.settings)}</figcaption>
             <ResultGrids result={r} cellSize={cellSize} />
           </figure>

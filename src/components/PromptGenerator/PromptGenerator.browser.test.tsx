@@ -58,4 +58,13 @@ describe('PromptGenerator in Chromium', () => {
     expect(empty!.getAttribute('aria-label')).toContain('empty prompt');
     expect(prompted!.toDataURL()).not.toBe(empty!.toDataURL());
   });
+
+  it('single step: both grids fit a narrow space (each panel shrinks with it)', async () => {
+    const view = mount(<PromptGenerator prompt="gold" count={4} mode="singleStep" generateOnLoad cellSize={64} />);
+    cleanup = view.unmount;
+    view.host.style.width = '100px';
+    const result = await until(() => results(view.host).find((r) => r.dataset.status === 'done'), 60_000, 'the single step');
+    const right = view.host.getBoundingClientRect().right;
+    await until(() => [...result.querySelectorAll('canvas')].every((c) => c.getBoundingClientRect().right <= right + 1), 5_000, 'both grids within 100 px');
+  });
 });

@@ -11,6 +11,8 @@ export interface ResultGridsProps {
 }
 
 const caption = { fontSize: 12, color: themeVar('muted'), marginBottom: 2 } as const;
+/** Each grid of a pair takes its share of the row and may shrink below its content (the grid fits its width). */
+const PANEL = { flex: '1 1 auto', minWidth: 0 } as const;
 
 /**
  * A result's images: one grid, or for the single step the predicted x0 for the prompt beside the one for
@@ -24,12 +26,12 @@ export function ResultGrids({ result, cellSize }: ResultGridsProps) {
   }
   const prompt = settings.prompt.trim();
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-      <div>
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, minWidth: 0 }}>
+      <div style={PANEL}>
         <div style={caption}>{prompt ? `\u201c${prompt}\u201d` : 'empty prompt'}: predicted x&#770;&#8320;</div>
         <SampleGridCanvas bytes={images?.bytes ?? null} shape={shape} cellSize={cellSize} label={`predicted clean images after one step, prompt ${prompt ? `"${prompt}"` : 'empty'}`} />
       </div>
-      <div>
+      <div style={PANEL}>
         <div style={caption}>empty prompt: predicted x&#770;&#8320;</div>
         <SampleGridCanvas bytes={baseline?.bytes ?? null} shape={baseline ?? shape} cellSize={cellSize} label="predicted clean images after one step, empty prompt" />
       </div>
