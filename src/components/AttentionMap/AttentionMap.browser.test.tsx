@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
+import { ThemeScope } from '../../theme/ThemeScope';
 import { button, captureConsole, mount, until } from '../shared/testing/testHelpers.browser';
+import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { AttentionMap } from './AttentionMap';
 
 // The real shipped model, served at the default URL; tiny batches so each test takes seconds.
@@ -76,6 +78,28 @@ describe('AttentionMap in Chromium', () => {
     expect(canvas.toDataURL()).toBe(plainTree);
     log.restore();
     expect(log.messages).toEqual([]);
+  });
+
+  it('has no axe violations, light and dark, once the maps are drawn', async () => {
+    const view = mount(
+      <>
+        <AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />
+        <ThemeScope theme="dark" style={{ padding: 8 }}>
+          <AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />
+        </ThemeScope>
+      </>,
+    );
+    cleanup = view.unmount;
+    const figures = [...view.host.querySelectorAll<HTMLElement>('[role="figure"]')];
+    expect(figures).toHaveLength(2);
+    await until(() => figures.every((f) => f.dataset.state === 'done'), 120_000, 'both generations');
+    // The output is there: words with their shares, the heatmap canvas, the colour scale, the status line.
+    for (const f of figures) {
+      expect(f.querySelectorAll('[role="toolbar"] button')).toHaveLength(2);
+      expect(f.querySelector('canvas')).not.toBeNull();
+      expect(f.querySelector('[role="status"]')!.textContent).toMatch(/^step 2 of 2: "water" takes/);
+    }
+    expect(await axeViolations(view.host)).toEqual([]);
   });
 
   it('says so inline for a model without cross-attention, and generates nothing', async () => {

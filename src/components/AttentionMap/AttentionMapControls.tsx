@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { colorMaps, type ColorMapName } from '../../theme/colorMaps';
 import { themeVar } from '../../theme/theme';
+import { CONTROL_ROW, StepButton, StepScrubber } from '../shared/ui/StepControls';
 import { ATTENTION_SCALES, type AttentionScale } from './attentionMaps';
 import { ATTENTION_BASES, BASE_NAMES, type AttentionBase } from './describeAttention';
 
@@ -24,7 +25,6 @@ export interface AttentionMapControlsProps {
   onScale: (scale: AttentionScale) => void;
 }
 
-const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
 const SCALE_NAMES: Readonly<Record<AttentionScale, string>> = { word: "the word's own maximum", all: 'the maximum of all words' };
 
 /**
@@ -33,32 +33,15 @@ const SCALE_NAMES: Readonly<Record<AttentionScale, string>> = { word: "the word'
  */
 export function AttentionMapControls(p: AttentionMapControlsProps) {
   const id = useId();
-  const none = p.computed === 0;
+  const step = (delta: number) => p.onSeek(p.index + delta);
   return (
     <div style={{ fontSize: 13 }}>
-      <div style={row}>
-        <button type="button" onClick={() => p.onSeek(p.index - 1)} disabled={none || p.index === 0}>
-          Step back
-        </button>
-        <button type="button" onClick={() => p.onSeek(p.index + 1)} disabled={none || p.index >= p.computed - 1}>
-          Step forward
-        </button>
-        <label htmlFor={`${id}-scrub`}>Step</label>
-        <input
-          id={`${id}-scrub`}
-          type="range"
-          min={1}
-          max={Math.max(1, p.computed)}
-          step={1}
-          value={none ? 1 : p.index + 1}
-          disabled={none}
-          aria-valuetext={none ? 'no step computed yet' : `step ${p.index + 1} of ${p.total}`}
-          onChange={(e) => p.onSeek(e.currentTarget.valueAsNumber - 1)}
-          style={{ flex: '1 1 140px', maxWidth: 320, accentColor: themeVar('accent') }}
-        />
-        <span style={{ color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}>{`${p.computed} of ${p.total} computed`}</span>
+      <div style={CONTROL_ROW}>
+        <StepButton delta={-1} index={p.index} computed={p.computed} onStep={step} />
+        <StepButton delta={1} index={p.index} computed={p.computed} onStep={step} />
+        <StepScrubber index={p.index} computed={p.computed} total={p.total} onSeek={p.onSeek} width={{ basis: 140, max: 320 }} />
       </div>
-      <div style={row}>
+      <div style={CONTROL_ROW}>
         <label htmlFor={`${id}-opacity`}>Heatmap opacity</label>
         <input
           id={`${id}-opacity`}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { themeVar } from '../../theme/theme';
+import { CONTROL_ROW, StepButton, StepScrubber } from '../shared/ui/StepControls';
 import { DENOISE_VIEWS, VIEW_NAMES, type DenoiseView } from './describeDenoise';
 
 /** Props of {@link DenoiseAnimatorControls}. */
@@ -22,8 +22,6 @@ export interface DenoiseAnimatorControlsProps {
   onSave: () => void;
 }
 
-const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
-
 /**
  * Play/pause, step back and forward, a scrubber over every computed step (its maximum grows while the
  * generation runs), the view, and saving the frame as PNG. All native controls, so all keyboard-operable.
@@ -33,16 +31,12 @@ export function DenoiseAnimatorControls(p: DenoiseAnimatorControlsProps) {
   const none = p.computed === 0;
   return (
     <div style={{ fontSize: 13 }}>
-      <div style={row}>
-        <button type="button" onClick={() => p.onStep(-1)} disabled={none || p.index === 0}>
-          Step back
-        </button>
+      <div style={CONTROL_ROW}>
+        <StepButton delta={-1} index={p.index} computed={p.computed} onStep={p.onStep} />
         <button type="button" onClick={p.playing ? p.onPause : p.onPlay} disabled={none}>
           {p.playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={() => p.onStep(1)} disabled={none || p.index >= p.computed - 1}>
-          Step forward
-        </button>
+        <StepButton delta={1} index={p.index} computed={p.computed} onStep={p.onStep} />
         <button type="button" onClick={p.onSave} disabled={none}>
           Save PNG
         </button>
@@ -57,23 +51,8 @@ export function DenoiseAnimatorControls(p: DenoiseAnimatorControlsProps) {
           ))}
         </select>
       </div>
-      <div style={row}>
-        <label htmlFor={`${id}-scrub`}>Step</label>
-        <input
-          id={`${id}-scrub`}
-          type="range"
-          min={1}
-          max={Math.max(1, p.computed)}
-          step={1}
-          value={none ? 1 : p.index + 1}
-          disabled={none}
-          aria-valuetext={none ? 'no step computed yet' : `step ${p.index + 1} of ${p.total}`}
-          onChange={(e) => p.onSeek(e.currentTarget.valueAsNumber - 1)}
-          style={{ flex: '1 1 160px', maxWidth: 360, accentColor: themeVar('accent') }}
-        />
-        <span style={{ color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}>
-          {`${p.computed} of ${p.total} computed`}
-        </span>
+      <div style={CONTROL_ROW}>
+        <StepScrubber index={p.index} computed={p.computed} total={p.total} onSeek={p.onSeek} />
       </div>
     </div>
   );

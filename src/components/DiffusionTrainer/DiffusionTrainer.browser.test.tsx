@@ -1,7 +1,7 @@
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { captureConsole, mount } from '../shared/testing/testHelpers.browser';
+import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { DiffusionTrainer } from './DiffusionTrainer';
 
@@ -32,8 +32,32 @@ describe('DiffusionTrainer in the browser', () => {
       </>,
     );
     cleanup = m.unmount;
-    const result = await axe.run(m.host);
-    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await axeViolations(m.host)).toEqual([]);
+  });
+
+  it('has no axe violations, light and dark, after training with the loss curve, the score error and samples drawn', async () => {
+    // A small network and a short run: this machine's test runs share two cores with much else.
+    const settings = { autoStart: true, maxSteps: 150, hiddenWidth: 16, hiddenLayers: 2, gridSize: 8, sampleCount: 50, samplingSteps: 5 } as const;
+    const m = mount(
+      <>
+        <DiffusionTrainer {...settings} />
+        <ThemeScope theme="dark" style={{ padding: 8 }}>
+          <DiffusionTrainer {...settings} schedule="squaredcos_cap_v2" />
+        </ThemeScope>
+      </>,
+    );
+    cleanup = m.unmount;
+    const figures = [...m.host.querySelectorAll<HTMLElement>('[role="figure"]')];
+    expect(figures).toHaveLength(2);
+    // Done, and the samples drawn from the final weights.
+    await until(() => figures.every((f) => f.dataset.state === 'done' && f.dataset.samplesStep === '150'), 60_000);
+    for (const f of figures) {
+      expect(f.querySelector('[data-part="loss"] path[data-series]')).not.toBeNull();
+      expect(f.querySelector('[data-part="score-error"] path[data-series]')).not.toBeNull();
+      expect(f.querySelector('[data-part="samples"] path[data-series="samples"]')).not.toBeNull();
+      expect(f.querySelector('[role="status"]')!.textContent).toBe('Training finished after 150 steps.');
+    }
+    expect(await axeViolations(m.host)).toEqual([]);
   });
 
   it('trains in a Worker from the keyboard: Enter on Train, Space on Pause, then Reset', async () => {

@@ -48,7 +48,8 @@ export interface DiffusionTrainerProps extends FigureHostProps {
   learningRate?: number;
   /**
    * The noise schedule: a diffusers `beta_schedule` name (1000 steps) or a config with diffusers' snake_case keys
-   * (camelCase accepted as an alias). The default, DDPM's 'linear', suits this small model best.
+   * (camelCase accepted as an alias); the default is DDPM's 'linear'. Sampling clamps the predicted x0 to the data's
+   * box (diffusers' `clip_sample`), so schedules that end near alpha-bar 0, such as 'squaredcos_cap_v2', sample well too.
    */
   schedule?: ScheduleSpec;
   /** The scheduler that draws samples from the learned model. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type NoisePredictor, type SchedulerName, createRng, sampleNoisePredictorSteps } from '../../engine';
+import { type NoisePredictor, type SampleBounds, type SchedulerName, createRng, sampleNoisePredictorSteps } from '../../engine';
 
 /**
  * Samples from the network being trained, drawn on the page one scheduler step at a time (each a few
@@ -16,6 +16,11 @@ export interface ModelSamplesOptions {
   count: number;
   /** Seed of the starting noise: the same for every run, so the picture changes only as the network does. */
   seed: number;
+  /**
+   * The box the predicted clean points are kept in at each step (the training data's, a little wider): without
+   * it a schedule that ends near abar = 0 (cosine) throws DDIM and Euler samples far off the data.
+   */
+  bounds: SampleBounds | null;
 }
 
 /** The latest finished samples, and whether a run is under way. */
@@ -34,8 +39,8 @@ export function useModelSamples(model: NoisePredictor, step: number, o: ModelSam
   const latest = useRef({ model, step, o });
   latest.current = { model, step, o };
   const run = useRef<{ cancel(): void; model: NoisePredictor; key: string } | null>(null);
-  const { alphasCumprod, scheduler, steps, count, seed } = o;
-  const key = `${scheduler}|${steps}|${count}|${seed}`;
+  const { alphasCumprod, scheduler, steps, count, seed, bounds } = o;
+  const key = `${scheduler}|${steps}|${count}|${seed}|${bounds ? `${bounds.xMin},${bounds.xMax},${bounds.yMin},${bounds.yMax}` : ''}`;
 
   useEffect(() => {
     if (run.current && run.current.key !== key) {
@@ -52,7 +57,7 @@ export function useModelSamples(model: NoisePredictor, step: number, o: ModelSam
         run.current = null;
         return;
       }
-      const it = sampleNoisePredictorSteps(m, { alphasCumprod: opts.alphasCumprod, scheduler: opts.scheduler, steps: opts.steps, count: opts.count, rng: createRng(opts.seed) });
+      const it = sampleNoisePredictorSteps(m, { alphasCumprod: opts.alphasCumprod, scheduler: opts.scheduler, steps: opts.steps, count: opts.count, rng: createRng(opts.seed), clipSample: opts.bounds });
       setState((s) => ({ ...s, running: true }));
       const tick = () => {
         timer = null;

@@ -1,7 +1,7 @@
-import axe from 'axe-core';
 import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { GuidanceField, type GuidanceFieldProps } from './index';
 
@@ -65,8 +65,13 @@ describe('GuidanceField in Chromium', () => {
           <GuidanceField guidanceScale={6} t={200} label="Guidance towards the top class" />
         </ThemeScope>,
       );
-      const result = await axe.run(el);
-      expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      // After drawing: the canvas is painted, the trajectories summed up in the hover line and the legend.
+      const canvas = el.querySelector<HTMLCanvasElement>('canvas[data-layer="field"]')!;
+      const blank = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+      expect(canvas.toDataURL()).not.toBe(blank.toDataURL());
+      expect(el.querySelector('[data-part="hover"]')!.textContent).toMatch(/^w = 6: \d+% of \d+ ends in/);
+      expect(el.querySelector('[data-part="legend"]')).not.toBeNull();
+      expect(await axeViolations(el)).toEqual([]);
     });
   }
 

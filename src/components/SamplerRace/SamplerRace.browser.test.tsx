@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
+import { ThemeScope } from '../../theme/ThemeScope';
 import { captureConsole, mount, until } from '../shared/testing/testHelpers.browser';
+import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { sharedRaceCache } from './raceCache';
 import { SamplerRace } from './SamplerRace';
 
@@ -51,6 +53,28 @@ describe('SamplerRace in Chromium', () => {
     expect(part(lanes(view.host)[0]!, 'distance')).toBe('RMS to reference: 0');
     log.restore();
     expect(log.messages).toEqual([]);
+  });
+
+  it('has no axe violations, light and dark, once the race and its chart are done', async () => {
+    const race = <SamplerRace {...props} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />;
+    const view = mount(
+      <>
+        {race}
+        <ThemeScope theme="dark" style={{ padding: 8 }}>
+          {race}
+        </ThemeScope>
+      </>,
+    );
+    cleanup = view.unmount;
+    const figures = [...view.host.querySelectorAll<HTMLElement>('[role="figure"]')];
+    expect(figures).toHaveLength(2);
+    await until(() => figures.every((f) => f.dataset.state === 'done'), 120_000, 'both races');
+    // The output is there: each lane's grid, time and distance, the table and the chart's points.
+    for (const f of figures) {
+      expect(lanes(f).every((l) => l.dataset.status === 'done' && /^RMS to reference: \d/.test(part(l, 'distance')))).toBe(true);
+      expect(f.querySelectorAll('svg[role="img"] circle')).toHaveLength(4);
+    }
+    expect(await axeViolations(view.host)).toEqual([]);
   });
 
   it('a second figure with the same settings runs nothing: every run is in the cache', async () => {

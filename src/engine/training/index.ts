@@ -23,8 +23,11 @@ export { adamStep, createAdamState, type AdamOptions, type AdamState } from './a
 export { createNoiseBatch, drawNoiseBatch, noisePredictionLoss, type NoiseBatch } from './noisePredictionLoss';
 export { MAX_TRAINING_POINTS, checkTrainingData } from './trainingData';
 export { createNoiseTrainer, type NoiseTrainer, type NoiseTrainerOptions } from './NoiseTrainer';
+export { checkSampleBounds, clipPredictedSample, dataBounds, type SampleBounds } from './clipPredictedSample';
 export {
+  MAX_SAMPLING_BETA,
   samplerConfig,
+  samplingAlphasCumprod,
   sampleNoisePredictor,
   sampleNoisePredictorSteps,
   type SampleNoisePredictorOptions,
