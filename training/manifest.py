@@ -6,12 +6,13 @@ Reads <run>/last.pt (training state), <run>/metrics.json and export_info.json (i
 import argparse
 import json
 import os
+import re
 
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-from .export import ATTENTION_RES, DEFAULT_OUT
+from .export import ATTENTION_RES, DEFAULT_OUT, sha256_of
 from .model import build_model, count_macs, param_count
 from .schedule import SCHEDULER_CONFIG
 
@@ -183,6 +184,8 @@ def update_evaluation(out, metrics):
     head = text.split("\n## What it can and cannot do")[0].rstrip("\n") + "\n"
     with open(readme, "w") as f:
         f.write(head + can_and_cannot(metrics, m["guidance"]["default"]))
+    if os.path.abspath(out) == os.path.abspath(DEFAULT_OUT):
+        write_digest(path)
     print("restated the evaluation in", out)
 
 
@@ -222,7 +225,23 @@ def main(argv=None):
                               g=m["guidance"]["default"],
                               licences="; ".join(m["licenses"].values()),
                               can=can_and_cannot(metrics, m["guidance"]["default"])))
+    if os.path.abspath(a.out) == os.path.abspath(DEFAULT_OUT):
+        write_digest(os.path.join(a.out, "model.json"))
     print("wrote model.json and README.md to", a.out)
+
+
+DIGEST_TS = os.path.join(HERE, "..", "src", "engine", "model", "shippedModelDigest.ts")
+
+
+def write_digest(manifest_path):
+    """The shipped model.json's digest into the engine's default model URL (defaultModel.ts)."""
+    digest = sha256_of(manifest_path)[:16]
+    with open(DIGEST_TS) as f:
+        text = f.read()
+    text = re.sub(r"SHIPPED_MODEL_DIGEST = '[0-9a-f]*'", "SHIPPED_MODEL_DIGEST = '%s'" % digest, text)
+    with open(DIGEST_TS, "w") as f:
+        f.write(text)
+    print("default model URL digest:", digest)
 
 
 if __name__ == "__main__":

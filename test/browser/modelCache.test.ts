@@ -17,7 +17,8 @@ const options = { prompt: 'tree', steps: 2, count: 1, seed: 11, scheduler: 'ddim
 const FILES = ['model.json', 'text_encoder.onnx', 'tokenizer.json', 'unet.onnx'];
 const url = () => new URL(getDefaultModelUrl(), location.href).href;
 const fileUrl = (file: string) => new URL(file, url()).href;
-const base = (u: string) => u.slice(u.lastIndexOf('/') + 1);
+/** A URL's file name, without the query (the default model URL carries `?v=<digest>`). */
+const base = (u: string) => new URL(u).pathname.split('/').pop()!;
 
 function online() {
   const requests: string[] = [];

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from './errors';
+import { getDefaultModelUrl } from './defaultModel';
 import { conditioningKind, validateManifest } from './manifest';
+import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -53,6 +56,12 @@ describe('validateManifest', () => {
     spoil(m);
     expect(() => validateManifest(m)).toThrow(ManifestError);
     expect(() => validateManifest(m)).toThrow(message);
+  });
+
+  it('the default model URL carries the digest of the shipped model.json (a new model gets a new cache entry)', () => {
+    const digest = createHash('sha256').update(readFileSync(path.join(root, 'assets/models/glyffuser-mini/model.json'))).digest('hex').slice(0, 16);
+    expect(SHIPPED_MODEL_DIGEST, 'run training/manifest.py (it writes src/engine/model/shippedModelDigest.ts)').toBe(digest);
+    expect(getDefaultModelUrl()).toBe(`/kit-assets/models/glyffuser-mini/model.json?v=${digest}`);
   });
 
   it('keeps glyffuser-mini\'s shipped manifest valid as it is', () => {
