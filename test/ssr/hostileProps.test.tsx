@@ -96,6 +96,14 @@ describe('the work a render does is bounded, and the message names the limit', (
     expectMessage(render(<PixelGrid image={image} renderer="svg" cellSize={1} />).html, 'renderer', "renderer 'svg' draws at most 4096 cells (64 x 64); this grid has 512 x 512 = 262144");
   });
 
+  it('writes values in at most 64 x 64 cells (the browser fuzz found 256 x 256 with values took a second to mount)', () => {
+    const image = { width: 256, height: 256, data: new Float64Array(256 * 256) };
+    expectMessage(render(<PixelGrid image={image} showValues cellSize={8} />).html, 'showValues', 'showValues writes values in at most 4096 cells (64 x 64); this grid has 256 x 256 = 65536');
+    // 'auto' just leaves the values out.
+    const hundred = { width: 100, height: 100, data: new Float64Array(100 * 100) };
+    expect(render(<PixelGrid image={hundred} showValues="auto" cellSize={40} />).html).not.toContain('role="alert"');
+  });
+
   it('takes images of at most 512 x 512 pixels', () => {
     const image = { width: 1024, height: 1024, data: new Float64Array(1024 * 1024) };
     expectMessage(render(<PixelGrid image={image} />).html, 'image.width', 'from 1 to 512');

@@ -137,6 +137,7 @@ describe('layout and colour', () => {
     expect(pixelGridLayout({ ...base, width: 128, height: 128, size: 384 })).toEqual({ cellSize: 3, renderer: 'canvas', showValues: false });
     expect(pixelGridLayout({ ...base, width: 64, height: 64, size: 384, cellSize: 20 }).renderer).toBe('canvas');
     expect(pixelGridLayout({ width: 4, height: 4, size: 384, renderer: 'canvas', showValues: true }).showValues).toBe(true);
+    expect(pixelGridLayout({ ...base, width: 100, height: 100, size: 384, cellSize: 40 }).showValues).toBe(false);
   });
 
   it('clamps colours to the range ends', () => {

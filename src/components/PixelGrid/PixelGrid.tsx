@@ -9,7 +9,7 @@ import { resolveSchedule, sanitizeScheduleSpec, type SanitizedScheduleSpec } fro
 import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { PixelGridCanvas } from './PixelGridCanvas';
-import { pixelGridLayout } from './pixelGridLayout';
+import { MAX_VALUE_CELLS, pixelGridLayout } from './pixelGridLayout';
 import { MAX_IMAGE_SIDE, sanitizePixelImage, type SanitizedPixelImage } from './pixelImage';
 import { PixelGridSvg } from './PixelGridSvg';
 import { checkPixelSource, checkRange, usePixelGrid, type PixelGridInput, type PixelGridModel } from './usePixelGrid';
@@ -27,7 +27,7 @@ export interface PixelGridProps extends FigureHostProps, PixelGridInput {
    * at most 32 x 32 cells of >= 14 px).
    */
   renderer?: 'auto' | 'svg' | 'canvas';
-  /** Write values in the cells: `auto` when cells are at least 30 px. */
+  /** Write values in the cells: `auto` when cells are at least 30 px and at most 64 x 64; `true` for at most 64 x 64 cells. */
   showValues?: 'auto' | boolean;
   /** Decimals of the written values (0 to 6). */
   digits?: number;
@@ -92,6 +92,12 @@ export function checkPixelGridProps(props: PixelGridProps) {
       v.report({
         prop: 'renderer',
         message: `renderer 'svg' draws at most ${MAX_SVG_CELLS} cells (64 x 64); this grid has ${source.width} x ${source.height} = ${cells}. Use 'canvas' or 'auto'.`,
+      });
+    }
+    if (showValues === true && cells > MAX_VALUE_CELLS) {
+      v.report({
+        prop: 'showValues',
+        message: `showValues writes values in at most ${MAX_VALUE_CELLS} cells (64 x 64); this grid has ${source.width} x ${source.height} = ${cells}. Use 'auto' or false, or a smaller image.`,
       });
     }
     const side = Math.max(source.width, source.height) * layout.cellSize;

@@ -11,6 +11,8 @@ export const SVG_MIN_CELL = 14;
 export const SVG_MAX_CELLS = 32 * 32;
 /** Values are written in cells at least this large (px) in `auto` mode. */
 export const VALUE_MIN_CELL = 30;
+/** The most cells that get their values written (one text each: 256 x 256 took about a second to draw). */
+export const MAX_VALUE_CELLS = 64 * 64;
 
 /**
  * Chooses the layout: cells of `cellSize` px, or as large as fit in `size` px; SVG for small grids with
@@ -28,7 +30,8 @@ export function pixelGridLayout(options: {
   const cellSize = options.cellSize ?? Math.max(1, Math.floor(size / Math.max(width, height)));
   const renderer =
     options.renderer !== 'auto' ? options.renderer : width * height <= SVG_MAX_CELLS && cellSize >= SVG_MIN_CELL ? 'svg' : 'canvas';
-  const showValues = options.showValues === 'auto' ? cellSize >= VALUE_MIN_CELL : options.showValues && cellSize >= 8;
+  const few = width * height <= MAX_VALUE_CELLS;
+  const showValues = options.showValues === 'auto' ? cellSize >= VALUE_MIN_CELL && few : options.showValues && cellSize >= 8 && few;
   return { cellSize, renderer, showValues };
 }
 
