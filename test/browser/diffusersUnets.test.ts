@@ -13,11 +13,13 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 
 describe('diffusers U-Nets of each kind in Chromium', () => {
   it('loads each and matches the torch reference through predict on wasm', async () => {
-    for (const kind of ['unconditional', 'class', 'text']) {
+    // The real-* ones are built with diffusers' own classes (test/fixtures/diffusers/export_real_diffusers.py).
+    for (const kind of ['unconditional', 'class', 'text', 'real-unconditional', 'real-class', 'real-text']) {
       const model = await loadModel(url(kind), { device: 'wasm' });
       const ref = (await (await fetch(`/kit-fixtures/diffusers/${kind}/reference.json`)).json()) as Record<string, { data: number[] }>;
+      const base = kind.replace(/^real-/, '');
       const conditioning =
-        kind === 'class' ? { classLabels: ref.class_labels!.data, batch: 2 } : kind === 'text' ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 } : undefined;
+        base === 'class' ? { classLabels: ref.class_labels!.data, batch: 2 } : base === 'text' ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 } : undefined;
       const out = await model.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, conditioning);
       const diff = maxAbsDiff(out, Float32Array.from(ref.out_sample!.data));
       console.log(`${kind}: max |wasm - torch| = ${diff.toExponential(2)}`);
@@ -27,10 +29,14 @@ describe('diffusers U-Nets of each kind in Chromium', () => {
   }, 120_000);
 
   it('generates with each kind on the page and in the Worker, with the same result', async () => {
+    const textOptions = { embeddings: { hidden: Float32Array.from({ length: 32 }, (_, i) => Math.cos(i)), batch: 1 } };
     const runs = [
       { kind: 'unconditional', options: {} },
       { kind: 'class', options: { classLabel: 7 } },
-      { kind: 'text', options: { embeddings: { hidden: Float32Array.from({ length: 32 }, (_, i) => Math.cos(i)), batch: 1 } } },
+      { kind: 'text', options: textOptions },
+      { kind: 'real-unconditional', options: {} },
+      { kind: 'real-class', options: { classLabel: 7 } },
+      { kind: 'real-text', options: textOptions },
     ];
     for (const { kind, options } of runs) {
       const base = { steps: 3, count: 2, seed: 9, ...options };
@@ -39,7 +45,8 @@ describe('diffusers U-Nets of each kind in Chromium', () => {
       await model.dispose();
       const worker = createEngineWorker();
       const info = await worker.load(url(kind), { device: 'wasm' });
-      expect(info.conditioning).toBe(kind === 'unconditional' ? 'none' : kind);
+      const expected = kind.replace(/^real-/, '');
+      expect(info.conditioning).toBe(expected === 'unconditional' ? 'none' : expected);
       expect(info.tokenizer).toBeNull();
       let last: GenerationFrame | undefined;
       for await (const frame of worker.generate(base)) last = frame;

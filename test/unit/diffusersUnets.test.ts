@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ortNode from 'onnxruntime-node';
 import { ConditioningError, generate, generateImages, GenerateOptionsError, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
-import { DIFFUSERS_FIXTURES, loadFixtureModelInNode } from './nodeModel';
+import { DIFFUSERS_FIXTURES, loadFixtureModelInNode, type DiffusersFixture } from './nodeModel';
 
 // Tiny random-weight U-Nets with diffusers' tensor contract (test/fixtures/diffusers/export_tiny_unets.py):
 // each must load from its manifest, match torch's outputs through `predict`, and generate.
@@ -12,7 +12,7 @@ interface Tensor {
   shape: number[];
   data: number[];
 }
-const reference = (kind: Kind) => JSON.parse(readFileSync(path.join(DIFFUSERS_FIXTURES, kind, 'reference.json'), 'utf8')) as Record<string, Tensor>;
+const reference = (kind: DiffusersFixture) => JSON.parse(readFileSync(path.join(DIFFUSERS_FIXTURES, kind, 'reference.json'), 'utf8')) as Record<string, Tensor>;
 const TOLERANCE = 1e-4;
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -170,5 +170,51 @@ describe('a diffusers UNet2DConditionModel without a mask or text encoder', () =
     await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(32), batch: 1 }, negativeEmbeddings: { hidden: new Float32Array(16), batch: 1 } })).rejects.toMatchObject({ field: 'negativeEmbeddings.hidden' });
     await expect(models.text.predict(new Float32Array(768), [3], { hidden: new Float32Array(24), batch: 1 })).rejects.toMatchObject({ name: 'ConditioningError', field: 'hidden' });
     expect(GenerateOptionsError).toBeDefined();
+  });
+});
+
+// The same three kinds built with diffusers' own UNet2DModel / UNet2DConditionModel (diffusers 0.33.1, tiny
+// configs, random weights) and exported with torch.onnx (test/fixtures/diffusers/export_real_diffusers.py).
+describe.each([
+  { kind: 'real-unconditional', conditioning: 'none', channels: 3 },
+  { kind: 'real-class', conditioning: 'class', channels: 1 },
+  { kind: 'real-text', conditioning: 'text', channels: 3 },
+] as const)('a real diffusers export: $kind', ({ kind, conditioning, channels }) => {
+  let model: DiffusionModel;
+  beforeAll(async () => {
+    model = await loadFixtureModelInNode(kind);
+  }, 60_000);
+  afterAll(async () => {
+    await model?.dispose();
+  });
+
+  it('loads from its manifest with the conditioning of its inputs', () => {
+    expect(model.conditioning).toBe(conditioning);
+    expect(model.tokenizer).toBeNull();
+    expect(model.encoderHiddenShape).toEqual(kind === 'real-text' ? { length: 4, size: 8 } : null);
+    expect(model.manifest.predictionType).toBe('epsilon');
+  });
+
+  it(`predicts like torch within ${TOLERANCE}`, async () => {
+    const ref = reference(kind);
+    const conditioningInput =
+      kind === 'real-class' ? { classLabels: ref.class_labels!.data, batch: 2 } : kind === 'real-text' ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 } : undefined;
+    const out = await model.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, conditioningInput);
+    const diff = maxAbsDiff(out, ref.out_sample!.data);
+    console.log(`${kind} U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(TOLERANCE);
+  });
+
+  it('generates finite images of its shape, deterministically', async () => {
+    const options =
+      kind === 'real-class' ? { classLabel: 7 } : kind === 'real-text' ? { embeddings: { hidden: Float32Array.from({ length: 32 }, (_, i) => Math.sin(i)), batch: 1 } } : {};
+    const run = () => frames({ model, steps: 3, count: 2, seed: 5, ...options });
+    const a = await run();
+    expect(a.map((f) => f.step)).toEqual([1, 2, 3]);
+    const last = a.at(-1)!;
+    expect([last.channels, last.width, last.height, last.count]).toEqual([channels, 16, 16, 2]);
+    expect(last.sample).toHaveLength(2 * channels * 16 * 16);
+    expect(last.sample.every(Number.isFinite)).toBe(true);
+    expect(Buffer.from((await run()).at(-1)!.sample.buffer).equals(Buffer.from(last.sample.buffer))).toBe(true);
   });
 });

@@ -34,11 +34,14 @@ function withThreads(ort: OrtModule, threads: number): OrtModule {
   };
 }
 
-/** The tiny diffusers-contract U-Nets of test/fixtures/diffusers (made by export_tiny_unets.py there). */
+/** The tiny diffusers-contract U-Nets of test/fixtures/diffusers (made by export_tiny_unets.py there), and the
+ * real-* ones built with diffusers' own classes (export_real_diffusers.py there). */
 export const DIFFUSERS_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/diffusers');
 
-/** Loads one of those U-Nets ('unconditional', 'class', 'text') in Node; `manifest` edits its model.json first. */
-export async function loadFixtureModelInNode(kind: 'unconditional' | 'class' | 'text', manifest?: (m: Record<string, any>) => void, ort: OrtModule = ortNode as unknown as OrtModule): Promise<DiffusionModel> {
+export type DiffusersFixture = 'unconditional' | 'class' | 'text' | 'real-unconditional' | 'real-class' | 'real-text';
+
+/** Loads one of those U-Nets ('unconditional', 'class', 'text', 'real-*') in Node; `manifest` edits its model.json first. */
+export async function loadFixtureModelInNode(kind: DiffusersFixture, manifest?: (m: Record<string, any>) => void, ort: OrtModule = ortNode as unknown as OrtModule): Promise<DiffusionModel> {
   const folder = path.join(DIFFUSERS_FIXTURES, kind);
   const json = JSON.parse(await readFile(path.join(folder, 'model.json'), 'utf8')) as Record<string, any>;
   manifest?.(json);
