@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
-import { ThemeScope } from '../../theme/ThemeScope';
+import { mountLightAndDark } from '../shared/testing/mountLightAndDark.browser';
 import { button, captureConsole, mount, until } from '../shared/testing/testHelpers.browser';
 import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { AttentionMap } from './AttentionMap';
@@ -81,16 +81,8 @@ describe('AttentionMap in Chromium', () => {
   });
 
   it('has no axe violations, light and dark, once the maps are drawn', async () => {
-    const view = mount(
-      <>
-        <AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />
-        <ThemeScope theme="dark" style={{ padding: 8 }}>
-          <AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />
-        </ThemeScope>
-      </>,
-    );
+    const { view, figures } = mountLightAndDark(<AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />);
     cleanup = view.unmount;
-    const figures = [...view.host.querySelectorAll<HTMLElement>('[role="figure"]')];
     expect(figures).toHaveLength(2);
     await until(() => figures.every((f) => f.dataset.state === 'done'), 120_000, 'both generations');
     // The output is there: words with their shares, the heatmap canvas, the colour scale, the status line.

@@ -3,6 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { captureConsole, mount } from '../shared/testing/testHelpers.browser';
 import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { ThemeScope } from '../../theme/ThemeScope';
+import { mountLightAndDark } from '../shared/testing/mountLightAndDark.browser';
 import { DiffusionTrainer } from './DiffusionTrainer';
 
 let cleanup: (() => void) | null = null;
@@ -38,16 +39,8 @@ describe('DiffusionTrainer in the browser', () => {
   it('has no axe violations, light and dark, after training with the loss curve, the score error and samples drawn', async () => {
     // A small network and a short run: this machine's test runs share two cores with much else.
     const settings = { autoStart: true, maxSteps: 150, hiddenWidth: 16, hiddenLayers: 2, gridSize: 8, sampleCount: 50, samplingSteps: 5 } as const;
-    const m = mount(
-      <>
-        <DiffusionTrainer {...settings} />
-        <ThemeScope theme="dark" style={{ padding: 8 }}>
-          <DiffusionTrainer {...settings} schedule="squaredcos_cap_v2" />
-        </ThemeScope>
-      </>,
-    );
+    const { view: m, figures } = mountLightAndDark(<DiffusionTrainer {...settings} />, <DiffusionTrainer {...settings} schedule="squaredcos_cap_v2" />);
     cleanup = m.unmount;
-    const figures = [...m.host.querySelectorAll<HTMLElement>('[role="figure"]')];
     expect(figures).toHaveLength(2);
     // Done, and the samples drawn from the final weights.
     await until(() => figures.every((f) => f.dataset.state === 'done' && f.dataset.samplesStep === '150'), 60_000);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
-import { ThemeScope } from '../../theme/ThemeScope';
+import { mountLightAndDark } from '../shared/testing/mountLightAndDark.browser';
 import { captureConsole, mount, until } from '../shared/testing/testHelpers.browser';
 import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { sharedRaceCache } from './raceCache';
@@ -57,16 +57,8 @@ describe('SamplerRace in Chromium', () => {
 
   it('has no axe violations, light and dark, once the race and its chart are done', async () => {
     const race = <SamplerRace {...props} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />;
-    const view = mount(
-      <>
-        {race}
-        <ThemeScope theme="dark" style={{ padding: 8 }}>
-          {race}
-        </ThemeScope>
-      </>,
-    );
+    const { view, figures } = mountLightAndDark(race);
     cleanup = view.unmount;
-    const figures = [...view.host.querySelectorAll<HTMLElement>('[role="figure"]')];
     expect(figures).toHaveLength(2);
     await until(() => figures.every((f) => f.dataset.state === 'done'), 120_000, 'both races');
     // The output is there: each lane's grid, time and distance, the table and the chart's points.
