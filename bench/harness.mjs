@@ -13,6 +13,15 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 /** Median U-Net latency (ms) per batch size on onnxruntime-node, for the model whose model.json is in modelDir. */
 export async function nativeStepLatency(modelDir, threads, batches, runs) {
+  const times = await nativeStepTimes(modelDir, threads, batches, runs);
+  return Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t.ms]));
+}
+
+/**
+ * Per batch size: { ms, cpuMs } of the U-Net step on onnxruntime-node: the median wall time and the mean CPU time
+ * of this process per step (which other load on the machine disturbs far less than wall time).
+ */
+export async function nativeStepTimes(modelDir, threads, batches, runs) {
   const manifest = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8'));
   const session = await ortNode.InferenceSession.create(path.join(modelDir, manifest.unet.file), {
     intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all',
@@ -31,12 +40,14 @@ export async function nativeStepLatency(modelDir, threads, batches, runs) {
     const fetches = [manifest.unet.output]; // what the engine's predict() fetches
     for (let i = 0; i < 2; i++) await session.run(feeds, fetches);
     const times = [];
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       await session.run(feeds, fetches);
       times.push(performance.now() - t0);
     }
-    out[b] = median(times);
+    const cpu = process.cpuUsage(cpu0);
+    out[b] = { ms: median(times), cpuMs: (cpu.user + cpu.system) / 1000 / runs };
   }
   await session.release();
   return out;
