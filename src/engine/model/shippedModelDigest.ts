@@ -4,4 +4,4 @@
  * (`model.json?v=...`) because the model cache reads model.json cache-first: a kit release with a new model
  * then asks for a new URL instead of finding the previous manifest in a returning reader's cache.
  */
-export const SHIPPED_MODEL_DIGEST = '70711f28326a063e';
+export const SHIPPED_MODEL_DIGEST = '816087dc6c5722ba';
