@@ -51,6 +51,16 @@ describe('WordTokenizer', () => {
     expect(tokenizer.encode('golden').ids[0]).toBe(1);
   });
 
+  it('does not read words that only an object inherits (constructor, toString, __proto__) as known', () => {
+    const aliased = new WordTokenizer({ ...tokenizer.toJSON(), aliases: { valueof: 'constructor' } });
+    const e = aliased.encode('constructor toString valueOf hasOwnProperty');
+    expect(e.ids).toEqual([1, 1, 1, 1]);
+    expect(e.unknownWords).toEqual(['constructor', 'tostring', 'valueof', 'hasownproperty']);
+    expect(e.aliasedWords).toEqual([]);
+    expect(aliased.knows('__proto__')).toBe(false);
+    expect(aliased.vocabSize).toBe(5);
+  });
+
   it('rejects an alias table that is not an object', () => {
     expect(() => new WordTokenizer({ ...tokenizer.toJSON(), aliases: 'gold' as never })).toThrow(/tokenizer.aliases/);
   });
