@@ -98,14 +98,14 @@ describe('DenoiseAnimator in Chromium', () => {
     const glyph = { count: 4, width: 32, height: 32 };
     await userEvent.click(grid, { position: { x: 2, y: 2 } });
     await until(openZoom, 5_000, 'the enlarged view on click');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 1 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 1 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 0 })).toBe(0);
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
     expect(document.activeElement).toBe(grid);
     await userEvent.keyboard('{Control>}{End}{/Control} ');
     await until(openZoom, 5_000, 'the enlarged view on Space');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 4 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 4 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 3 })).toBe(0);
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');

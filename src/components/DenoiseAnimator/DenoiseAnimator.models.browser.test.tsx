@@ -59,7 +59,7 @@ describe('DenoiseAnimator with any U-Net', () => {
     const x0 = grid('predictedX0');
     await userEvent.click(x0, { position: { x: cellOf(x0) + 4, y: 2 } });
     await until(openZoom, 5_000, 'the enlarged view on click');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 2 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 2 of 4 from ${x0.getAttribute('aria-label')}, enlarged`);
     expect(zoomCanvas()!.getAttribute('aria-label')).toMatch(/^Predicted clean image .*step 2 of 3: image 2 of 4$/);
     expect(zoomMismatches(x0, zoomCanvas()!, { ...image, index: 1 })).toBe(0);
     expect(zoomMismatches(grid('sample'), zoomCanvas()!, { ...image, index: 1 })).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ describe('DenoiseAnimator with any U-Net', () => {
     noise.focus();
     await userEvent.keyboard('{ArrowDown}{Enter}');
     await until(openZoom, 5_000, 'the enlarged view on Enter');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 3 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 3 of 4 from ${noise.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(noise, zoomCanvas()!, { ...image, index: 2 })).toBe(0);
     expect(document.activeElement?.textContent).toBe('Close');
     await userEvent.keyboard('{Escape}');
@@ -110,7 +110,7 @@ describe('PromptGenerator with a model that takes no prompts', () => {
     const grid = view.host.querySelector<HTMLCanvasElement>('[data-status="done"] canvas[role="img"]')!;
     await userEvent.click(grid, { position: { x: 1, y: 1 } });
     await until(() => document.querySelector('dialog[open]') !== null, 5_000, 'the enlarged view on click');
-    expect(document.querySelector('dialog[open]')!.getAttribute('aria-label')).toBe('Image 1 of 4, enlarged');
+    expect(document.querySelector('dialog[open]')!.getAttribute('aria-label')).toBe('Image 1 of 4 from 4 generated images, enlarged');
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
     // The keyboard: focus on the grid, the arrow to the second image, Enter.
@@ -118,7 +118,7 @@ describe('PromptGenerator with a model that takes no prompts', () => {
     await userEvent.keyboard('{ArrowLeft}{ArrowRight}{Enter}');
     await until(() => document.querySelector('dialog[open]') !== null, 5_000, 'the enlarged view');
     const dialog = document.querySelector<HTMLDialogElement>('dialog[open]')!;
-    expect(dialog.getAttribute('aria-label')).toBe('Image 2 of 4, enlarged');
+    expect(dialog.getAttribute('aria-label')).toBe('Image 2 of 4 from 4 generated images, enlarged');
     expect(document.activeElement?.textContent).toBe('Close');
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');

@@ -50,7 +50,7 @@ describe('SampleGridCanvas in Chromium', () => {
     // The third image: first column, second row.
     await userEvent.click(canvas, { position: { x: 2, y: 32 + 2 + 2 } });
     await until(openZoom, 5_000, 'the enlarged view on click');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 3 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 3 of 4 from test grid, enlarged');
     expect(zoomMismatches(canvas, zoomCanvas()!, { ...cell, index: 2 })).toBe(0);
     expect(zoomMismatches(canvas, zoomCanvas()!, { ...cell, index: 0 })).toBeGreaterThan(0);
     await userEvent.keyboard('{Escape}');
@@ -59,7 +59,7 @@ describe('SampleGridCanvas in Chromium', () => {
     canvas.focus();
     await userEvent.keyboard('{ArrowRight} ');
     await until(openZoom, 5_000, 'the enlarged view on Space');
-    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 2 of 4, enlarged');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 2 of 4 from test grid, enlarged');
     expect(document.activeElement?.textContent).toBe('Close');
     // New bytes (the next step of a denoising figure): the open view shows them.
     view.rerender(draw(rgbaBatch(1)));

@@ -30,6 +30,8 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
   onCloseRef.current = onClose;
   const scale = Math.max(1, Math.floor(TARGET / Math.max(shape.width, shape.height)));
   const title = `Image ${index + 1} of ${shape.count}, enlarged`;
+  // The dialog's accessible name says which grid it came from: a page may have several (SamplerRace's lanes).
+  const name = `Image ${index + 1} of ${shape.count} from ${gridLabel}, enlarged`;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -52,7 +54,7 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
   return (
     <dialog
       ref={dialogRef}
-      aria-label={title}
+      aria-label={name}
       data-zoom-index={index}
       onCancel={(event) => {
         event.preventDefault();
