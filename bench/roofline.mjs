@@ -12,6 +12,7 @@
 // no wasm CPU kernel of that kind, however good, can bring the step's ratio below it on this machine.
 // Needs gcc (for the native side) and Debian's chromium. Writes bench/results/roofline.json.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -156,7 +157,7 @@ function nativePeak(bin) {
 
 const cpuFlags = (() => {
   try {
-    const info = execFileSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' });
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
     const flags = new Set((info.match(/^flags\s*:(.*)$/m)?.[1] ?? '').trim().split(/\s+/));
     return ['avx2', 'fma', 'avx512f'].filter((f) => flags.has(f));
   } catch {
