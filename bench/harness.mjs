@@ -11,6 +11,11 @@ import { kitAssetsPlugin } from '../scripts/kitAssetsPlugin.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** CPU seconds the page's renderer process has used so far (all its threads), over a DevTools protocol session with Performance enabled. */
+export async function rendererCpuSeconds(cdp) {
+  return (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime').value;
+}
+
 /** Median U-Net latency (ms) per batch size on onnxruntime-node, for the model whose model.json is in modelDir. */
 export async function nativeStepLatency(modelDir, threads, batches, runs) {
   const times = await nativeStepTimes(modelDir, threads, batches, runs);

@@ -17,7 +17,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
-import { median, nativeStepTimes, root } from './harness.mjs';
+import { median, nativeStepTimes, rendererCpuSeconds, root } from './harness.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CHAIN_COUNTS = [6, 8, 10, 12]; // latency x issue width is 8 for a 4-cycle FMA on 2 ports
@@ -84,10 +84,9 @@ async function wasmPeak(page, cdp, bytes, chains) {
     }
   }, { bytes: [...bytes], iters: WASM_ITERS });
   if (error) return { error };
-  const processTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime').value;
-  const t0 = await processTime();
+  const t0 = await rendererCpuSeconds(cdp);
   const sum = await page.evaluate((iters) => window.rooflineKernel(iters), WASM_ITERS);
-  const s = (await processTime()) - t0;
+  const s = (await rendererCpuSeconds(cdp)) - t0;
   if (!Number.isFinite(sum)) return { error: `non-finite result ${sum}` };
   return { gflops: (WASM_ITERS * chains * 4 * 2) / s / 1e9 };
 }

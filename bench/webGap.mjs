@@ -15,7 +15,7 @@ import * as ortNode from 'onnxruntime-node';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { kitAssetsPlugin } from '../scripts/kitAssetsPlugin.mjs';
-import { median, root } from './harness.mjs';
+import { median, rendererCpuSeconds, root } from './harness.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
@@ -123,13 +123,12 @@ async function startGapBrowser() {
     try {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
-      const processTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime').value;
       await page.goto(`${base}/gap.html?${query}`);
       await page.waitForFunction(() => window.gapReady || window.benchResult !== undefined, null, { timeout: 540_000 });
-      const cpu0 = await processTime();
+      const cpu0 = await rendererCpuSeconds(cdp);
       await page.evaluate(() => { window.gapGo = true; });
       await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 540_000 });
-      const cpu1 = await processTime();
+      const cpu1 = await rendererCpuSeconds(cdp);
       const result = await page.evaluate(() => window.benchResult);
       if (result.error) throw new Error(`${query}: ${result.error}`);
       return { ...result, cpuMs: ((cpu1 - cpu0) * 1000) / result.times.length };

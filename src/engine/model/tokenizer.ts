@@ -43,8 +43,8 @@ export class WordTokenizer {
   readonly padId: number;
   readonly unkId: number;
   private readonly pattern: RegExp;
-  // The parsed JSON's own objects, looked up in place: copying some 19,000 entries into Maps took 12-21 ms of
-  // the page's main thread when a figure first read the tokenizer (Chromium, idle).
+  // The parsed JSON's own objects, looked up in place (own properties only, so `constructor` is no word):
+  // copying some 19,000 entries into Maps took 12-21 ms of the page's main thread (Chromium, idle).
   private readonly vocab: Record<string, number>;
   private readonly aliases: Record<string, string>;
   private vocabCount: number | undefined;
@@ -82,13 +82,13 @@ export class WordTokenizer {
 
   /** Whether the model has a vector of its own for `word` (already lowercased). */
   knows(word: string): boolean {
-    return hasOwn(this.vocab, word) && typeof this.vocab[word] === 'number';
+    return Object.hasOwn(this.vocab, word) && typeof this.vocab[word] === 'number';
   }
 
   /** The vocabulary word `word` is read as: itself, its alias (when that is a vocabulary word), or undefined (unknown). */
   readAs(word: string): string | undefined {
     if (this.knows(word)) return word;
-    const alias = hasOwn(this.aliases, word) ? this.aliases[word] : undefined;
+    const alias = Object.hasOwn(this.aliases, word) ? this.aliases[word] : undefined;
     return typeof alias === 'string' && this.knows(alias) ? alias : undefined;
   }
 
@@ -117,9 +117,4 @@ export class WordTokenizer {
       truncatedWords: words.slice(this.maxLength),
     };
   }
-}
-
-/** Own properties only: a word such as `constructor` or `__proto__` is not in the vocabulary by inheritance. */
-function hasOwn(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
 }

@@ -29,9 +29,10 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
   const scale = Math.max(1, Math.floor(TARGET / Math.max(shape.width, shape.height)));
-  const title = `Image ${index + 1} of ${shape.count}, enlarged`;
-  // The dialog's accessible name says which grid it came from: a page may have several (SamplerRace's lanes).
-  const name = `Image ${index + 1} of ${shape.count} from ${gridLabel}, enlarged`;
+  const which = `Image ${index + 1} of ${shape.count}`;
+  const title = `${which}, enlarged`;
+  // The accessible name also says which grid it came from: a page may have several (SamplerRace's lanes).
+  const name = `${which} from ${gridLabel}, enlarged`;
 
   useEffect(() => {
     const dialog = dialogRef.current;
