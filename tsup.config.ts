@@ -16,15 +16,27 @@ const shared: Options = {
 
 /**
  * The Workers are sibling files in dist too: point `new URL('./engineWorker.ts', import.meta.url)` (and the
- * training Worker's `./trainerWorker.ts`) at their builds.
+ * WebGPU Worker's `./engineWorkerWebgpu.ts`, the training Worker's `./trainerWorker.ts`) at their builds. The
+ * shipped model's `new URL('../../../assets/…', import.meta.url)` (src/engine/model/) sits one folder less
+ * deep in dist/engine/.
  */
 const workerUrlPlugin = {
   name: 'engine-worker-url',
   setup(build: { onLoad: Function }) {
-    build.onLoad({ filter: /(createEngineWorker|createTrainingSession)\.ts$/ }, async (args: { path: string }) => ({
-      contents: (await readFile(args.path, 'utf8')).replace("'./engineWorker.ts'", "'./engineWorker.js'").replace("'./trainerWorker.ts'", "'./trainerWorker.js'"),
+    build.onLoad({ filter: /(createEngineWorker|createTrainingSession|enableWebGPU|shippedModel)\.ts$/ }, async (args: { path: string }) => ({
+      contents: (await readFile(args.path, 'utf8'))
+        .replace(/'\.\/(engineWorker|engineWorkerWebgpu|trainerWorker)\.ts'/g, "'./$1.js'")
+        .replace(/'\.\.\/\.\.\/\.\.\/assets\//g, "'../../assets/"),
       loader: 'ts',
     }));
+  },
+};
+
+/** Inside the Worker files, which register their onnxruntime-web build statically, no default build (ortDefault.ts). */
+const noDefaultOrtPlugin = {
+  name: 'no-default-ort',
+  setup(build: { onLoad: Function }) {
+    build.onLoad({ filter: /ortDefault\.ts$/ }, () => ({ contents: 'export const defaultWasmLoader = undefined;', loader: 'ts' }));
   },
 };
 
@@ -41,19 +53,24 @@ const engineAsPackagePlugin = {
   },
 };
 
-// Two builds. The engine (and its Worker entry) without code splitting, so the Worker's relative URL holds.
-// The React components, whose entry keeps its 'use client' directive (tsup's rollup `treeshake` would drop it),
-// and `diffusion-kit/math`, the KaTeX formula component, an entry of its own so that only it needs katex.
+// Four builds. The engine and its Worker entries (each Worker naming one onnxruntime-web build) without code splitting, so the Workers' and the model's
+// relative URLs hold. `diffusion-kit/webgpu`, which reaches the engine through its package entry (one copy of
+// its settings). The React components, whose entry keeps its 'use client' directive (tsup's rollup `treeshake`
+// would drop it), `diffusion-kit/math`, the KaTeX formula component, and `diffusion-kit/three`, ScoreFieldPlot
+// with its 3-D view: entries of their own so that only they need katex, three and @react-three/fiber.
 export default defineConfig([
   {
     ...shared,
-    entry: {
-      'engine/index': 'src/engine/index.ts',
-      'engine/engineWorker': 'src/engine/worker/engineWorker.ts',
-      'engine/trainerWorker': 'src/engine/training/trainerWorker.ts',
-    },
+    entry: { 'engine/index': 'src/engine/index.ts', 'engine/trainerWorker': 'src/engine/training/trainerWorker.ts' },
     splitting: false,
     esbuildPlugins: [workerUrlPlugin],
   },
-  { ...shared, entry: { index: 'src/index.ts', math: 'src/math.ts' }, splitting: true, esbuildPlugins: [engineAsPackagePlugin] },
+  {
+    ...shared,
+    entry: { 'engine/engineWorker': 'src/engine/worker/engineWorker.ts', 'engine/engineWorkerWebgpu': 'src/engine/worker/engineWorkerWebgpu.ts' },
+    splitting: false,
+    esbuildPlugins: [workerUrlPlugin, noDefaultOrtPlugin],
+  },
+  { ...shared, entry: { 'engine/webgpu': 'src/engine/worker/enableWebGPU.ts' }, splitting: false, esbuildPlugins: [workerUrlPlugin, engineAsPackagePlugin] },
+  { ...shared, entry: { index: 'src/index.ts', math: 'src/math.ts', three: 'src/three.tsx' }, splitting: true, esbuildPlugins: [engineAsPackagePlugin] },
 ]);

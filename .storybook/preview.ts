@@ -1,6 +1,10 @@
 import type { Preview } from '@storybook/react-vite';
 // KaTeX's stylesheet, with its fonts bundled by Vite: the typeset formulas of the docs work offline.
 import 'katex/dist/katex.min.css';
+import { enableWebGPU } from '../src/engine/worker/enableWebGPU';
+
+// Storybook shows every device: the WebGPU build of onnxruntime-web is opt-in for sites (diffusion-kit/webgpu).
+enableWebGPU();
 
 const preview: Preview = {
   parameters: {

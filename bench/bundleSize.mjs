@@ -18,6 +18,8 @@ export const distDir = path.resolve(root, process.env.BUNDLE_DIST ?? 'dist');
 const aliases = () => ({
   'diffusion-kit/engine': path.join(distDir, 'engine/index.js'),
   'diffusion-kit/math': path.join(distDir, 'math.js'),
+  'diffusion-kit/three': path.join(distDir, 'three.js'),
+  'diffusion-kit/webgpu': path.join(distDir, 'engine/webgpu.js'),
   'diffusion-kit': path.join(distDir, 'index.js'),
 });
 

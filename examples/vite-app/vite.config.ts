@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Cross-origin isolation: onnxruntime-web runs its wasm on several threads only when the page is isolated
-// (SharedArrayBuffer). Without these headers it silently falls back to one thread.
+// Cross-origin isolation (optional): onnxruntime-web runs its wasm on several threads only when the page is
+// isolated (SharedArrayBuffer). Without these headers the model runs on one thread. Nothing else is needed for
+// the kit: its model and wasm are emitted by Vite from the package itself.
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -12,9 +13,4 @@ export default defineConfig({
   plugins: [react()],
   server: { headers: isolation },
   preview: { headers: isolation },
-  // The kit starts its engine in a module Worker that imports onnxruntime-web on demand: the Worker's bundle is
-  // code-split, which Vite allows only for ES-module workers.
-  worker: { format: 'es' },
-  // In dev, let the kit's `new Worker(new URL(...))` and onnxruntime-web's own wasm URLs resolve in place.
-  optimizeDeps: { exclude: ['diffusion-kit', 'onnxruntime-web'] },
 });

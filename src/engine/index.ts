@@ -12,3 +12,4 @@ export * from './pipeline';
 export * from './worker';
 export * from './distributions';
 export * from './training';
+export { configure, getConfig, type KitConfig } from './config/configure';

@@ -1,4 +1,4 @@
-import { createEngineWorker, getDefaultModelUrl, type DeviceRequest, type EngineWorker, type FileProgress, type ModelInfo } from '../engine';
+import { createEngineWorker, defaultModelSource, type DeviceRequest, type EngineWorker, type FileProgress, type ModelInfo, type ModelSource } from '../engine';
 
 /** Where a shared engine stands, for components to show. */
 export interface EngineState {
@@ -27,7 +27,7 @@ interface Entry extends SharedEngine {
 
 const engines = new Map<string, Entry>();
 
-function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
+function makeEntry(key: string, source: ModelSource, device: DeviceRequest): Entry {
   const listeners = new Set<() => void>();
   let state: EngineState = { status: 'loading', progress: {}, info: null, error: null };
   const set = (next: Partial<EngineState>) => {
@@ -52,7 +52,7 @@ function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
     const stale = () => closed || attempt !== loads || current !== worker;
     set({ status: 'loading', error: null, progress: {}, info: null });
     current
-      .load(url, { device, onProgress: (p) => !stale() && set({ progress: { ...state.progress, [p.file]: p } }) })
+      .load(source, { device, onProgress: (p) => !stale() && set({ progress: { ...state.progress, [p.file]: p } }) })
       .then((info) => !stale() && set({ status: 'ready', info }))
       .catch((error: Error) => !stale() && set({ status: 'error', error }));
   };
@@ -80,11 +80,11 @@ function makeEntry(key: string, url: string, device: DeviceRequest): Entry {
 
 /** Takes a reference to the shared engine for a model (loading it on first use). Call `releaseEngine` when done. */
 export function acquireEngine(model?: string, device: DeviceRequest = 'auto'): SharedEngine {
-  const url = model ?? getDefaultModelUrl();
-  const key = `${device} ${url}`;
+  const source = model ?? defaultModelSource();
+  const key = `${device} ${typeof source === 'string' ? source : source.url}`;
   let entry = engines.get(key);
   if (!entry) {
-    entry = makeEntry(key, url, device);
+    entry = makeEntry(key, source, device);
     engines.set(key, entry);
   }
   if (entry.releaseTimer) clearTimeout(entry.releaseTimer);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel, type GenerationFrame } from '../../src/engine';
+import { enableWebGPU } from '../../src/engine/worker/enableWebGPU';
+
+// The WebGPU build of onnxruntime-web is opt-in (diffusion-kit/webgpu): these tests run on it.
+enableWebGPU();
 
 // The shipped model in real Chromium: wasm, WebGPU (SwiftShader here: correct but slow, so one image and
 // two steps), and the Worker. Served at the default URL by the kit-assets plugin.

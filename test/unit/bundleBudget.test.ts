@@ -2,7 +2,7 @@
 // importing a chart must never pull in the model runtime or the 3-D stack up front, and the plain charts must
 // not reach them at all. measureImport bundles `export { X } from 'diffusion-kit'` with esbuild (tree-shaken,
 // React external) and follows the static imports, the import()s that survive tree shaking, and Workers.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distDir, formatTable, measureImport, type ImportCost } from '../../bench/bundleSize.mjs';
@@ -11,7 +11,7 @@ const built = existsSync(path.join(distDir, 'index.js')) && existsSync(path.join
 const kit: Record<string, unknown> = built ? await import(/* @vite-ignore */ path.join(distDir, 'index.js')) : {};
 
 /** Charts that must not reach onnxruntime-web, three or @react-three/fiber in any way. */
-const PLAIN_CHARTS = ['GaussianSampler', 'PixelGrid', 'NoiseScheduleChart', 'GuidanceField', 'DiffusionTrainer'];
+const PLAIN_CHARTS = ['GaussianSampler', 'PixelGrid', 'NoiseScheduleChart', 'ScoreFieldPlot', 'GuidanceField', 'DiffusionTrainer'];
 /** DatasetMap is checked once the build exports it. */
 const OPTIONAL_PLAIN_CHARTS = ['DatasetMap'];
 const THREE_D = ['three', '@react-three/fiber'];
@@ -50,7 +50,7 @@ describe('bundle budget of the chart components (built dist)', () => {
     expect(built, `No built package at ${distDir}: run \`npm run build\` first (npm test builds before vitest).`).toBe(true);
   });
 
-  const charts = [...PLAIN_CHARTS, 'ScoreFieldPlot', ...OPTIONAL_PLAIN_CHARTS];
+  const charts = [...PLAIN_CHARTS, ...OPTIONAL_PLAIN_CHARTS];
   for (const name of charts) {
     const optional = OPTIONAL_PLAIN_CHARTS.includes(name);
     it.skipIf(!built || (optional && !(name in kit)))(`${name} loads no heavy library up front`, { timeout: 60_000 }, async () => {
@@ -97,11 +97,26 @@ describe('bundle budget of the chart components (built dist)', () => {
     expect(row.workerHeavy).toEqual([]);
   });
 
-  it.skipIf(!built)('ScoreFieldPlot reaches three and @react-three/fiber only lazily, and never the model runtime', { timeout: 60_000 }, async () => {
-    const row = await cost('ScoreFieldPlot');
+  it.skipIf(!built)("ScoreFieldPlot from 'diffusion-kit/three' reaches three and @react-three/fiber only lazily, and never the model runtime", { timeout: 60_000 }, async () => {
+    const row = await measureImport('ScoreFieldPlot', 'diffusion-kit/three');
+    rows.push({ ...row, name: 'ScoreFieldPlot (diffusion-kit/three)' });
     expect(row.staticHeavy).toEqual([]);
     expect([...row.lazyHeavy].sort()).toEqual([...THREE_D].sort());
     expect(row.workerHeavy, 'ScoreFieldPlot starts a Worker that reaches the model runtime').toEqual([]);
+    expect(row.initialGzipKiB).toBeLessThanOrEqual(BUDGET_GZIP_KIB.ScoreFieldPlot!);
+  });
+
+  it.skipIf(!built)("the root entry and the engine never name three, @react-three/fiber or onnxruntime-web's WebGPU build", () => {
+    for (const file of ['index.js', 'index.cjs', 'engine/index.js', 'engine/engineWorker.js']) {
+      const code = readFileSync(path.join(distDir, file), 'utf8');
+      expect(code, `${file} names three`).not.toMatch(/from\s*["']three["']|import\(\s*["']three["']\)/);
+      expect(code, `${file} names @react-three`).not.toMatch(/["']@react-three\//);
+      expect(code, `${file} names the WebGPU build (its 27 MB wasm would be emitted by every site)`).not.toMatch(/onnxruntime-web\/webgpu/);
+    }
+    // The default engine Worker imports the CPU build statically and nothing lazily: one bundle under any worker format.
+    const worker = readFileSync(path.join(distDir, 'engine/engineWorker.js'), 'utf8');
+    expect(worker).toMatch(/from\s*["']onnxruntime-web\/wasm["']/);
+    expect(worker).not.toMatch(/\bimport\(/);
   });
 
   /**

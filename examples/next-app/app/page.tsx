@@ -5,8 +5,9 @@ import {
   NoiseScheduleChart,
   PixelGrid,
   PromptGenerator,
-  ScoreFieldPlot,
 } from 'diffusion-kit';
+// ScoreFieldPlot with its 3-D view: the entry that needs the optional peers three and @react-three/fiber.
+import { ScoreFieldPlot } from 'diffusion-kit/three';
 
 /**
  * Every diffusion-kit component on one page, as a site would use them. This page is a Server Component: the

@@ -2,7 +2,8 @@ import axe from 'axe-core';
 import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ScoreFieldPlot, type ScoreFieldPlotProps } from './index';
+import { ScoreFieldPlot } from '../../three';
+import type { ScoreFieldPlotProps } from './index';
 import { computeScoreFieldFrame } from './scoreFieldModel';
 import { computeScoreFieldModel } from './useScoreFieldPlot';
 

@@ -1,9 +1,10 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { ScoreFieldPlot as ScoreFieldPlot3D } from '../../three';
 import { ScoreFieldPlot, type ScoreFieldPlotProps } from './index';
 
 function render(props: ScoreFieldPlotProps = {}): string {
-  return renderToString(<ScoreFieldPlot {...props} />);
+  return renderToString(<ScoreFieldPlot3D {...props} />);
 }
 
 describe('ScoreFieldPlot on the server', () => {
@@ -26,6 +27,12 @@ describe('ScoreFieldPlot on the server', () => {
     expect(html).not.toContain('<canvas');
   });
 
+  it("the root entry's figure (no 3-D renderer) names the entry that has one for view='3d'", () => {
+    const html = renderToString(<ScoreFieldPlot view="3d" />);
+    expect(html).toContain('role="figure"');
+    expect(html).toContain('diffusion-kit/three');
+  });
+
   it('never loads three.js or @react-three/fiber for the 2-D view, nor on the server', async () => {
     vi.resetModules();
     vi.doMock('three', () => {
@@ -37,7 +44,10 @@ describe('ScoreFieldPlot on the server', () => {
     try {
       const fresh = await import('./index');
       expect(renderToString(<fresh.ScoreFieldPlot data="spiral" t={10} />)).toContain('role="figure"');
-      expect(renderToString(<fresh.ScoreFieldPlot view="3d" />)).toContain('Loading the 3-D view');
+      // The root entry's figure has no 3-D renderer: it says where the 3-D view lives instead.
+      expect(renderToString(<fresh.ScoreFieldPlot view="3d" />)).toContain('diffusion-kit/three');
+      const withThree = await import('../../three');
+      expect(renderToString(<withThree.ScoreFieldPlot view="3d" />)).toContain('Loading the 3-D view');
     } finally {
       vi.doUnmock('three');
       vi.doUnmock('@react-three/fiber');

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
-import { ScoreFieldPlot } from './ScoreFieldPlot';
+import { ScoreFieldPlot } from '../../three';
 
 const meta = {
   title: 'Components/ScoreFieldPlot',

@@ -1,4 +1,4 @@
-import { Suspense, forwardRef, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, forwardRef, useContext, useEffect, useMemo, useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
 import { type ColorMap, type ColorMapName, colorMaps, themeVar } from '../../theme';
 import { formatSignificant } from '../shared/format/formatNumber';
@@ -22,8 +22,7 @@ import {
 } from './useScoreFieldPlot';
 import { WebGLBoundary, canUseWebGL } from './WebGLBoundary';
 
-// three.js and @react-three/fiber load only when a reader asks for the 3-D view.
-const ScoreField3D = /* @__PURE__ */ lazy(() => import('./ScoreField3D'));
+import { NO_3D_RENDERER, Scene3DContext } from './scene3dContext';
 
 /** Props of {@link ScoreFieldPlot}. */
 export interface ScoreFieldPlotProps extends FigureHostProps {
@@ -188,6 +187,7 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
   const [hover, setHover] = useState<ScoreFieldHover | null>(null);
   const [mounted, setMounted] = useState(false);
   const [webgl, setWebgl] = useState<boolean | null>(null);
+  const ScoreField3D = useContext(Scene3DContext);
   useEffect(() => setMounted(true), []);
   useEffect(() => {
     if (viewState === '3d' && webgl === null) setWebgl(canUseWebGL());
@@ -235,6 +235,8 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
     >
       {viewState === '2d' ? (
         <ScoreField2D base={base} frame={frame} layers={layers} densityScale={scale} colorMap={map} width={width} height={height} onHover={setHover} hover={hover} />
+      ) : !ScoreField3D ? (
+        fallback(NO_3D_RENDERER)
       ) : !mounted || webgl === null ? (
         fallback('Loading the 3-D view…')
       ) : !webgl ? (

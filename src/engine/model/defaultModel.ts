@@ -1,21 +1,30 @@
+import { configure, getConfig } from '../config/configure';
 import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
+import { SHIPPED_MODEL_PATH, shippedModelFiles, type ModelFileMap } from './shippedModel';
 
 /**
- * Where the shipped glyffuser-mini model is looked for when a component or `loadModel` is given none:
- * `/kit-assets/models/glyffuser-mini/model.json`. Storybook serves the package's `assets/` folder there;
- * a site copies `node_modules/diffusion-kit/assets` to its public folder as `kit-assets` (see the Getting
- * started guide), or points the kit elsewhere with `setDefaultModelUrl`. The query `?v=<digest of the
- * shipped model.json>` (ignored by static servers) gives each release's model its own cache entry.
+ * The model used when a component or `loadModel` is given none: `configure({ modelUrl })` when set, else the
+ * shipped glyffuser-mini under `configure({ assetBase })` when set, else the shipped model's files as the
+ * host's bundler emitted them (see shippedModel.ts).
  */
-let defaultModelUrl = `/kit-assets/models/glyffuser-mini/model.json?v=${SHIPPED_MODEL_DIGEST}`;
+export function defaultModelSource(): string | ModelFileMap {
+  const { modelUrl, assetBase } = getConfig();
+  if (modelUrl !== undefined) return String(modelUrl);
+  if (assetBase !== undefined) return `${String(assetBase)}${SHIPPED_MODEL_PATH}?v=${SHIPPED_MODEL_DIGEST}`;
+  return shippedModelFiles();
+}
 
 /** The URL of the model.json used when none is given. */
 export function getDefaultModelUrl(): string {
-  return defaultModelUrl;
+  const source = defaultModelSource();
+  return typeof source === 'string' ? source : source.url;
 }
 
-/** Changes the URL of the model.json used when none is given (call once, before the first figure loads it). */
+/**
+ * Changes the URL of the model.json used when none is given (call once, before the first figure loads it).
+ * The same as `configure({ modelUrl: url })`.
+ */
 export function setDefaultModelUrl(url: string): void {
   if (typeof url !== 'string' || url.length === 0) throw new TypeError('setDefaultModelUrl: url must be a non-empty string.');
-  defaultModelUrl = url;
+  configure({ modelUrl: url });
 }

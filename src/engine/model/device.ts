@@ -1,5 +1,5 @@
 import { DeviceError } from './errors';
-import type { Device } from './ort';
+import { hasOrtWeb, type Device } from './ort';
 
 /** What the caller asks for: 'auto' picks WebGPU when a hardware adapter exists, wasm otherwise. */
 export type DeviceRequest = 'auto' | Device;
@@ -39,6 +39,10 @@ export async function chooseDevice(request: DeviceRequest): Promise<DeviceChoice
     throw new DeviceError(`device must be one of ${DEVICE_REQUESTS.map((d) => `'${d}'`).join(', ')}; got ${JSON.stringify(request)}.`);
   }
   if (request === 'wasm') return { device: 'wasm', reason: 'wasm was requested' };
+  if (!hasOrtWeb('webgpu')) {
+    if (request === 'webgpu') throw new DeviceError("device 'webgpu' was requested but onnxruntime-web's WebGPU build is not enabled: call enableWebGPU() from 'diffusion-kit/webgpu' first, or use 'auto' or 'wasm'.");
+    return { device: 'wasm', reason: "onnxruntime-web's WebGPU build is not enabled (enableWebGPU() from 'diffusion-kit/webgpu'): using wasm" };
+  }
   const { adapter, reason } = await probeWebGpu();
   if (request === 'webgpu') {
     if (!adapter) throw new DeviceError(`device 'webgpu' was requested but ${reason}; use 'auto' or 'wasm'.`);

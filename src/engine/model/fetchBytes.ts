@@ -1,4 +1,5 @@
 import { ModelLoadError } from './errors';
+import { loadHint } from './loadHint';
 import { isTransientStatus, withRetry, type RetryOptions } from './retry';
 
 /** Progress of one file's download. */
@@ -41,10 +42,11 @@ async function fetchBytesOnce(
   try {
     response = await fetchImpl(url);
   } catch (error) {
-    throw new ModelLoadError(file, `could not be fetched from ${url} (${(error as Error).message}).`, { cause: error, transient: !signal?.aborted });
+    throw new ModelLoadError(file, `could not be fetched from ${url} (${(error as Error).message}). ${loadHint(url, null)}`, { cause: error, transient: !signal?.aborted });
   }
   if (!response.ok) {
-    throw new ModelLoadError(file, `could not be fetched from ${url}: HTTP ${response.status}.`, { transient: isTransientStatus(response.status) });
+    const hint = loadHint(url, response.status);
+    throw new ModelLoadError(file, `could not be fetched from ${url}: HTTP ${response.status}.${hint ? ` ${hint}` : ''}`, { transient: isTransientStatus(response.status) });
   }
   const header = response.headers.get('content-length');
   const total = header ? Number(header) : null;

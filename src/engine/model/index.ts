@@ -7,5 +7,6 @@ export { ManifestError, ModelLoadError, DeviceError, GenerateOptionsError, Gener
 export type { FileProgress, FetchLike } from './fetchBytes';
 export { clearModelCache, MODEL_CACHE_NAME, MODEL_CACHE_MODES, type ModelCacheMode } from './modelCache';
 export { declaredFiles, type FileIdentity } from './fileIntegrity';
-export type { OrtModule, OrtSession, OrtTensor, Device } from './ort';
-export { getDefaultModelUrl, setDefaultModelUrl } from './defaultModel';
+export { registerOrtWeb, type OrtModule, type OrtSession, type OrtTensor, type OrtLoader, type Device } from './ort';
+export { getDefaultModelUrl, setDefaultModelUrl, defaultModelSource } from './defaultModel';
+export type { ModelFileMap } from './shippedModel';

@@ -12,8 +12,11 @@ import { resolveUnetInputs, unetFeeds, type UnetInputSpec } from './unetInputs';
 import { ortLive } from './ortStats';
 import { checkSampleShape } from './sampleShape';
 
-/** Where the model comes from: the URL of its `model.json`, or a parsed manifest with the URL its files live under. */
-export type ModelSource = string | URL | { manifest: unknown; baseUrl: string | URL };
+/**
+ * Where the model comes from: the URL of its `model.json`; a parsed manifest with the URL its files live under;
+ * or the URL of its model.json with the URL of each file it names (files a bundler emitted under hashed names).
+ */
+export type ModelSource = string | URL | { manifest: unknown; baseUrl: string | URL } | { url: string | URL; files: Readonly<Record<string, string | URL>> };
 
 /** A runtime other than onnxruntime-web, e.g. onnxruntime-node for checks and benchmarks in Node. */
 export interface CustomRuntime {
@@ -41,6 +44,8 @@ export interface LoadModelOptions {
   cache?: ModelCacheMode;
   /** Replaces onnxruntime-web (e.g. onnxruntime-node). */
   runtime?: CustomRuntime;
+  /** Where onnxruntime-web fetches its `.wasm` (`env.wasm.wasmPaths`); default: where the bundler put it. */
+  wasmPaths?: string | Readonly<Record<string, string>>;
   signal?: AbortSignal;
 }
 
@@ -109,14 +114,18 @@ export interface DiffusionModel {
   readonly disposed: boolean;
 }
 
-function resolveSource(source: ModelSource): { manifestUrl: string | null; baseUrl: string; manifest?: unknown } {
-  if (typeof source === 'string' || source instanceof URL) {
-    const base = typeof location !== 'undefined' ? location.href : undefined;
-    const url = new URL(String(source), base).href;
-    return { manifestUrl: url, baseUrl: url };
-  }
+function resolveSource(source: ModelSource): { manifestUrl: string | null; baseUrl: string; manifest?: unknown; files: Readonly<Record<string, string>> } {
   const base = typeof location !== 'undefined' ? location.href : undefined;
-  return { manifestUrl: null, baseUrl: new URL(String(source.baseUrl), base).href, manifest: source.manifest };
+  if (typeof source === 'string' || source instanceof URL) {
+    const url = new URL(String(source), base).href;
+    return { manifestUrl: url, baseUrl: url, files: {} };
+  }
+  if ('url' in source) {
+    const url = new URL(String(source.url), base).href;
+    const files = Object.fromEntries(Object.entries(source.files).map(([name, href]) => [name, new URL(String(href), base).href]));
+    return { manifestUrl: url, baseUrl: url, files };
+  }
+  return { manifestUrl: null, baseUrl: new URL(String(source.baseUrl), base).href, manifest: source.manifest, files: {} };
 }
 
 async function createSession(ort: OrtModule, bytes: Uint8Array, providers: string[], file: string): Promise<OrtSession> {
@@ -139,11 +148,11 @@ function checkNames(session: OrtSession, names: string[], kind: 'input' | 'outpu
 /** Loads a model: validates the manifest, picks the device, fetches the files with progress, opens the sessions. */
 export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<DiffusionModel> {
   const fetchImpl: FetchLike = options.fetch ?? ((url) => fetch(url));
-  const { manifestUrl, baseUrl, manifest: given } = resolveSource(source);
+  const { manifestUrl, baseUrl, manifest: given, files: fileMap } = resolveSource(source);
   const files = await openModelFiles({ mode: checkCacheMode(options.cache), fetch: fetchImpl, onProgress: options.onProgress });
   const manifest = given !== undefined ? validateManifest(given) : await files.json(manifestUrl!, 'model.json', {}, validateManifest);
   const declared = declaredFiles(manifest);
-  const fileUrl = (file: string) => new URL(file, baseUrl).href;
+  const fileUrl = (file: string) => fileMap[file] ?? new URL(file, baseUrl).href;
 
   let ort: OrtModule;
   let providers: string[];
@@ -160,7 +169,10 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
     deviceReason = choice.reason;
     ort = await importOrtWeb(choice.device);
     ({ threads, reason: threadsReason } = chooseThreadCount(options.threads));
-    if (ort.env.wasm) ort.env.wasm.numThreads = threads;
+    if (ort.env.wasm) {
+      ort.env.wasm.numThreads = threads;
+      if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths;
+    }
     providers = [choice.device];
   }
 

@@ -1,3 +1,6 @@
+import { DeviceError } from './errors';
+import { defaultWasmLoader } from './ortDefault';
+
 /**
  * The slice of the onnxruntime API the engine uses. onnxruntime-web (browser, Worker) and onnxruntime-node
  * (Node checks and benchmarks) both satisfy it, so either can be injected.
@@ -22,17 +25,40 @@ export interface OrtSession {
 export interface OrtModule {
   InferenceSession: { create(model: Uint8Array, options?: Record<string, unknown>): Promise<OrtSession> };
   Tensor: new (type: 'float32' | 'int64', data: Float32Array | BigInt64Array, dims: readonly number[]) => OrtTensor;
-  env: { wasm?: { numThreads?: number; proxy?: boolean }; logLevel?: string };
+  env: { wasm?: { numThreads?: number; proxy?: boolean; wasmPaths?: string | Readonly<Record<string, string>> }; logLevel?: string };
 }
 
 /** The device a session runs on. */
 export type Device = 'webgpu' | 'wasm';
 
+/** Loads one build of onnxruntime-web. */
+export type OrtLoader = () => Promise<unknown>;
+
 /**
- * Loads onnxruntime-web lazily, with `import()`, so that pages that only draw charts never download it:
- * the WebGPU build for 'webgpu', the smaller CPU-only build for 'wasm'.
+ * The onnxruntime-web builds this page or Worker can use. Only the CPU build (`onnxruntime-web/wasm`, one
+ * 14 MB wasm) is known by default: naming the WebGPU build anywhere in the kit would make every host bundler
+ * emit its 27 MB wasm, which is over some static hosts' file limit (Cloudflare Pages: 25 MiB). The WebGPU build
+ * is added by `diffusion-kit/webgpu` (`enableWebGPU()`), whose Worker registers it.
+ */
+const loaders: Partial<Record<Device, OrtLoader>> = {};
+
+/** Makes a build of onnxruntime-web available for `device` (the WebGPU build also runs 'wasm'). */
+export function registerOrtWeb(device: Device, loader: OrtLoader): void {
+  loaders[device] = loader;
+}
+
+/** Whether a WebGPU-capable onnxruntime-web build is registered here. */
+export function hasOrtWeb(device: Device): boolean {
+  return device === 'wasm' || loaders[device] !== undefined;
+}
+
+/**
+ * Loads onnxruntime-web lazily, with `import()`, so that pages that only draw charts never download it: the
+ * registered build for the device, else the CPU-only build for 'wasm'.
  */
 export async function importOrtWeb(device: Device): Promise<OrtModule> {
-  const module = device === 'webgpu' ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
+  const loader = loaders[device] ?? (device === 'wasm' ? defaultWasmLoader : undefined);
+  if (!loader) throw new DeviceError(`device '${device}' needs onnxruntime-web's WebGPU build: call enableWebGPU() from 'diffusion-kit/webgpu' before the first model loads, or use 'wasm'.`);
+  const module = await loader();
   return ((module as { default?: OrtModule }).default ?? module) as unknown as OrtModule;
 }

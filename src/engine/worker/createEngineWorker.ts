@@ -1,4 +1,6 @@
+import { getConfig } from '../config/configure';
 import type { DeviceRequest } from '../model/device';
+import type { ModelSource } from '../model/loadModel';
 import { EngineWorkerError, GenerationAbortedError } from '../model/errors';
 import type { FileProgress } from '../model/fetchBytes';
 import type { ModelCacheMode } from '../model/modelCache';
@@ -12,7 +14,7 @@ import type { PauseSignal } from './pauseController';
 export interface EngineWorker {
   /** Loads a model in the Worker (replacing any loaded one). */
   load(
-    source: string | URL | { manifest: unknown; baseUrl: string | URL },
+    source: ModelSource,
     options?: { device?: DeviceRequest; threads?: number; onProgress?: (p: FileProgress) => void; cache?: ModelCacheMode },
   ): Promise<ModelInfo>;
   /**
@@ -51,16 +53,25 @@ function modelInfoFromMessage({ tokenizerText, ...rest }: ModelInfoMessage): Mod
   });
 }
 
+/** The source with every URL made absolute against the page (the Worker's own location differs). */
+function absoluteSource(source: ModelSource): Extract<EngineRequest, { type: 'load' }>['source'] {
+  const abs = (url: string | URL) => new URL(String(url), location.href).href;
+  if (typeof source === 'string' || source instanceof URL) return abs(source);
+  if ('url' in source) return { url: abs(source.url), files: Object.fromEntries(Object.entries(source.files).map(([name, href]) => [name, abs(href)])) };
+  return { manifest: source.manifest, baseUrl: abs(source.baseUrl) };
+}
+
 interface Pending {
   onReply(reply: EngineReply): void;
 }
 
 /**
- * Starts the engine Worker. `worker` lets a caller bring its own (e.g. a bundler-specific URL); by default the
- * Worker is made from `engineWorker.ts` next to this file, as bundlers (Vite, webpack 5) understand.
+ * Starts the engine Worker. `worker` lets a caller bring its own (e.g. a bundler-specific URL); else
+ * `configure({ createWorker })` makes it; by default it is made from `engineWorker.ts` next to this file, as
+ * bundlers (Vite, webpack 5, Turbopack) understand.
  */
 export function createEngineWorker(worker?: Worker): EngineWorker {
-  const w = worker ?? new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-engine' });
+  const w = worker ?? getConfig().createWorker?.() ?? new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-engine' });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let terminated = false;
@@ -122,8 +133,16 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
             }
           },
         });
-        const plain = typeof source === 'string' || source instanceof URL ? new URL(String(source), location.href).href : { manifest: source.manifest, baseUrl: new URL(String(source.baseUrl), location.href).href };
-        send({ type: 'load', id, source: plain, device: options.device, threads: options.threads, ...(options.cache === undefined ? {} : { cache: options.cache }) });
+        const { wasmPaths, threads } = getConfig();
+        send({
+          type: 'load',
+          id,
+          source: absoluteSource(source),
+          device: options.device,
+          threads: options.threads ?? threads,
+          ...(options.cache === undefined ? {} : { cache: options.cache }),
+          ...(wasmPaths === undefined ? {} : { wasmPaths }),
+        });
       });
     },
 

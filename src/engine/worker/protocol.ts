@@ -14,7 +14,16 @@ export type WorkerGenerateOptions = Omit<GenerateOptions, 'model' | 'signal'>;
 
 /** What the page asks the Worker. Every request carries an id that its replies repeat. */
 export type EngineRequest =
-  | { type: 'load'; id: number; source: string | { manifest: unknown; baseUrl: string }; device?: DeviceRequest; threads?: number; cache?: ModelCacheMode }
+  | {
+      type: 'load';
+      id: number;
+      source: string | { manifest: unknown; baseUrl: string } | { url: string; files: Record<string, string> };
+      device?: DeviceRequest;
+      threads?: number;
+      cache?: ModelCacheMode;
+      /** onnxruntime-web's `env.wasm.wasmPaths` (from `configure`). */
+      wasmPaths?: string | Readonly<Record<string, string>>;
+    }
   /** `paused`: start paused (the page's PauseSignal was already paused). */
   | { type: 'generate'; id: number; options: WorkerGenerateOptions; paused?: boolean }
   | { type: 'abort'; id: number }

@@ -4,6 +4,10 @@ import { mount } from '../../../src/components/shared/testing/testHelpers.browse
 import { chooseDevice, generate, getDefaultModelUrl, loadModel } from '../../../src/engine';
 import { ortLive } from '../../../src/engine/model/ortStats';
 import { watchUnhandled } from './faultHelpers';
+import { enableWebGPU } from '../../../src/engine/worker/enableWebGPU';
+
+// The WebGPU build of onnxruntime-web is opt-in (diffusion-kit/webgpu): these tests run on it.
+enableWebGPU();
 
 // WebGPU missing, and WebGPU lost mid-generation. Headless Chromium here has a SwiftShader adapter
 // (--enable-unsafe-webgpu): real, but about 100 times slower than wasm, so the loss test runs one image.

@@ -1,0 +1,31 @@
+import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
+
+/** A model whose files do not sit next to its model.json under their own names (a bundler hashed them). */
+export interface ModelFileMap {
+  /** The model.json's URL. */
+  url: string;
+  /** Each file the manifest names (e.g. 'unet.onnx'), at the URL it is served from. */
+  files: Readonly<Record<string, string>>;
+}
+
+/**
+ * The shipped glyffuser-mini's files, referenced with `new URL('…', import.meta.url)` from this module of the
+ * package: Vite, Rollup, webpack 5 (Docusaurus, Next), Turbopack and Astro see these as assets, emit each file
+ * (hashed) into the site's build and rewrite the URL under the site's base path. No copy step.
+ * Each `new URL` must keep a literal path for the bundlers to find it (the package build rewrites the depth).
+ * model.json carries `?v=<digest>` because it is read cache-first: an unhashed URL (a dev server) still gets a
+ * new cache entry when the model changes.
+ */
+export function shippedModelFiles(): ModelFileMap {
+  return {
+    url: `${new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href}?v=${SHIPPED_MODEL_DIGEST}`,
+    files: {
+      'unet.onnx': new URL('../../../assets/models/glyffuser-mini/unet.onnx', import.meta.url).href,
+      'text_encoder.onnx': new URL('../../../assets/models/glyffuser-mini/text_encoder.onnx', import.meta.url).href,
+      'tokenizer.json': new URL('../../../assets/models/glyffuser-mini/tokenizer.json', import.meta.url).href,
+    },
+  };
+}
+
+/** The shipped model's folder inside the package's `assets/` (for `configure({ assetBase })`). */
+export const SHIPPED_MODEL_PATH = 'models/glyffuser-mini/model.json';
