@@ -7,7 +7,9 @@ replaces (never accumulates). Compact, but lossless where it matters:
   * raw weights as float16 *differences* from the EMA (small numbers, so fp16 keeps
     them to ~1e-3 relative of the difference itself);
   * Adam moments in bfloat16 (float32's range: fp16 would flush the second moment of
-    small gradients to zero and blow up the update m / sqrt(v)).
+    small gradients to zero and blow up the update m / sqrt(v));
+  * a distillation run's target network (distill.py's "target", an EMA of the student) as
+    float16 differences from the EMA too.
 """
 import os
 
@@ -15,7 +17,8 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKPOINTS = os.path.join(HERE, "checkpoints")
-MACHINE_PATHS = ("runs_dir", "cache")  # train.py arguments that hold absolute paths
+MACHINE_PATHS = ("runs_dir", "cache", "teacher")  # arguments that hold absolute paths
+DIFF_KEYS = (("model", "model_minus_ema"), ("target", "target_minus_ema"))
 
 
 def committed_path(run):
@@ -25,29 +28,33 @@ def committed_path(run):
 def pack(full):
     """Full run checkpoint (train.py's last.pt dict) -> compact dict."""
     ema = {k: v.float() for k, v in full["ema"].items()}
-    diff = {k: (v.float() - ema[k]).half() if v.is_floating_point() else v
-            for k, v in full["model"].items()}
+    diffs = {packed_key: {k: (v.float() - ema[k]).half() if v.is_floating_point() else v
+                          for k, v in full[key].items()}
+             for key, packed_key in DIFF_KEYS if key in full}
     opt = full["optimizer"]
     states = {i: {k: (v.bfloat16() if torch.is_tensor(v) and v.is_floating_point() and v.dim() > 0 else v)
                   for k, v in s.items()} for i, s in opt["state"].items()}
-    out = {k: v for k, v in full.items() if k not in ("model", "ema", "optimizer")}
+    out = {k: v for k, v in full.items() if k not in ("model", "ema", "optimizer", "target")}
     # folders of this machine stay out of the repository (they are defaults of train.py anyway)
     out["args"] = {k: v for k, v in full.get("args", {}).items() if k not in MACHINE_PATHS}
-    out.update(ema=ema, model_minus_ema=diff,
-               optimizer={"state": states, "param_groups": opt["param_groups"]}, packed=True)
+    out.update(ema=ema, optimizer={"state": states, "param_groups": opt["param_groups"]}, packed=True)
+    out.update(diffs)
     return out
 
 
 def unpack(packed):
     """Compact dict -> full run checkpoint dict (float32 everywhere)."""
     ema = packed["ema"]
-    model = {k: (ema[k] + v.float()) if v.is_floating_point() else v
-             for k, v in packed["model_minus_ema"].items()}
+    full = {key: {k: (ema[k] + v.float()) if v.is_floating_point() else v
+                  for k, v in packed[packed_key].items()}
+            for key, packed_key in DIFF_KEYS if packed_key in packed}
     opt = packed["optimizer"]
     states = {i: {k: (v.float() if torch.is_tensor(v) and v.is_floating_point() and v.dim() > 0 else v)
                   for k, v in s.items()} for i, s in opt["state"].items()}
-    out = {k: v for k, v in packed.items() if k not in ("model_minus_ema", "optimizer", "packed")}
-    out.update(model=model, optimizer={"state": states, "param_groups": opt["param_groups"]})
+    out = {k: v for k, v in packed.items()
+           if k not in ("model_minus_ema", "target_minus_ema", "optimizer", "packed")}
+    out.update(full)
+    out.update(optimizer={"state": states, "param_groups": opt["param_groups"]})
     return out
 
 

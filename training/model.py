@@ -16,20 +16,23 @@ class GlyffuserMini(nn.Module):
 
     def __init__(self, vocab_size, text_dim=128, unet_ch=(32, 64, 128), unet_blocks=(1, 1, 1),
                  syn_index=None, syn_weight=None, num_synsets=0, max_length=16,
-                 glove_dim=0, pooled=False):
+                 glove_dim=0, pooled=False, time_cond_proj_dim=None):
         super().__init__()
         self.config = dict(vocab_size=vocab_size, text_dim=text_dim, unet_ch=list(unet_ch),
                            unet_blocks=list(unet_blocks), glove_dim=glove_dim, pooled=pooled,
                            num_synsets=num_synsets, max_length=max_length,
                            syn_k=int(np.shape(syn_index)[1]) if num_synsets else 0)
+        if time_cond_proj_dim:  # few-step student (lcm.py); the teacher's config stays as it was
+            self.config["time_cond_proj_dim"] = time_cond_proj_dim
         self.text = TextEncoder(vocab_size, text_dim, max_length=max_length,
                                 syn_index=syn_index, syn_weight=syn_weight,
                                 num_synsets=num_synsets, glove_dim=glove_dim)
-        self.unet = UNet(text_dim, tuple(unet_ch), tuple(unet_blocks), pooled=pooled)
+        self.unet = UNet(text_dim, tuple(unet_ch), tuple(unet_blocks), pooled=pooled,
+                         time_cond_proj_dim=time_cond_proj_dim)
 
-    def forward(self, x_t, t, input_ids, mask):
+    def forward(self, x_t, t, input_ids, mask, timestep_cond=None):
         ctx = self.text(input_ids)
-        return self.unet(x_t, t, ctx, mask)
+        return self.unet(x_t, t, ctx, mask, timestep_cond)
 
 
 def param_count(m):
@@ -46,4 +49,5 @@ def build_model(config, syn_index=None, syn_weight=None):
         syn_weight = np.zeros((config["vocab_size"], k), dtype=np.float32)
     return GlyffuserMini(config["vocab_size"], config["text_dim"], tuple(config["unet_ch"]),
                          tuple(config["unet_blocks"]), syn_index, syn_weight, n, config.get("max_length", 16),
-                         config.get("glove_dim", 0), config.get("pooled", False))
+                         config.get("glove_dim", 0), config.get("pooled", False),
+                         config.get("time_cond_proj_dim"))

@@ -12,11 +12,13 @@ import torch.nn.functional as F
 
 from .attention import NEG, Attention
 
+TIME_FEATURES = 32  # width of the sinusoidal timestep features (the time MLP's input)
+
 
 def timestep_embedding(t, dim):
     """Sinusoidal embedding: [cos(t f_i), sin(t f_i)], f_i = 10000^(-i/(dim/2))."""
     half = dim // 2
-    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half)
+    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32, device=t.device) / half)
     args = t.float()[:, None] * freqs[None]
     return torch.cat([torch.cos(args), torch.sin(args)], dim=1)
 
@@ -85,9 +87,17 @@ class UNet(nn.Module):
     to the next width, then nearest x2 (no 3x3 conv at the high resolution)."""
 
     def __init__(self, ctx_dim=128, ch=(32, 64, 128), blocks=(1, 1, 1), tdim=128, heads=4,
-                 pooled=False):
+                 pooled=False, time_cond_proj_dim=None):
         super().__init__()
-        self.time_mlp = nn.Sequential(nn.Linear(32, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
+        self.time_mlp = nn.Sequential(nn.Linear(TIME_FEATURES, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
+        # Optional extra timestep condition (the few-step student's guidance-scale embedding,
+        # lcm.py), as diffusers' TimestepEmbedding(cond_proj_dim=...): a bias-free linear map
+        # to the sinusoidal width, added to the sinusoidal features before the time MLP.
+        # Zero-initialised, so a new student computes exactly what its teacher does.
+        self.time_cond_proj_dim = time_cond_proj_dim
+        if time_cond_proj_dim:
+            self.cond_proj = nn.Linear(time_cond_proj_dim, TIME_FEATURES, bias=False)
+            nn.init.zeros_(self.cond_proj.weight)
         # Pooled prompt path (as in Imagen): the masked mean of the text states goes
         # through an MLP and is added to the timestep embedding, so every res block
         # sees the prompt, not only the attention layers. Empty prompt -> mean 0.
@@ -134,15 +144,18 @@ class UNet(nn.Module):
             blocks.append(self.mid_attn)
         return [b for b in blocks if isinstance(b, AttnBlock)]
 
-    def forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask):
-        """eps [B,1,32,32]; with attention_res set, (eps, cross_attention [B, L, r, r]):
+    def forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask,
+                timestep_cond=None):
+        """eps [B,1,32,32]; timestep_cond [B, time_cond_proj_dim] only for a model built with
+        time_cond_proj_dim (diffusers' name and meaning). With attention_res set, (eps, cross_attention [B, L, r, r]):
         the softmax weight of each prompt token (the null token left out, so a pixel's
         weights over the tokens sum to 1 minus the null token's share), averaged over
         heads and over the cross-attention layers at resolution r."""
         blocks = self.cross_attention_blocks(self.attention_res) if self.attention_res else []
         for b in blocks:
             b.attn_cross.keep_probs = True
-        eps = self._forward(sample, timestep, encoder_hidden_states, encoder_attention_mask)
+        eps = self._forward(sample, timestep, encoder_hidden_states, encoder_attention_mask,
+                            timestep_cond)
         if not blocks:
             return eps
         B, r = sample.shape[0], self.attention_res
@@ -152,8 +165,14 @@ class UNet(nn.Module):
         tokens = probs[:, :, 1:].transpose(1, 2)  # drop the null key -> [B, L, Lq]
         return eps, tokens.reshape(B, tokens.shape[1], r, r)
 
-    def _forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask):
-        temb = self.time_mlp(timestep_embedding(timestep, 32))
+    def _forward(self, sample, timestep, encoder_hidden_states, encoder_attention_mask,
+                 timestep_cond=None):
+        feats = timestep_embedding(timestep, TIME_FEATURES)
+        if timestep_cond is not None:
+            if not self.time_cond_proj_dim:
+                raise ValueError("timestep_cond given to a U-Net built without time_cond_proj_dim")
+            feats = feats + self.cond_proj(timestep_cond)
+        temb = self.time_mlp(feats)
         ctx = encoder_hidden_states
         if self.pooled:
             m = encoder_attention_mask[:, :, None]
