@@ -193,7 +193,7 @@ async function packKit() {
   const packDir = path.join(root, 'examples/.pack');
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
-  const out = await timed('npm pack', () => run('npm', ['pack', '--pack-destination', packDir, '--silent']));
+  const out = await timed('npm pack', () => run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--silent']));
   const tgz = path.join(packDir, out.trim().split('\n').pop().trim());
   if (!existsSync(tgz)) throw new Error(`npm pack gave no tarball (${tgz})`);
   console.log(`packed ${path.relative(root, tgz)} (${(statSync(tgz).size / 2 ** 20).toFixed(1)} MiB)`);
