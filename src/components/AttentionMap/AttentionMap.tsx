@@ -29,39 +29,85 @@ import { WordPicker } from './WordPicker';
 
 /** Props of {@link AttentionMap}. */
 export interface AttentionMapProps extends FigureHostProps {
-  /** URL of the model's model.json; default the shipped glyffuser-mini. The model must export cross-attention maps. */
+  /**
+   * URL of the model's model.json. The model must export cross-attention maps.
+   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
+   */
   model?: string;
-  /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
+  /**
+   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
+   * @default 'auto'
+   */
   device?: DeviceRequest;
-  /** The prompt whose words are mapped (at most 1000 characters, with at least one letter or digit). */
+  /**
+   * The prompt whose words are mapped (at most 1000 characters, with at least one letter or digit).
+   * @default 'water tree'
+   */
   prompt?: string;
-  /** Number of images in the grid (integer, 1 to 64); count x steps is at most 2,000. */
+  /**
+   * Number of images in the grid (integer, 1 to 64); count x steps is at most 2,000.
+   * @default 4
+   */
   count?: number;
-  /** Number of denoising steps (integer, 1 to 1000); every step's maps are kept for the step slider. */
+  /**
+   * Number of denoising steps (integer, 1 to 1000); every step's maps are kept for the step slider.
+   * @default 20
+   */
   steps?: number;
-  /** A scheduler short name or a diffusers scheduler_config object; default the model's own. */
+  /**
+   * A scheduler short name or a diffusers scheduler_config object.
+   * @default the model's own scheduler_config (DDIM for the shipped glyffuser-mini)
+   */
   scheduler?: SchedulerName | Record<string, unknown>;
-  /** Classifier-free guidance scale (0 to 50); default the model's. The maps are those of the prompt's (conditional) pass. */
+  /**
+   * Classifier-free guidance scale (0 to 50). The maps are those of the prompt's (conditional) pass.
+   * @default the model's `guidance.default` (7 for the shipped glyffuser-mini)
+   */
   guidanceScale?: number;
-  /** Seed of the starting noise: the same seed gives the same glyphs. */
+  /**
+   * Seed of the starting noise: the same seed gives the same glyphs.
+   * @default 0
+   */
   seed?: number;
-  /** The word shown first (its 0-based position among the words the model reads; clamped to the last word). */
+  /**
+   * The word shown first (its 0-based position among the words the model reads; clamped to the last word).
+   * @default 0
+   */
   word?: number;
-  /** Opacity of the heatmap over the glyphs, 0 (glyphs only) to 1 (heatmap only). */
+  /**
+   * Opacity of the heatmap over the glyphs, 0 (glyphs only) to 1 (heatmap only).
+   * @default 0.6
+   */
   opacity?: number;
-  /** Colour map of the heatmap: a name (viridis, greys, diverging) or a function from t in [0, 1] to [r, g, b]. */
+  /**
+   * Colour map of the heatmap: a name (viridis, greys, diverging) or a function from t in [0, 1] to [r, g, b].
+   * @default 'viridis'
+   */
   colorMap?: ColorMapName | ColorMap;
-  /** Top of the colour scale: each word's own maximum at the step ('word'), or the largest of all words ('all'). */
+  /**
+   * Top of the colour scale: each word's own maximum at the step ('word'), or the largest of all words ('all').
+   * @default 'word'
+   */
   scale?: AttentionScale;
-  /** The glyphs under the heatmap: the model's estimate of the finished glyphs at the step, or the sample after it. */
+  /**
+   * The glyphs under the heatmap: the model's estimate of the finished glyphs at the step, or the sample after it.
+   * @default 'predictedX0'
+   */
   base?: AttentionBase;
-  /** Side of one image in CSS pixels (8 to 256). */
+  /**
+   * Side of one image in CSS pixels (8 to 256).
+   * @default 96
+   */
   cellSize?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'Where each word of the prompt acts: cross-attention over the glyphs'
+   */
   label?: FigureLabel;
   /**
-   * When the model loads and generates: 'visible' (default) once the figure scrolls into view, 'mount' at once,
+   * When the model loads and generates: 'visible' once the figure scrolls into view, 'mount' at once,
    * 'never' only on the reader's Start. Once started, the generation pauses while the figure is far out of view.
+   * @default 'visible'
    */
   startWhen?: StartWhen;
 }

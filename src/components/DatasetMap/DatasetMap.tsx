@@ -17,28 +17,47 @@ import { DATASET_MAP_LIMITS, type DatasetMapPlotPoint, originalEntry, sanitizeDa
 /** Props of {@link DatasetMap}. */
 export interface DatasetMapProps extends Omit<FigureHostProps, 'onSelect'> {
   /**
-   * The glyphs to place (1 to 5000, coordinates finite); default the 400 shipped real glyphs with their
-   * build-time UMAP coordinates.
+   * The glyphs to place (1 to 5000, coordinates finite).
+   * @default the 400 shipped real glyphs with their build-time UMAP coordinates (`datasetMapEntries()`)
    */
   data?: readonly DatasetMapEntry[];
   /**
-   * The radicals coloured (at most 12, each once), others grey; default metal 167, water 85, tree 75, grass 140,
-   * speech 149, fire 86. A `color` is a CSS colour only (hex, name, `var(--x, fallback)`, `rgb(...)`, ...).
+   * The radicals coloured (at most 12, each once), others grey. A `color` is a CSS colour only (hex, name,
+   * `var(--x, fallback)`, `rgb(...)`, ...).
+   * @default `DATASET_MAP_RADICALS`: metal 167, water 85, tree 75, grass 140, speech 149, fire 86
    */
   radicals?: readonly DatasetMapRadical[];
-  /** Index of the selected glyph, or null for none (the reader's choice follows later changes of this prop). */
+  /**
+   * Index of the selected glyph, or null for none (the reader's choice follows later changes of this prop).
+   * @default null
+   */
   selected?: number | null;
   /** Called with the glyph (the entry of `data` itself) and its index when the reader selects one (Enter, Space or a click). */
   onSelect?: (entry: DatasetMapEntry, index: number) => void;
-  /** Width of the plot in CSS pixels (160 to 4096). */
+  /**
+   * Width of the plot in CSS pixels (160 to 4096).
+   * @default 480
+   */
   width?: number;
-  /** Height of the plot in CSS pixels (160 to 4096). */
+  /**
+   * Height of the plot in CSS pixels (160 to 4096).
+   * @default 480
+   */
   height?: number;
-  /** Radius of a point in CSS pixels (1 to 20). */
+  /**
+   * Radius of a point in CSS pixels (1 to 20).
+   * @default 4
+   */
   pointRadius?: number;
-  /** Show the colour legend under the plot. */
+  /**
+   * Show the colour legend under the plot.
+   * @default true
+   */
   showLegend?: boolean;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'The training glyphs, mapped by similarity (UMAP)'
+   */
   label?: FigureLabel;
 }
 

@@ -25,47 +25,88 @@ import { usePlayback } from './usePlayback';
 
 /** Props of {@link DenoiseAnimator}. */
 export interface DenoiseAnimatorProps extends FigureHostProps {
-  /** URL of the model's model.json; default the shipped glyffuser-mini (`getDefaultModelUrl()`). */
+  /**
+   * URL of the model's model.json.
+   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
+   */
   model?: string;
-  /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
+  /**
+   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
+   * @default 'auto'
+   */
   device?: DeviceRequest;
-  /** The text prompt (at most 1000 characters); empty gives unconditional samples. Ignored by a model without a text encoder. */
+  /**
+   * The text prompt (at most 1000 characters); empty gives unconditional samples. Ignored by a model without a text encoder.
+   * @default ''
+   */
   prompt?: string;
   /**
    * The class a class-conditional model draws (an integer index into its `classes`, 0 to 65535); the reader can
-   * change it with the class picker. Absent: the model's null class (unconditional) if it has one, else its first
-   * class. Ignored by other models.
+   * change it with the class picker. Ignored by other models.
+   * @default the model's null class (unconditional samples) if it has one, else its first class, 0
    */
   classLabel?: number;
-  /** Number of images in the grid (integer, 1 to 256). */
+  /**
+   * Number of images in the grid (integer, 1 to 256).
+   * @default 16
+   */
   count?: number;
-  /** Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600. */
+  /**
+   * Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600.
+   * @default 20
+   */
   steps?: number;
   /**
    * A scheduler short name or a diffusers scheduler_config object (plain JSON values, at most 64 keys, schedule
-   * keys as every schedule prop takes them); default the model's own.
+   * keys as every schedule prop takes them).
+   * @default the model's own scheduler_config (DDIM for the shipped glyffuser-mini)
    */
   scheduler?: SchedulerName | Record<string, unknown>;
-  /** Classifier-free guidance scale (0 to 50); default the model's (3 for glyffuser-mini). */
+  /**
+   * Classifier-free guidance scale (0 to 50).
+   * @default the model's `guidance.default` (7 for the shipped glyffuser-mini)
+   */
   guidanceScale?: number;
-  /** Seed of the starting noise: the same seed gives the same glyphs. */
+  /**
+   * Seed of the starting noise: the same seed gives the same glyphs.
+   * @default 0
+   */
   seed?: number;
-  /** What to draw: the sample x_t, the predicted x0, the predicted noise, or all three side by side. */
+  /**
+   * What to draw: the sample x_t, the predicted x0, the predicted noise, or all three side by side.
+   * @default 'sample'
+   */
   view?: DenoiseView;
-  /** Play the steps as they are computed (not when the reader prefers reduced motion: then the last step is shown). */
+  /**
+   * Play the steps as they are computed (not when the reader prefers reduced motion: then the last step is shown).
+   * @default true
+   */
   autoplay?: boolean;
-  /** Start over after the last step. */
+  /**
+   * Start over after the last step.
+   * @default false
+   */
   loop?: boolean;
-  /** Steps shown per second while playing (above 0, at most 60). */
+  /**
+   * Steps shown per second while playing (above 0, at most 60).
+   * @default 8
+   */
   frameRate?: number;
-  /** Largest side of one image in CSS pixels (4 to 256): the grid fills the width it is given up to this. */
+  /**
+   * Largest side of one image in CSS pixels (4 to 256): the grid fills the width it is given up to this.
+   * @default 48
+   */
   cellSize?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'A diffusion model denoising glyphs step by step'
+   */
   label?: FigureLabel;
   /**
-   * When the model loads and generates: 'visible' (default) once the figure scrolls into view, 'mount' at once,
+   * When the model loads and generates: 'visible' once the figure scrolls into view, 'mount' at once,
    * 'never' only on the reader's Start. Once started, the generation pauses while the figure is far out of
    * view or the page is hidden, and resumes when it is back.
+   * @default 'visible'
    */
   startWhen?: StartWhen;
 }

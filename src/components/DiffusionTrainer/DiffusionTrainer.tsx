@@ -28,50 +28,98 @@ export interface DiffusionTrainerProps extends FigureHostProps {
    * The data to learn at first (the reader can change it): a preset ('ring', 'two-blobs', 'two-moons',
    * 'checker', 'spiral'), whose exact score is shown beside the learned one, or points `[[x, y], ...]`
    * (at most 2000, within [-4, 4]^2), which the reader can add to on the drawing pad.
+   * @default 'two-moons'
    */
   data?: TrainerData;
   /** Called with the points when the reader draws, or with the preset's name when they pick one. */
   onDataChange?: (data: TrainerData) => void;
-  /** Seed of the initial weights, the batches, the training set of a preset and the samples. */
+  /**
+   * Seed of the initial weights, the batches, the training set of a preset and the samples.
+   * @default 0
+   */
   seed?: number;
-  /** Optimiser steps of a run (1 to 20000); the learning rate decays along a half cosine over them. */
+  /**
+   * Optimiser steps of a run (1 to 20000); the learning rate decays along a half cosine over them.
+   * @default 3000
+   */
   maxSteps?: number;
-  /** Points drawn from a preset for the training set (16 to 20000). */
+  /**
+   * Points drawn from a preset for the training set (16 to 20000).
+   * @default 2000
+   */
   dataCount?: number;
-  /** Width of each hidden layer (4 to 128). */
+  /**
+   * Width of each hidden layer (4 to 128).
+   * @default 64
+   */
   hiddenWidth?: number;
-  /** Number of hidden layers (1 to 4). */
+  /**
+   * Number of hidden layers (1 to 4).
+   * @default 3
+   */
   hiddenLayers?: number;
-  /** Noised points per optimiser step (1 to 512). */
+  /**
+   * Noised points per optimiser step (1 to 512).
+   * @default 128
+   */
   batchSize?: number;
-  /** Adam's initial learning rate (above 0, at most 0.1). */
+  /**
+   * Adam's initial learning rate (above 0, at most 0.1).
+   * @default 0.02
+   */
   learningRate?: number;
   /**
    * The noise schedule: a diffusers `beta_schedule` name (1000 steps) or a config with diffusers' snake_case keys
-   * (camelCase accepted as an alias); the default is DDPM's 'linear'. Sampling clamps the predicted x0 to the data's
+   * (camelCase accepted as an alias); DDPM's 'linear' by default. Sampling clamps the predicted x0 to the data's
    * box (diffusers' `clip_sample`), so schedules that end near alpha-bar 0, such as 'squaredcos_cap_v2', sample well too.
+   * @default 'linear'
    */
   schedule?: ScheduleSpec;
-  /** The scheduler that draws samples from the learned model. */
+  /**
+   * The scheduler that draws samples from the learned model.
+   * @default 'ddim'
+   */
   scheduler?: SchedulerName;
-  /** Its inference steps (1 to 200, at most T). */
+  /**
+   * Its inference steps (1 to 200, at most T).
+   * @default min(50, T) for the schedule's T steps: 50 for the default 1000-step schedule
+   */
   samplingSteps?: number;
   /**
    * Samples drawn from the model (0 to 2000); sampleCount x samplingSteps x hiddenLayers x hiddenWidth^2 is at
    * most 2e9 (`MAX_SAMPLING_WORK`).
+   * @default 400
    */
   sampleCount?: number;
-  /** The timestep of the score panels (0 to T - 1; default T / 10). */
+  /**
+   * The timestep of the score panels (0 to T - 1).
+   * @default round(T / 10) for the schedule's T steps: 100 for the default 1000-step schedule
+   */
   t?: number;
-  /** Arrows per side of the score panels (4 to 32). */
+  /**
+   * Arrows per side of the score panels (4 to 32).
+   * @default 15
+   */
   gridSize?: number;
-  /** Side of each square panel in CSS pixels (120 to 800). */
+  /**
+   * Side of each square panel in CSS pixels (120 to 800).
+   * @default 240
+   */
   panelSize?: number;
-  /** Start training as soon as the figure mounts (and after each change of data or seed). */
+  /**
+   * Start training as soon as the figure mounts (and after each change of data or seed).
+   * @default false
+   */
   autoStart?: boolean;
-  /** Show the controls (data, train/pause, reset, seed, sampler, t). */
+  /**
+   * Show the controls (data, train/pause, reset, seed, sampler, t).
+   * @default true
+   */
   showControls?: boolean;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'Training a small diffusion model in the page'
+   */
   label?: FigureLabel;
   /** Called after each progress report with the step and the mean loss since the last one. */
   onTrainingProgress?: (step: number, loss: number) => void;

@@ -13,27 +13,60 @@ import { useProgressiveCount } from './useProgressiveCount';
 
 /** Props of {@link GaussianSampler}. */
 export interface GaussianSamplerProps extends FigureHostProps {
-  /** Mean mu of the true normal distribution (-1e6 to 1e6). */
+  /**
+   * Mean mu of the true normal distribution (-1e6 to 1e6).
+   * @default 0
+   */
   mean?: number;
-  /** Standard deviation sigma of the true distribution (1e-6 to 1e6). */
+  /**
+   * Standard deviation sigma of the true distribution (1e-6 to 1e6).
+   * @default 1
+   */
   std?: number;
-  /** How many samples to draw (integer, 1 to 1,000,000). */
+  /**
+   * How many samples to draw (integer, 1 to 1,000,000).
+   * @default 500
+   */
   sampleCount?: number;
-  /** Seed of the random draws (any safe integer): the same seed gives the same samples. */
+  /**
+   * Seed of the random draws (any safe integer): the same seed gives the same samples.
+   * @default 0
+   */
   seed?: number;
-  /** Number of histogram bins (integer, 1 to 500). */
+  /**
+   * Number of histogram bins (integer, 1 to 500).
+   * @default 30
+   */
   bins?: number;
-  /** Let the samples appear progressively (ignored when the reader prefers reduced motion). */
+  /**
+   * Let the samples appear progressively (ignored when the reader prefers reduced motion).
+   * @default false
+   */
   animate?: boolean;
-  /** Duration of the animation in ms (0 to 60000). */
+  /**
+   * Duration of the animation in ms (0 to 60000).
+   * @default 2000
+   */
   animationDuration?: number;
-  /** Show built-in controls: mean, std, sample count, bins and a resample button. */
+  /**
+   * Show built-in controls: mean, std, sample count, bins and a resample button.
+   * @default false
+   */
   showControls?: boolean;
-  /** Width of the chart in px (120 to 4000). */
+  /**
+   * Width of the chart in px (120 to 4000).
+   * @default 480
+   */
   width?: number;
-  /** Height of the chart in px (100 to 4000). */
+  /**
+   * Height of the chart in px (100 to 4000).
+   * @default 260
+   */
   height?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'Samples from a normal distribution and its maximum-likelihood fit'
+   */
   label?: FigureLabel;
   /** Called when a built-in control changes the parameters. */
   onParamsChange?: (params: GaussianSamplerParams) => void;

@@ -20,54 +20,109 @@ export interface GuidanceFieldProps extends FigureHostProps {
    * The labelled data: a preset ('three-clusters', 'two-moons', 'ring-quarters') or
    * `{ classes: [{ label?, weight?, components: [{ weight?, mean: [x, y], cov? }, ...] }, ...], label? }`,
    * 2 to 8 classes of at most 200 gaussians in all.
+   * @default 'three-clusters'
    */
   data?: GuidanceFieldData;
-  /** The class y guided towards, an index into the data's classes (the class picker starts here). */
+  /**
+   * The class y guided towards, an index into the data's classes (the class picker starts here).
+   * @default 0
+   */
   classIndex?: number;
   /** Called with the new class when the reader picks one. */
   onClassChange?: (classIndex: number) => void;
-  /** The guidance scale w, from 0 (unconditional) through 1 (conditional) to 10 (the slider starts here). */
+  /**
+   * The guidance scale w, from 0 (unconditional) through 1 (conditional) to 10; the w slider starts here.
+   * @default 3
+   */
   guidanceScale?: number;
   /** Called with the new w when the reader moves the slider. */
   onGuidanceScaleChange?: (guidanceScale: number) => void;
-  /** The timestep shown, an integer from 0 to T - 1 (the slider starts here). */
+  /**
+   * The timestep shown, an integer from 0 to T - 1 (the slider starts here).
+   * @default 0
+   */
   t?: number;
   /** Called with the new t when the reader moves the slider. */
   onTChange?: (t: number) => void;
   /**
    * The noise schedule: a diffusers `beta_schedule` name (1000 steps) or a config with diffusers' snake_case keys
    * (`{ beta_schedule: 'linear', num_train_timesteps: 500 }`; camelCase accepted as an alias), 2 to 10000 steps.
+   * @default 'squaredcos_cap_v2'
    */
   schedule?: ScheduleSpec;
-  /** Seed of the paths' starting points (the same points for every class and w). */
+  /**
+   * Seed of the paths' starting points (the same points for every class and w).
+   * @default 0
+   */
   seed?: number;
-  /** How many guided probability-flow paths (0 to 200). */
+  /**
+   * How many guided probability-flow paths (0 to 200).
+   * @default 24
+   */
   trajectoryCount?: number;
-  /** DDIM steps per path (1 to 500, at most T). */
+  /**
+   * DDIM steps per path (1 to 500, at most T).
+   * @default 50
+   */
   trajectorySteps?: number;
-  /** Arrows per side of the score grid (2 to 32). */
+  /**
+   * Arrows per side of the score grid (2 to 32).
+   * @default 20
+   */
   gridSize?: number;
-  /** Density cells per side (8 to 256). */
+  /**
+   * Density cells per side (8 to 256).
+   * @default 112
+   */
   densityResolution?: number;
-  /** The heatmap: p_t(x) ('marginal'), p_t(x | y) ('conditional'), or the guided tilt p_t(x)^(1 - w) p_t(x | y)^w ('guided'). */
+  /**
+   * The heatmap: p_t(x) ('marginal'), p_t(x | y) ('conditional'), or the guided tilt p_t(x)^(1 - w) p_t(x | y)^w ('guided').
+   * @default 'marginal'
+   */
   density?: GuidanceDensity;
-  /** Which layers show at first (the controls can change them). */
+  /**
+   * Which layers show at first (the controls can change them).
+   * @default {"score": true, "contours": true, "trajectories": true, "reference": true}
+   */
   show?: Partial<GuidanceFieldLayers>;
-  /** Half-width of the square view; automatic (data and N(0, I) both fit) when left out. */
+  /**
+   * Half-width of the square view; automatic (data and N(0, I) both fit) when left out.
+   * @default automatic: the view fits both the data and N(0, I)
+   */
   extent?: number;
-  /** Outer width of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders). */
+  /**
+   * Outer width of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders).
+   * @default 440
+   */
   width?: number;
-  /** Outer height of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders). */
+  /**
+   * Outer height of the plot in CSS pixels (160 to 1600; a larger plot redraws too slowly to drag the sliders).
+   * @default 440
+   */
   height?: number;
-  /** The heatmap's colour map: a name or a function from [0, 1] to [r, g, b] (0 to 255). */
+  /**
+   * The heatmap's colour map: a name or a function from [0, 1] to [r, g, b] (0 to 255).
+   * @default 'viridis'
+   */
   colorMap?: ColorMapName | ColorMap;
-  /** Show the class picker, the w and t sliders and the layer switches. */
+  /**
+   * Show the class picker, the w and t sliders and the layer switches.
+   * @default true
+   */
   showControls?: boolean;
-  /** A visible caption that names the figure: text, or an element (e.g. with typeset maths from `diffusion-kit/math`). */
+  /**
+   * A visible caption that names the figure: text, or an element (e.g. with typeset maths from `diffusion-kit/math`).
+   * @default none: no caption, and the figure's accessible name states the class, w and t
+   */
   label?: FigureLabel;
 }
 
 const DEFAULT_LAYERS: GuidanceFieldLayers = { score: true, contours: true, trajectories: true, reference: true };
+
+/** The layers shown at first for a checked `show` prop: each layer it leaves out as in {@link DEFAULT_LAYERS}. */
+export function initialGuidanceFieldLayers(show: Partial<GuidanceFieldLayers>): GuidanceFieldLayers {
+  return { ...DEFAULT_LAYERS, ...show };
+}
 
 function sanitizeShow(show: unknown): Checked<Partial<GuidanceFieldLayers>> {
   if (!isPlainObject(show)) return { problem: { prop: 'show', message: `show must be an object { score?, contours?, trajectories?, reference? }; got ${describeValue(show)}.` } };
@@ -153,7 +208,7 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
   const [w, setW] = usePropState(settings.guidanceScale);
   const [density, setDensity] = usePropState(settings.density);
   const show = settings.show;
-  const initialLayers = useMemo(() => ({ ...DEFAULT_LAYERS, ...show }), [show.score, show.contours, show.trajectories, show.reference]);
+  const initialLayers = useMemo(() => initialGuidanceFieldLayers(show), [show.score, show.contours, show.trajectories, show.reference]);
   const [layers, setLayers] = usePropState(initialLayers, { same: sameLayers });
   const [hover, setHover] = useState<GuidanceFieldHover | null>(null);
 

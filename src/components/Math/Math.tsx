@@ -8,7 +8,10 @@ import { themeVar } from '../../theme/theme';
 export interface MathProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children' | 'dangerouslySetInnerHTML'> {
   /** The formula in TeX, e.g. `\nabla_x \log p_t(x)` (at most 2000 characters). */
   tex: string;
-  /** Typeset it as a centred display formula on its own line instead of inline with the text (default false). */
+  /**
+   * Typeset it as a centred display formula on its own line instead of inline with the text.
+   * @default false
+   */
   display?: boolean;
 }
 
@@ -16,6 +19,11 @@ export interface MathProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'childr
 export const MAX_TEX_LENGTH = 2000;
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['tex', 'display']);
+
+/** The defaults of {@link Math}'s optional props, as the component applies them. */
+export function mathDefaults(): { display: boolean } {
+  return { display: false };
+}
 
 /**
  * TeX to KaTeX's markup: HTML for the eye and MathML for assistive technology (the HTML part is aria-hidden).
@@ -42,7 +50,7 @@ export function renderTex(tex: string, display = false): string {
  * server components and static pages. Import `katex/dist/katex.min.css` once in the page for KaTeX's fonts
  * and layout. A bad prop shows an inline message naming it, never an exception.
  */
-export function Math({ tex, display = false, ...rest }: MathProps) {
+export function Math({ tex, display = mathDefaults().display, ...rest }: MathProps) {
   const host = sanitizeHostProps(rest as Record<string, unknown>, OWN_PROPS);
   const problem = checkString('tex', tex, { maxLength: MAX_TEX_LENGTH }) ?? checkBoolean('display', display);
   if (problem) {

@@ -26,21 +26,41 @@ export interface NoiseScheduleChartProps extends FigureHostProps {
   /**
    * Schedules to compare (1 to 8): diffusers beta_schedule names or scheduler_config objects (snake_case keys,
    * `num_train_timesteps` at most 10000), optionally `{ schedule, label }`.
+   * @default [{"schedule": "linear", "label": "linear"}, {"schedule": "squaredcos_cap_v2", "label": "cosine (squaredcos_cap_v2)"}]
    */
   schedules?: readonly NoiseScheduleChartSeries[];
-  /** Which quantities to plot, one panel each, each at most once: 'beta', 'alphaBar', 'sqrtAlphaBar', 'snr' (log scale), 'logSnr'. */
+  /**
+   * Which quantities to plot, one panel each, each at most once: 'beta', 'alphaBar', 'sqrtAlphaBar', 'snr' (log scale), 'logSnr'.
+   * @default ["beta", "alphaBar", "sqrtAlphaBar", "snr", "logSnr"]
+   */
   quantities?: readonly ScheduleQuantity[];
-  /** Timestep of the crosshair (an integer on the x axis); hovering and the slider move it. */
+  /**
+   * Timestep of the crosshair (an integer on the x axis); hovering and the slider move it. Left out: no crosshair
+   * until the reader hovers or moves the slider.
+   * @default undefined
+   */
   t?: number;
   /** Called when the reader selects a timestep with the slider. */
   onTChange?: (t: number) => void;
-  /** Show the labelled timestep slider (the keyboard way to move the crosshair). */
+  /**
+   * Show the labelled timestep slider (the keyboard way to move the crosshair).
+   * @default true
+   */
   showSlider?: boolean;
-  /** Width of each panel in px (120 to 2000). */
+  /**
+   * Width of each panel in px (120 to 2000).
+   * @default 240
+   */
   panelWidth?: number;
-  /** Height of each panel in px (100 to 2000). */
+  /**
+   * Height of each panel in px (100 to 2000).
+   * @default 180
+   */
   panelHeight?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'Noise schedules over the diffusion timestep'
+   */
   label?: FigureLabel;
 }
 

@@ -16,22 +16,41 @@ import { checkPixelSource, checkRange, usePixelGrid, type PixelGridInput, type P
 
 /** Props of {@link PixelGrid}. */
 export interface PixelGridProps extends FigureHostProps, PixelGridInput {
-  /** Colour map of the cells: 'greys', 'viridis' or 'diverging'. */
+  /**
+   * Colour map of the cells: 'greys', 'viridis' or 'diverging'.
+   * @default 'greys'
+   */
   colorMap?: ColorMapName;
-  /** Largest side of the grid in px (8 to 4096; the cell size is chosen to fit). */
+  /**
+   * Largest side of the grid in px (8 to 4096; the cell size is chosen to fit).
+   * @default 384
+   */
   size?: number;
-  /** Cell size in px (1 to 256; overrides `size`); the grid's side is at most 4096 px. */
+  /**
+   * Cell size in px (1 to 256; overrides `size`); the grid's side is at most 4096 px.
+   * @default the largest that fits `size`: floor(size / the grid's larger side), at least 1
+   */
   cellSize?: number;
   /**
    * `svg` (one element per cell, for at most 64 x 64 = 4096 cells), `canvas` (one image), or `auto` (SVG for
    * at most 32 x 32 cells of >= 14 px).
+   * @default 'auto'
    */
   renderer?: 'auto' | 'svg' | 'canvas';
-  /** Write values in the cells: `auto` when cells are at least 30 px and at most 64 x 64; `true` for at most 64 x 64 cells. */
+  /**
+   * Write values in the cells: `auto` when cells are at least 30 px and at most 64 x 64; `true` when cells are at least 8 px and at most 64 x 64.
+   * @default 'auto'
+   */
   showValues?: 'auto' | boolean;
-  /** Decimals of the written values (0 to 6). */
+  /**
+   * Decimals of the written values (0 to 6).
+   * @default 2
+   */
   digits?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default a caption naming the glyph (`Pixel grid of the glyph 泡`), or `Pixel grid` for an image
+   */
   label?: FigureLabel;
 }
 

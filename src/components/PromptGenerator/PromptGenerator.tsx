@@ -20,36 +20,76 @@ import { usePromptGenerator, type PromptResult } from './usePromptGenerator';
 
 /** Props of {@link PromptGenerator}. */
 export interface PromptGeneratorProps extends FigureHostProps {
-  /** URL of the model's model.json; default the shipped glyffuser-mini (`getDefaultModelUrl()`). */
+  /**
+   * URL of the model's model.json.
+   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
+   */
   model?: string;
-  /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
+  /**
+   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
+   * @default 'auto'
+   */
   device?: DeviceRequest;
-  /** Initial prompt in the field (at most 1000 characters). */
+  /**
+   * Initial prompt in the field (at most 1000 characters).
+   * @default ''
+   */
   prompt?: string;
-  /** Initial classifier-free guidance scale (0 to 50). */
+  /**
+   * Initial classifier-free guidance scale (0 to 50).
+   * @default 3
+   */
   guidanceScale?: number;
-  /** Initial number of denoising steps (integer, 1 to 1000). */
+  /**
+   * Initial number of denoising steps (integer, 1 to 1000).
+   * @default 20
+   */
   steps?: number;
-  /** Initial scheduler. */
+  /**
+   * Initial scheduler.
+   * @default 'ddim'
+   */
   scheduler?: SchedulerName;
-  /** Initial seed (any safe integer). */
+  /**
+   * Initial seed (any safe integer).
+   * @default 0
+   */
   seed?: number;
-  /** Initial number of images per generation (integer, 1 to 64). */
+  /**
+   * Initial number of images per generation (integer, 1 to 64).
+   * @default 16
+   */
   count?: number;
-  /** Initial mode: a full generation, or a single step from pure noise showing the predicted x0. */
+  /**
+   * Initial mode: a full generation, or a single step from pure noise showing the predicted x0.
+   * @default 'full'
+   */
   mode?: PromptMode;
-  /** Largest side of one image in CSS pixels (4 to 256; default 96): each grid fills the width it is given up to this. */
+  /**
+   * Largest side of one image in CSS pixels (4 to 256): each grid fills the width it is given up to this.
+   * @default 96
+   */
   cellSize?: number;
-  /** How many results the list keeps (oldest dropped; 1 to 50). */
+  /**
+   * How many results the list keeps (oldest dropped; 1 to 50).
+   * @default 8
+   */
   maxResults?: number;
-  /** Generate once with the initial settings as soon as the model is ready. */
+  /**
+   * Generate once with the initial settings as soon as the model is ready.
+   * @default false
+   */
   generateOnLoad?: boolean;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'Generate glyphs from a prompt'
+   */
   label?: FigureLabel;
   /**
-   * When the model loads (and `generateOnLoad` generates): 'visible' (default) once the figure scrolls into view,
+   * When the model loads (and `generateOnLoad` generates): 'visible' once the figure scrolls into view,
    * 'mount' at once, 'never' only on the reader's Start. A running generation pauses while the figure is far
    * out of view or the page is hidden, and resumes when it is back.
+   * @default 'visible'
    */
   startWhen?: StartWhen;
 }

@@ -23,39 +23,85 @@ import { useSamplerRace } from './useSamplerRace';
 
 /** Props of {@link SamplerRace}. */
 export interface SamplerRaceProps extends FigureHostProps {
-  /** URL of the model's model.json; default the shipped glyffuser-mini. Any model the engine loads works. */
+  /**
+   * URL of the model's model.json. Any model the engine loads works.
+   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
+   */
   model?: string;
-  /** 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'. */
+  /**
+   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
+   * @default 'auto'
+   */
   device?: DeviceRequest;
-  /** The prompt (at most 1000 characters); empty gives unconditional samples. */
+  /**
+   * The prompt (at most 1000 characters); empty gives unconditional samples.
+   * @default 'water'
+   */
   prompt?: string;
-  /** Number of images in each lane (integer, 1 to 16). */
+  /**
+   * Number of images in each lane (integer, 1 to 16).
+   * @default 4
+   */
   count?: number;
-  /** The lanes' number of steps at first (integer, 1 to 200); the reader changes it with the step control. */
+  /**
+   * The lanes' number of steps at first (integer, 1 to 200); the reader changes it with the step control.
+   * @default 10
+   */
   steps?: number;
-  /** Seed of the shared starting noise (and of the stochastic samplers' noise). */
+  /**
+   * Seed of the shared starting noise (and of the stochastic samplers' noise).
+   * @default 0
+   */
   seed?: number;
-  /** Classifier-free guidance scale (0 to 50); default the model's. */
+  /**
+   * Classifier-free guidance scale (0 to 50).
+   * @default the model's `guidance.default` (7 for the shipped glyffuser-mini)
+   */
   guidanceScale?: number;
-  /** The samplers raced, in lane order (1 to 5 different short names); default DDIM, DPM-Solver++ 2M, Euler, Euler ancestral, DDPM. */
+  /**
+   * The samplers raced, in lane order (1 to 5 different short names).
+   * @default ["ddim", "dpmSolverMultistep", "euler", "eulerAncestral", "ddpm"]
+   */
   schedulers?: SchedulerName[];
-  /** The chart's step counts (at most 12, each 1 to 200; empty: no chart); default 1, 2, 3, 5, 8, 12, 20, 30, 50. */
+  /**
+   * The chart's step counts (at most 12, each 1 to 200; empty: no chart).
+   * @default [1, 2, 3, 5, 8, 12, 20, 30, 50]
+   */
   chartSteps?: number[];
-  /** The reference's sampler (default 'ddim', deterministic). */
+  /**
+   * The reference's sampler (the default, DDIM, is deterministic).
+   * @default 'ddim'
+   */
   referenceScheduler?: SchedulerName;
-  /** The reference's steps (integer, 1 to 1000; default 200). */
+  /**
+   * The reference's steps (integer, 1 to 1000).
+   * @default 200
+   */
   referenceSteps?: number;
-  /** Side of one image in CSS pixels (4 to 128). */
+  /**
+   * Side of one image in CSS pixels (4 to 128).
+   * @default 28
+   */
   cellSize?: number;
-  /** Width of the chart in CSS pixels (200 to 1200). */
+  /**
+   * Width of the chart in CSS pixels (200 to 1200).
+   * @default 480
+   */
   chartWidth?: number;
-  /** Height of the chart in CSS pixels (120 to 800). */
+  /**
+   * Height of the chart in CSS pixels (120 to 800).
+   * @default 240
+   */
   chartHeight?: number;
-  /** Accessible name of the figure, also shown as its caption: a string or a React element. */
+  /**
+   * Accessible name of the figure, also shown as its caption: a string or a React element.
+   * @default 'The same noise through different samplers'
+   */
   label?: FigureLabel;
   /**
-   * When the model loads and the race runs: 'visible' (default) once the figure scrolls into view, 'mount' at
+   * When the model loads and the race runs: 'visible' once the figure scrolls into view, 'mount' at
    * once, 'never' only on the reader's Start. Once started, the race pauses while the figure is far out of view.
+   * @default 'visible'
    */
   startWhen?: StartWhen;
 }

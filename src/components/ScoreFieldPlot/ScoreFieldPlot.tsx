@@ -29,9 +29,13 @@ export interface ScoreFieldPlotProps extends FigureHostProps {
   /**
    * The clean data: a preset ('ring', 'two-blobs', 'two-moons', 'checker', 'spiral'), a mixture `{ components }`,
    * or points `[[x, y], ...]` / `{ points, bandwidth }` taken as a KDE; at most 5000 points or gaussians.
+   * @default 'ring'
    */
   data?: ScoreFieldData;
-  /** The timestep shown, an integer from 0 to T - 1 (the slider starts here and follows later changes). */
+  /**
+   * The timestep shown, an integer from 0 to T - 1 (the slider starts here and follows later changes).
+   * @default 0
+   */
   t?: number;
   /** Called with the new t when the reader moves the slider. */
   onTChange?: (t: number) => void;
@@ -39,38 +43,79 @@ export interface ScoreFieldPlotProps extends FigureHostProps {
    * The noise schedule, as every figure takes one: a diffusers `beta_schedule` name (1000 steps) or a config
    * with diffusers' snake_case keys (`{ beta_schedule: 'linear', num_train_timesteps: 500 }`; camelCase
    * accepted as an alias), 2 to 10000 steps.
+   * @default 'squaredcos_cap_v2'
    */
   schedule?: ScoreFieldSchedule;
-  /** Seed of the samples and of the probability-flow starting points. */
+  /**
+   * Seed of the samples and of the probability-flow starting points.
+   * @default 0
+   */
   seed?: number;
-  /** How many samples of x_t to draw (0 to 20000; times the data's gaussians at most 40,000,000). */
+  /**
+   * How many samples of x_t to draw (0 to 20000; times the data's gaussians at most 40,000,000).
+   * @default 500
+   */
   sampleCount?: number;
-  /** Which layers show at first (the controls can change them); `density: true | false` means heatmap | none. */
+  /**
+   * Which layers show at first (the controls can change them); `density: true | false` means heatmap | none.
+   * @default {"samples": true, "density": "heatmap", "score": true, "trajectories": false}
+   */
   show?: Partial<Omit<ScoreFieldLayers, 'density'>> & { density?: ScoreFieldLayers['density'] | boolean };
-  /** Arrows per side of the score grid (2 to 32). */
+  /**
+   * Arrows per side of the score grid (2 to 32).
+   * @default 24
+   */
   gridSize?: number;
-  /** Density cells per side (8 to 256; (densityResolution^2 + 2 gridSize^2) x the data's gaussians at most 15,000,000). */
+  /**
+   * Density cells per side (8 to 256; (densityResolution^2 + 2 gridSize^2) x the data's gaussians at most 15,000,000).
+   * @default 128
+   */
   densityResolution?: number;
-  /** Colour the density by its value ('linear') or its logarithm ('log', 12 nats below the peak). */
+  /**
+   * Colour the density by its value ('linear') or its logarithm ('log', 12 nats below the peak).
+   * @default 'linear'
+   */
   densityScale?: 'linear' | 'log';
   /**
    * How many probability-flow paths (0 to 500). Paths x steps x the data's gaussians is at most 1,000,000
    * (see `SCORE_FIELD_WORK_LIMITS`; e.g. 500 paths of 250 steps on the 8-gaussian ring).
+   * @default 16
    */
   trajectoryCount?: number;
-  /** DDIM steps per probability-flow path (1 to 1000, at most T). */
+  /**
+   * DDIM steps per probability-flow path (1 to 1000, at most T).
+   * @default 50
+   */
   trajectorySteps?: number;
-  /** Half-width of the square view; automatic (data and N(0, I) both fit) when left out. */
+  /**
+   * Half-width of the square view; automatic (data and N(0, I) both fit) when left out.
+   * @default automatic: the view fits both the data and N(0, I)
+   */
   extent?: number;
-  /** A flat 2-D picture, or a 3-D surface (three.js, loaded on demand). */
+  /**
+   * A flat 2-D picture, or a 3-D surface (three.js, loaded on demand).
+   * @default '2d'
+   */
   view?: '2d' | '3d';
-  /** Outer width of the plot in CSS pixels (120 to 4096). */
+  /**
+   * Outer width of the plot in CSS pixels (120 to 4096).
+   * @default 480
+   */
   width?: number;
-  /** Outer height of the plot in CSS pixels (120 to 4096). */
+  /**
+   * Outer height of the plot in CSS pixels (120 to 4096).
+   * @default 480
+   */
   height?: number;
-  /** The colour map of the density: a name or a function from [0, 1] to [r, g, b] (three numbers from 0 to 255). */
+  /**
+   * The colour map of the density: a name or a function from [0, 1] to [r, g, b] (three numbers from 0 to 255).
+   * @default 'viridis'
+   */
   colorMap?: ColorMapName | ColorMap;
-  /** Show the t slider, layer switches and view toggle. */
+  /**
+   * Show the t slider, layer switches and view toggle.
+   * @default true
+   */
   showControls?: boolean;
 }
 
@@ -78,6 +123,15 @@ const DEFAULT_LAYERS: ScoreFieldLayers = { samples: true, density: 'heatmap', sc
 
 /** The `show` prop after {@link sanitizeShow}. */
 type ShowLayers = Partial<Omit<ScoreFieldLayers, 'density'>> & { density?: ScoreFieldLayers['density'] | boolean };
+
+/**
+ * The layers shown at first for a checked `show` prop: each layer it leaves out as in {@link DEFAULT_LAYERS},
+ * `density: true | false` as 'heatmap' | 'none'.
+ */
+export function initialScoreFieldLayers(show: ShowLayers | undefined): ScoreFieldLayers {
+  const density = show?.density === true ? 'heatmap' : show?.density === false ? 'none' : (show?.density ?? DEFAULT_LAYERS.density);
+  return { ...DEFAULT_LAYERS, ...show, density };
+}
 
 /** Checks the `show` prop: an object of booleans, `density` also 'heatmap', 'contours' or 'none'. */
 function sanitizeShow(show: unknown): Checked<ShowLayers> {
@@ -177,10 +231,7 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
   const { trajectoryCount, trajectorySteps, extent, view, width, height, colorMap: map, showControls } = settings;
   const ids = useFigureIds();
   const [tState, setTState] = usePropState(t);
-  const initialLayers = useMemo((): ScoreFieldLayers => {
-    const density = show?.density === true ? 'heatmap' : show?.density === false ? 'none' : (show?.density ?? DEFAULT_LAYERS.density);
-    return { ...DEFAULT_LAYERS, ...show, density };
-  }, [show?.samples, show?.score, show?.trajectories, show?.density]);
+  const initialLayers = useMemo(() => initialScoreFieldLayers(show), [show?.samples, show?.score, show?.trajectories, show?.density]);
   const [layers, setLayers] = usePropState(initialLayers, { same: sameLayers });
   const [scale, setScale] = usePropState(densityScale);
   const [viewState, setView] = usePropState(view);
