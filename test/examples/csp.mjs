@@ -68,14 +68,18 @@ function serve(dir, policy) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, requests, reports })));
 }
 
-/** What the page may request: its own HTML and bundle (scripts, wasm, styles, icons) and the model's files. */
+/**
+ * What the page may request: its own HTML and bundle (scripts, wasm, styles, icons) and the model's files, which
+ * Vite emitted into the same assets folder under hashed names (the kit references them with new URL(…)).
+ */
 const ALLOWED = [
   /^\/$/,
   /^\/index\.html$/,
   /^\/favicon\.svg$/,
   /^\/assets\/[\w.-]+\.(js|mjs|css|wasm|svg|png)$/,
-  /^\/kit-assets\/models\/glyffuser-mini\/(model\.json|unet\.onnx|text_encoder\.onnx|tokenizer\.json)$/,
+  /^\/assets\/(model|unet|text_encoder|tokenizer)-[\w-]+\.(json|onnx)$/,
 ];
+const MODEL_FILE = /^\/assets\/(model|unet|text_encoder|tokenizer)-[\w-]+\.(json|onnx)$/;
 
 /**
  * Runs the checks; `check(name, ok, detail)` records each. `browser` is a Playwright Chromium browser.
@@ -122,10 +126,10 @@ export async function checkCsp(browser, check, dir = path.join(root, 'examples/v
     check('vite csp', 'no uncaught page errors', pageErrors.length === 0, pageErrors.slice(0, 3).join(' | '));
     const foreign = browserRequests.filter((u) => !u.startsWith(`${origin}/`));
     const unexpected = [...new Set(requests)].filter((p) => !ALLOWED.some((re) => re.test(p)));
-    const model = [...new Set(requests)].filter((p) => p.startsWith('/kit-assets/'));
+    const model = [...new Set(requests)].filter((p) => MODEL_FILE.test(p));
     check('vite csp', 'requests only its own bundle and the model files (no other origin)', foreign.length === 0 && unexpected.length === 0,
       `${requests.length} requests; model files: ${model.map((p) => path.basename(p)).join(', ')}${foreign.length ? `; other origins: ${foreign.slice(0, 5).join(', ')}` : ''}${unexpected.length ? `; unexpected: ${unexpected.slice(0, 5).join(', ')}` : ''}`);
-    check('vite csp', 'fetches the model files it was configured with', ['model.json', 'unet.onnx', 'text_encoder.onnx', 'tokenizer.json'].every((f) => model.some((p) => p.endsWith(`/${f}`))));
+    check('vite csp', 'fetches the model files from the site\'s own build', ['model', 'unet', 'text_encoder', 'tokenizer'].every((f) => model.some((p) => path.basename(p).startsWith(`${f}-`))));
   } finally {
     await context.close();
     server.close();

@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// Proof that the kit drops into real sites: packs the kit as npm would publish it, installs the tarball into
-// examples/vite-app (React + Vite) and examples/next-app (Next.js App Router, server-rendered), builds both for
-// production, serves each on 127.0.0.1 and checks the page in Chromium: every component rendered, no console
-// or page errors, no failed request, cross-origin isolation on, the model-driven figures produce frames (wasm),
-// and for Next the server HTML already holds the components and hydration reports no mismatch (checked on the
-// production server and, because React reports attribute mismatches only in development, on `next dev` too).
+// Proof that the kit drops into real sites: packs the kit as npm would publish it, copies each example site to a
+// folder outside this repository (so that nothing resolves from the kit's own node_modules: a missing optional peer
+// must fail there as on a user's machine), installs the tarball, builds it for production, serves it on 127.0.0.1
+// and checks the page in Chromium: every figure rendered, no console or page errors, no failed request, the
+// model-driven figures produce frames (wasm), and the model and onnxruntime's wasm come from the site's own build
+// output under its base path (no copy step). The sites: examples/vite-app (React + Vite, isolated: wasm threads),
+// examples/next-app (Next.js App Router, server-rendered; hydration checked on the production server and on
+// `next dev`), examples/docusaurus-site (an MDX page under baseUrl /docs/, served as GitHub Pages serves it: static
+// files, no isolation headers) and examples/astro-starlight (Astro 5 + Starlight, islands with client:visible,
+// base /guide/, static files). For the server-rendered ones the server HTML must already hold the figures.
 //
-// Usage: node test/examples/run.mjs [--only=vite|next] [--no-dev-hydration]
+// Usage: node test/examples/run.mjs [--only=vite|next|docusaurus|astro] [--no-dev-hydration]
 //   (npm run test:examples). Exits non-zero on any failure; ends with a line "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
@@ -25,8 +31,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOTAL_LIMIT_MS = 30 * 60_000;
 const MODEL_LIMIT_MS = 240_000;
 
-/** Every figure each page must show, by data-testid. */
-const FIGURES = [
+/** Every figure the Vite and Next pages must show, by data-testid. */
+const ALL_FIGURES = [
   'gaussian-sampler',
   'pixel-grid',
   'noise-schedule-chart',
@@ -36,13 +42,22 @@ const FIGURES = [
   'denoise-animator',
   'prompt-generator',
 ];
+/** The docs-site pages: one chart and the two model figures in an MDX page. */
+const MDX_FIGURES = ['noise-schedule-chart', 'denoise-animator', 'prompt-generator'];
 const HYDRATION = /hydrat|did not match|mismatch|Minified React error #(418|419|421|422|423|425)\b/i;
+
+/** Where the sites are copied, installed and built: outside the repository (see the header). */
+const WORK = path.join(tmpdir(), 'diffusion-kit-examples');
 
 const APPS = [
   {
     name: 'vite',
     dir: path.join(root, 'examples/vite-app'),
     serve: (port) => ['npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']],
+    page: '/',
+    figures: ALL_FIGURES,
+    isolated: true,
+    threeD: true,
     serverRendered: false,
   },
   {
@@ -50,6 +65,33 @@ const APPS = [
     dir: path.join(root, 'examples/next-app'),
     serve: (port) => ['npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)]],
     dev: (port) => ['npx', ['next', 'dev', '-H', '127.0.0.1', '-p', String(port)]],
+    page: '/',
+    figures: ALL_FIGURES,
+    isolated: true,
+    threeD: true,
+    serverRendered: true,
+  },
+  {
+    name: 'docusaurus',
+    dir: path.join(root, 'examples/docusaurus-site'),
+    // GitHub Pages: the build folder as static files under the site's base path, no headers of the kit's.
+    staticDir: 'build',
+    base: '/docs/',
+    page: '/docs/figures',
+    figures: MDX_FIGURES,
+    isolated: false,
+    threeD: false,
+    serverRendered: true,
+  },
+  {
+    name: 'astro',
+    dir: path.join(root, 'examples/astro-starlight'),
+    staticDir: 'dist',
+    base: '/guide/',
+    page: '/guide/figures/',
+    figures: MDX_FIGURES,
+    isolated: false,
+    threeD: false,
     serverRendered: true,
   },
 ].filter((app) => !only || app.name === only);
@@ -200,21 +242,59 @@ async function packKit() {
   return tgz;
 }
 
-/** `npm ci` from the app's own lockfile (skipped when node_modules already matches it), then the kit's tarball. */
+/** Build outputs and installs never copied from the repository's example folder. */
+const NOT_COPIED = new Set(['node_modules', 'dist', 'build', '.next', '.docusaurus', '.astro', '.cache-loader']);
+
+/**
+ * The example's sources copied to its work folder outside the repository (its node_modules there is kept between
+ * runs), then `npm ci` from its own lockfile (skipped when node_modules already matches it), then the kit's tarball.
+ */
 async function install(app, tgz) {
-  const lock = readFileSync(path.join(app.dir, 'package-lock.json'));
+  const work = path.join(WORK, path.basename(app.dir));
+  mkdirSync(work, { recursive: true });
+  for (const entry of readdirSync(work)) if (entry !== 'node_modules') rmSync(path.join(work, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(app.dir)) {
+    if (!NOT_COPIED.has(entry)) cpSync(path.join(app.dir, entry), path.join(work, entry), { recursive: true });
+  }
+  app.work = work;
+  const lock = readFileSync(path.join(work, 'package-lock.json'));
   const hash = createHash('sha256').update(lock).digest('hex');
-  const stamp = path.join(app.dir, 'node_modules/.diffusion-kit-example-lock');
+  const stamp = path.join(work, 'node_modules/.diffusion-kit-example-lock');
   const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
   if (!fresh) {
-    await timed(`[${app.name}] npm ci`, () => run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: app.dir }));
+    await timed(`[${app.name}] npm ci`, () => run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: work, timeoutMs: 900_000 }));
     writeFileSync(stamp, hash);
   }
   await timed(`[${app.name}] npm install the kit tarball`, () =>
-    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', tgz], { cwd: app.dir }),
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', tgz], { cwd: work }),
   );
-  const installed = JSON.parse(readFileSync(path.join(app.dir, 'node_modules/diffusion-kit/package.json'), 'utf8'));
-  check(app.name, 'installs the packed kit', installed.name === 'diffusion-kit', `diffusion-kit@${installed.version} from ${path.basename(tgz)}`);
+  const installed = JSON.parse(readFileSync(path.join(work, 'node_modules/diffusion-kit/package.json'), 'utf8'));
+  check(app.name, 'installs the packed kit (outside the repository)', installed.name === 'diffusion-kit', `diffusion-kit@${installed.version} from ${path.basename(tgz)}`);
+  const copyScript = existsSync(path.join(work, 'scripts')) && readdirSync(path.join(work, 'scripts')).some((f) => /asset/i.test(f));
+  check(app.name, 'has no asset copy script', !copyScript && !JSON.stringify(JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')).scripts ?? {}).includes('kit-assets'));
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain',
+};
+
+/**
+ * A static host as GitHub Pages is one: the build folder under the site's base path, `/a/b` answered by `a/b`,
+ * `a/b.html` or `a/b/index.html`, everything else 404, and no headers but the content type (no isolation).
+ */
+function serveStatic(dir, base) {
+  const server = createHttpServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (!pathname.startsWith(base) && `${pathname}/` !== base) return res.writeHead(404).end('not found');
+    const rel = decodeURIComponent(pathname.slice(base.length - 1));
+    const candidates = [rel, `${rel}.html`, path.join(rel, 'index.html')].map((r) => path.join(dir, r));
+    const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
+    if (!file) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -231,12 +311,15 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
   page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
   page.on('requestfailed', (req) => failedRequests.push(`${req.url()} (${req.failure()?.errorText})`));
   page.on('response', (res) => res.status() >= 400 && failedRequests.push(`${res.url()} (HTTP ${res.status()})`));
+  // Every response from a Worker too (the model files are fetched in the engine's Worker).
+  const modelRequests = [];
+  context.on('response', (res) => modelRequests.push({ url: res.url(), status: res.status() }));
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
 
     // Every component renders its figure (each spreads data-testid onto its role=figure root).
     const missing = [];
-    for (const id of FIGURES) {
+    for (const id of app.figures) {
       const fig = page.locator(`[data-testid="${id}"]`);
       try {
         await fig.waitFor({ state: 'visible', timeout: 60_000 });
@@ -245,12 +328,14 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
         missing.push(id);
       }
     }
-    check(label, `renders all ${FIGURES.length} figures`, missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
+    check(label, `renders all ${app.figures.length} figures`, missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
 
     if (full) {
       const isolated = await page.evaluate(() => globalThis.crossOriginIsolated === true);
-      check(label, 'is cross-origin isolated (COOP/COEP: wasm threads)', isolated);
-
+      if (app.isolated) check(label, 'is cross-origin isolated (COOP/COEP: wasm threads)', isolated);
+      else check(label, 'is served without isolation headers (as GitHub Pages serves it)', !isolated);
+    }
+    if (full && app.threeD) {
       // The lazy 3-D view loaded three.js and drew into a WebGL canvas.
       try {
         await page.locator('[data-testid="score-field-plot-3d"] canvas').first().waitFor({ state: 'attached', timeout: 60_000 });
@@ -258,6 +343,8 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
       } catch {
         check(label, 'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas', false, 'no canvas within 60 s');
       }
+    }
+    if (full) {
 
       // The model runs (wasm, in the kit's Worker): at least one denoising frame, and one finished generation.
       // Model figures start when scrolled into view (startWhen 'visible'), as a reader would scroll to them.
@@ -297,6 +384,16 @@ async function checkPage(app, url, { label = app.name, full = true } = {}) {
       // figures: the host may have alerts of its own (Next's route announcer is an empty role=alert).
       const alerts = await page.locator('[data-testid] [role="alert"], [data-testid][role="alert"]').allInnerTexts();
       check(label, 'shows no error message (role=alert)', alerts.length === 0, alerts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)).join(' | '));
+
+      // No copy step: the model's files and onnxruntime's wasm came from the site's own build, under its base path.
+      const origin = new URL(url).origin;
+      const base = app.base ?? '/';
+      const assets = modelRequests.filter((r) => /\.(onnx|wasm)$/.test(new URL(r.url).pathname) || /(^|[/.-])model[.-][\w-]*\.json$|\/[\w-]+\.json\?v=/.test(r.url));
+      const foreign = assets.filter((r) => !r.url.startsWith(`${origin}${base}`) || r.status !== 200);
+      const onnx = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.onnx')).map((r) => r.url));
+      const wasm = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.wasm')).map((r) => r.url));
+      check(label, `loads the model and one wasm from its own build under ${base}`, foreign.length === 0 && onnx.size === 2 && wasm.size === 1,
+        `${onnx.size} .onnx, ${wasm.size} .wasm${foreign.length ? `; elsewhere or failed: ${foreign.slice(0, 4).map((r) => `${r.url} (${r.status})`).join(', ')}` : `: ${[...onnx, ...wasm].map((u) => new URL(u).pathname).join(', ')}`}`);
     }
 
     await page.waitForTimeout(1000); // late console output (effects, Worker replies)
@@ -340,14 +437,16 @@ function describeHydration(m) {
 async function checkServerHtml(app, url) {
   const res = await fetch(url);
   const html = await res.text();
-  const missing = FIGURES.filter((id) => !new RegExp(`<[a-z]+[^>]*data-testid="${id}"`).test(html));
+  // Attribute values may be unquoted: Docusaurus minifies its HTML.
+  const missing = app.figures.filter((id) => !new RegExp(`<[a-z]+[^>]*data-testid=["']?${id}(["'\\s>])`).test(html));
   check(app.name, 'server HTML holds every figure', missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : `${(html.length / 1024).toFixed(0)} KiB`);
-  const figures = (html.match(/role="figure"/g) ?? []).length;
-  const named = (html.match(/role="figure"[^>]*aria-(label|labelledby)="[^"]+"/g) ?? []).length;
-  check(app.name, 'server HTML figures carry their accessible names', figures >= FIGURES.length && named >= FIGURES.length, `${figures} role=figure, ${named} named`);
+  const figures = (html.match(/role=["']?figure\b/g) ?? []).length;
+  const named = (html.match(/role=["']?figure\b[^>]*aria-(label|labelledby)=("[^"]+"|[^\s>"]+)/g) ?? []).length;
+  check(app.name, 'server HTML figures carry their accessible names', figures >= app.figures.length && named >= app.figures.length, `${figures} role=figure, ${named} named`);
   // Meaningful markup, not empty shells: the SVG charts' axes and the sampler's numbers are in the HTML.
   const svgs = (html.match(/<svg\b/g) ?? []).length;
-  check(app.name, 'server HTML holds the SVG charts', svgs >= 3, `${svgs} <svg> elements`);
+  const wanted = app.figures.includes('gaussian-sampler') ? 3 : 1;
+  check(app.name, 'server HTML holds the SVG charts', svgs >= wanted, `${svgs} <svg> elements`);
 }
 
 function checkHeaders(app, res) {
@@ -360,35 +459,48 @@ function checkHeaders(app, res) {
 
 async function testApp(app, tgz) {
   console.log(`\n== ${app.name}: ${path.relative(root, app.dir)}`);
-  const env = { NEXT_TELEMETRY_DISABLED: '1', CI: '1' };
+  const env = { NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', CI: '1' };
   await install(app, tgz);
-  await timed(`[${app.name}] production build`, () => run('npm', ['run', 'build'], { cwd: app.dir, env, timeoutMs: 600_000 }));
+  await timed(`[${app.name}] production build`, () => run('npm', ['run', 'build'], { cwd: app.work, env, timeoutMs: 600_000 }));
   check(app.name, 'builds for production', true);
 
-  const port = await freePort();
-  const [cmd, cmdArgs] = app.serve(port);
-  let server = start(cmd, cmdArgs, app.dir, env);
+  let server = null;
+  let url;
+  if (app.staticDir) {
+    server = await serveStatic(path.join(app.work, app.staticDir), app.base);
+    url = `http://127.0.0.1:${server.address().port}${app.page}`;
+  } else {
+    const port = await freePort();
+    const [cmd, cmdArgs] = app.serve(port);
+    server = start(cmd, cmdArgs, app.work, env);
+    url = `http://127.0.0.1:${port}${app.page}`;
+  }
   try {
-    const url = `http://127.0.0.1:${port}/`;
-    const res = await timed(`[${app.name}] start the production server`, () => waitForHttp(url, server, 60_000));
-    checkHeaders(app, res);
+    if (app.staticDir) {
+      const res = await fetch(url);
+      check(app.name, `serves the page at ${app.page} (static files, base ${app.base})`, res.ok, `HTTP ${res.status}`);
+    } else {
+      const res = await timed(`[${app.name}] start the production server`, () => waitForHttp(url, server, 60_000));
+      checkHeaders(app, res);
+    }
     if (app.serverRendered) await checkServerHtml(app, url);
     await timed(`[${app.name}] page checks in Chromium`, () => checkPage(app, url));
   } finally {
-    await stop(server);
+    if (app.staticDir) server.close();
+    else await stop(server);
   }
   // The same build under the README's Content-Security-Policy: no violation, the model generates, no foreign request.
-  if (app.name === 'vite') await timed('[vite] page checks under the README CSP', () => checkCsp(browser, check, path.join(app.dir, 'dist')));
+  if (app.name === 'vite') await timed('[vite] page checks under the README CSP', () => checkCsp(browser, check, path.join(app.work, 'dist')));
 
   if (app.dev && devHydration) {
     // React reports attribute mismatches only in development builds: load the page once on the dev server.
     const devPort = await freePort();
     const [devCmd, devArgs] = app.dev(devPort);
-    server = start(devCmd, devArgs, app.dir, env);
+    server = start(devCmd, devArgs, app.work, env);
     try {
-      const url = `http://127.0.0.1:${devPort}/`;
-      await timed(`[${app.name}] start the dev server and compile the page`, () => waitForHttp(url, server, 240_000));
-      await timed(`[${app.name}] dev hydration check`, () => checkPage(app, url, { label: `${app.name} dev`, full: false }));
+      const devUrl = `http://127.0.0.1:${devPort}${app.page}`;
+      await timed(`[${app.name}] start the dev server and compile the page`, () => waitForHttp(devUrl, server, 240_000));
+      await timed(`[${app.name}] dev hydration check`, () => checkPage(app, devUrl, { label: `${app.name} dev`, full: false }));
     } finally {
       await stop(server);
     }
