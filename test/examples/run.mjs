@@ -55,6 +55,7 @@ const APPS = [
     dir: path.join(root, 'examples/vite-app'),
     serve: (port) => ['npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']],
     page: '/',
+    outDir: 'dist',
     figures: ALL_FIGURES,
     isolated: true,
     threeD: true,
@@ -66,6 +67,7 @@ const APPS = [
     serve: (port) => ['npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)]],
     dev: (port) => ['npx', ['next', 'dev', '-H', '127.0.0.1', '-p', String(port)]],
     page: '/',
+    outDir: '.next/static',
     figures: ALL_FIGURES,
     isolated: true,
     threeD: true,
@@ -274,6 +276,17 @@ async function install(app, tgz) {
   check(app.name, 'has no asset copy script', !copyScript && !JSON.stringify(JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')).scripts ?? {}).includes('kit-assets'));
 }
 
+/** The largest file under `dir`. */
+function largestFile(dir) {
+  let best = { file: '', size: 0 };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const here = entry.isDirectory() ? largestFile(full) : { file: full, size: statSync(full).size };
+    if (here.size > best.size) best = here;
+  }
+  return best;
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain',
@@ -463,6 +476,9 @@ async function testApp(app, tgz) {
   await install(app, tgz);
   await timed(`[${app.name}] production build`, () => run('npm', ['run', 'build'], { cwd: app.work, env, timeoutMs: 600_000 }));
   check(app.name, 'builds for production', true);
+  // Static hosts cap a file's size (Cloudflare Pages: 25 MiB): the largest file the build emitted.
+  const largest = largestFile(path.join(app.work, app.outDir ?? app.staticDir));
+  check(app.name, 'emits no file over 25 MiB', largest.size <= 25 * 2 ** 20, `largest: ${path.basename(largest.file)} ${(largest.size / 2 ** 20).toFixed(1)} MiB`);
 
   let server = null;
   let url;
