@@ -1,3 +1,4 @@
+import { prebundledPackageRoot } from './prebundled';
 import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
 
 /** A model whose files do not sit next to its model.json under their own names (a bundler hashed them). */
@@ -17,6 +18,11 @@ export interface ModelFileMap {
  * new cache entry when the model changes.
  */
 export function shippedModelFiles(): ModelFileMap {
+  const packageRoot = prebundledPackageRoot(import.meta.url);
+  if (packageRoot) {
+    const file = (name: string) => `${packageRoot}assets/models/glyffuser-mini/${name}`;
+    return { url: `${file('model.json')}?v=${SHIPPED_MODEL_DIGEST}`, files: Object.fromEntries(SHIPPED_FILES.map((name) => [name, file(name)])) };
+  }
   return {
     url: `${new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href}?v=${SHIPPED_MODEL_DIGEST}`,
     files: {
@@ -26,6 +32,8 @@ export function shippedModelFiles(): ModelFileMap {
     },
   };
 }
+
+const SHIPPED_FILES = ['unet.onnx', 'text_encoder.onnx', 'tokenizer.json'];
 
 /** The shipped model's folder inside the package's `assets/` (for `configure({ assetBase })`). */
 export const SHIPPED_MODEL_PATH = 'models/glyffuser-mini/model.json';

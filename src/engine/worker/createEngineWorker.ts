@@ -1,6 +1,7 @@
 import { getConfig } from '../config/configure';
 import type { DeviceRequest } from '../model/device';
 import type { ModelSource } from '../model/loadModel';
+import { prebundledPackageRoot } from '../model/prebundled';
 import { EngineWorkerError, GenerationAbortedError } from '../model/errors';
 import type { FileProgress } from '../model/fetchBytes';
 import type { ModelCacheMode } from '../model/modelCache';
@@ -53,6 +54,20 @@ function modelInfoFromMessage({ tokenizerText, ...rest }: ModelInfoMessage): Mod
   });
 }
 
+/**
+ * The kit's wasm Worker. The literal `new Worker(new URL(…))` is what bundlers look for to emit it; where a dev
+ * server pre-bundled this module away from the package (see prebundled.ts), the package's own file is started
+ * instead, by a URL the dev server serves as it is.
+ */
+function startDefaultWorker(): Worker {
+  const packageRoot = prebundledPackageRoot(import.meta.url);
+  if (packageRoot) {
+    const href = `${packageRoot}dist/engine/engineWorker.js`;
+    return new Worker(href, { type: 'module', name: 'diffusion-kit-engine' });
+  }
+  return new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-engine' });
+}
+
 /** The source with every URL made absolute against the page (the Worker's own location differs). */
 function absoluteSource(source: ModelSource): Extract<EngineRequest, { type: 'load' }>['source'] {
   const abs = (url: string | URL) => new URL(String(url), location.href).href;
@@ -71,7 +86,7 @@ interface Pending {
  * bundlers (Vite, webpack 5, Turbopack) understand.
  */
 export function createEngineWorker(worker?: Worker): EngineWorker {
-  const w = worker ?? getConfig().createWorker?.() ?? new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-engine' });
+  const w = worker ?? getConfig().createWorker?.() ?? startDefaultWorker();
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let terminated = false;
