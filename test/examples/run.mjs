@@ -11,6 +11,7 @@
 // base /guide/, static files). For the server-rendered ones the server HTML must already hold the figures.
 //
 // Usage: node test/examples/run.mjs [--only=vite|next|docusaurus|astro] [--no-dev-hydration]
+//   EXAMPLES_KIT_TARBALL=<tgz> uses that packed kit instead of packing this tree.
 //   (npm run test:examples). Exits non-zero on any failure; ends with a line "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -232,6 +233,8 @@ function newestMtime(dir) {
 }
 
 async function packKit() {
+  // A tarball packed elsewhere (e.g. from a clean checkout while this tree has work in progress).
+  if (process.env.EXAMPLES_KIT_TARBALL) return path.resolve(process.env.EXAMPLES_KIT_TARBALL);
   const builtAt = existsSync(path.join(root, 'dist/index.js')) ? statSync(path.join(root, 'dist/index.js')).mtimeMs : 0;
   if (builtAt < newestMtime(path.join(root, 'src'))) {
     console.log('dist/ is missing or older than src/: npm run build');
