@@ -435,6 +435,18 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
   }
 }
 
+/** Opens the page, lets it settle (a dev server's dependency pre-bundling and its reload), and closes it. */
+async function warmUp(url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 240_000 });
+    await page.waitForTimeout(15_000);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * A hydration message in short: its first line, then each +client/-server line of React's diff with the
  * component (data-testid) and the element it belongs to.
@@ -524,6 +536,9 @@ async function testApp(app, tgz) {
     try {
       const devUrl = `http://127.0.0.1:${devPort}${app.page}`;
       await timed(`[${app.name}] start the dev server and compile the page`, () => waitForHttp(devUrl, server, 240_000));
+      // A first visit lets the dev server discover and pre-bundle the page's dependencies (Vite then reloads the
+      // page once), as a developer's first load does; the check is the visit after it.
+      if (app.devModel) await timed(`[${app.name}] dev warm-up visit`, () => warmUp(devUrl));
       await timed(`[${app.name}] dev ${app.devModel ? 'page and model' : 'hydration'} check`, () =>
         checkPage(app, devUrl, { label: `${app.name} dev`, full: app.devModel === true, fromBuild: false }),
       );
