@@ -13,13 +13,21 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 
 describe('diffusers U-Nets of each kind in Chromium', () => {
   it('loads each and matches the torch reference through predict on wasm', async () => {
-    // The real-* ones are built with diffusers' own classes (test/fixtures/diffusers/export_real_diffusers.py).
-    for (const kind of ['unconditional', 'class', 'text', 'real-unconditional', 'real-class', 'real-text']) {
+    // The real-* ones are built with diffusers' own classes (test/fixtures/diffusers/export_real_diffusers.py;
+    // real-lcm, a UNet2DConditionModel with timestep_cond, by export_real_lcm.py).
+    for (const kind of ['unconditional', 'class', 'text', 'real-unconditional', 'real-class', 'real-text', 'real-lcm']) {
       const model = await loadModel(url(kind), { device: 'wasm' });
       const ref = (await (await fetch(`/kit-fixtures/diffusers/${kind}/reference.json`)).json()) as Record<string, { data: number[] }>;
       const base = kind.replace(/^real-/, '');
+      const hidden = ref.encoder_hidden_states ? Float32Array.from(ref.encoder_hidden_states.data) : undefined;
       const conditioning =
-        base === 'class' ? { classLabels: ref.class_labels!.data, batch: 2 } : base === 'text' ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 } : undefined;
+        base === 'class'
+          ? { classLabels: ref.class_labels!.data, batch: 2 }
+          : base === 'text'
+            ? { hidden: hidden!, batch: 2 }
+            : base === 'lcm'
+              ? { hidden: hidden!, timestepCond: Float32Array.from(ref.timestep_cond!.data), batch: 2 }
+              : undefined;
       const out = await model.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, conditioning);
       const diff = maxAbsDiff(out, Float32Array.from(ref.out_sample!.data));
       console.log(`${kind}: max |wasm - torch| = ${diff.toExponential(2)}`);
@@ -37,6 +45,8 @@ describe('diffusers U-Nets of each kind in Chromium', () => {
       { kind: 'real-unconditional', options: {} },
       { kind: 'real-class', options: { classLabel: 7 } },
       { kind: 'real-text', options: textOptions },
+      // Sampled with the LCMScheduler of its model.json, the guidance scale embedded (no unconditional pass).
+      { kind: 'real-lcm', options: textOptions },
     ];
     for (const { kind, options } of runs) {
       const base = { steps: 3, count: 2, seed: 9, ...options };
@@ -45,7 +55,7 @@ describe('diffusers U-Nets of each kind in Chromium', () => {
       await model.dispose();
       const worker = createEngineWorker();
       const info = await worker.load(url(kind), { device: 'wasm' });
-      const expected = kind.replace(/^real-/, '');
+      const expected = kind.replace(/^real-/, '').replace(/^lcm$/, 'text');
       expect(info.conditioning).toBe(expected === 'unconditional' ? 'none' : expected);
       expect(info.tokenizer).toBeNull();
       let last: GenerationFrame | undefined;

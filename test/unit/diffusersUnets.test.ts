@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ortNode from 'onnxruntime-node';
-import { ConditioningError, generate, generateImages, GenerateOptionsError, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
+import { ConditioningError, generate, generateImages, GenerateOptionsError, guidanceScaleEmbedding, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
 import { DIFFUSERS_FIXTURES, loadFixtureModelInNode, type DiffusersFixture } from './nodeModel';
 
 // Tiny random-weight U-Nets with diffusers' tensor contract (test/fixtures/diffusers/export_tiny_unets.py):
@@ -216,5 +216,116 @@ describe.each([
     expect(last.sample).toHaveLength(2 * channels * 16 * 16);
     expect(last.sample.every(Number.isFinite)).toBe(true);
     expect(Buffer.from((await run()).at(-1)!.sample.buffer).equals(Buffer.from(last.sample.buffer))).toBe(true);
+  });
+});
+
+// A guided-distilled (LCM-style) U-Net: diffusers' UNet2DConditionModel with time_cond_proj_dim 256, whose
+// guidance scale is an input, timestep_cond (test/fixtures/diffusers/export_real_lcm.py), sampled with the
+// LCMScheduler of its model.json and no unconditional pass.
+describe('a real diffusers export with timestep_cond (real-lcm)', () => {
+  let model: DiffusionModel;
+  const hidden = Float32Array.from({ length: 32 }, (_, i) => Math.sin(i));
+  beforeAll(async () => {
+    model = await loadFixtureModelInNode('real-lcm');
+  }, 60_000);
+  afterAll(async () => {
+    await model?.dispose();
+  });
+
+  it('loads from its manifest: text conditioning, a 256-wide timestep_cond, the LCM scheduler', () => {
+    expect(model.conditioning).toBe('text');
+    expect(model.encoderHiddenShape).toEqual({ length: 4, size: 8 });
+    expect(model.manifest.unet.inputs.timestepCond).toBe('timestep_cond');
+    expect(model.manifest.unet.timeCondProjDim).toBe(256);
+    expect(model.manifest.scheduler_config._class_name).toBe('LCMScheduler');
+  });
+
+  it(`predicts like torch within ${TOLERANCE} with torch's timestep_cond, and the engine's embedding is diffusers'`, async () => {
+    const ref = reference('real-lcm') as Record<string, Tensor> & { guidance_scales: number[] };
+    const sample = Float32Array.from(ref.sample!.data);
+    const hiddenStates = Float32Array.from(ref.encoder_hidden_states!.data);
+    const out = await model.predict(sample, ref.timestep!.data, { hidden: hiddenStates, timestepCond: Float32Array.from(ref.timestep_cond!.data), batch: 2 });
+    const diff = maxAbsDiff(out, ref.out_sample!.data);
+    console.log(`real-lcm U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(TOLERANCE);
+    // diffusers' get_guidance_scale_embedding runs in float32: phases up to 7500 rad round differently.
+    const ours = new Float32Array(2 * 256);
+    ref.guidance_scales.forEach((w, b) => ours.set(guidanceScaleEmbedding(w - 1, 256), 256 * b));
+    const embeddingDiff = maxAbsDiff(ours, ref.timestep_cond!.data);
+    const withOurs = await model.predict(sample, ref.timestep!.data, { hidden: hiddenStates, timestepCond: ours, batch: 2 });
+    const outputDiff = maxAbsDiff(withOurs, ref.out_sample!.data);
+    console.log(`real-lcm guidance embedding: max |engine - diffusers| = ${embeddingDiff.toExponential(2)}; U-Net output with it: ${outputDiff.toExponential(2)}`);
+    expect(embeddingDiff).toBeLessThan(1e-3);
+    expect(outputDiff).toBeLessThan(TOLERANCE);
+  });
+
+  it("generates one LCM step like diffusers' LCMScheduler with this U-Net in torch (custom timesteps [979])", async () => {
+    const ref = reference('real-lcm') as unknown as { lcm_one_step: { timesteps: number[]; guidance_scale: number; init_noise: Tensor; encoder_hidden_states: Tensor; images: Tensor } };
+    const one = ref.lcm_one_step;
+    const frame = await generateImages({
+      model,
+      embeddings: { hidden: Float32Array.from(one.encoder_hidden_states.data), batch: 1 },
+      guidanceScale: one.guidance_scale,
+      timesteps: one.timesteps,
+      initialNoise: Float32Array.from(one.init_noise.data),
+      count: 1,
+    });
+    const expected = one.images.data;
+    const relative = maxAbsDiff(frame.sample, expected) / Math.max(...expected.map(Math.abs));
+    console.log(`real-lcm one-step generation: max |engine - torch| / max |torch| = ${relative.toExponential(2)}`);
+    expect(frame.timestep).toBe(979);
+    expect(relative).toBeLessThan(1e-4);
+  });
+
+  it('runs one U-Net call per image a step (no unconditional half), with the guidance embedded', async () => {
+    const batches: number[] = [];
+    const conds: (Float32Array | undefined)[] = [];
+    const spy: DiffusionModel = Object.create(model);
+    spy.predictDetailed = (sample, timesteps, conditioning, options) => {
+      batches.push(timesteps.length);
+      conds.push((conditioning as { timestepCond?: Float32Array }).timestepCond);
+      return model.predictDetailed(sample, timesteps, conditioning, options);
+    };
+    const base = { model: spy, embeddings: { hidden, batch: 1 }, count: 2, seed: 5 };
+    const four = await frames({ ...base, steps: 4, guidanceScale: 6 });
+    expect(four.map((f) => f.timestep)).toEqual([999, 759, 499, 259]);
+    expect(batches).toEqual([2, 2, 2, 2]);
+    expect(Array.from(conds[0]!.slice(0, 256))).toEqual(Array.from(guidanceScaleEmbedding(5, 256)));
+    const student = await frames({ ...base, timesteps: [979, 739, 499, 259] });
+    expect(student.map((f) => f.timestep)).toEqual([979, 739, 499, 259]);
+    const again = await frames({ ...base, timesteps: [979, 739, 499, 259] });
+    expect(Buffer.from(again.at(-1)!.sample.buffer).equals(Buffer.from(student.at(-1)!.sample.buffer))).toBe(true);
+    const otherScale = await frames({ ...base, timesteps: [979, 739, 499, 259], guidanceScale: 1 });
+    expect(Array.from(otherScale.at(-1)!.sample)).not.toEqual(Array.from(student.at(-1)!.sample));
+    for (const f of [...four, ...student]) expect(f.sample.every(Number.isFinite)).toBe(true);
+    // The manifest's default scale (3) is embedded when none is given.
+    batches.length = 0;
+    conds.length = 0;
+    await frames({ ...base, timesteps: [979] });
+    expect(batches).toEqual([2]);
+    expect(Array.from(conds[0]!.slice(256))).toEqual(Array.from(guidanceScaleEmbedding(2, 256)));
+  });
+
+  it('names timestep_cond when it is missing or does not fit, and the options that cannot be used', async () => {
+    const x = new Float32Array(768);
+    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toMatchObject({ name: 'ConditioningError', field: 'timestepCond' });
+    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toThrow(/timestepCond is missing: .* takes the guidance scale as timestep_cond; pass a Float32Array of 1x256 values/);
+    await expect(model.predict(x, [979], { hidden, timestepCond: new Float32Array(128), batch: 1 })).rejects.toMatchObject({ field: 'timestepCond' });
+    const text = await loadFixtureModelInNode('real-text');
+    await expect(text.predict(x, [979], { hidden, timestepCond: new Float32Array(256), batch: 1 })).rejects.toThrow(/timestepCond must be left out/);
+    await text.dispose();
+    const base = { model, embeddings: { hidden, batch: 1 }, count: 1 };
+    await expect(generateImages({ ...base, timesteps: [979, 499], scheduler: 'euler' })).rejects.toMatchObject({ name: 'GenerateOptionsError', field: 'timesteps' });
+    await expect(generateImages({ ...base, timesteps: [499, 979] })).rejects.toThrow(/^timesteps must be a descending list of distinct integers from 0 to 999; got timesteps\[1\] = 979/);
+    await expect(generateImages({ ...base, timesteps: [979], steps: 1 })).rejects.toMatchObject({ field: 'timesteps' });
+    await expect(generateImages({ ...base, steps: 51 })).rejects.toMatchObject({ name: 'GenerateOptionsError', field: 'steps' });
+    await expect(generateImages({ ...base, steps: 51 })).rejects.toThrow(/^steps is too many for LCMScheduler: num_inference_steps must be an integer from 1 to original_inference_steps \(50\)/);
+    // The same file with a manifest that forgets timestep_cond is refused at load, saying what to add.
+    await expect(
+      loadFixtureModelInNode('real-lcm', (m) => {
+        delete m.unet.inputs.timestepCond;
+        delete m.unet.timeCondProjDim;
+      }),
+    ).rejects.toThrow(/takes an input 'timestep_cond' .* add unet.inputs.timestepCond/);
   });
 });

@@ -35,10 +35,10 @@ function withThreads(ort: OrtModule, threads: number): OrtModule {
 }
 
 /** The tiny diffusers-contract U-Nets of test/fixtures/diffusers (made by export_tiny_unets.py there), and the
- * real-* ones built with diffusers' own classes (export_real_diffusers.py there). */
+ * real-* ones built with diffusers' own classes (export_real_diffusers.py there; real-lcm by export_real_lcm.py). */
 export const DIFFUSERS_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/diffusers');
 
-export type DiffusersFixture = 'unconditional' | 'class' | 'text' | 'real-unconditional' | 'real-class' | 'real-text';
+export type DiffusersFixture = 'unconditional' | 'class' | 'text' | 'real-unconditional' | 'real-class' | 'real-text' | 'real-lcm';
 
 /** Loads one of those U-Nets ('unconditional', 'class', 'text', 'real-*') in Node; `manifest` edits its model.json first. */
 export async function loadFixtureModelInNode(kind: DiffusersFixture, manifest?: (m: Record<string, any>) => void, ort: OrtModule = ortNode as unknown as OrtModule): Promise<DiffusionModel> {

@@ -163,7 +163,8 @@ export function checkDiffusionTrainerProps(props: DiffusionTrainerProps) {
     learningRate: v.number('learningRate', 2e-2, L.learningRate),
     schedule,
     alphasCumprod,
-    scheduler: v.oneOf<SchedulerName>('scheduler', 'ddim', SCHEDULER_NAMES),
+    // Not LCM: the trainer's small noise predictor is not distilled for it.
+    scheduler: v.oneOf<SchedulerName>('scheduler', 'ddim', SCHEDULER_NAMES.filter((name) => name !== 'lcm')),
     samplingSteps: v.number('samplingSteps', Math.min(50, T), { ...L.samplingSteps, max: Math.min(L.samplingSteps.max, T) }),
     sampleCount: v.number('sampleCount', 400, L.sampleCount),
     t: v.number('t', Math.round(T / 10), { min: 0, max: T - 1, integer: true }),

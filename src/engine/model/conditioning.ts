@@ -11,6 +11,12 @@ export interface EmbeddingConditioning {
    * a U-Net without one (Stable Diffusion's, most diffusers exports) never reads it.
    */
   mask?: Float32Array;
+  /**
+   * `timestep_cond` [batch, D], for a U-Net that takes one (`unet.inputs.timestepCond`, D = `unet.timeCondProjDim`):
+   * the guidance-scale embedding of a guided-distilled model, `guidanceScaleEmbeddingBatch(w - 1, D, batch)`.
+   * Required by such a U-Net, refused by others.
+   */
+  timestepCond?: Float32Array;
   batch: number;
 }
 

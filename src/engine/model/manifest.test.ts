@@ -41,6 +41,27 @@ describe('validateManifest', () => {
     expect(validateManifest(m).unet.crossAttention).toEqual({ output: 'cross_attention', resolution: 16 });
   });
 
+  it('accepts a guided-distilled U-Net: timestep_cond (the guidance embedding) and its size', () => {
+    const m = good();
+    m.unet.inputs.timestepCond = 'timestep_cond';
+    m.unet.timeCondProjDim = 256;
+    m.scheduler_config = { _class_name: 'LCMScheduler', beta_schedule: 'squaredcos_cap_v2' };
+    const valid = validateManifest(m);
+    expect([valid.unet.inputs.timestepCond, valid.unet.timeCondProjDim, conditioningKind(valid)]).toEqual(['timestep_cond', 256, 'text']);
+  });
+
+  it.each([
+    ['timestep_cond without its size', (m: any) => (m.unet.inputs.timestepCond = 'timestep_cond'), 'unet.timeCondProjDim', "unet.timeCondProjDim is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim"],
+    ['a size without timestep_cond', (m: any) => (m.unet.timeCondProjDim = 256), 'unet.timeCondProjDim', 'unet.timeCondProjDim is only meaningful with unet.inputs.timestepCond'],
+    ['a size below 4', (m: any) => Object.assign(m.unet, { timeCondProjDim: 2, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.timeCondProjDim', 'unet.timeCondProjDim must be an integer from 4 to 65536'],
+    ['an empty timestep_cond name', (m: any) => Object.assign(m.unet, { timeCondProjDim: 8, inputs: { ...m.unet.inputs, timestepCond: '' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond must be a non-empty string'],
+  ])('rejects %s, naming the field', (_label, spoil, field, message) => {
+    const m = good();
+    spoil(m);
+    expect(() => validateManifest(m)).toThrow(expect.objectContaining({ name: 'ManifestError', field }));
+    expect(() => validateManifest(m)).toThrow(message);
+  });
+
   it.each([
     ['a missing field', (m: any) => delete m.unet.inputs.timestep, 'unet.inputs.timestep is missing'],
     ['an unknown prediction type', (m: any) => (m.predictionType = 'score'), 'predictionType must be one of epsilon, v_prediction, sample'],
@@ -103,6 +124,7 @@ describe('validateManifest', () => {
     ['empty class names', (m: any) => Object.assign(m, { classes: ['a', ''] }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'classes', 'classes must be an array of 1 to 10000 non-empty strings'],
     ['a text encoder without encoder hidden states', (m: any) => (m.textEncoder = good().textEncoder), 'textEncoder', 'textEncoder is only meaningful with unet.inputs.encoderHiddenStates'],
     ['a mask without encoder hidden states', (m: any) => (m.unet.inputs.encoderAttentionMask = 'mask'), 'unet.inputs.encoderAttentionMask', 'only meaningful with unet.inputs.encoderHiddenStates'],
+    ['timestep_cond without encoder hidden states', (m: any) => Object.assign(m.unet, { timeCondProjDim: 256, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond is only meaningful with unet.inputs.encoderHiddenStates'],
     ['text and class conditioning together', (m: any) => Object.assign(m.unet.inputs, { encoderHiddenStates: 'e', classLabels: 'c' }), 'unet.inputs.classLabels', 'cannot be combined'],
     ['an unknown timestep type', (m: any) => (m.unet.timestepType = 'float16'), 'unet.timestepType', "must be one of 'float32', 'int64'"],
     ['ink without background', (m: any) => (m.image.ink = 1), 'image.background', 'must be given together'],

@@ -25,6 +25,12 @@ export interface UnetInputs {
   encoderAttentionMask?: string;
   /** int64 [B]: a class-conditional U-Net (`UNet2DModel` with `num_class_embeds`). */
   classLabels?: string;
+  /**
+   * float32 [B, unet.timeCondProjDim]: a guided-distilled U-Net (`UNet2DConditionModel` with `time_cond_proj_dim`,
+   * e.g. a latent consistency model) that takes the guidance scale w as diffusers' `timestep_cond`, the embedding
+   * of w - 1 (`guidanceScaleEmbedding`), instead of running an unconditional pass. Only with `encoderHiddenStates`.
+   */
+  timestepCond?: string;
 }
 
 /**
@@ -53,6 +59,8 @@ export interface ModelManifest {
     encoderHiddenSize?: number;
     /** L of encoder_hidden_states when the U-Net wants a fixed one (else any L is passed through). */
     encoderSequenceLength?: number;
+    /** The size of `timestep_cond` (diffusers' `time_cond_proj_dim`, e.g. 256); required with `unet.inputs.timestepCond`. */
+    timeCondProjDim?: number;
     /**
      * Optional second output: each prompt token's share of the U-Net's cross-attention, [B, L, r, r] (averaged
      * over heads and the layers at resolution r), for figures that show which word drew which strokes.
@@ -141,7 +149,7 @@ function checkUnet(m: ReturnType<typeof manifestChecks>): void {
   m.section('unet.inputs');
   m.str('unet.inputs.sample');
   m.str('unet.inputs.timestep');
-  for (const k of ['encoderHiddenStates', 'encoderAttentionMask', 'classLabels']) if (m.has(`unet.inputs.${k}`)) m.str(`unet.inputs.${k}`);
+  for (const k of ['encoderHiddenStates', 'encoderAttentionMask', 'classLabels', 'timestepCond']) if (m.has(`unet.inputs.${k}`)) m.str(`unet.inputs.${k}`);
   m.str('unet.output');
   if (m.has('unet.timestepType')) m.oneOf('unet.timestepType', TIMESTEP_TYPES);
   if (m.has('unet.crossAttention')) {
@@ -162,12 +170,20 @@ function checkConditioning(m: ReturnType<typeof manifestChecks>): void {
     throw new ManifestError('unet.inputs.classLabels', 'cannot be combined with unet.inputs.encoderHiddenStates: a U-Net conditioned on both is not supported.');
   }
   if (!text) {
-    for (const f of ['unet.inputs.encoderAttentionMask', 'unet.encoderHiddenSize', 'unet.encoderSequenceLength', 'unet.crossAttention', 'textEncoder', 'tokenizer']) {
+    for (const f of ['unet.inputs.encoderAttentionMask', 'unet.inputs.timestepCond', 'unet.encoderHiddenSize', 'unet.encoderSequenceLength', 'unet.crossAttention', 'textEncoder', 'tokenizer']) {
       only(f, 'unet.inputs.encoderHiddenStates', 'the U-Net input the embeddings go to');
     }
   } else {
     if (m.has('unet.encoderHiddenSize')) m.int('unet.encoderHiddenSize', 1, 65536);
     if (m.has('unet.encoderSequenceLength')) m.int('unet.encoderSequenceLength', 1, 65536);
+  }
+  if (m.has('unet.inputs.timestepCond')) {
+    if (!m.has('unet.timeCondProjDim')) {
+      throw new ManifestError('unet.timeCondProjDim', "is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim, e.g. 256).");
+    }
+    m.int('unet.timeCondProjDim', 4, 65536);
+  } else if (m.has('unet.timeCondProjDim')) {
+    throw new ManifestError('unet.timeCondProjDim', 'is only meaningful with unet.inputs.timestepCond (the U-Net input the guidance embedding goes to); remove it or add that input.');
   }
   if (m.has('textEncoder')) {
     m.section('textEncoder');

@@ -14,6 +14,8 @@ export interface UnetInputSpec {
   /** The labels accepted (class models): 0..classes-1, and the null class if any. */
   classCount: number;
   nullClass: number | null;
+  /** D of timestep_cond [B, D] (a guided-distilled U-Net, `unet.timeCondProjDim`), or null when it has no such input. */
+  timeCondProjDim: number | null;
 }
 
 /** The dtype and shape of a session's input, when the runtime exposes its metadata (onnxruntime 1.22+). */
@@ -62,6 +64,25 @@ export function resolveUnetInputs(manifest: ModelManifest, session: OrtSession):
       throw new ManifestError('unet.encoderHiddenSize', 'is missing: without a text encoder, and with a U-Net file that leaves the size of encoder_hidden_states open, the engine needs D (its cross_attention_dim).');
     }
   }
+  let timeCondProjDim: number | null = null;
+  const named = new Set(Object.values(unet.inputs));
+  if (unet.inputs.timestepCond === undefined && session.inputNames.includes('timestep_cond') && !named.has('timestep_cond')) {
+    throw new ModelLoadError(
+      file,
+      "takes an input 'timestep_cond' (a guided-distilled U-Net's guidance embedding, diffusers' time_cond_proj_dim) that model.json does not name: add unet.inputs.timestepCond: 'timestep_cond' and unet.timeCondProjDim.",
+    );
+  }
+  if (unet.inputs.timestepCond !== undefined) {
+    timeCondProjDim = unet.timeCondProjDim!;
+    const meta = inputMetadata(session, unet.inputs.timestepCond);
+    if (meta?.type !== undefined && meta.type !== 'float32') {
+      throw new ModelLoadError(file, `takes timestep_cond '${unet.inputs.timestepCond}' as ${meta.type}; the engine feeds float32 (diffusers' dtype).`);
+    }
+    const D = meta?.shape?.[1];
+    if (typeof D === 'number' && D > 0 && D !== timeCondProjDim) {
+      throw new ModelLoadError(file, `takes timestep_cond with D = ${D}, but model.json says unet.timeCondProjDim ${timeCondProjDim}.`);
+    }
+  }
   return {
     kind,
     timestepType,
@@ -69,6 +90,7 @@ export function resolveUnetInputs(manifest: ModelManifest, session: OrtSession):
     sequenceLength,
     classCount: manifest.classes?.length ?? 0,
     nullClass: manifest.nullClass ?? null,
+    timeCondProjDim,
   };
 }
 
@@ -122,6 +144,18 @@ export function unetFeeds(
       throw new ConditioningError('mask', `must be a Float32Array of ${batch}x${L} values (1 keep, 0 pad), or left out; got ${mask.length} values.`);
     }
     feeds[names.encoderAttentionMask] = new ort.Tensor('float32', mask, [batch, L]);
+  }
+  const cond = conditioning.timestepCond;
+  if (spec.timeCondProjDim === null) {
+    if (cond !== undefined) throw new ConditioningError('timestepCond', `must be left out: the model '${manifest.name}' has no timestep_cond input (unet.inputs.timestepCond in its model.json).`);
+  } else {
+    const D = spec.timeCondProjDim;
+    const want = `a Float32Array of ${batch}x${D} values (batch x unet.timeCondProjDim): the guidance-scale embedding, guidanceScaleEmbeddingBatch(guidanceScale - 1, ${D}, ${batch})`;
+    if (cond === undefined) throw new ConditioningError('timestepCond', `is missing: the model '${manifest.name}' takes the guidance scale as timestep_cond; pass ${want}.`);
+    if (!(cond instanceof Float32Array) || cond.length !== batch * D) {
+      throw new ConditioningError('timestepCond', `must be ${want}; got ${cond instanceof Float32Array ? `${cond.length} values` : typeof cond}.`);
+    }
+    feeds[names.timestepCond!] = new ort.Tensor('float32', cond, [batch, D]);
   }
   return feeds;
 }

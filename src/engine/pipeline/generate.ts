@@ -1,7 +1,9 @@
-import { GenerationAbortedError } from '../model/errors';
+import type { EmbeddingConditioning } from '../model/conditioning';
+import { GenerateOptionsError, GenerationAbortedError } from '../model/errors';
+import { guidanceScaleEmbeddingBatch } from '../model/guidanceEmbedding';
 import { createRng } from '../rng/createRng';
 import { randn } from '../rng/randn';
-import { createScheduler, schedulerFromConfig } from '../schedulers';
+import { createScheduler, DDIMScheduler, LCMScheduler, SchedulerConfigError, schedulerFromConfig } from '../schedulers';
 import type { Scheduler } from '../schedulers/types';
 import { GENERATION_DEFAULTS } from './generationLimits';
 import { conditioningBatch } from './conditioningBatch';
@@ -22,6 +24,32 @@ function makeScheduler(options: GenerateOptions): Scheduler {
   return schedulerFromConfig({ ...trained, ...choice });
 }
 
+/** `setTimesteps` with the step count, or with the explicit `timesteps` for the schedulers that take a list (DDIM, LCM). */
+function setSchedule(scheduler: Scheduler, options: GenerateOptions, steps: number): void {
+  const list = options.timesteps;
+  if (list === undefined) {
+    try {
+      scheduler.setTimesteps(steps);
+    } catch (error) {
+      // LCM samples a subset of its distillation grid: at most original_inference_steps (50) steps.
+      if (error instanceof SchedulerConfigError && error.key === 'num_inference_steps') {
+        throw new GenerateOptionsError('steps', `is too many for ${scheduler.className}: ${error.message.replace(/^.*?: /, '')}`);
+      }
+      throw error;
+    }
+    return;
+  }
+  if (!(scheduler instanceof DDIMScheduler || scheduler instanceof LCMScheduler)) {
+    throw new GenerateOptionsError('timesteps', `cannot be used with ${scheduler.className}: only DDIMScheduler and LCMScheduler take explicit timesteps; choose scheduler 'ddim' or 'lcm', or give steps instead.`);
+  }
+  try {
+    scheduler.setTimesteps(list);
+  } catch (error) {
+    if (error instanceof SchedulerConfigError && error.key === 'timesteps') throw new GenerateOptionsError('timesteps', error.message.replace(/^.*?custom timesteps /, ''));
+    throw error;
+  }
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   // Always the engine's own typed error (name 'AbortError'), whatever reason the caller aborted with.
   if (signal?.aborted) throw new GenerationAbortedError();
@@ -31,6 +59,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * Sampling as an async iterable of frames, one per denoising step, for any U-Net: a prompt or embeddings
  * (text models), a class label (class-conditional models), or nothing (unconditional models).
  * noise (seeded) -> for each t: U-Net on [uncond; cond] in one batch -> guidance -> scheduler.step -> frame.
+ * A guided-distilled U-Net (`unet.inputs.timestepCond`) instead runs on the conditional batch alone, with the
+ * guidance scale w embedded as its timestep_cond (`guidanceScaleEmbedding(w - 1)`, as diffusers' LCM pipeline).
  * The same seed and settings give the same images, bit for bit, on the same device.
  */
 export async function* generate(options: GenerateOptions): AsyncGenerator<GenerationFrame, void, undefined> {
@@ -43,13 +73,21 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   const { width, height, channels } = model.manifest.image;
   const size = channels * height * width;
   const scheduler = makeScheduler(options);
-  scheduler.setTimesteps(steps);
+  setSchedule(scheduler, options, steps);
+  // A guided-distilled U-Net (unet.inputs.timestepCond, e.g. a latent consistency model) takes the guidance
+  // scale w as an input, diffusers' embedding of w - 1, and runs once per image: no unconditional half.
+  const timeCondProjDim = model.manifest.unet.inputs.timestepCond !== undefined ? model.manifest.unet.timeCondProjDim : undefined;
+  const embeddedGuidance = timeCondProjDim !== undefined;
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started;
 
   // Conditioning: unconditional only for no prompt/label/embeddings; conditional only when w = 1; else both halves.
   throwIfAborted(signal);
-  const { conditioning, guided, scale, words } = await conditioningBatch(model, options, count, requestedScale);
+  const prepared = await conditioningBatch(model, options, count, embeddedGuidance ? 1 : requestedScale);
+  const { guided, scale, words } = prepared;
+  const conditioning = embeddedGuidance
+    ? { ...(prepared.conditioning as EmbeddingConditioning), timestepCond: guidanceScaleEmbeddingBatch(requestedScale - 1, timeCondProjDim!, count) }
+    : prepared.conditioning;
   const batch = guided ? 2 * count : count;
 
   const rng = createRng(seed);

@@ -25,11 +25,20 @@ export interface GenerateOptions {
   classLabel?: number;
   /**
    * Classifier-free guidance scale w: eps = eps_uncond + w (eps_cond - eps_uncond). 1 = no guidance. Default: the
-   * manifest's (`guidance.default`, else 1). Ignored by unconditional models.
+   * manifest's (`guidance.default`, else 1). Ignored by unconditional models. A guided-distilled U-Net
+   * (`unet.inputs.timestepCond`, e.g. a latent consistency model) takes w as an input instead, embedded as
+   * diffusers' LCM pipeline does (`guidanceScaleEmbedding(w - 1, unet.timeCondProjDim)`): one U-Net call per
+   * image a step, no unconditional pass.
    */
   guidanceScale?: number;
-  /** Number of denoising steps, 1 to the schedule's training steps. Default 20. */
+  /** Number of denoising steps, 1 to the schedule's training steps (LCM: to its original_inference_steps, 50). Default 20. */
   steps?: number;
+  /**
+   * Explicit inference timesteps instead of `steps`: distinct integer training timesteps, descending, e.g.
+   * [979, 739, 499, 259] for a consistency model whose training grid stops short of T - 1 (diffusers'
+   * `set_timesteps(timesteps=...)`). Only for the schedulers that take them, DDIM and LCM.
+   */
+  timesteps?: readonly number[];
   /** A scheduler short name, or a diffusers scheduler_config object (its `_class_name` picks the class). Default: the manifest's. */
   scheduler?: SchedulerName | Record<string, unknown>;
   /** Seed of the initial noise and of any stochastic step. Default 0. */

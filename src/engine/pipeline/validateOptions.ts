@@ -23,6 +23,13 @@ export function validateGenerateOptions(options: GenerateOptions): void {
   if (steps !== undefined && !inRange(steps, { ...LIMITS.steps, max: trainSteps })) {
     throw new GenerateOptionsError('steps', `must be an integer from ${LIMITS.steps.min} to ${trainSteps}; got ${String(steps)}.`);
   }
+  if (options.timesteps !== undefined) {
+    if (steps !== undefined) throw new GenerateOptionsError('timesteps', 'cannot be combined with steps: give one or the other (the number of steps is the length of timesteps).');
+    const list = options.timesteps;
+    if (!Array.isArray(list) || list.length < 1 || list.length > trainSteps) {
+      throw new GenerateOptionsError('timesteps', `must be an array of 1 to ${trainSteps} training timesteps, descending; got ${Array.isArray(list) ? `${list.length} values` : typeof list}.`);
+    }
+  }
   if (count !== undefined && !inRange(count, LIMITS.count)) {
     throw new GenerateOptionsError('count', `must be an integer from ${LIMITS.count.min} to ${LIMITS.count.max}; got ${String(count)}.`);
   }

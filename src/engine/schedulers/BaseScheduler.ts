@@ -109,6 +109,23 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
     }
   }
 
+  /**
+   * A copy of custom timesteps (the `timesteps=[...]` of diffusers' `set_timesteps`, for the schedulers that take
+   * them) after checking they are distinct integers in 0..T-1, descending.
+   */
+  protected checkCustomTimesteps(timesteps: readonly number[]): number[] {
+    const numTrain = this.config.num_train_timesteps;
+    const bad = timesteps.findIndex(
+      (t, i) => typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > numTrain - 1 || (i > 0 && !(t < timesteps[i - 1]!)),
+    );
+    if (timesteps.length === 0 || bad >= 0) {
+      const accepted = `a descending list of distinct integers from 0 to ${numTrain - 1}`;
+      const got = bad >= 0 ? `timesteps[${bad}] = ${describeValue(timesteps[bad])}` : 'an empty list';
+      throw new SchedulerConfigError('timesteps', [accepted], timesteps, `${this.className}.setTimesteps: custom timesteps must be ${accepted}; got ${got}.`);
+    }
+    return [...timesteps];
+  }
+
   /** Stores the inference timesteps of `setTimesteps(n)` after checking each lies within 0..T-1. */
   protected acceptTimesteps(n: number, timesteps: number[]): void {
     const numTrain = this.config.num_train_timesteps;

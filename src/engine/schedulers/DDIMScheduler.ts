@@ -1,5 +1,5 @@
 import type { FloatArray } from '../forward/addNoise';
-import { describeValue, SchedulerConfigError } from '../schedules/SchedulerConfigError';
+import { describeValue } from '../schedules/SchedulerConfigError';
 import { BaseScheduler } from './BaseScheduler';
 import {
   type ClipSampleConfig,
@@ -158,19 +158,5 @@ export class DDIMScheduler extends BaseScheduler<DDIMSchedulerConfig> {
       prevSample[i] = sqrtAbarPrev * x0 + directionCoeff * eps + (z === undefined ? 0 : sigma * z[i]!);
     }
     return { prevSample, predOriginalSample };
-  }
-
-  /** A copy of custom timesteps after checking they are distinct integers in 0..T-1, descending. */
-  private checkCustomTimesteps(timesteps: readonly number[]): number[] {
-    const numTrain = this.config.num_train_timesteps;
-    const bad = timesteps.findIndex(
-      (t, i) => typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > numTrain - 1 || (i > 0 && !(t < timesteps[i - 1]!)),
-    );
-    if (timesteps.length === 0 || bad >= 0) {
-      const accepted = `a descending list of distinct integers from 0 to ${numTrain - 1}`;
-      const got = bad >= 0 ? `timesteps[${bad}] = ${describeValue(timesteps[bad])}` : 'an empty list';
-      throw new SchedulerConfigError('timesteps', [accepted], timesteps, `${this.className}.setTimesteps: custom timesteps must be ${accepted}; got ${got}.`);
-    }
-    return [...timesteps];
   }
 }

@@ -36,6 +36,11 @@ export interface CommonConfigRules {
   predictionAliases?: Readonly<Record<string, PredictionType>>;
   /** Why a diffusers prediction type is refused by this class, if one is. */
   unsupportedPredictionTypes?: Readonly<Record<string, string>>;
+  /**
+   * The class's own defaults of the beta keys where they differ from the common ones (linear, 0.0001 to 0.02):
+   * LCMScheduler defaults to Stable Diffusion's scaled_linear, 0.00085 to 0.012.
+   */
+  betaDefaults?: { betaSchedule: BetaScheduleName; betaStart: number; betaEnd: number };
 }
 
 const SPACINGS: readonly TimestepSpacing[] = ['leading', 'trailing', 'linspace'];
@@ -45,9 +50,10 @@ export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): 
   const num_train_timesteps = read.integer('num_train_timesteps', 1000, 1);
   const unsupportedSchedules: Record<string, string> = {};
   if (!rules.betaSchedules.includes('sigmoid')) unsupportedSchedules.sigmoid = "diffusers implements 'sigmoid' only in DDPMScheduler";
-  const beta_schedule = read.choice('beta_schedule', 'linear', rules.betaSchedules, { unsupported: unsupportedSchedules });
-  const beta_start = read.number('beta_start', DEFAULT_BETA_START);
-  const beta_end = read.number('beta_end', DEFAULT_BETA_END);
+  const betaDefaults = rules.betaDefaults ?? { betaSchedule: 'linear', betaStart: DEFAULT_BETA_START, betaEnd: DEFAULT_BETA_END };
+  const beta_schedule = read.choice('beta_schedule', betaDefaults.betaSchedule, rules.betaSchedules, { unsupported: unsupportedSchedules });
+  const beta_start = read.number('beta_start', betaDefaults.betaStart);
+  const beta_end = read.number('beta_end', betaDefaults.betaEnd);
   const trained_betas = read.numberArray('trained_betas');
   const prediction_type = read.choice('prediction_type', 'epsilon', rules.predictionTypes, {
     aliases: rules.predictionAliases,
@@ -69,18 +75,18 @@ export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): 
   };
 }
 
-/** The keys of diffusers' x_0 clipping (DDPM, DDIM): clip the predicted x_0 to [-clip_sample_range, clip_sample_range]. */
+/** The keys of diffusers' x_0 clipping (DDPM, DDIM, LCM): clip the predicted x_0 to [-clip_sample_range, clip_sample_range]. */
 export type ClipSampleConfig = {
-  /** Clip the predicted x_0 (default true). */
+  /** Clip the predicted x_0 (default true; false for LCMScheduler). */
   readonly clip_sample: boolean;
   /** The clipping bound (default 1). */
   readonly clip_sample_range: number;
 };
 
-/** Reads `clip_sample` and `clip_sample_range` with diffusers' defaults. */
-export function readClipSample(read: ConfigReader): ClipSampleConfig {
+/** Reads `clip_sample` and `clip_sample_range` with diffusers' defaults (the class's `clip_sample` default is `clipByDefault`). */
+export function readClipSample(read: ConfigReader, clipByDefault = true): ClipSampleConfig {
   return {
-    clip_sample: read.boolean('clip_sample', true),
+    clip_sample: read.boolean('clip_sample', clipByDefault),
     clip_sample_range: read.number('clip_sample_range', 1, 'a number > 0', (x) => x > 0),
   };
 }

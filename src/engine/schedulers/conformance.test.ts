@@ -22,6 +22,14 @@ interface ConformanceCase {
   ordered: boolean;
   /** Has thresholding among its diffusers keys. */
   thresholdingKey: boolean;
+  /** diffusers' defaults of the class where they differ from the common ones (linear betas 0.0001 to 0.02). */
+  defaults?: RawSchedulerConfig;
+  /** The most steps `setTimesteps(n)` takes with the default config, when fewer than T (LCM: original_inference_steps). */
+  maxSteps?: number;
+  /** The grid ignores timestep_spacing and steps_offset (LCM, as diffusers). */
+  ownGrid?: boolean;
+  /** Whether step j of n (at t) draws noise in the stochastic config; default: every step. */
+  drawsNoise?: (j: number, n: number, t: number) => boolean;
 }
 
 const CASES: ConformanceCase[] = [
@@ -37,6 +45,19 @@ const CASES: ConformanceCase[] = [
   },
   { name: 'euler', defaultSpacing: 'linspace', stochastic: { config: {}, options: { sChurn: 5 } }, ve: true, ordered: true, thresholdingKey: false },
   { name: 'eulerAncestral', defaultSpacing: 'linspace', stochastic: { config: {}, options: {} }, ve: true, ordered: true, thresholdingKey: false },
+  {
+    name: 'lcm',
+    defaultSpacing: 'leading',
+    stochastic: { config: {}, options: {} },
+    ve: false,
+    ordered: true,
+    thresholdingKey: true,
+    defaults: { beta_schedule: 'scaled_linear', beta_start: 0.00085, beta_end: 0.012 },
+    maxSteps: 50,
+    ownGrid: true,
+    // Every step re-noises its estimate except the last.
+    drawsNoise: (j, n) => j < n - 1,
+  },
 ];
 
 const LENGTH = 6;
@@ -98,6 +119,7 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
         timestep_spacing: c.defaultSpacing,
         steps_offset: 0,
         rescale_betas_zero_snr: false,
+        ...c.defaults,
       });
       expect(scheduler.config).not.toHaveProperty('_class_name');
       expect(scheduler.config).not.toHaveProperty('some_future_key');
@@ -156,7 +178,7 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
     });
 
     it.each(['leading', 'trailing', 'linspace'])('gives n descending timesteps within 0..T-1 (%s)', (spacing) => {
-      for (const n of [1, 7, 50, 999]) {
+      for (const n of [1, 7, 50, 999].filter((k) => k <= (c.maxSteps ?? Infinity))) {
         // Stable Diffusion's steps_offset = 1 (ignored by trailing and linspace) leaves room below T-1 at usual n.
         const scheduler = make({ timestep_spacing: spacing, steps_offset: n < 100 ? 1 : 0 });
         expect(scheduler.timesteps).toEqual([]);
@@ -189,10 +211,21 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       }
     });
 
-    it('rejects a steps_offset that pushes timesteps past T-1', () => {
-      const scheduler = make({ timestep_spacing: 'leading', steps_offset: 50, num_train_timesteps: 100 });
-      expectConfigError(() => scheduler.setTimesteps(2), 'steps_offset');
-    });
+    if (!c.ownGrid) {
+      it('rejects a steps_offset that pushes timesteps past T-1', () => {
+        const scheduler = make({ timestep_spacing: 'leading', steps_offset: 50, num_train_timesteps: 100 });
+        expectConfigError(() => scheduler.setTimesteps(2), 'steps_offset');
+      });
+    }
+
+    if (c.maxSteps !== undefined) {
+      it(`refuses more than ${c.maxSteps} steps with the default config, naming num_inference_steps`, () => {
+        const scheduler = make();
+        scheduler.setTimesteps(c.maxSteps!);
+        expect(scheduler.timesteps.length).toBe(c.maxSteps);
+        expectConfigError(() => scheduler.setTimesteps(c.maxSteps! + 1), 'num_inference_steps');
+      });
+    }
   });
 
   describe('step', () => {
@@ -282,7 +315,7 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       const scheduler = make(c.stochastic.config);
       const viaNoise = sample(scheduler, 6, (j) => {
         const t = scheduler.timesteps[j]!;
-        const draws = c.name !== 'ddpm' || t > 0;
+        const draws = c.drawsNoise ? c.drawsNoise(j, scheduler.timesteps.length, t) : c.name !== 'ddpm' || t > 0;
         return { ...c.stochastic.options, ...(draws ? { noise: Float64Array.from({ length: LENGTH }, () => replay.normal()) } : {}) };
       });
       expect(Array.from(viaNoise)).toEqual(Array.from(viaRng));

@@ -4,7 +4,7 @@ import { SCHEDULER_CLASSES, SCHEDULER_NAMES, type SchedulerInstance } from './re
 import type { SchedulerName } from './types';
 
 /**
- * A scheduler by short name ('ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral') with an
+ * A scheduler by short name ('ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral', 'lcm') with an
  * optional diffusers `scheduler_config.json` object (defaults otherwise).
  *
  * @example

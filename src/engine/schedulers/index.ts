@@ -14,6 +14,7 @@ export {
 } from './DPMSolverMultistepScheduler';
 export { EulerDiscreteScheduler, type EulerDiscreteSchedulerConfig, type EulerStepOptions } from './EulerDiscreteScheduler';
 export { EulerAncestralDiscreteScheduler, type EulerAncestralDiscreteSchedulerConfig } from './EulerAncestralDiscreteScheduler';
+export { LCMScheduler, type LCMSchedulerConfig, type LCMTimestepOptions } from './LCMScheduler';
 export { createScheduler } from './createScheduler';
 export { schedulerFromConfig } from './schedulerFromConfig';
 export { noiseScheduleFromConfig, type DiffusersScheduleConfig } from './noiseScheduleFromConfig';

@@ -4,7 +4,7 @@ import { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_LABELS, SCHEDULER_N
 
 describe('the scheduler registry', () => {
   it('has one entry per class, and every lookup table derives from it', () => {
-    expect(SCHEDULER_REGISTRY.map((e) => e.name)).toEqual(['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral']);
+    expect(SCHEDULER_REGISTRY.map((e) => e.name)).toEqual(['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral', 'lcm']);
     expect(SCHEDULER_NAMES).toEqual(SCHEDULER_REGISTRY.map((e) => e.name));
     expect(Object.keys(SCHEDULER_CLASSES)).toEqual(SCHEDULER_NAMES);
     for (const entry of SCHEDULER_REGISTRY) {
@@ -33,6 +33,7 @@ describe('the scheduler registry', () => {
       dpmSolverMultistep: 'DPM-Solver++ (multistep)',
       euler: 'Euler',
       eulerAncestral: 'Euler ancestral',
+      lcm: 'LCM',
     });
   });
 });

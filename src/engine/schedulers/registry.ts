@@ -4,6 +4,7 @@ import { DDPMScheduler } from './DDPMScheduler';
 import { DPMSolverMultistepScheduler } from './DPMSolverMultistepScheduler';
 import { EulerAncestralDiscreteScheduler } from './EulerAncestralDiscreteScheduler';
 import { EulerDiscreteScheduler } from './EulerDiscreteScheduler';
+import { LCMScheduler } from './LCMScheduler';
 import type { Scheduler, SchedulerInfo, SchedulerName } from './types';
 
 /**
@@ -18,6 +19,7 @@ const SCHEDULER_CLASS_LIST = [
   DPMSolverMultistepScheduler,
   EulerDiscreteScheduler,
   EulerAncestralDiscreteScheduler,
+  LCMScheduler,
 ] as const;
 
 type SchedulerClass = (typeof SCHEDULER_CLASS_LIST)[number];

@@ -6,7 +6,7 @@ import type { Scheduler } from './types';
 /**
  * The scheduler a diffusers `scheduler_config.json` describes, chosen by its `_class_name`
  * (`DDPMScheduler`, `DDIMScheduler`, `DPMSolverMultistepScheduler`, `EulerDiscreteScheduler`,
- * `EulerAncestralDiscreteScheduler`) and configured by the rest of the object.
+ * `EulerAncestralDiscreteScheduler`, `LCMScheduler`) and configured by the rest of the object.
  */
 export function schedulerFromConfig(json: RawSchedulerConfig): Scheduler {
   const className = json !== null && typeof json === 'object' ? json._class_name : undefined;
