@@ -203,7 +203,7 @@ def main():
         source = {"engine": "%s v%s (ONNX through the kit's engine, onnxruntime-node)"
                             % (meta["model"], meta["version"])}
         settings = {"n_per_prompt": meta["index"][0]["count"], "steps": meta["steps"],
-                    "sampler": meta["scheduler"] + " (the manifest's)"}
+                    "sampler": meta["scheduler"]}
     else:
         run_dir = os.path.join(HERE, "runs", a.run)
         full, _ = ckpt_file.load_any(run_dir, a.run)
