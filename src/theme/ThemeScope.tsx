@@ -3,7 +3,10 @@ import { darkTheme, lightTheme, themeStyle, type Theme } from './theme';
 
 /** Props of {@link ThemeScope}. */
 export interface ThemeScopeProps extends HTMLAttributes<HTMLDivElement> {
-  /** `light`, `dark`, or a full custom set of token values. */
+  /**
+   * `light`, `dark`, or a full custom set of token values.
+   * @default 'light'
+   */
   theme?: 'light' | 'dark' | Theme;
 }
 
