@@ -14,6 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 from .export import ATTENTION_RES, DEFAULT_OUT, sha256_of
 from .model import build_model, count_macs, param_count
+from . import step_curve
 from .schedule import SCHEDULER_CONFIG
 
 GLOVE_LICENSE = ("GloVe 6B 100-d word vectors (Stanford NLP, Public Domain Dedication and License "
@@ -183,7 +184,7 @@ def update_evaluation(out, metrics):
     text = open(readme).read()
     head = text.split("\n## What it can and cannot do")[0].rstrip("\n") + "\n"
     with open(readme, "w") as f:
-        f.write(head + can_and_cannot(metrics, m["guidance"]["default"]))
+        f.write(head + can_and_cannot(metrics, m["guidance"]["default"]) + step_curve.section())
     if os.path.abspath(out) == os.path.abspath(DEFAULT_OUT):
         write_digest(path)
     print("restated the evaluation in", out)
@@ -224,7 +225,7 @@ def main(argv=None):
                               prompts=", ".join(metrics["radical_test"]) if metrics else "-",
                               g=m["guidance"]["default"],
                               licences="; ".join(m["licenses"].values()),
-                              can=can_and_cannot(metrics, m["guidance"]["default"])))
+                              can=can_and_cannot(metrics, m["guidance"]["default"]) + step_curve.section()))
     if os.path.abspath(a.out) == os.path.abspath(DEFAULT_OUT):
         write_digest(os.path.join(a.out, "model.json"))
     print("wrote model.json and README.md to", a.out)

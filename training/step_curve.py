@@ -2,12 +2,14 @@
 
   /usr/bin/python3 -m training.step_curve [dir]     (default training/evaluations/step-curve)
 
-Writes <dir>/summary.json and <dir>/step_curve.png, and prints the Markdown table for the model README. The
-default step count of a scheduler is the smallest count whose six-prompt mean is within 2 points of DDIM at 25
+Writes <dir>/summary.json and <dir>/step_curve.png, prints the Markdown table, and writes it (with the plot) into
+the shipped model's README (its "Steps and samplers" section, which manifest.py keeps when it rewrites the README).
+The default step count of a scheduler is the smallest count whose six-prompt mean is within 2 points of DDIM at 25
 steps (the shipped default) by both judges.
 """
 import json
 import os
+import shutil
 import sys
 
 from PIL import Image, ImageDraw
@@ -77,7 +79,7 @@ def plot(rows, path, w=640, h=360, pad=48):
                         (x(s0 + (s1 - s0) * b), y(r0["core_cnn"] + (r1["core_cnn"] - r0["core_cnn"]) * b))], fill=c, width=1)
         for s, r in pts:
             d.ellipse([x(s) - 3, y(r["core_nearest"]) - 3, x(s) + 3, y(r["core_nearest"]) + 3], fill=c)
-        d.text((w - pad - 150, pad + 4 + 14 * i), label, fill=c)
+        d.text((w - pad - 200, h - pad - 64 + 14 * i), label + (" (= Euler: same points)" if sched == "ddim" else ""), fill=c)
     img.save(path)
 
 
@@ -96,14 +98,50 @@ def table(rows, picks):
     return "\n".join(lines)
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DIR = os.path.join(HERE, "evaluations", "step-curve")
+SECTION = "\n## Steps and samplers"
+
+
+def section(summary=None):
+    """The model README's section on steps and samplers ('' when the curve has not been measured)."""
+    if summary is None:
+        path = os.path.join(DEFAULT_DIR, "summary.json")
+        if not os.path.isfile(path):
+            return ""
+        summary = json.load(open(path))
+    rows = {(r["scheduler"], r["steps"]): r for r in summary["rows"]}
+    picks = summary["defaults"]
+    return "\n".join([
+        SECTION.strip("\n"),
+        "The radical test against the number of sampling steps, guidance 7, 64 samples per prompt, through the kit's",
+        "engine (`training/step_curve.sh`; every configuration's metrics in `training/evaluations/step-curve/`).",
+        "\"default\": the smallest count within %d points of DDIM at 25 steps by both judges." % round(100 * summary["within"]),
+        "", table(rows, picks), "", "![The six-prompt radical test against the number of steps](step_curve.png)", ""])
+
+
+def update_model_readme(model_dir, summary, png):
+    """Puts the section at the end of the model README (replacing an earlier one) and the plot beside it."""
+    readme = os.path.join(model_dir, "README.md")
+    if not os.path.isfile(readme):
+        return
+    text = open(readme).read().split(SECTION)[0].rstrip("\n") + "\n"
+    with open(readme, "w") as f:
+        f.write(text + "\n" + section(summary))
+    shutil.copyfile(png, os.path.join(model_dir, "step_curve.png"))
+
+
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "evaluations", "step-curve")
+    root = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_DIR
     rows = load(root)
     picks = defaults(rows)
-    json.dump({"reference": {"scheduler": REFERENCE[0], "steps": REFERENCE[1]}, "within": WITHIN, "defaults": picks,
-               "rows": sorted(rows.values(), key=lambda r: (r["scheduler"], r["steps"]))},
-              open(os.path.join(root, "summary.json"), "w"), indent=1)
-    plot(rows, os.path.join(root, "step_curve.png"))
+    summary = {"reference": {"scheduler": REFERENCE[0], "steps": REFERENCE[1]}, "within": WITHIN, "defaults": picks,
+               "rows": sorted(rows.values(), key=lambda r: (r["scheduler"], r["steps"]))}
+    json.dump(summary, open(os.path.join(root, "summary.json"), "w"), indent=1)
+    png = os.path.join(root, "step_curve.png")
+    plot(rows, png)
+    if os.path.abspath(root) == os.path.abspath(DEFAULT_DIR):
+        update_model_readme(os.path.join(HERE, "..", "assets", "models", "glyffuser-mini"), summary, png)
     print(table(rows, picks))
     print("\ndefaults (smallest steps within %d points of DDIM 25 by both judges): %s" % (WITHIN * 100, picks))
 
