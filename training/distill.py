@@ -21,9 +21,7 @@ Resumes from training/runs/<run>/last.pt, else the committed training/checkpoint
 stop (SIGTERM/SIGINT: clean stop); logs training/runs/<run>/log.csv.
 """
 import argparse
-import csv
 import os
-import time
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see train.py: a small shared CPU
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -31,14 +29,13 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from . import checkpoint as ckpt_file  # noqa: E402
-from . import dataset, lcm  # noqa: E402
+from . import checkpoint as ckpt_file, dataset, lcm  # noqa: E402
 from .distributed import Context  # noqa: E402
 from .model import GlyffuserMini  # noqa: E402
 from .prompts import ShortPrompts  # noqa: E402
 from .sample import load_run  # noqa: E402
 from .schedule import NUM_TRAIN_TIMESTEPS, trained_alphas_cumprod  # noqa: E402
-from .train import StopSignal, lr_at, save_atomic, update_ema  # noqa: E402
+from .loop import Loop, update_ema  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -134,15 +131,21 @@ class Distiller:
         self.grid = torch.tensor(lcm.origin_timesteps(args.solver_steps, args.max_timestep), device=device)
         self.k = NUM_TRAIN_TIMESTEPS // args.solver_steps
 
-    def loss(self, x0, ctx, mask, ctx_u, mask_u):
+    def draw(self, x0):
+        """The step's random numbers (grid index n, noise, guidance g) for a whole global batch:
+        every rank draws alike and keeps its shard, as the examples one process would see."""
         a, B, dev = self.args, len(x0), x0.device
         n = torch.randint(0, len(self.grid), (B,), device=dev)
+        noise = torch.randn_like(x0)
+        return n, noise, a.g_min + (a.g_max - a.g_min) * torch.rand(B, device=dev)
+
+    def loss(self, x0, ctx, mask, ctx_u, mask_u, n, noise, g):
+        a = self.args
         s = self.grid[n]
         e = (s - self.k).clamp(min=0)             # n = 0: e = 0, where f(x, 0) = x
         a_s = self.ab[s].reshape(-1, 1, 1, 1)
         a_e = self.ab[e].reshape(-1, 1, 1, 1)
-        x_s = a_s.sqrt() * x0 + (1 - a_s).sqrt() * torch.randn_like(x0)
-        g = a.g_min + (a.g_max - a.g_min) * torch.rand(B, device=dev)
+        x_s = a_s.sqrt() * x0 + (1 - a_s).sqrt() * noise
         w = (g - 1).reshape(-1, 1, 1, 1)
         w_emb = lcm.guidance_embedding(g - 1, a.time_cond_proj_dim)
         pred = lcm.consistency(self.student, x_s, s, ctx, mask, w_emb, self.ab)
@@ -155,16 +158,6 @@ class Distiller:
             x_e = a_e.sqrt() * x0_g + (1 - a_e).sqrt() * eps_g   # one DDIM step s -> e
             target = lcm.consistency(self.target, x_e, e, ctx, mask, w_emb, self.ab)
         return pseudo_huber(pred - target, a.huber_c).mean()
-
-
-def open_log(run_dir):
-    path = os.path.join(run_dir, "log.csv")
-    new = not os.path.exists(path)
-    f = open(path, "a", newline="")
-    w = csv.writer(f)
-    if new:
-        w.writerow(["step", "images", "minutes", "loss", "lr", "images_per_s"])
-    return f, w
 
 
 def load_data(args, tok):
@@ -180,12 +173,11 @@ def load_data(args, tok):
 
 def main(argv=None):
     args = parse_args(argv)
-    ctxd = Context(args.device)
+    ctxd = Context(args.device, args.batch_size)
     torch.set_num_threads(args.threads)
     dev, writer = ctxd.device, ctxd.is_writer
     run_dir = os.path.join(args.runs_dir, args.run)
     os.makedirs(run_dir, exist_ok=True)
-    ckpt_path = os.path.join(run_dir, "last.pt")
 
     # 1. teacher (frozen, its text encoder shared), student from the teacher or resumed
     teacher, tok, tfull = load_teacher(args.teacher)
@@ -217,7 +209,8 @@ def main(argv=None):
     step_fn = Distiller(teacher.unet, model, target, args, dev)
 
     # 2. data: the teacher's prompts (definitions, short prompts, dropped prompts)
-    images, texts, ids_all, mask_all = load_data(args, tok)
+    with ctxd.writer_first():  # rank 0 builds the glyph cache if it is missing
+        images, texts, ids_all, mask_all = load_data(args, tok)
     shorts = ShortPrompts(tok, texts, p=args.short_prompts) if args.short_prompts > 0 else None
     e_ids, e_mask = (torch.from_numpy(a) for a in tok.encode_batch([""]))
     with torch.no_grad():
@@ -227,85 +220,50 @@ def main(argv=None):
         print("teacher %s, %d training glyphs, world %d, batch %d" % (
             os.path.basename(args.teacher), N, ctxd.world, B), flush=True)
         tok.save(os.path.join(run_dir, "tokenizer.json"))
-        logf, log = open_log(run_dir)
+    loop = Loop(args, ctxd, state, run_dir,
+                lambda: {"model": full_state(text, student), "ema": full_state(text, ema),
+                         "target": full_state(text, target), "optimizer": opt.state_dict(),
+                         "state": dict(state), "config": config, "tokenizer": tok.to_json(),
+                         "teacher": {"file": os.path.basename(args.teacher), "state": tfull.get("state")},
+                         "train_images": N, "args": vars(args)},
+                ["step", "images", "minutes", "loss", "lr", "images_per_s"],
+                "step %d images %d min %.2f loss %s lr %s img/s %.1f",
+                lambda loss, ips: [state["step"], state["images_seen"], round(loop.minutes, 2),
+                                   "%.5g" % loss, "%.3g" % loop.lr, round(ips, 1)])
 
-    def checkpoint():
-        save_atomic({"model": full_state(text, student), "ema": full_state(text, ema),
-                     "target": full_state(text, target), "optimizer": opt.state_dict(),
-                     "state": dict(state), "config": config, "tokenizer": tok.to_json(),
-                     "teacher": {"file": os.path.basename(args.teacher), "state": tfull.get("state")},
-                     "train_images": N, "args": vars(args)}, ckpt_path)
-        print("checkpoint step %d -> %s" % (state["step"], os.path.relpath(ckpt_path)), flush=True)
-
-    # 3. the loop; every rank shuffles alike (same seed) and takes its slice of each batch
-    torch.manual_seed(args.seed * 1000 + ctxd.rank + 7919 * state["step"])
+    # 3. the loop; every rank shuffles and draws for the whole global batch (the same seeds on
+    # all ranks: 0 where the rank once was, so one process draws as before) and takes its shard
+    torch.manual_seed(args.seed * 1000 + 7919 * state["step"])
     perm_rng = np.random.default_rng(args.seed + state["step"])
-    rng = np.random.default_rng([args.seed, state["step"], ctxd.rank])
-    stop = StopSignal()
+    rng = np.random.default_rng([args.seed, state["step"], 0])
     perm, pos = perm_rng.permutation(N), 0
-    t_start, base, last_ckpt = time.time(), state["train_seconds"], time.time()
-    loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
-    while True:
-        state["train_seconds"] = base + (time.time() - t_start)
-        minutes = state["train_seconds"] / 60
-        if ctxd.any(stop.requested or minutes >= args.max_minutes
-                    or (args.max_steps and state["step"] >= args.max_steps)):
-            break
+    while loop.running():
         if pos + B > N:
             perm, pos = perm_rng.permutation(N), 0
-        rows = torch.from_numpy(ctxd.shard(perm[pos:pos + B]))
+        rows = torch.from_numpy(perm[pos:pos + B])
         pos += B
-        x0 = images[rows].to(dev)
         ids, mask = ids_all[rows].clone(), mask_all[rows].clone()
         if shorts:
             shorts.apply(rows.numpy(), ids.numpy(), mask.numpy(), rng)
         drop = torch.from_numpy(rng.random(len(rows)) < args.drop_prompt)
         ids[drop], mask[drop] = 0, 0.0
+        x0 = images[rows].to(dev)
+        x0, ids, mask, *draws = (ctxd.shard(v) for v in (x0, ids, mask, *step_fn.draw(x0)))
         ids, mask = ids.to(dev), mask.to(dev)
         with torch.no_grad():
             ctx = text(ids)
-        b = len(rows)
-        loss = step_fn.loss(x0, ctx, mask, ctx_empty.expand(b, -1, -1), e_mask.to(dev).expand(b, -1))
-
-        lr = lr_at(args, state["step"], minutes, state["images_seen"])
-        for gr in opt.param_groups:
-            gr["lr"] = lr
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(student.parameters(), 1.0)
-        opt.step()
+        b = len(ids)
+        loss = step_fn.loss(x0, ctx, mask, ctx_empty.expand(b, -1, -1), e_mask.to(dev).expand(b, -1),
+                            *draws)
+        loop.step(opt, student.parameters(), loss)
         with torch.no_grad():  # target: plain EMA as in LCM; shipping EMA: with warm-up
             for pt, ps in zip(target.parameters(), student.parameters()):
                 pt.mul_(args.target_ema).add_(ps.detach(), alpha=1 - args.target_ema)
         update_ema(ema, student, state["step"], args.ema)
-        state["step"] += 1
-        state["images_seen"] += B
-        loss_acc, n_acc, img_log = loss_acc + loss.item(), n_acc + 1, img_log + B
-
-        if state["step"] % args.log_every == 0:
-            mean_loss = ctxd.mean(loss_acc / n_acc)
-            if writer:
-                row = [state["step"], state["images_seen"], round(minutes, 2), "%.5g" % mean_loss,
-                       "%.3g" % lr, round(img_log / (time.time() - t_log), 1)]
-                log.writerow(row)
-                logf.flush()
-                print("step %d images %d min %.2f loss %s lr %s img/s %.1f" % tuple(row), flush=True)
-            loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
-        if writer and time.time() - last_ckpt > args.ckpt_minutes * 60:
-            checkpoint()
-            last_ckpt = time.time()
+        loop.end_step(loss, B)
 
     # 4. the stop: final checkpoint and the compact file the next session resumes from
-    if writer:
-        checkpoint()
-        if not args.limit:  # test runs never replace the committed file
-            path = ckpt_file.save_committed(torch.load(ckpt_path, map_location="cpu"), args.run)
-            print("committed checkpoint -> %s" % os.path.relpath(path, HERE), flush=True)
-        logf.close()
-        print("done: step %d, %d images, %.1f min" % (state["step"], state["images_seen"],
-                                                     state["train_seconds"] / 60), flush=True)
-    ctxd.close()
-    return state
+    return loop.finish(args.run)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,13 @@
 torchrun sets RANK, LOCAL_RANK and WORLD_SIZE (and MASTER_ADDR/PORT); without them
 everything here is a no-op and the script runs as one plain process. Backend: gloo on
 CPU, NCCL on CUDA (one GPU per rank, LOCAL_RANK). Every rank draws the same shuffled
-global batch and trains on its own slice of it (`shard`); DDP averages the gradients,
-so all ranks keep identical weights; rank 0 alone writes checkpoints and logs.
+global batch and the random numbers of all of it (same seeds everywhere), and trains on
+its own slice of it (`shard`). DDP averages the gradients; with equal slices of B / N rows,
+(1/N) sum_r grad(mean loss of slice r) = grad(mean loss of all B rows), so N ranks take
+the step one process takes on that batch (up to float summation order) and all ranks keep
+identical weights. Rank 0 alone writes checkpoints and logs (loop.py).
 """
+import contextlib
 import os
 
 import torch
@@ -13,10 +17,13 @@ import torch.distributed as dist
 
 
 class Context:
-    def __init__(self, device_kind="cpu"):
+    def __init__(self, device_kind="cpu", batch_size=None):
         self.world = int(os.environ.get("WORLD_SIZE", "1"))
         self.rank = int(os.environ.get("RANK", "0"))
         self.local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+        if batch_size and batch_size % self.world:  # unequal slices would weight rows unequally
+            raise SystemExit("--batch-size %d (global) is not a multiple of the %d ranks"
+                             % (batch_size, self.world))
         if device_kind == "cuda":
             torch.cuda.set_device(self.local_rank)
             self.device = torch.device("cuda", self.local_rank)
@@ -37,8 +44,23 @@ class Context:
         return torch.nn.parallel.DistributedDataParallel(module, device_ids=ids)
 
     def shard(self, rows):
-        """This rank's slice of a global batch (every rank holds the same `rows`)."""
+        """This rank's slice of a global batch (every rank holds the same `rows`): rows
+        rank, rank + world, ... (numpy arrays and tensors alike)."""
         return rows[self.rank::self.world]
+
+    def barrier(self):
+        if self.world > 1:
+            dist.barrier()
+
+    @contextlib.contextmanager
+    def writer_first(self):
+        """Rank 0 runs the block before the others, which may then read the cache files it
+        wrote (glyphs, GloVe) instead of writing them concurrently. Yields is_writer."""
+        if not self.is_writer:
+            self.barrier()
+        yield self.is_writer
+        if self.is_writer:
+            self.barrier()
 
     def mean(self, value):
         """Mean of a float over ranks."""
@@ -48,13 +70,14 @@ class Context:
         dist.all_reduce(t)
         return t.item() / self.world
 
-    def any(self, flag):
-        """True on every rank if it is true on any (e.g. a stop request), so all stop together."""
+    def agree(self, stop, seconds):
+        """(stop on any rank, the largest clock) in one all-reduce, so that all ranks stop at
+        the same step and a learning rate scheduled on wall time is the same on all."""
         if self.world == 1:
-            return bool(flag)
-        t = torch.tensor([1.0 if flag else 0.0], device=self.device)
+            return bool(stop), seconds
+        t = torch.tensor([1.0 if stop else 0.0, seconds], dtype=torch.float64, device=self.device)
         dist.all_reduce(t, op=dist.ReduceOp.MAX)
-        return t.item() > 0
+        return t[0].item() > 0, t[1].item()
 
     def close(self):
         if dist.is_initialized():

@@ -1,6 +1,7 @@
 """Train glyffuser-mini (see README.md).
 
   /usr/bin/python3 -m training.train --run v2 --max-minutes 900 --schedule-images 1200000 --glove --pooled ...
+  torchrun --nproc_per_node=N -m training.train --device cuda ...   (distributed.py; --batch-size is global)
 
 Resumes automatically from training/runs/<run>/last.pt, else from the committed
 training/checkpoints/<run>.pt (checkpoint.py). Checkpoints atomically every
@@ -11,11 +12,8 @@ loss = mean w_t (eps_hat - eps)^2 (w_t = 1, or min-SNR-gamma), t ~ U{0..999};
 """
 import argparse
 import copy
-import csv
 import json
-import math
 import os
-import signal
 import time
 
 # Thread behaviour on a small shared CPU (must be set before torch loads):
@@ -30,6 +28,8 @@ import torch  # noqa: E402
 
 from . import checkpoint as ckpt_file  # noqa: E402
 from . import dataset, glove, wordnet  # noqa: E402
+from .distributed import Context  # noqa: E402
+from .loop import Loop, lr_at, update_ema  # noqa: E402,F401  (lr_at: still train.lr_at too)
 from .model import GlyffuserMini, build_model, count_macs, param_count  # noqa: E402
 from .prompts import ShortPrompts  # noqa: E402
 from .schedule import trained_alphas_cumprod  # noqa: E402
@@ -44,7 +44,7 @@ def parse_args(argv=None):
     p.add_argument("--run", default="main")
     p.add_argument("--runs-dir", default=RUNS)
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--batch-size", type=int, default=64, help="global batch (split over ranks)")
     p.add_argument("--lr", type=float, default=5e-4)
     p.add_argument("--min-lr-frac", type=float, default=0.1,
                    help="cosine decay (over --schedule-images, else --max-minutes) to lr*this")
@@ -78,29 +78,10 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
-def save_atomic(obj, path):
-    """torch.save to a temp file then rename, so a crash never leaves a torn file."""
-    tmp = path + ".tmp"
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-
-
-def lr_at(args, step, minutes, images=0):
-    """Linear warmup over warmup_steps, then cosine decay over the planned images (or training time):
-    lr = lr_max * (f + (1 - f) * (1 + cos(pi * min(1, progress))) / 2),
-    progress = images / schedule_images, else minutes / max_minutes."""
-    warm = min(1.0, (step + 1) / max(1, args.warmup_steps))
-    if args.schedule_images > 0:
-        frac = min(1.0, images / args.schedule_images)
-    else:
-        frac = min(1.0, minutes / max(1e-9, args.max_minutes))
-    f = args.min_lr_frac
-    return args.lr * warm * (f + (1 - f) * 0.5 * (1 + math.cos(math.pi * frac)))
-
-
-def load_training_set(args):
-    """Training images [N,1,32,32] in [-1, 1] and their definitions (held-out glyphs left out)."""
-    if args.limit:
+def load_training_set(args, build=True):
+    """Training images [N,1,32,32] in [-1, 1] and their definitions (held-out glyphs left out).
+    With --limit the subset is rendered again (build) or read from the cache it was written to."""
+    if args.limit and build:
         data = dataset.build_dataset(limit=args.limit, path=args.cache, verbose=False)
     else:
         data = dataset.load_dataset(args.cache)
@@ -109,7 +90,7 @@ def load_training_set(args):
     return images, [str(data["definitions"][i]) for i in train_idx]
 
 
-def new_model(args, tok):
+def new_model(args, tok, verbose=True):
     """A fresh model for the recipe the flags choose (WordNet synsets, GloVe, pooled path)."""
     if args.no_wordnet:
         syn = dict(num_synsets=0)
@@ -117,28 +98,31 @@ def new_model(args, tok):
         t0 = time.time()
         names, s_idx, s_w = wordnet.synset_tables(tok.vocab)
         syn = dict(syn_index=s_idx, syn_weight=s_w, num_synsets=len(names))
-        print("wordnet: %d synsets, %.0f%% of words covered (%.1fs)"
-              % (len(names), 100 * (s_w.sum(1) > 0).mean(), time.time() - t0))
+        if verbose:
+            print("wordnet: %d synsets, %.0f%% of words covered (%.1fs)"
+                  % (len(names), 100 * (s_w.sum(1) > 0).mean(), time.time() - t0))
     return GlyffuserMini(len(tok), unet_ch=[int(c) for c in args.channels.split(",")],
                          unet_blocks=[int(b) for b in args.blocks.split(",")],
                          glove_dim=glove.DIM if args.glove else 0, pooled=args.pooled, **syn)
 
 
-def build_or_resume(args, run_dir, texts):
+def build_or_resume(args, run_dir, texts, verbose=True):
     """(model, tokenizer, resume dict or None): the saved run when there is one, else a new model."""
     resume, resume_from = ckpt_file.load_any(run_dir, args.run)
     if resume:
-        print("resuming from", os.path.relpath(resume_from, HERE))
+        if verbose:
+            print("resuming from", os.path.relpath(resume_from, HERE))
         tok = Tokenizer(resume["tokenizer"]["vocab"], resume["tokenizer"]["max_length"])
         model = build_model(resume["config"])
         model.load_state_dict(resume["model"])
     else:
         tok = Tokenizer.build(texts)
-        model = new_model(args, tok)
+        model = new_model(args, tok, verbose)
     if model.config.get("glove_dim"):
         table, cover = glove.vocab_vectors(tok.vocab)
         model.text.set_glove(table)
-        print("glove: %.1f%% of the vocabulary covered" % (100 * cover))
+        if verbose:
+            print("glove: %.1f%% of the vocabulary covered" % (100 * cover))
     return model, tok, resume
 
 
@@ -159,18 +143,14 @@ def make_ema(model):
     return ema
 
 
-def update_ema(ema, model, step, decay):
-    """EMA with warm-up: d = min(decay, (1 + step) / (10 + step)); ema = d ema + (1 - d) model."""
-    d = min(decay, (1 + step) / (10 + step))
-    with torch.no_grad():
-        for pe, pm in zip(ema.parameters(), model.parameters()):
-            pe.mul_(d).add_(pm.detach(), alpha=1 - d)
-
-
-def diffusion_loss(model, x0, ids, mask, ab, min_snr_gamma):
-    """Noise x0 to a random t in closed form, predict the noise, weighted MSE."""
+def diffusion_loss(model, x0, ids, mask, ab, min_snr_gamma, shard=None):
+    """Noise x0 to a random t in closed form, predict the noise, weighted MSE.
+    t and eps are drawn for the whole global batch, then `shard` keeps this rank's rows:
+    every rank draws alike, so N ranks train on exactly the examples one process would."""
     t = torch.randint(0, len(ab), (len(x0),), device=x0.device)
     eps = torch.randn_like(x0)
+    if shard:
+        x0, ids, mask, t, eps = (shard(v) for v in (x0, ids, mask, t, eps))
     a = ab[t][:, None, None, None]
     x_t = a.sqrt() * x0 + (1 - a).sqrt() * eps  # q(x_t | x_0)
     err = ((model(x_t, t.float(), ids, mask) - eps) ** 2).mean(dim=(1, 2, 3))
@@ -182,48 +162,26 @@ def diffusion_loss(model, x0, ids, mask, ab, min_snr_gamma):
     return err.mean()
 
 
-class StopSignal:
-    """SIGTERM/SIGINT ask the loop to stop after the current step; the final checkpoint
-    (local last.pt and the compact committed file) is then written as at any end."""
-
-    def __init__(self):
-        self.requested = False
-        signal.signal(signal.SIGTERM, self._request)
-        signal.signal(signal.SIGINT, self._request)
-
-    def _request(self, signum, frame):
-        self.requested = True
-        print("stop requested (signal %d)" % signum, flush=True)
-
-
-def open_log(run_dir):
-    path = os.path.join(run_dir, "log.csv")
-    new = not os.path.exists(path)
-    f = open(path, "a", newline="")
-    writer = csv.writer(f)
-    if new:
-        writer.writerow(["step", "epoch", "images_seen", "minutes", "loss", "lr", "images_per_s"])
-    return f, writer
-
-
 def main(argv=None):
     args = parse_args(argv)
+    ctxd = Context(args.device, args.batch_size)
     torch.set_num_threads(args.threads)  # the default here is 1
-    torch.manual_seed(args.seed)
+    torch.manual_seed(args.seed)  # the same on every rank: same initial weights, same draws
     rng = np.random.default_rng(args.seed)
     run_dir = os.path.join(args.runs_dir, args.run)
     os.makedirs(run_dir, exist_ok=True)
-    ckpt_path = os.path.join(run_dir, "last.pt")
-    device = torch.device(args.device)
+    device, writer = ctxd.device, ctxd.is_writer
 
-    # 1. data, model (new or resumed), tokenised prompts
-    images, texts = load_training_set(args)
-    model, tok, resume = build_or_resume(args, run_dir, texts)
-    tok.save(os.path.join(run_dir, "tokenizer.json"))
+    # 1. data, model (new or resumed), tokenised prompts; rank 0 writes the caches first
+    with ctxd.writer_first():
+        images, texts = load_training_set(args, build=writer)
+        model, tok, resume = build_or_resume(args, run_dir, texts, verbose=writer)
     ids_all, mask_all = (torch.from_numpy(a) for a in tok.encode_batch(texts))
     shorts = ShortPrompts(tok, texts, p=args.short_prompts) if args.short_prompts > 0 else None
     N = len(texts)
-    log_model_info(model, tok, N, run_dir)
+    if writer:
+        tok.save(os.path.join(run_dir, "tokenizer.json"))
+        log_model_info(model, tok, N, run_dir)
 
     # 2. EMA, optimiser, counters (restored on resume)
     ema = make_ema(model)
@@ -234,31 +192,27 @@ def main(argv=None):
         opt.load_state_dict(resume["optimizer"])
         state = resume["state"]
         rng = np.random.default_rng(args.seed + state["step"])  # fresh shuffles after resume
-        print("resumed at step %d (%.1f min trained)" % (state["step"], state["train_seconds"] / 60))
+        if writer:
+            print("resumed at step %d (%.1f min trained)" % (state["step"], state["train_seconds"] / 60))
     model.to(device).train()
     ema.to(device)
+    net = ctxd.wrap(model)
     ab = trained_alphas_cumprod().to(device)
-    logf, log = open_log(run_dir)
+    loop = Loop(args, ctxd, state, run_dir,
+                lambda: {"model": model.state_dict(), "ema": ema.state_dict(),
+                         "optimizer": opt.state_dict(), "state": dict(state),
+                         "config": model.config, "tokenizer": tok.to_json(), "train_images": N,
+                         "args": vars(args)},
+                ["step", "epoch", "images_seen", "minutes", "loss", "lr", "images_per_s"],
+                "step %d epoch %d seen %d min %.1f loss %.4f lr %s img/s %.1f",
+                lambda loss, ips: [state["step"], state["epoch"], state["images_seen"],
+                                   round(loop.minutes, 2), round(loss, 5), "%.3g" % loop.lr, round(ips, 1)])
 
-    def checkpoint():
-        save_atomic({"model": model.state_dict(), "ema": ema.state_dict(),
-                     "optimizer": opt.state_dict(), "state": dict(state),
-                     "config": model.config, "tokenizer": tok.to_json(), "train_images": N,
-                     "args": vars(args)}, ckpt_path)
-        print("checkpoint step %d -> %s" % (state["step"], os.path.relpath(ckpt_path)), flush=True)
-
-    # 3. the loop: shuffled epochs, prompt dropout and short prompts, one optimiser step each
-    stop = StopSignal()
+    # 3. the loop: shuffled epochs, prompt dropout and short prompts, one optimiser step each;
+    # every rank shuffles and draws for the whole global batch (same seeds), then takes its shard
     B = args.batch_size
     perm, pos = rng.permutation(N), 0
-    t_start, base_seconds, last_ckpt = time.time(), state["train_seconds"], time.time()
-    loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
-    while True:
-        state["train_seconds"] = base_seconds + (time.time() - t_start)
-        minutes = state["train_seconds"] / 60
-        if (stop.requested or minutes >= args.max_minutes
-                or (args.max_steps and state["step"] >= args.max_steps)):
-            break
+    while loop.running():
         if pos + B > N:  # new epoch
             perm, pos = rng.permutation(N), 0
             state["epoch"] += 1
@@ -270,42 +224,14 @@ def main(argv=None):
             shorts.apply(idx.numpy(), ids.numpy(), mask.numpy(), rng)
         drop = torch.from_numpy(rng.random(len(idx)) < args.drop_prompt)
         ids[drop], mask[drop] = 0, 0.0  # empty prompt = all pad, mask all zero
-        loss = diffusion_loss(model, x0, ids.to(device), mask.to(device), ab, args.min_snr_gamma)
-
-        lr = lr_at(args, state["step"], minutes, state["images_seen"])
-        for g in opt.param_groups:
-            g["lr"] = lr
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        loss = diffusion_loss(net, x0, ids.to(device), mask.to(device), ab, args.min_snr_gamma,
+                              ctxd.shard)
+        loop.step(opt, model.parameters(), loss)
         update_ema(ema, model, state["step"], args.ema)
-        state["step"] += 1
-        state["images_seen"] += len(idx)
-        loss_acc, n_acc, img_log = loss_acc + loss.item(), n_acc + 1, img_log + len(idx)
-
-        if state["step"] % args.log_every == 0:
-            ips = img_log / (time.time() - t_log)
-            row = [state["step"], state["epoch"], state["images_seen"], round(minutes, 2),
-                   round(loss_acc / n_acc, 5), "%.3g" % lr, round(ips, 1)]
-            log.writerow(row)
-            logf.flush()
-            print("step %d epoch %d seen %d min %.1f loss %.4f lr %s img/s %.1f" % tuple(row),
-                  flush=True)
-            loss_acc, n_acc, t_log, img_log = 0.0, 0, time.time(), 0
-        if time.time() - last_ckpt > args.ckpt_minutes * 60:
-            checkpoint()
-            last_ckpt = time.time()
+        loop.end_step(loss, len(idx))
 
     # 4. the stop: final checkpoint, and the compact file the next session resumes from
-    checkpoint()
-    if not args.limit:  # test runs never replace the committed file
-        path = ckpt_file.save_committed(torch.load(ckpt_path, map_location="cpu"), args.run)
-        print("committed checkpoint -> %s" % os.path.relpath(path, HERE), flush=True)
-    logf.close()
-    print("done: step %d, %d images, %.1f min" % (state["step"], state["images_seen"],
-                                                 state["train_seconds"] / 60), flush=True)
-    return state
+    return loop.finish(args.run)
 
 
 if __name__ == "__main__":
