@@ -6,7 +6,7 @@ directory on PYTHONPATH, with the import-only stubs that test/fixtures/diffusers
 documents (packaging, a sitecustomize.py auto-stubbing huggingface_hub/safetensors/filelock/tqdm, fake
 dist-info METADATA) on Debian's /usr/bin/python3 (3.11) with python3-torch 1.13 and numpy; no PyPI, no hub.
 
-Command, from the repository root (about a second):
+Command, from the repository root (a few seconds):
 
   PYTHONPATH=<stub folder>:<diffusers checkout>/src /usr/bin/python3 test/reference/lcm_diffusers_golden.py
 
@@ -17,6 +17,19 @@ Writes test/fixtures/schedulers/lcm_diffusers.json:
     v_prediction and sample predictions. Every step is recorded: t, the noise diffusers drew (null on the
     last step, which draws none), prev_sample and denoised (our predOriginalSample).
   - `grids`: diffusers' timesteps for many (num_train_timesteps, original_inference_steps, n).
+  - `loops` with a `strength` key: `set_timesteps(num_inference_steps=n, strength=s)`, recorded the same way.
+  - `strength_grids`: diffusers' timesteps of `set_timesteps(num_inference_steps=n, strength=s)` for many
+    (num_train_timesteps, original_inference_steps, n, strength), among them strengths whose N x strength
+    falls just below an integer in float64 (0.58 x 50 = 28.999999999999996, so 28 grid points).
+  - `custom_strength_grids`: custom timesteps with a strength: diffusers keeps the last
+    min(int(len x strength), len) of them, and leaves its `num_inference_steps` at the full length
+    (`diffusers_num_inference_steps`, its "TODO: also reset self.num_inference_steps?").
+  - `custom_strength_loops`: one loop with custom timesteps and strength 0.5. Because of that
+    num_inference_steps, diffusers' last step is not its last: it draws noise and re-noises the denoised
+    sample to the same t (its "next" timestep is t itself), so that step's noise is recorded (not null).
+  - `strength_errors`: what diffusers does with bad strengths and with n > int(N x strength): the exception
+    (type and message) or, where it raises none, the timesteps it returns. `strength` is Python's repr of
+    the value passed (JSON has no NaN).
 
 Precision: samples are float64, but diffusers builds its betas and alphas_cumprod in float32 (cumprod over
 1000 steps), so its abar differs from the float64 one by up to about 1e-6 relative at the timesteps used here
@@ -41,7 +54,7 @@ COSINE = {"beta_schedule": "squaredcos_cap_v2"}
 SD = {"beta_schedule": "scaled_linear", "beta_start": 0.00085, "beta_end": 0.012}
 STUDENT = [979, 739, 499, 259]
 
-# (id, config, steps: an int n or a list of custom timesteps)
+# (id, config, steps: an int n or a list of custom timesteps[, strength])
 CASES = [
     *[(f"cosine-eps-{n}", COSINE, n) for n in (1, 2, 4, 8)],
     ("cosine-eps-custom4", COSINE, STUDENT),
@@ -56,11 +69,39 @@ CASES = [
     ("sd-eps-orig100-scaling5-3", {**SD, "original_inference_steps": 100, "timestep_scaling": 5.0}, 3),
     ("linear-eps-6", {"beta_schedule": "linear", "beta_start": 0.0001, "beta_end": 0.02}, 6),
     ("sd-zerosnr-v-4", {**SD, "prediction_type": "v_prediction", "rescale_betas_zero_snr": True}, 4),
+    # Appended after the cases above, so that their seeds (100 + position) do not change.
+    ("cosine-eps-strength0.98-4", COSINE, 4, 0.98),
+    ("cosine-eps-strength0.98-8", COSINE, 8, 0.98),
 ]
+
+# Custom timesteps with a strength < 1: diffusers' last step re-noises (see the docstring); kept apart from `loops`.
+CUSTOM_STRENGTH_CASES = [("cosine-eps-custom4-strength0.5", COSINE, STUDENT, 0.5)]
 
 GRIDS = [(1000, 50, n) for n in range(1, 51)] + [(1000, 100, n) for n in (1, 3, 7, 33, 64, 99, 100)] + \
         [(1000, 7, n) for n in range(1, 8)] + [(100, 50, n) for n in (1, 3, 9, 50)] + [(1000, 1000, n) for n in (1, 2, 999, 1000)] + \
         [(1000, 3, 2), (10, 4, 3), (999, 50, 4)]
+
+# (num_train_timesteps, original_inference_steps, n, strength); every n from 1 to int(N x strength) for some.
+STRENGTH_GRIDS = [(1000, 50, n, 0.98) for n in range(1, 50)] + [(1000, 50, n, 0.5) for n in range(1, 26)] + \
+                 [(1000, 50, 4, 1.0), (1000, 50, 1, 0.02), (1000, 50, 1, 0.039), (1000, 50, 2, 0.04)] + \
+                 [(1000, 50, n, 0.58) for n in (1, 4, 28)] + [(1000, 50, n, 0.14) for n in (1, 7)] + \
+                 [(1000, 100, n, 0.73) for n in (1, 3, 4, 7, 36, 72, 73)] + [(1000, 100, n, 0.29) for n in (1, 5, 28)] + \
+                 [(1000, 100, n, 0.57) for n in (3, 56)] + [(1000, 100, n, 0.55) for n in (2, 55)] + \
+                 [(1000, 7, n, 0.3) for n in (1, 2)] + [(1000, 7, n, 0.73) for n in range(1, 6)] + \
+                 [(1000, 3, 1, 0.34), (1000, 3, 1, 0.6), (1000, 3, 2, 0.67)] + [(10, 4, n, 0.75) for n in (1, 2, 3)] + \
+                 [(100, 50, n, 0.5) for n in (1, 3, 25)] + [(999, 50, n, 0.98) for n in (1, 4)] + \
+                 [(1000, 1000, n, 0.5) for n in (1, 2, 499, 500)] + [(1000, 1000, 1, 0.001), (1000, 1000, 3, 0.999)]
+
+# (custom timesteps, strength)
+EIGHT = [999, 879, 759, 639, 499, 379, 259, 139]
+CUSTOM_STRENGTH_GRIDS = [(STUDENT, s) for s in (1.0, 0.98, 0.75, 0.73, 0.5, 0.3, 0.25)] + \
+                        [(EIGHT, s) for s in (0.99, 0.5, 0.3, 0.125)] + [([979], 1.0)]
+
+# What diffusers does with bad input: (num_train_timesteps, original_inference_steps, n or custom timesteps, strength)
+STRENGTH_ERRORS = [(1000, 50, 4, s) for s in (0, -1, 1.5, float("nan"), "0.5")] + \
+                  [(1000, 50, 26, 0.5), (1000, 50, 50, 0.98), (1000, 50, 29, 0.58), (1000, 100, 29, 0.29),
+                   (1000, 100, 57, 0.57), (1000, 7, 3, 0.3), (1000, 50, 1, 0.01)] + \
+                  [(1000, 50, STUDENT, s) for s in (0.2, 0, 1.5)]
 
 
 def model(x, t):
@@ -75,12 +116,13 @@ def values(tensor):
     return [float(v) for v in tensor.flatten().tolist()]
 
 
-def run_case(case_id, config, steps, seed):
+def run_case(case_id, config, steps, seed, strength=None):
     scheduler = LCMScheduler(**config)
+    keywords = {} if strength is None else {"strength": strength}
     if isinstance(steps, list):
-        scheduler.set_timesteps(timesteps=steps)
+        scheduler.set_timesteps(timesteps=steps, **keywords)
     else:
-        scheduler.set_timesteps(num_inference_steps=steps)
+        scheduler.set_timesteps(num_inference_steps=steps, **keywords)
     timesteps = [int(t) for t in scheduler.timesteps]
     generator = torch.Generator().manual_seed(seed)
     x = torch.randn(1, LENGTH, generator=generator, dtype=torch.float64) * scheduler.init_noise_sigma
@@ -89,7 +131,9 @@ def run_case(case_id, config, steps, seed):
     for j, t in enumerate(scheduler.timesteps):
         out = model(scheduler.scale_model_input(x, t), t)
         state = generator.get_state()
-        last = j == len(timesteps) - 1
+        # diffusers draws noise unless step_index == num_inference_steps - 1: on every step but the last, except
+        # with custom timesteps and strength < 1, where num_inference_steps stays the full length.
+        last = j == scheduler.num_inference_steps - 1
         noise = None if last else values(torch.randn(1, LENGTH, generator=generator, dtype=torch.float64))
         generator.set_state(state)
         prev, denoised = scheduler.step(out, t, x, generator=generator, return_dict=False)
@@ -105,6 +149,9 @@ def run_case(case_id, config, steps, seed):
         "id": case_id,
         "config": config,
         **({"custom_timesteps": steps} if isinstance(steps, list) else {"num_inference_steps": steps}),
+        **({} if strength is None else {"strength": strength}),
+        **({"diffusers_num_inference_steps": scheduler.num_inference_steps}
+           if scheduler.num_inference_steps != len(timesteps) else {}),
         "timesteps": timesteps,
         "init_noise": init,
         "steps": recorded,
@@ -112,8 +159,39 @@ def run_case(case_id, config, steps, seed):
     }
 
 
+def strength_error(num_train, original, steps, strength):
+    """diffusers' outcome of set_timesteps with these arguments: the exception, or the timesteps it accepted."""
+    scheduler = LCMScheduler(num_train_timesteps=num_train, original_inference_steps=original)
+    entry = {"num_train_timesteps": num_train, "original_inference_steps": original,
+             **({"custom_timesteps": steps} if isinstance(steps, list) else {"n": steps}), "strength": repr(strength)}
+    try:
+        if isinstance(steps, list):
+            scheduler.set_timesteps(timesteps=steps, strength=strength)
+        else:
+            scheduler.set_timesteps(num_inference_steps=steps, strength=strength)
+    except Exception as error:  # noqa: BLE001 - recording which exception diffusers raises is the point
+        return {**entry, "raises": type(error).__name__, "message": str(error)[:300]}
+    return {**entry, "raises": None, "timesteps": [int(t) for t in scheduler.timesteps]}
+
+
 def main():
-    loops = [run_case(case_id, config, steps, 100 + k) for k, (case_id, config, steps) in enumerate(CASES)]
+    loops = [run_case(case_id, config, steps, 100 + k, *rest) for k, (case_id, config, steps, *rest) in enumerate(CASES)]
+    custom_strength_loops = [run_case(case_id, config, steps, 200 + k, strength)
+                             for k, (case_id, config, steps, strength) in enumerate(CUSTOM_STRENGTH_CASES)]
+    strength_grids = []
+    for num_train, original, n, strength in STRENGTH_GRIDS:
+        scheduler = LCMScheduler(num_train_timesteps=num_train, original_inference_steps=original)
+        scheduler.set_timesteps(num_inference_steps=n, strength=strength)
+        strength_grids.append({"num_train_timesteps": num_train, "original_inference_steps": original, "n": n,
+                               "strength": strength, "timesteps": [int(t) for t in scheduler.timesteps]})
+    custom_strength_grids = []
+    for custom, strength in CUSTOM_STRENGTH_GRIDS:
+        scheduler = LCMScheduler(beta_schedule="squaredcos_cap_v2")
+        scheduler.set_timesteps(timesteps=custom, strength=strength)
+        custom_strength_grids.append({"custom_timesteps": custom, "strength": strength,
+                                      "timesteps": [int(t) for t in scheduler.timesteps],
+                                      "diffusers_num_inference_steps": scheduler.num_inference_steps})
+    strength_errors = [strength_error(*args) for args in STRENGTH_ERRORS]
     grids = []
     for num_train, original, n in GRIDS:
         scheduler = LCMScheduler(num_train_timesteps=num_train, original_inference_steps=original)
@@ -127,11 +205,17 @@ def main():
         "model": "(0.3 + 0.2 cos(t / 700)) x_i + 0.1 sin(0.5 (i + 1) + t / 250), i = 0..7",
         "loops": loops,
         "grids": grids,
+        "strength_grids": strength_grids,
+        "custom_strength_grids": custom_strength_grids,
+        "custom_strength_loops": custom_strength_loops,
+        "strength_errors": strength_errors,
     }
     with open(OUT, "w") as f:
         json.dump(fixture, f, separators=(",", ":"))
         f.write("\n")
-    print(f"{len(loops)} loops, {len(grids)} grids -> {os.path.relpath(OUT)} ({os.path.getsize(OUT)} bytes)")
+    print(f"{len(loops)} loops, {len(grids)} grids, {len(strength_grids)} strength grids, {len(custom_strength_grids)} custom "
+          f"strength grids, {len(custom_strength_loops)} custom strength loops, {len(strength_errors)} strength errors -> "
+          f"{os.path.relpath(OUT)} ({os.path.getsize(OUT)} bytes)")
     return 0
 
 

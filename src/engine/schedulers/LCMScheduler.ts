@@ -38,6 +38,13 @@ export type LCMSchedulerConfig = CommonSchedulerConfig &
 export interface LCMTimestepOptions {
   /** The distillation grid's N for this run, instead of `original_inference_steps` of the config. */
   originalInferenceSteps?: number;
+  /**
+   * diffusers' `strength` (0 < strength <= 1, default 1): the grid keeps its first M = floor(N * strength) points,
+   * so sampling starts at M k - 1 instead of N k - 1 (img2img starts part-way; a model whose distillation grid
+   * stops short of T - 1 starts where its grid does, e.g. 0.98 for 979 of 999). With custom timesteps, only the
+   * last floor(n * strength) of them are kept, as diffusers does.
+   */
+  strength?: number;
 }
 
 /** sigma_data of the consistency-model parameterisation (Song et al. 2023), as diffusers fixes it. */
@@ -93,8 +100,8 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
 
   /**
    * `n` timesteps picked from the distillation grid of N = `original_inference_steps` steps: the grid
-   * N k - 1, ..., 2k - 1, k - 1 (k = floor(T / N), descending), at the indices floor(i N / n), i = 0..n-1
-   * (so n <= N, and 1 step is T' = N k - 1, usually T - 1). Or, as diffusers' `set_timesteps(timesteps=...)`,
+   * M k - 1, ..., 2k - 1, k - 1 (k = floor(T / N), M = floor(N strength), descending), at the indices
+   * floor(i M / n), i = 0..n-1 (so n <= M, and 1 step is M k - 1, usually T - 1). Or, as diffusers' `set_timesteps(timesteps=...)`,
    * an explicit list of distinct integer training timesteps in descending order, e.g. [979, 739, 499, 259] for a
    * model whose training grid stops short of T - 1 (diffusers warns when a custom timestep is off the grid or
    * the list does not start at T - 1; here nothing is logged). Resets the step counter.
@@ -110,14 +117,40 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
         `${this.className}.setTimesteps: originalInferenceSteps must be an integer from 1 to num_train_timesteps (${numTrain}); got ${describeValue(original)}.`,
       );
     }
+    const strength = options.strength === undefined ? 1 : options.strength;
+    if (typeof strength !== 'number' || !(strength > 0 && strength <= 1)) {
+      throw new SchedulerConfigError(
+        'strength',
+        ['a number in (0, 1]'],
+        strength,
+        `${this.className}.setTimesteps: strength must be a number greater than 0 and at most 1; got ${describeValue(strength)}.`,
+      );
+    }
     if (Array.isArray(steps)) {
-      const timesteps = this.checkCustomTimesteps(steps as readonly number[]);
+      const custom = this.checkCustomTimesteps(steps as readonly number[]);
+      // diffusers: keep the last min(floor(n * strength), n) timesteps (img2img starts part-way down the list).
+      const kept = Math.min(Math.floor(custom.length * strength), custom.length);
+      if (kept < 1) {
+        throw new SchedulerConfigError('strength', [`at least ${1 / custom.length} for ${custom.length} timesteps`], strength, `${this.className}.setTimesteps: strength ${strength} keeps none of the ${custom.length} custom timesteps; raise it to at least ${1 / custom.length}.`);
+      }
+      const timesteps = custom.slice(custom.length - kept);
       this.acceptTimesteps(timesteps.length, timesteps);
       this.stepIndex = undefined;
       return;
     }
     const n = steps as number;
     this.checkInferenceSteps(n);
+    // M = floor(N * strength) grid points, in float64 as numpy's int(original_steps * strength).
+    const points = Math.floor(original * strength);
+    if (n > points && n <= original) {
+      throw new SchedulerConfigError(
+        'num_inference_steps',
+        [`an integer from 1 to ${points}`],
+        n,
+        `${this.className}.setTimesteps: num_inference_steps must be an integer from 1 to floor(original_inference_steps x strength) ` +
+          `(${original} x ${strength} = ${points} grid points); got ${n}. Use fewer steps, or a larger strength.`,
+      );
+    }
     if (n > original) {
       throw new SchedulerConfigError(
         'num_inference_steps',
@@ -129,9 +162,10 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
     }
     // The skipping step k (section 4.3) and the grid t_j = j k - 1, j = N..1, descending.
     const k = Math.floor(numTrain / original);
-    // numpy's floor(linspace(0, N, n, endpoint=False)): i * (N / n), computed the same way in float64.
-    const spacing = original / n;
-    const timesteps = Array.from({ length: n }, (_, i) => (original - Math.floor(i * spacing)) * k - 1);
+    // numpy's floor(linspace(0, M, n, endpoint=False)): i * (M / n), computed the same way in float64, as
+    // indices into the descending grid M k - 1, ..., k - 1.
+    const spacing = points / n;
+    const timesteps = Array.from({ length: n }, (_, i) => (points - Math.floor(i * spacing)) * k - 1);
     this.acceptTimesteps(n, timesteps);
     this.stepIndex = undefined;
   }
