@@ -16,6 +16,7 @@ try {
   const web = {};
   for (const threads of [1, 2]) web[threads] = (await bench.run(`mode=step&threads=${threads}&runs=${RUNS}`)).stepMs;
   const e2e = await bench.run('mode=e2e&threads=2');
+  const turbo = await bench.run(`mode=turbo&threads=2&runs=${Number(process.env.BENCH_TURBO_RUNS ?? 3)}`);
   const rows = BATCHES.map((b) => ({
     batch: b,
     native1: native[1][b], native2: native[2][b], web1: web[1][b], web2: web[2][b],
@@ -34,10 +35,14 @@ try {
   const list = (xs) => (xs.length ? `${xs.length} (${xs.join(', ')} ms)` : 'none');
   console.log(`  main-thread tasks over 50 ms (Long Tasks API): while the Worker loads the model ${list(lt.load)}; while it generates ${list(lt.generate)}`);
   console.log(`  the same generation on the main thread (no Worker): ${f(e2e.sameOnMainThreadMs)} ms`);
+  console.log(`\nPrompt to a finished 16-glyph grid in Chromium (Worker, wasm, ${turbo.threads} threads, guidance 7, median of ${turbo.runs}, interleaved):`);
+  console.log(`  ${turbo.studentModel}, ${turbo.studentSteps} LCM steps (one U-Net call each, batch 16): ${f(turbo.ms.student)} ms`);
+  console.log(`  glyffuser-mini, 25 DDIM steps (its evaluated default; batch 32 for guidance): ${f(turbo.ms.teacher25)} ms -> student ${turbo.ratio25.toFixed(1)}x faster (target 10x, goal 20x)`);
+  console.log(`  glyffuser-mini, 15 DDIM steps (PromptGenerator's default): ${f(turbo.ms.teacher15)} ms -> student ${turbo.ratio15.toFixed(1)}x faster`);
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
   await writeFile(
     path.join(root, 'bench/results/runtime.json'),
-    JSON.stringify({ measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, runs: RUNS, rows, endToEnd: e2e }, null, 2) + '\n',
+    JSON.stringify({ measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, runs: RUNS, rows, endToEnd: e2e, studentVersusTeacher: turbo }, null, 2) + '\n',
   );
 } finally {
   await bench.close();

@@ -234,12 +234,12 @@ def main(argv=None):
 DIGEST_TS = os.path.join(HERE, "..", "src", "engine", "model", "shippedModelDigest.ts")
 
 
-def write_digest(manifest_path):
-    """The shipped model.json's digest into the engine's default model URL (defaultModel.ts)."""
+def write_digest(manifest_path, name="SHIPPED_MODEL_DIGEST"):
+    """A shipped model.json's digest into the engine's default model URL (shippedModelDigest.ts)."""
     digest = sha256_of(manifest_path)[:16]
     with open(DIGEST_TS) as f:
         text = f.read()
-    text = re.sub(r"SHIPPED_MODEL_DIGEST = '[0-9a-f]*'", "SHIPPED_MODEL_DIGEST = '%s'" % digest, text)
+    text = re.sub(r"\b%s = '[0-9a-f]*'" % name, "%s = '%s'" % (name, digest), text)
     with open(DIGEST_TS, "w") as f:
         f.write(text)
     print("default model URL digest:", digest)

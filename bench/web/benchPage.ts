@@ -1,7 +1,7 @@
 // Runs inside headless Chromium (driven by bench/run.mjs): per-step U-Net latency on onnxruntime-web wasm,
 // end-to-end generation through the engine's Worker, model load time, and the longest main-thread task.
 import * as ort from 'onnxruntime-web/wasm';
-import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel } from '../../src/engine';
+import { createEngineWorker, defaultTurboModelSource, generateImages, getDefaultModelUrl, loadModel } from '../../src/engine';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -77,6 +77,39 @@ async function endToEnd(threads: number) {
   return { threads: info.threads, loadMs, endToEndMs: runs, longestMainThreadTaskMs: longest, mainThreadLongTasks, sameOnMainThreadMs: mainThreadMs };
 }
 
+/**
+ * Prompt to a finished 16-glyph grid through the engine's Worker, the shipped student (glyffuser-mini-turbo) at its
+ * default steps against the teacher at 25 DDIM steps (its evaluated default) and at 15 (PromptGenerator's default),
+ * guidance 7 for all; runs interleaved, so machine load moves all of them alike. Median of `runs` each.
+ */
+async function studentVersusTeacher(threads: number, runs: number) {
+  const student = createEngineWorker();
+  const teacher = createEngineWorker();
+  const studentInfo = await student.load(defaultTurboModelSource()!, { device: 'wasm', threads });
+  await teacher.load(getDefaultModelUrl(), { device: 'wasm', threads });
+  const timed = async (worker: typeof student, options: Record<string, unknown>) => {
+    const t0 = performance.now();
+    let frames = 0;
+    for await (const _ of worker.generate({ prompt: 'water', count: 16, guidanceScale: 7, ...options })) frames++;
+    return { ms: performance.now() - t0, frames };
+  };
+  const cases = { student: () => timed(student, {}), teacher25: () => timed(teacher, { steps: 25, scheduler: 'ddim' }), teacher15: () => timed(teacher, { steps: 15, scheduler: 'ddim' }) };
+  const times: Record<string, number[]> = { student: [], teacher25: [], teacher15: [] };
+  const frames: Record<string, number> = {};
+  for (const run of [student, teacher]) for await (const _ of run.generate({ prompt: 'gold', count: 16, steps: 2 })) void _; // warm-up
+  for (let r = 0; r < runs; r++) {
+    for (const [name, go] of Object.entries(cases)) {
+      const { ms, frames: n } = await go();
+      times[name]!.push(ms);
+      frames[name] = n;
+    }
+  }
+  await student.terminate();
+  await teacher.terminate();
+  const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  return { threads, runs, studentModel: studentInfo.manifest.name, studentSteps: frames.student, ms, all: times, ratio25: ms.teacher25! / ms.student!, ratio15: ms.teacher15! / ms.student! };
+}
+
 const params = new URLSearchParams(location.search);
 const threads = Number(params.get('threads') ?? 1);
 const mode = params.get('mode') ?? 'step';
@@ -91,7 +124,9 @@ const status = document.getElementById('status')!;
         ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl) }
         : mode === 'profile'
           ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl, true) }
-          : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
+          : mode === 'turbo'
+            ? { mode, crossOriginIsolated, ...(await studentVersusTeacher(threads, Number(params.get('runs') ?? 3))) }
+            : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };
     (window as unknown as { benchResult: unknown }).benchResult = result;
     status.textContent = 'done';
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createEngineWorker, defaultModelSource, type DeviceRequest, type EngineWorker, type FileProgress, type ModelInfo, type ModelSource } from '../engine';
+import { createEngineWorker, defaultModelSource, type DeviceRequest, type EngineWorker, type FileProgress, type ModelFileMap, type ModelInfo, type ModelSource } from '../engine';
 
 /** Where a shared engine stands, for components to show. */
 export interface EngineState {
@@ -79,7 +79,7 @@ function makeEntry(key: string, source: ModelSource, device: DeviceRequest): Ent
 }
 
 /** Takes a reference to the shared engine for a model (loading it on first use). Call `releaseEngine` when done. */
-export function acquireEngine(model?: string, device: DeviceRequest = 'auto'): SharedEngine {
+export function acquireEngine(model?: string | ModelFileMap, device: DeviceRequest = 'auto'): SharedEngine {
   const source = model ?? defaultModelSource();
   const key = `${device} ${typeof source === 'string' ? source : source.url}`;
   let entry = engines.get(key);

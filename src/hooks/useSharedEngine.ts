@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { DeviceRequest } from '../engine';
+import type { DeviceRequest, ModelFileMap } from '../engine';
 import { acquireEngine, releaseEngine, type EngineState, type SharedEngine } from './sharedEngine';
 
 const SERVER_STATE: EngineState = { status: 'loading', progress: {}, info: null, error: null };
@@ -10,7 +10,7 @@ const noop = () => () => {};
  * when the last of them unmounts. On the server (and before the first effect) it reports 'loading'. While
  * `enabled` is false (a figure not yet scrolled into view) nothing is acquired: no Worker, no download.
  */
-export function useSharedEngine(model?: string, device: DeviceRequest = 'auto', enabled = true): { engine: SharedEngine | null; state: EngineState } {
+export function useSharedEngine(model?: string | ModelFileMap, device: DeviceRequest = 'auto', enabled = true): { engine: SharedEngine | null; state: EngineState } {
   const [engine, setEngine] = useState<SharedEngine | null>(null);
   useEffect(() => {
     if (!enabled) return;

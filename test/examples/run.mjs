@@ -398,6 +398,19 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         .then((h) => h.jsonValue())
         .catch(() => 'timeout');
       check(label, 'PromptGenerator generates on load (wasm)', prompt === 'done', `${prompt} after ${((Date.now() - t1) / 1000).toFixed(1)} s more`);
+      const liveModel = await page
+        .waitForFunction(
+          () => {
+            const panel = document.querySelector('[data-testid="prompt-generator"] section[aria-label="Live preview"]');
+            const status = panel?.getAttribute('data-live-status');
+            return status === 'done' || status === 'error' ? `${status}:${panel.getAttribute('data-live-model')}` : false;
+          },
+          null,
+          { timeout: MODEL_LIMIT_MS, polling: 250 },
+        )
+        .then((h) => h.jsonValue())
+        .catch(() => 'timeout');
+      check(label, 'PromptGenerator draws its live preview with the shipped student', liveModel === 'done:glyffuser-mini-turbo', String(liveModel));
 
       // No figure shows an inline error (bad prop or engine failure messages are role=alert). Only inside the
       // figures: the host may have alerts of its own (Next's route announcer is an empty role=alert).
@@ -412,7 +425,8 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         const foreign = assets.filter((r) => !r.url.startsWith(`${origin}${base}`) || r.status !== 200);
         const onnx = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.onnx')).map((r) => r.url));
         const wasm = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.wasm')).map((r) => r.url));
-        check(label, `loads the model and one wasm from its own build under ${base}`, foreign.length === 0 && onnx.size === 2 && wasm.size === 1,
+        // Three .onnx: the teacher's U-Net and text encoder, the student's U-Net (it names the teacher's text encoder).
+        check(label, `loads both models and one wasm from its own build under ${base}`, foreign.length === 0 && onnx.size === 3 && wasm.size === 1,
           `${onnx.size} .onnx, ${wasm.size} .wasm${foreign.length ? `; elsewhere or failed: ${foreign.slice(0, 4).map((r) => `${r.url} (${r.status})`).join(', ')}` : `: ${[...onnx, ...wasm].map((u) => new URL(u).pathname).join(', ')}`}`);
       }
     }

@@ -13,10 +13,13 @@ export async function fileFetch(url: string): Promise<Response> {
   return new Response(new Uint8Array(bytes), { headers: { 'content-length': String(bytes.length) } });
 }
 
-/** Loads the shipped model in Node on onnxruntime-node (native CPU), through the engine's own loader. */
-export function loadShippedModelInNode(threads = 1): Promise<DiffusionModel> {
+/** The shipped few-step student's folder (its text encoder and tokenizer are the teacher's files). */
+export const TURBO_MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/models/glyffuser-mini-turbo');
+
+/** Loads the shipped model (or, with `dir`, another model folder) in Node on onnxruntime-node (native CPU), through the engine's own loader. */
+export function loadShippedModelInNode(threads = 1, dir = MODEL_DIR): Promise<DiffusionModel> {
   const ort = ortNode as unknown as OrtModule;
-  return loadModel(pathToFileURL(path.join(MODEL_DIR, 'model.json')).href, {
+  return loadModel(pathToFileURL(path.join(dir, 'model.json')).href, {
     fetch: fileFetch,
     runtime: { ort: withThreads(ort, threads), executionProviders: ['cpu'], label: `native-cpu-${threads}t` },
   });

@@ -113,6 +113,15 @@ const modelDefault: ProseDefault = {
   },
 };
 
+/** A second model (PromptGenerator's live preview, SamplerRace's student): the shipped student unless the host chose its own model. */
+const studentDefault = (prop: string): ProseDefault => ({
+  reason: `the layer leaves \`${prop}\` undefined and the figure picks the shipped student only while the shipped model is the one in use`,
+  verify(tag, d) {
+    expect(d[prop]).toBeUndefined();
+    expect(tag).toMatch(/^the shipped glyffuser-mini-turbo when neither `model` nor `configure\(\{ modelUrl \}\)` replaces the shipped model, else false$/);
+  },
+});
+
 const modelScheduler: ProseDefault = {
   reason: "the layer leaves `scheduler` undefined and the engine uses the loaded model's own scheduler_config",
   verify(tag, d) {
@@ -216,10 +225,12 @@ const PROSE: Record<string, ProseDefault> = {
     },
   },
   'PromptGeneratorProps.model': modelDefault,
+  'PromptGeneratorProps.liveModel': studentDefault('liveModel'),
   'AttentionMapProps.model': modelDefault,
   'AttentionMapProps.scheduler': modelScheduler,
   'AttentionMapProps.guidanceScale': modelGuidance,
   'SamplerRaceProps.model': modelDefault,
+  'SamplerRaceProps.student': studentDefault('student'),
   'SamplerRaceProps.guidanceScale': modelGuidance,
 };
 

@@ -13,7 +13,51 @@ const rootOf = (host: HTMLElement) => host.querySelector<HTMLElement>('[role="fi
 const results = (host: HTMLElement) => [...host.querySelectorAll<HTMLElement>('figure[data-status]')];
 const statusOf = (figure: HTMLElement) => document.getElementById(figure.getAttribute('aria-describedby')!)!.textContent;
 
+/** Types into a React-controlled input as a reader would: the native value setter, then an input event. */
+function type(input: HTMLInputElement, value: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const live = (host: HTMLElement) => host.querySelector<HTMLElement>('section[aria-label="Live preview"]')!;
+
 describe('PromptGenerator in Chromium', () => {
+  it('draws a live preview with the shipped few-step student as the reader types, the last words only, and says so', async () => {
+    const log = captureConsole();
+    const view = mount(<PromptGenerator count={4} />);
+    const panel = await until(() => live(view.host), 5_000, 'the live panel');
+    await until(() => panel.dataset.liveStatus === 'waiting', 60_000, 'the student to load');
+    expect(results(view.host)).toHaveLength(0);
+    const input = view.host.querySelector<HTMLInputElement>('input[id$="-prompt"]')!;
+    // Three keystrokes inside the debounce: only the last request is drawn.
+    for (const text of ['wat', 'wate', 'water']) {
+      type(input, text);
+      await sleep(50);
+    }
+    await until(() => panel.dataset.liveStatus === 'done', 60_000, 'the live grid');
+    expect(panel.dataset.liveModel).toBe('glyffuser-mini-turbo');
+    const caption = panel.querySelector('[role="status"]')!.textContent!;
+    expect(caption).toMatch(/^Live preview by glyffuser-mini-turbo \([1-4] steps? of LCM, one U-Net call per step\) for \u201cwater\u201d, guidance 7, seed 0: \d+\.\d s$/);
+    // The grid holds ink and background, not a blank canvas.
+    const canvas = panel.querySelector('canvas')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const greys = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) greys.add(pixels[i]!);
+    expect(greys.size).toBeGreaterThan(8);
+    // Generate still runs the full model, and the live preview made no result of its own.
+    expect(results(view.host)).toHaveLength(0);
+    view.unmount();
+    await until(() => liveEngineCount() === 0, 5_000, 'both engines released');
+    log.restore();
+    expect(log.messages).toEqual([]);
+  });
+
+  it('has no live preview with liveModel={false}', async () => {
+    const view = mount(<PromptGenerator liveModel={false} />);
+    await until(() => rootOf(view.host).dataset.state === 'ready', 60_000, 'the model');
+    expect(live(view.host)).toBeNull();
+    view.unmount();
+  });
+
   it('cancels at once, keeps the result marked cancelled, and releases the engine on unmount', async () => {
     const log = captureConsole();
     const view = mount(<PromptGenerator prompt="tree" count={2} steps={300} />);

@@ -1,9 +1,9 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
-import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { defaultTurboModelSource, DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
-import { CELL_SIZE_RANGE, checkModelUrl, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { CELL_SIZE_RANGE, checkModelUrl, checkOptionalModel, checkSchedulerProp, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
 import { checked, checkNumber, PropValidator, type Checked } from '../shared/props/propChecks';
 import { readStartWhen } from '../shared/props/startWhenProp';
@@ -15,7 +15,9 @@ import { ComparisonView } from './ComparisonView';
 import { noPromptsNote, promptNotes } from './promptNotes';
 import { PromptGeneratorForm } from './PromptGeneratorForm';
 import { PROMPT_MODES, type PromptMode, type PromptSettings } from './promptSettings';
+import { LivePreviewPanel } from './LivePreviewPanel';
 import { ResultItem } from './ResultItem';
+import { useLivePreview } from './useLivePreview';
 import { usePromptGenerator, type PromptResult } from './usePromptGenerator';
 
 /** Props of {@link PromptGenerator}. */
@@ -25,6 +27,12 @@ export interface PromptGeneratorProps extends FigureHostProps {
    * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
    */
   model?: string;
+  /**
+   * URL of the few-step model.json that draws the live preview as the reader types (a guidance-distilled student,
+   * e.g. an LCM), or false for no live preview.
+   * @default the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false
+   */
+  liveModel?: string | false;
   /**
    * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
    * @default 'auto'
@@ -36,13 +44,14 @@ export interface PromptGeneratorProps extends FigureHostProps {
    */
   prompt?: string;
   /**
-   * Initial classifier-free guidance scale (0 to 50).
-   * @default 3
+   * Initial classifier-free guidance scale (0 to 50); the live preview's model was distilled for 2 to 10.
+   * @default 7
    */
   guidanceScale?: number;
   /**
-   * Initial number of denoising steps (integer, 1 to 1000).
-   * @default 20
+   * Initial number of denoising steps of Generate (integer, 1 to 1000): 15 is the fewest within 2 points of 25 on
+   * the shipped model's step curve. The live preview uses its own model's default (4 or fewer).
+   * @default 15
    */
   steps?: number;
   /**
@@ -97,9 +106,13 @@ export interface PromptGeneratorProps extends FigureHostProps {
 /** The most images the form offers, below the engine's GENERATION_LIMITS.count.max, to keep a result list light. */
 const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
+/** The shipped model's own default guidance (its model.json), at which its radical test is measured. */
+const DEFAULT_GUIDANCE = 7;
+/** The fewest DDIM steps within 2 points of 25 on the shipped model's step curve (its README). */
+const DEFAULT_STEPS = 15;
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label', 'startWhen',
+  'model', 'liveModel', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label', 'startWhen',
 ]);
 
 /**
@@ -111,8 +124,8 @@ export function checkPromptGeneratorProps(props: PromptGeneratorProps) {
   const L = GENERATION_LIMITS;
   const initial: PromptSettings = {
     prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
-    guidanceScale: v.number('guidanceScale', 3, L.guidanceScale),
-    steps: v.number('steps', GENERATION_DEFAULTS.steps, L.steps),
+    guidanceScale: v.number('guidanceScale', DEFAULT_GUIDANCE, L.guidanceScale),
+    steps: v.number('steps', DEFAULT_STEPS, L.steps),
     scheduler: v.read<SchedulerName>('scheduler', 'ddim', (x) => checkSchedulerProp(x, false) as Checked<SchedulerName>),
     seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
     count: v.number('count', GENERATION_DEFAULTS.count, L.count),
@@ -122,6 +135,7 @@ export function checkPromptGeneratorProps(props: PromptGeneratorProps) {
   v.report(checkNumber('count', initial.count, { min: 1, max: MAX_UI_COUNT, integer: true }));
   const options = {
     model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
+    liveModel: v.read<string | false | undefined>('liveModel', undefined, (x) => checked(checkOptionalModel('liveModel', x), x as string | false)),
     device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
     initial,
     cellSize: v.number('cellSize', 96, CELL_SIZE_RANGE),
@@ -152,12 +166,15 @@ export const PromptGenerator = /* @__PURE__ */ forwardRef<HTMLDivElement, Prompt
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; options: PromptGeneratorOptions }) {
-  const { model, device, initial, cellSize, maxResults, generateOnLoad, label, startWhen } = options;
+  const { model, liveModel, device, initial, cellSize, maxResults, generateOnLoad, label, startWhen } = options;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   // New initial props from the host (e.g. Storybook controls) replace the form's values.
   const [settings, setSettings] = usePropState(initial, { same: sameSettings });
   const gen = usePromptGenerator(model, device, maxResults, gate.started, gate.active);
+  // The live model: the host's, else the shipped student unless the host replaced the shipped model.
+  const liveSource = useMemo(() => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))), [liveModel, model]);
+  const live = useLivePreview(liveSource, device, settings, gate.started, gate.active);
   const [selected, setSelected] = useState<number[]>([]);
   const ready = gen.engineState.status === 'ready';
   const info = gen.engineState.status === 'ready' ? gen.engineState.info : null;
@@ -234,6 +251,7 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
         notes={notes}
         maxCount={MAX_UI_COUNT}
       />
+      {liveSource !== null && settings.mode === 'full' ? <LivePreviewPanel preview={live} count={settings.count} cellSize={cellSize} /> : null}
       {pair ? <ComparisonView pair={pair} cellSize={cellSize} onClose={() => setSelected([])} /> : null}
       {gen.results.length > 0 ? (
         <ol aria-label="Results, newest first" style={{ padding: 0, margin: '8px 0 0' }}>

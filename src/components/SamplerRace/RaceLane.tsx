@@ -20,13 +20,15 @@ export interface RaceLaneProps {
   /** Colour token of the lane's line on the chart (shown as a swatch, so lane and line match). */
   color: string;
   dash: string | undefined;
+  /** What a waiting lane says instead of 'waiting' (e.g. when it starts). */
+  note?: string;
 }
 
 /** One sampler's lane: its name, its images (live while it runs), its time and its distance to the reference. */
-export function RaceLane({ name, lane, steps, shape, cellSize, distance, hasReference, color, dash }: RaceLaneProps) {
+export function RaceLane({ name, lane, steps, shape, cellSize, distance, hasReference, color, dash, note }: RaceLaneProps) {
   const state =
     lane.status === 'waiting'
-      ? 'waiting'
+      ? (note ?? 'waiting')
       : lane.status === 'running'
         ? `step ${lane.step} of ${steps}`
         : `${formatSeconds(lane.elapsedMs)}${lane.cached ? ' (cached)' : ''}`;

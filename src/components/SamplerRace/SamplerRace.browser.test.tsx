@@ -23,7 +23,8 @@ afterEach(() => {
   cleanup = null;
 });
 
-const props = { prompt: 'water', count: 1, steps: 2, cellSize: 24, schedulers: ['ddim', 'euler'], chartSteps: [1, 3], referenceScheduler: 'ddim', referenceSteps: 3 } as const;
+// The student's lane has a test of its own; the others race the teacher's samplers alone.
+const props = { prompt: 'water', count: 1, steps: 2, cellSize: 24, schedulers: ['ddim', 'euler'], chartSteps: [1, 3], referenceScheduler: 'ddim', referenceSteps: 3, student: false } as const;
 
 describe('SamplerRace in Chromium', () => {
   it('races the samplers from the same noise, charts their distance to the reference, and caches every run', async () => {
@@ -51,6 +52,26 @@ describe('SamplerRace in Chromium', () => {
     await until(() => figure.dataset.state === 'done' && figure.dataset.steps === '3', 5_000, 'the cached race');
     expect(lanes(view.host).map((l) => part(l, 'time'))).toEqual([expect.stringMatching(/\(cached\)$/), expect.stringMatching(/\(cached\)$/)]);
     expect(part(lanes(view.host)[0]!, 'distance')).toBe('RMS to reference: 0');
+    log.restore();
+    expect(log.messages).toEqual([]);
+  });
+
+  it("races the shipped student in a lane of its own once the lanes are done, from the same noise, with its distance to the reference", async () => {
+    sharedRaceCache.clear();
+    const log = captureConsole();
+    const view = mount(<SamplerRace {...props} student={undefined} schedulers={['ddim']} chartSteps={[2]} referenceSteps={20} />);
+    cleanup = view.unmount;
+    const figure = figureOf(view.host);
+    const student = await until(() => lanes(view.host)[1], 5_000, 'the student lane');
+    await until(() => student.dataset.status === 'done', 120_000, "the student's run");
+    await until(() => figure.dataset.state === 'done', 120_000, 'the race and the chart');
+    expect(student.textContent).toMatch(/^glyffuser-mini-turbo \(LCM, [1-4] steps?, no guidance pass\)/);
+    expect(part(student, 'time')).toMatch(/^\d+\.\d\d s$/);
+    // From the same noise the student lands near the teacher's 20-step DDIM result: closer than 2-step DDIM does.
+    const studentDistance = Number(part(student, 'distance').replace('RMS to reference: ', ''));
+    const ddimDistance = Number(part(lanes(view.host)[0]!, 'distance').replace('RMS to reference: ', ''));
+    expect(studentDistance).toBeGreaterThan(0);
+    expect(studentDistance).toBeLessThan(ddimDistance);
     log.restore();
     expect(log.messages).toEqual([]);
   });

@@ -18,9 +18,12 @@ describe('SamplerRace on the server', () => {
     const mounted = renderToString(<SamplerRace startWhen="mount" />);
     expect(mounted).toContain('data-state="loading"');
     expect(mounted).toMatch(/role="status"[^>]*>Loading model…</);
-    expect(html.match(/<li data-status="waiting"/g)).toHaveLength(3);
+    // A lane per sampler, and the shipped student's lane after them.
+    expect(html.match(/<li data-status="waiting"/g)).toHaveLength(4);
+    expect(html).toMatch(/few-step student<\/div>.*starts when the lanes finish/);
     // 2 x 2 cells of 20 px with a 2 px gap
-    expect(html.match(/<canvas[^>]*width="42" height="42"/g)).toHaveLength(3);
+    expect(html.match(/<canvas[^>]*width="42" height="42"/g)).toHaveLength(4);
+    expect(renderToString(<SamplerRace student={false} schedulers={['ddim']} />).match(/<li data-status="waiting"/g)).toHaveLength(1);
     expect(html).toMatch(/<input[^>]*type="range"[^>]*value="6"/);
     expect(html).toContain('Distance to DDIM with 200 steps, same noise');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="RMS distance to DDIM with 200 steps against the number of steps \(1, 2, 4\)/);

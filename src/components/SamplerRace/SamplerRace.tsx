@@ -1,9 +1,10 @@
-import { forwardRef, useId } from 'react';
-import { DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_LABELS, SCHEDULER_NAMES, type DeviceRequest, type SchedulerName } from '../../engine';
+import { forwardRef, useEffect, useId, useMemo, useState } from 'react';
+import { defaultTurboModelSource, DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_LABELS, SCHEDULER_NAMES, type DeviceRequest, type SchedulerName } from '../../engine';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
-import { checkModelUrl, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
+import { describeEngineError } from '../shared/generation/engineStatus';
+import { checkModelUrl, checkOptionalModel, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
 import { checked, PropValidator } from '../shared/props/propChecks';
 import { readStartWhen } from '../shared/props/startWhenProp';
@@ -19,7 +20,9 @@ import { DEFAULT_CHART_STEPS, DEFAULT_RACE_SCHEDULERS, DEFAULT_REFERENCE } from 
 import { RaceChart } from './RaceChart';
 import { RaceLane } from './RaceLane';
 import { RaceTable } from './RaceTable';
+import { rmsDistance } from './raceDistance';
 import { useSamplerRace } from './useSamplerRace';
+import { useStudentLane, type StudentLane } from './useStudentLane';
 
 /** Props of {@link SamplerRace}. */
 export interface SamplerRaceProps extends FigureHostProps {
@@ -28,6 +31,12 @@ export interface SamplerRaceProps extends FigureHostProps {
    * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
    */
   model?: string;
+  /**
+   * URL of a few-step student's model.json (a guidance-distilled model such as an LCM) raced in a lane of its own,
+   * at its own default steps from the same noise, once the samplers' lanes are done; or false for none.
+   * @default the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false
+   */
+  student?: string | false;
   /**
    * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
    * @default 'auto'
@@ -116,7 +125,7 @@ export const MAX_RACE_COUNT = 16;
 export const MAX_RACE_STEPS = 200;
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'count', 'steps', 'seed', 'guidanceScale', 'schedulers', 'chartSteps', 'referenceScheduler', 'referenceSteps', 'cellSize', 'chartWidth', 'chartHeight', 'label', 'startWhen',
+  'model', 'student', 'device', 'prompt', 'count', 'steps', 'seed', 'guidanceScale', 'schedulers', 'chartSteps', 'referenceScheduler', 'referenceSteps', 'cellSize', 'chartWidth', 'chartHeight', 'label', 'startWhen',
 ]);
 
 /**
@@ -128,6 +137,7 @@ export function checkSamplerRaceProps(props: SamplerRaceProps) {
   const L = GENERATION_LIMITS;
   const settings = {
     model: v.read<string | undefined>('model', undefined, (x) => checked(checkModelUrl(x), x as string)),
+    student: v.read<string | false | undefined>('student', undefined, (x) => checked(checkOptionalModel('student', x), x as string | false)),
     device: v.oneOf<DeviceRequest>('device', 'auto', DEVICE_REQUESTS),
     prompt: v.string('prompt', 'water', { maxLength: MAX_PROMPT_LENGTH }),
     count: v.number('count', 4, { min: 1, max: MAX_RACE_COUNT, integer: true }),
@@ -154,6 +164,13 @@ export function checkSamplerRaceProps(props: SamplerRaceProps) {
     }
   }
   return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+}
+
+/** The student lane's heading: which model, with what sampler, in how many calls. */
+function studentLaneName(lane: StudentLane): string {
+  const name = lane.modelName ?? 'few-step student';
+  if (!lane.steps) return name;
+  return `${name} (${lane.scheduler === 'LCMScheduler' ? 'LCM, ' : ''}${lane.steps} step${lane.steps === 1 ? '' : 's'}, no guidance pass)`;
 }
 
 type RaceProps = ReturnType<typeof checkSamplerRaceProps>['settings'];
@@ -183,13 +200,19 @@ export const SamplerRace = /* @__PURE__ */ forwardRef<HTMLDivElement, SamplerRac
 
 /** The figure itself, rendered only with valid props. */
 function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings: RaceProps }) {
-  const { model, device, prompt, count, seed, guidanceScale, schedulers, chartSteps, referenceScheduler, referenceSteps, cellSize, chartWidth, chartHeight, label, startWhen } = settings;
+  const { model, student, device, prompt, count, seed, guidanceScale, schedulers, chartSteps, referenceScheduler, referenceSteps, cellSize, chartWidth, chartHeight, label, startWhen } = settings;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   const id = useId();
   const [steps, setSteps] = usePropState(settings.steps);
   const reference = { scheduler: referenceScheduler, steps: referenceSteps };
-  const race = useSamplerRace(model, device, { prompt, count, seed, guidanceScale, schedulers, steps, chartSteps, reference }, gate.started, gate.active);
+  // The student's lane runs once the samplers' lanes are done, and the race pauses while it runs (fair times).
+  const studentSource = useMemo(() => (student === false ? null : (student ?? (model === undefined ? defaultTurboModelSource() : null))), [student, model]);
+  const [lanesFinished, setLanesFinished] = useState(false);
+  const studentLane = useStudentLane(studentSource, device, { prompt, count, seed, guidanceScale }, gate.started, lanesFinished, gate.active);
+  const race = useSamplerRace(model, device, { prompt, count, seed, guidanceScale, schedulers, steps, chartSteps, reference }, gate.started, gate.active && !studentLane.running);
+  const afterLanes = race.phase === 'charting' || race.phase === 'done';
+  useEffect(() => setLanesFinished(afterLanes), [afterLanes]);
   const manifest = race.engineState.info?.manifest ?? null;
   const shape = { count, channels: manifest?.image.channels ?? 1, width: manifest?.image.width ?? 32, height: manifest?.image.height ?? 32 };
   const hasChart = chartSteps.length > 0;
@@ -255,6 +278,20 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
             dash={laneStyle(i).dash}
           />
         ))}
+        {studentSource !== null ? (
+          <RaceLane
+            name={studentLaneName(studentLane)}
+            lane={studentLane}
+            steps={studentLane.steps}
+            shape={shape}
+            cellSize={cellSize}
+            distance={studentLane.sample && race.reference ? rmsDistance(studentLane.sample, race.reference) : undefined}
+            hasReference={hasChart}
+            color={themeVar('muted')}
+            dash="1 3"
+            note={studentLane.error ? `unavailable: ${describeEngineError(studentLane.error, 'load')}` : 'starts when the lanes finish'}
+          />
+        ) : null}
       </ul>
       {hasChart ? (
         <div>

@@ -48,12 +48,14 @@ interface Progress {
   distances: Record<string, number>;
   done: boolean;
   error: Error | null;
+  /** The reference's images, once computed (for lanes raced outside this hook, e.g. a student's). */
+  reference: Float32Array | null;
 }
 
 function emptyProgress(key: string, schedulers: readonly SchedulerName[]): Progress {
   const lanes: Record<string, LaneState> = {};
   for (const s of schedulers) lanes[s] = { status: 'waiting', step: 0, bytes: null, elapsedMs: 0, cached: false };
-  return { key, lanes, finished: {}, distances: {}, done: false, error: null };
+  return { key, lanes, finished: {}, distances: {}, done: false, error: null, reference: null };
 }
 
 /**
@@ -122,6 +124,7 @@ export function useSamplerRace(model: string | undefined, device: DeviceRequest,
         }
         setProgress((p) => ({
           ...p,
+          ...(job.key === plan.referenceKey ? { reference: result.sample } : {}),
           finished: { ...p.finished, [job.key]: true },
           distances: { ...p.distances, ...newDistances },
           lanes: lane
@@ -173,6 +176,7 @@ export function useSamplerRace(model: string | undefined, device: DeviceRequest,
     lanes: current.lanes,
     distances: current.distances,
     finished: current.finished,
+    reference: current.reference,
     /** Generations of the chart (reference included) finished, of all it needs. */
     chartProgress: { done: chartJobs.filter((j) => current.finished[j.key]).length, total: chartJobs.length },
     error: state.status === 'error' ? state.error : current.error,

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ManifestError } from './errors';
 import { getDefaultModelUrl } from './defaultModel';
 import { conditioningKind, validateManifest } from './manifest';
-import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
+import { SHIPPED_MODEL_DIGEST, SHIPPED_TURBO_MODEL_DIGEST } from './shippedModelDigest';
+import { shippedTurboModelFiles } from './shippedModel';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -72,6 +73,11 @@ describe('validateManifest', () => {
     ['a cross-attention block without its output name', (m: any) => (m.unet.crossAttention = { resolution: 16 }), 'unet.crossAttention.output is missing'],
     ['a cross-attention resolution of 0', (m: any) => (m.unet.crossAttention = { output: 'cross_attention', resolution: 0 }), 'unet.crossAttention.resolution must be an integer from 1 to 4096'],
     ['disagreeing prediction types', (m: any) => (m.scheduler_config.prediction_type = 'v_prediction'), 'scheduler_config.prediction_type'],
+    ['a sampling section that is not an object', (m: any) => (m.sampling = 4), 'sampling'],
+    ['0 default steps', (m: any) => (m.sampling = { steps: 0 }), 'sampling.steps must be an integer from 1 to 1000'],
+    ['fractional default steps', (m: any) => (m.sampling = { steps: 2.5 }), 'sampling.steps must be an integer from 1 to 1000'],
+    ['a strength of 0', (m: any) => (m.sampling = { strength: 0 }), 'sampling.strength must be greater than 0 and at most 1'],
+    ['a strength above 1', (m: any) => (m.sampling = { strength: 1.02 }), 'sampling.strength must be greater than 0 and at most 1'],
   ])('rejects %s, naming the field', (_label, spoil, message) => {
     const m = good();
     spoil(m);
@@ -83,6 +89,18 @@ describe('validateManifest', () => {
     const digest = createHash('sha256').update(readFileSync(path.join(root, 'assets/models/glyffuser-mini/model.json'))).digest('hex').slice(0, 16);
     expect(SHIPPED_MODEL_DIGEST, 'run training/manifest.py (it writes src/engine/model/shippedModelDigest.ts)').toBe(digest);
     expect(getDefaultModelUrl().endsWith(`/assets/models/glyffuser-mini/model.json?v=${digest}`)).toBe(true);
+  });
+
+  it('the shipped student\'s URL carries the digest of its model.json', () => {
+    const digest = createHash('sha256').update(readFileSync(path.join(root, 'assets/models/glyffuser-mini-turbo/model.json'))).digest('hex').slice(0, 16);
+    expect(SHIPPED_TURBO_MODEL_DIGEST, 'run training/turbo_manifest.py (it writes src/engine/model/shippedModelDigest.ts)').toBe(digest);
+    expect(shippedTurboModelFiles().url.endsWith(`/assets/models/glyffuser-mini-turbo/model.json?v=${digest}`)).toBe(true);
+  });
+
+  it('keeps glyffuser-mini-turbo\'s shipped manifest valid, with its default steps and grid', () => {
+    const m = validateManifest(JSON.parse(readFileSync(path.join(root, 'assets/models/glyffuser-mini-turbo/model.json'), 'utf8')));
+    expect(conditioningKind(m)).toBe('text');
+    expect(m.sampling).toEqual({ steps: expect.any(Number), strength: 0.98 });
   });
 
   it('keeps glyffuser-mini\'s shipped manifest valid as it is', () => {

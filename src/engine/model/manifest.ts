@@ -84,6 +84,13 @@ export interface ModelManifest {
   scheduler_config: Record<string, unknown>;
   /** The default classifier-free guidance scale; absent means 1 (no guidance). */
   guidance: { default: number };
+  /**
+   * How the model samples by default, where that differs from the kit's: `steps`, the step count a generation
+   * without `steps` uses (e.g. 4 for a few-step student), and `strength`, diffusers' `set_timesteps(steps,
+   * strength=...)` keyword for an LCMScheduler model whose distillation grid stops short of T - 1 (0.98: the
+   * grid's top is 979, not 999).
+   */
+  sampling?: { steps?: number; strength?: number };
   /** Anything else (training record, licences, provenance) is carried along unread. */
   [extra: string]: unknown;
 }
@@ -117,6 +124,7 @@ export function validateManifest(json: unknown): ModelManifest {
   if (scheduler.prediction_type !== undefined && scheduler.prediction_type !== null && scheduler.prediction_type !== prediction) {
     throw new ManifestError('scheduler_config.prediction_type', `(${String(scheduler.prediction_type)}) must agree with predictionType (${String(prediction)}).`);
   }
+  checkSampling(m);
   let guidance = { default: 1 };
   if (m.has('guidance')) {
     const g = m.num('guidance.default');
@@ -124,6 +132,16 @@ export function validateManifest(json: unknown): ModelManifest {
     guidance = { ...m.section('guidance'), default: g };
   }
   return { ...(json as object), predictionType: prediction as PredictionType, guidance } as ModelManifest;
+}
+
+function checkSampling(m: ReturnType<typeof manifestChecks>): void {
+  if (!m.has('sampling')) return;
+  m.section('sampling');
+  if (m.has('sampling.steps')) m.int('sampling.steps', 1, 1000);
+  if (m.has('sampling.strength')) {
+    const strength = m.num('sampling.strength');
+    if (!(strength > 0 && strength <= 1)) throw new ManifestError('sampling.strength', `must be greater than 0 and at most 1; got ${strength}.`);
+  }
 }
 
 function checkImage(m: ReturnType<typeof manifestChecks>): void {

@@ -1,5 +1,5 @@
 import { prebundledPackageRoot } from './prebundled';
-import { SHIPPED_MODEL_DIGEST } from './shippedModelDigest';
+import { SHIPPED_MODEL_DIGEST, SHIPPED_TURBO_MODEL_DIGEST } from './shippedModelDigest';
 
 /** A model whose files do not sit next to its model.json under their own names (a bundler hashed them). */
 export interface ModelFileMap {
@@ -35,5 +35,27 @@ export function shippedModelFiles(): ModelFileMap {
 
 const SHIPPED_FILES = ['unet.onnx', 'text_encoder.onnx', 'tokenizer.json'];
 
+/**
+ * The shipped few-step student, glyffuser-mini-turbo, the same way. Its model.json names the teacher's text encoder
+ * and tokenizer (`../glyffuser-mini/…`), mapped here to the very URLs of {@link shippedModelFiles}: a page with both
+ * models gets one emitted copy of each and downloads it once.
+ */
+export function shippedTurboModelFiles(): ModelFileMap {
+  const teacher = shippedModelFiles().files;
+  const shared = { '../glyffuser-mini/text_encoder.onnx': teacher['text_encoder.onnx']!, '../glyffuser-mini/tokenizer.json': teacher['tokenizer.json']! };
+  const packageRoot = prebundledPackageRoot(import.meta.url);
+  if (packageRoot) {
+    const file = (name: string) => `${packageRoot}assets/models/glyffuser-mini-turbo/${name}`;
+    return { url: `${file('model.json')}?v=${SHIPPED_TURBO_MODEL_DIGEST}`, files: { 'unet.onnx': file('unet.onnx'), ...shared } };
+  }
+  return {
+    url: `${new URL('../../../assets/models/glyffuser-mini-turbo/model.json', import.meta.url).href}?v=${SHIPPED_TURBO_MODEL_DIGEST}`,
+    files: { 'unet.onnx': new URL('../../../assets/models/glyffuser-mini-turbo/unet.onnx', import.meta.url).href, ...shared },
+  };
+}
+
 /** The shipped model's folder inside the package's `assets/` (for `configure({ assetBase })`). */
 export const SHIPPED_MODEL_PATH = 'models/glyffuser-mini/model.json';
+
+/** The shipped student's folder inside the package's `assets/`. */
+export const SHIPPED_TURBO_MODEL_PATH = 'models/glyffuser-mini-turbo/model.json';

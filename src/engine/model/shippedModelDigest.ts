@@ -5,3 +5,6 @@
  * then asks for a new URL instead of finding the previous manifest in a returning reader's cache.
  */
 export const SHIPPED_MODEL_DIGEST = '816087dc6c5722ba';
+
+/** The same for the shipped few-step student (assets/models/glyffuser-mini-turbo/model.json), by training/turbo_manifest.py. */
+export const SHIPPED_TURBO_MODEL_DIGEST = '380aff0e305d85e2';

@@ -27,9 +27,12 @@ function makeScheduler(options: GenerateOptions): Scheduler {
 /** `setTimesteps` with the step count, or with the explicit `timesteps` for the schedulers that take a list (DDIM, LCM). */
 function setSchedule(scheduler: Scheduler, options: GenerateOptions, steps: number): void {
   const list = options.timesteps;
+  // An LCM model whose distillation grid stops short of T - 1 says where it starts (manifest sampling.strength).
+  const strength = scheduler instanceof LCMScheduler ? options.model.manifest.sampling?.strength : undefined;
   if (list === undefined) {
     try {
-      scheduler.setTimesteps(steps);
+      if (strength !== undefined) (scheduler as LCMScheduler).setTimesteps(steps, { strength });
+      else scheduler.setTimesteps(steps);
     } catch (error) {
       // LCM samples a subset of its distillation grid: at most original_inference_steps (50) steps.
       if (error instanceof SchedulerConfigError && error.key === 'num_inference_steps') {
@@ -67,7 +70,7 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   validateGenerateOptions(options);
   const { model, signal } = options;
   const count = options.count ?? GENERATION_DEFAULTS.count;
-  const steps = options.steps ?? GENERATION_DEFAULTS.steps;
+  const steps = options.steps ?? model.manifest.sampling?.steps ?? GENERATION_DEFAULTS.steps;
   const seed = options.seed ?? GENERATION_DEFAULTS.seed;
   const requestedScale = options.guidanceScale ?? model.manifest.guidance.default;
   const { width, height, channels } = model.manifest.image;

@@ -33,6 +33,12 @@ export function checkModelUrl(value: unknown): PropProblem | null {
   return { prop: 'model', message: `model must be the URL of a model.json (a non-empty string of at most ${MAX_MODEL_URL_LENGTH} characters); got ${got}.` };
 }
 
+/** A second model's URL prop (a live preview's, a student's): a model.json URL as `model`, or false for none. */
+export function checkOptionalModel(prop: string, value: unknown): PropProblem | null {
+  const problem = value === false ? null : checkModelUrl(value);
+  return problem && { prop, message: `${prop} must be false or ${problem.message.replace(/^model must be /, '')}` };
+}
+
 /**
  * A diffusers scheduler_config object reduced to plain JSON values: at most 64 keys, each a string, a finite
  * number, true/false, null or an array of finite numbers (at most MAX_TRAIN_TIMESTEPS of them, its length
