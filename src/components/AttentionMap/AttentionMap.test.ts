@@ -115,7 +115,7 @@ describe('readouts', () => {
 describe('checkAttentionMapProps', () => {
   it('has defaults and names the prop at fault, with the work limit in its message', () => {
     expect(checkAttentionMapProps({}).problem).toBeNull();
-    expect(checkAttentionMapProps({}).settings).toMatchObject({ prompt: 'water tree', count: 4, steps: 20, opacity: 0.6, scale: 'word', base: 'predictedX0', colorMapName: 'viridis' });
+    expect(checkAttentionMapProps({}).settings).toMatchObject({ prompt: 'water tree', count: 4, steps: 15, opacity: 0.6, scale: 'word', base: 'predictedX0', colorMapName: 'viridis' });
     expect(checkAttentionMapProps({ opacity: 2 }).problem?.prop).toBe('opacity');
     expect(checkAttentionMapProps({ colorMap: 'jet' as never }).problem?.prop).toBe('colorMap');
     expect(checkAttentionMapProps({ prompt: '  ?! ' }).problem?.message).toMatch(/at least one word/);

@@ -51,7 +51,7 @@ export interface AttentionMapProps extends FigureHostProps {
   count?: number;
   /**
    * Number of denoising steps (integer, 1 to 1000); every step's maps are kept for the step slider.
-   * @default 20
+   * @default 15
    */
   steps?: number;
   /**

@@ -53,7 +53,7 @@ export interface DenoiseAnimatorProps extends FigureHostProps {
   count?: number;
   /**
    * Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600.
-   * @default 20
+   * @default 15
    */
   steps?: number;
   /**

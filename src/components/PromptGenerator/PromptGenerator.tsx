@@ -11,6 +11,7 @@ import { EngineErrorMessage } from '../shared/ui/EngineErrorMessage';
 import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { ModelStatus } from '../shared/ui/ModelStatus';
 import { PAUSED_TEXT, StartNotice } from '../shared/ui/StartNotice';
+import { FIGURE_DEFAULT_STEPS } from '../shared/generation/generationProps';
 import { ComparisonView } from './ComparisonView';
 import { noPromptsNote, promptNotes } from './promptNotes';
 import { PromptGeneratorForm } from './PromptGeneratorForm';
@@ -108,8 +109,7 @@ const MAX_UI_COUNT = 64;
 const DEFAULT_LABEL = 'Generate glyphs from a prompt';
 /** The shipped model's own default guidance (its model.json), at which its radical test is measured. */
 const DEFAULT_GUIDANCE = 7;
-/** The fewest DDIM steps within 2 points of 25 on the shipped model's step curve (its README). */
-const DEFAULT_STEPS = 15;
+
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'model', 'liveModel', 'device', 'prompt', 'guidanceScale', 'steps', 'scheduler', 'seed', 'count', 'mode', 'cellSize', 'maxResults', 'generateOnLoad', 'label', 'startWhen',
@@ -125,7 +125,7 @@ export function checkPromptGeneratorProps(props: PromptGeneratorProps) {
   const initial: PromptSettings = {
     prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
     guidanceScale: v.number('guidanceScale', DEFAULT_GUIDANCE, L.guidanceScale),
-    steps: v.number('steps', DEFAULT_STEPS, L.steps),
+    steps: v.number('steps', FIGURE_DEFAULT_STEPS, L.steps),
     scheduler: v.read<SchedulerName>('scheduler', 'ddim', (x) => checkSchedulerProp(x, false) as Checked<SchedulerName>),
     seed: v.number('seed', GENERATION_DEFAULTS.seed, L.seed),
     count: v.number('count', GENERATION_DEFAULTS.count, L.count),
