@@ -8,8 +8,9 @@ import { faultyAssetsPlugin } from './scripts/faultyAssetsPlugin.mjs';
 import { kitAssetsPlugin } from './scripts/kitAssetsPlugin.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
-// Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime) and reloads.
-const optimizeDeps = { include: ['three', '@react-three/fiber', 'react-dom/client'], exclude: ['onnxruntime-web'] };
+// Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime, the server
+// renderer of the hydration tests) and reloads.
+const optimizeDeps = { include: ['three', '@react-three/fiber', 'react-dom/client', 'react-dom/server'], exclude: ['onnxruntime-web'] };
 const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 /**
  * The fuzz tests of the figures (test/ssr/fuzz.test.tsx, test/browser/fuzz.test.tsx) read FUZZ_RUNS (prop sets per

@@ -1,10 +1,15 @@
 import type { Preview } from '@storybook/react-vite';
 // KaTeX's stylesheet, with its fonts bundled by Vite: the typeset formulas of the docs work offline.
 import 'katex/dist/katex.min.css';
+import { configure } from 'storybook/test';
 import { enableWebGPU } from '../src/engine/worker/enableWebGPU';
 
 // Storybook shows every device: the WebGPU build of onnxruntime-web is opt-in for sites (diffusion-kit/webgpu).
 enableWebGPU();
+
+// The play functions' waitFor and findBy* wait for what a story does, never bound its speed: a wide default
+// deadline (Testing Library's is one second), so that a machine busy with other jobs fails no story's test.
+configure({ asyncUtilTimeout: 30_000 });
 
 const preview: Preview = {
   parameters: {

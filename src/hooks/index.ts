@@ -1,5 +1,6 @@
 export { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 export { usePrefersReducedMotion } from './usePrefersReducedMotion';
+export { useHydrated } from './useHydrated';
 export { useSharedEngine } from './useSharedEngine';
 export { acquireEngine, releaseEngine, liveEngineCount, type SharedEngine, type EngineState } from './sharedEngine';
 export { usePropState, type PropStateOptions } from './usePropState';

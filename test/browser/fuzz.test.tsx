@@ -1,7 +1,8 @@
 /**
  * The kit's promise under fuzzing, in Chromium: for every figure, seeded pairs of prop sets (valid, at the
  * edges of their ranges, and hostile; see test/fuzz/) are mounted, updated from the first set to the second
- * and unmounted, with no error reported by React or the page, no render or update over a second, and the
+ * and unmounted, with no error reported by React or the page, bounded work in every render (the elements the
+ * figure holds and the canvas calls the render makes: counted, not timed; see test/fuzz/checks.ts), and the
  * same markup checks as on the server (no NaN, Infinity, undefined or [object Object] in the figure, no
  * injected tag or CSS, a figure or an inline message naming its prop).
  *
@@ -23,7 +24,7 @@ import { checkAttentionMapProps } from '../../src/components/AttentionMap/Attent
 import { checkSamplerRaceProps } from '../../src/components/SamplerRace/SamplerRace';
 import { checkDenoiseAnimatorProps } from '../../src/components/DenoiseAnimator/DenoiseAnimator';
 import { checkPromptGeneratorProps } from '../../src/components/PromptGenerator/PromptGenerator';
-import { BUG_WARNINGS, domProblems, MAX_RENDER_MS } from '../fuzz/checks';
+import { BUG_WARNINGS, domProblems, HANG_MS, MAX_CANVAS_CALLS, MAX_DOM_ELEMENTS } from '../fuzz/checks';
 import {
   datasetMapProps,
   diffusionTrainerProps,
@@ -96,6 +97,7 @@ const consoleErrors: string[] = [];
 const onWindowError = (e: ErrorEvent) => errors.push(`page error: ${e.message}`);
 const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String((e.reason as Error)?.message ?? e.reason)}`);
 beforeAll(() => {
+  canvasCalls.install();
   window.addEventListener('error', onWindowError);
   window.addEventListener('unhandledrejection', onRejection);
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
@@ -104,6 +106,7 @@ beforeAll(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterAll(() => {
+  canvasCalls.uninstall();
   window.removeEventListener('error', onWindowError);
   window.removeEventListener('unhandledrejection', onRejection);
   vi.restoreAllMocks();
@@ -116,11 +119,52 @@ function prepare(figure: Figure, generated: Props): Props {
   return props;
 }
 
-/** Runs `step` and returns how long it took (a synchronous React render inside flushSync). */
-function timed(step: () => void): number {
+/** Calls made on 2-D canvas contexts since the last `take()`: every method of CanvasRenderingContext2D, counted while installed. */
+const canvasCalls = {
+  count: 0,
+  restore: [] as Array<() => void>,
+  install() {
+    const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, unknown>;
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      if (key === 'constructor' || typeof descriptor?.value !== 'function') continue;
+      const method = descriptor.value as (...args: unknown[]) => unknown;
+      proto[key] = function countedCall(this: unknown, ...args: unknown[]) {
+        canvasCalls.count++;
+        return method.apply(this, args);
+      };
+      this.restore.push(() => Object.defineProperty(proto, key, descriptor));
+    }
+  },
+  uninstall() {
+    for (const undo of this.restore.splice(0)) undo();
+  },
+  take(): number {
+    const n = this.count;
+    this.count = 0;
+    return n;
+  },
+};
+
+/**
+ * Runs `step` (a synchronous React render inside flushSync) and counts its work: the canvas calls it made and the
+ * elements the figure then holds; the wall time only for the hang guard.
+ */
+function counted(step: () => void, host: Element): { canvasCalls: number; elements: number; ms: number } {
+  canvasCalls.take();
   const start = performance.now();
   step();
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  return { canvasCalls: canvasCalls.take(), elements: host.querySelectorAll('*').length, ms };
+}
+
+/** What is wrong with the work of a render, or an empty list. */
+function workProblems(what: string, work: ReturnType<typeof counted>): string[] {
+  const problems: string[] = [];
+  if (work.elements > MAX_DOM_ELEMENTS) problems.push(`${what} left ${work.elements} elements (at most ${MAX_DOM_ELEMENTS})`);
+  if (work.canvasCalls > MAX_CANVAS_CALLS) problems.push(`${what} made ${work.canvasCalls} canvas calls (at most ${MAX_CANVAS_CALLS})`);
+  if (work.ms > HANG_MS) problems.push(`${what} hung: ${Math.round(work.ms)} ms (the hang guard is ${HANG_MS} ms)`);
+  return problems;
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -130,6 +174,11 @@ describe('fuzzing every figure in Chromium: mount, update, unmount', () => {
     it(`${figure.name}: ${runs} seeded pairs of prop sets`, { timeout: 600_000 }, async () => {
       let validModelSets = 0;
       let pairs = 0;
+      const most = { elements: 0, canvasCalls: 0 };
+      const note = (work: ReturnType<typeof counted>) => {
+        most.elements = Math.max(most.elements, work.elements);
+        most.canvasCalls = Math.max(most.canvasCalls, work.canvasCalls);
+      };
       await fc.assert(
         fc.asyncProperty(figure.arbitrary, figure.arbitrary, async (first, second) => {
           const a = prepare(figure, first);
@@ -149,12 +198,14 @@ describe('fuzzing every figure in Chromium: mount, update, unmount', () => {
           let root: Root | null = null;
           try {
             root = createRoot(host, { onUncaughtError: report('uncaught'), onCaughtError: report('caught by a boundary'), onRecoverableError: report('recoverable') });
-            const mountMs = timed(() => flushSync(() => root!.render(createElement(figure.Component, a))));
-            if (mountMs > MAX_RENDER_MS) problems.push(`mounting took ${Math.round(mountMs)} ms`);
+            const mounted = counted(() => flushSync(() => root!.render(createElement(figure.Component, a))), host);
+            note(mounted);
+            problems.push(...workProblems('mounting', mounted));
             await tick();
             problems.push(...domProblems(host).map((p) => `after mounting: ${p}`));
-            const updateMs = timed(() => flushSync(() => root!.render(createElement(figure.Component, b))));
-            if (updateMs > MAX_RENDER_MS) problems.push(`updating took ${Math.round(updateMs)} ms`);
+            const updated = counted(() => flushSync(() => root!.render(createElement(figure.Component, b))), host);
+            note(updated);
+            problems.push(...workProblems('updating', updated));
             await tick();
             problems.push(...domProblems(host).map((p) => `after updating: ${p}`));
           } catch (error) {
@@ -174,7 +225,10 @@ describe('fuzzing every figure in Chromium: mount, update, unmount', () => {
         }),
         { numRuns: runs, seed },
       );
-      console.log(`${figure.name}: ${pairs} pairs mounted, updated and unmounted${figure.isValid ? ` (${validModelSets} valid sets, none loading the model)` : ''}`);
+      console.log(
+        `${figure.name}: ${pairs} pairs mounted, updated and unmounted${figure.isValid ? ` (${validModelSets} valid sets, none loading the model)` : ''}; ` +
+          `at most ${most.elements} elements and ${most.canvasCalls} canvas calls in a render`,
+      );
       expect(pairs).toBeGreaterThan(0);
     });
   }

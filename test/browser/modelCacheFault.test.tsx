@@ -22,7 +22,7 @@ async function generateOnce(): Promise<HTMLElement> {
     return figure.cloneNode(true) as HTMLElement;
   } finally {
     view.unmount();
-    await until(() => liveEngineCount() === 0, 5_000, 'the engine release');
+    await until(() => liveEngineCount() === 0, 30_000, 'the engine release');
   }
 }
 

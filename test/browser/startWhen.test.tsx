@@ -11,12 +11,22 @@ const screen = () => window.innerHeight;
 const figures = (host: HTMLElement) => [...host.querySelectorAll<HTMLElement>('[role="figure"]')];
 let cleanup: (() => void) | null = null;
 
+/**
+ * The deadlines of the waits below only turn a hang into a message; none is a bound on speed, so they are wide
+ * (a busy machine runs the model many times slower than a quiet one).
+ */
 afterEach(async () => {
   cleanup?.();
   cleanup = null;
   window.scrollTo(0, 0);
-  await until(() => liveEngineCount() === 0, 5_000, 'the engines to be released');
-});
+  await until(() => liveEngineCount() === 0, 30_000, 'the engines to be released');
+}, 60_000);
+
+/**
+ * The most steps that may still land after a figure shows it is paused: the step the Worker is computing (it
+ * reads the pause between steps) and one already computed but not yet shown on the page. Counted, not timed.
+ */
+const STEPS_IN_FLIGHT = 2;
 
 /** Hides or shows the page as a background tab does (headless Chromium cannot switch tabs). */
 function setPageHidden(hidden: boolean): void {
@@ -118,11 +128,15 @@ describe('model-driven figures start when scrolled into view', () => {
 
     // Far away (more than a screen above the viewport): paused after the step in flight.
     window.scrollTo(0, document.documentElement.scrollHeight);
-    await until(() => figure.dataset.paused === 'true', 5_000, 'the pause');
+    await until(() => figure.dataset.paused === 'true', 30_000, 'the pause');
+    const pausedAt = computed();
     expect(figure.textContent).toContain('Paused while out of view');
-    const held = await settled(computed, quietMs);
+    // It stops (settled throws if the steps keep coming), and at most the steps in flight land after the pause,
+    // however long a step takes on this machine.
+    await settled(computed, quietMs);
     await sleep(quietMs);
-    expect(computed()).toBe(held);
+    const held = computed();
+    expect(held - pausedAt).toBeLessThanOrEqual(STEPS_IN_FLIGHT);
 
     window.scrollTo(0, 0);
     await until(() => computed() > held, 60_000, 'the generation to resume');
@@ -131,10 +145,11 @@ describe('model-driven figures start when scrolled into view', () => {
     // A hidden page pauses it too.
     setPageHidden(true);
     try {
-      await until(() => figure.dataset.paused === 'true', 5_000, 'the pause of a hidden page');
-      const hiddenAt = await settled(computed, quietMs);
+      await until(() => figure.dataset.paused === 'true', 30_000, 'the pause of a hidden page');
+      const hiddenAt = computed();
+      await settled(computed, quietMs);
       await sleep(quietMs);
-      expect(computed()).toBe(hiddenAt);
+      expect(computed() - hiddenAt).toBeLessThanOrEqual(STEPS_IN_FLIGHT);
     } finally {
       setPageHidden(false);
       delete (document as { visibilityState?: unknown }).visibilityState;

@@ -1,13 +1,39 @@
 /**
  * What every fuzzed render must satisfy, on the server and in the browser: no exception (checked by the
- * callers), no render over {@link MAX_RENDER_MS}, no NaN, Infinity, undefined or [object Object] written into
- * the figure's own markup, no injected tag or CSS, and either a figure or an inline message that names
- * its prop.
+ * callers), bounded work, no NaN, Infinity, undefined or [object Object] written into the figure's own markup,
+ * no injected tag or CSS, and either a figure or an inline message that names its prop.
+ *
+ * The work of a render is bounded by counting what it does, never by the clock, so that a machine busy with
+ * other jobs (or a reader's slower laptop) cannot fail a run: the markup a server render writes, the elements
+ * a mounted figure holds and the canvas calls its render makes, and, per figure, what its props make it
+ * compute (e.g. the samples GaussianSampler draws on the server). What a figure computes is bounded by its
+ * limits on its props (MAX_SAMPLES, the work limits of ScoreFieldPlot and GuidanceField, ...), each checked in
+ * the figure's tests. The clock is only a guard against a hang, with a wide margin ({@link HANG_MS}).
  */
 import { BANNED_TOKENS } from './hostile';
 
-/** The slowest a render may be. */
-export const MAX_RENDER_MS = 1000;
+/**
+ * The most markup one server render may write, in characters. The largest accepted prop sets write about 1.2
+ * million (NoiseScheduleChart: 8 schedules of 10,000 steps in every panel, at most 2,000 points a line) and
+ * 0.8 million (PixelGrid: 64 x 64 SVG cells with their values).
+ */
+export const MAX_MARKUP_CHARS = 4_000_000;
+
+/** The most elements a mounted figure may hold after a render (PixelGrid's 64 x 64 SVG cells with values: about 8,200). */
+export const MAX_DOM_ELEMENTS = 20_000;
+
+/**
+ * The most calls one render may make on 2-D canvas contexts, every method call counted (paths, fills, text,
+ * images). The work limits of ScoreFieldPlot and GuidanceField allow up to a million path segments.
+ */
+export const MAX_CANVAS_CALLS = 2_000_000;
+
+/**
+ * A render still running after this long is stuck, not slow: the fuzz's hang guard. It is no bound on speed
+ * (the figures' renders take well under a second on a quiet machine, and a busy one may take several times
+ * that); the bounds on work above are.
+ */
+export const HANG_MS = 20_000;
 
 /** Console errors from React that always mean a bug of the figure, whatever the props. */
 export const BUG_WARNINGS = /same key|unique "key"|Maximum update depth|Too many re-renders|Cannot update a component|Received NaN|NaN is an invalid value|Infinity is an invalid value/;

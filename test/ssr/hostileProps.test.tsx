@@ -1,13 +1,26 @@
 /**
  * Each fault the fuzzing of the server render found, as a plain case: a hostile prop gives an inline message
- * naming the field (and the accepted range or limit), quickly, never an exception, a hang, NaN or
- * [object Object] in the markup, or injected CSS. The fuzz test (fuzz.test.tsx) covers the classes; these
- * pin the instances.
+ * naming the field (and the accepted range or limit), before any work is done, never an exception, a hang,
+ * NaN or [object Object] in the markup, or injected CSS. The fuzz test (fuzz.test.tsx) covers the classes;
+ * these pin the instances. The work of a render is counted (the schedules and score fields built, the array
+ * elements read, the points drawn), never timed.
  */
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatasetMap, DenoiseAnimator, GaussianSampler, NoiseScheduleChart, PixelGrid, PromptGenerator, ScoreFieldPlot } from '../../src';
+import { computeScoreFieldBase, computeScoreFieldFrame } from '../../src/components/ScoreFieldPlot/scoreFieldModel';
+import { noiseScheduleFromConfig } from '../../src/engine/schedulers/noiseScheduleFromConfig';
+
+// The expensive steps of a render, counted: building a noise schedule, and a score field's base and frame.
+vi.mock('../../src/engine/schedulers/noiseScheduleFromConfig', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/engine/schedulers/noiseScheduleFromConfig')>();
+  return { ...actual, noiseScheduleFromConfig: vi.fn(actual.noiseScheduleFromConfig) };
+});
+vi.mock('../../src/components/ScoreFieldPlot/scoreFieldModel', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/components/ScoreFieldPlot/scoreFieldModel')>();
+  return { ...actual, computeScoreFieldBase: vi.fn(actual.computeScoreFieldBase), computeScoreFieldFrame: vi.fn(actual.computeScoreFieldFrame) };
+});
 
 beforeAll(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -15,10 +28,28 @@ beforeAll(() => {
 });
 afterAll(() => vi.restoreAllMocks());
 
-function render(element: React.ReactElement): { html: string; ms: number } {
-  const start = performance.now();
-  const html = renderToString(element);
-  return { html, ms: performance.now() - start };
+function render(element: React.ReactElement): { html: string } {
+  return { html: renderToString(element) };
+}
+
+/** How many times `fn` (a pass-through mock) is called while `run` runs. */
+function callsDuring(fn: unknown, run: () => void): number {
+  const calls = vi.mocked(fn as () => void).mock.calls;
+  const before = calls.length;
+  run();
+  return calls.length - before;
+}
+
+/** `array` behind a Proxy that counts the reads of its elements (not of its length). */
+function countingReads<T extends object>(array: T): { value: T; reads: () => number } {
+  let reads = 0;
+  const value = new Proxy(array, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { value, reads: () => reads };
 }
 
 /** The figure's inline message: it names `prop` in data-prop and says `text`. */
@@ -75,20 +106,39 @@ describe('nothing is built from a prop before it is checked', () => {
 });
 
 describe('the work a render does is bounded, and the message names the limit', () => {
-  it('num_train_timesteps of 1e6 (PixelGrid) and 3e6 (NoiseScheduleChart)', () => {
-    const a = render(<PixelGrid glyph={0} t={5} schedule={{ num_train_timesteps: 1_000_000 }} />);
+  it('num_train_timesteps of 1e6 (PixelGrid) and 3e6 (NoiseScheduleChart): no schedule is built', () => {
+    let a = { html: '' };
+    let b = { html: '' };
+    expect(
+      callsDuring(noiseScheduleFromConfig, () => {
+        a = render(<PixelGrid glyph={0} t={5} schedule={{ num_train_timesteps: 1_000_000 }} />);
+        b = render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 3_000_000 }]} />);
+      }),
+    ).toBe(0);
     expectMessage(a.html, 'schedule', 'num_train_timesteps must be an integer from 1 to 10000 (the limit on training steps); got 1000000');
-    const b = render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 3_000_000 }]} />);
     expectMessage(b.html, 'schedules[0]', 'from 1 to 10000 (the limit on training steps); got 3000000');
-    expect(a.ms + b.ms).toBeLessThan(500);
+    // The count is live: an accepted schedule (one no other test builds, so not cached) is built.
+    expect(callsDuring(noiseScheduleFromConfig, () => render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 1237 }]} />))).toBeGreaterThan(0);
   });
 
-  it('trained_betas of a huge length is refused before anything is allocated', () => {
-    const { html, ms } = render(<NoiseScheduleChart schedules={[{ trained_betas: { length: 1e12 } as never }]} />);
+  it('trained_betas of a huge length is refused before anything is allocated or read', () => {
+    const lengthOnly = countingReads({ length: 1e12 });
+    const sparse = countingReads(new Array(2 ** 32 - 1));
+    let html = '';
+    let sparseHtml = '';
+    expect(
+      callsDuring(noiseScheduleFromConfig, () => {
+        html = render(<NoiseScheduleChart schedules={[{ trained_betas: lengthOnly.value as never }]} />).html;
+        sparseHtml = render(<NoiseScheduleChart schedules={[{ trained_betas: sparse.value }]} />).html;
+      }),
+    ).toBe(0);
     expectMessage(html, 'schedules[0]', 'trained_betas must be an array of numbers');
-    const sparse = render(<NoiseScheduleChart schedules={[{ trained_betas: new Array(2 ** 32 - 1) }]} />);
-    expectMessage(sparse.html, 'schedules[0]', 'trained_betas must hold from 1 to 10000 betas (the limit on training steps); got 4294967295');
-    expect(ms + sparse.ms).toBeLessThan(500);
+    expectMessage(sparseHtml, 'schedules[0]', 'trained_betas must hold from 1 to 10000 betas (the limit on training steps); got 4294967295');
+    expect([lengthOnly.reads(), sparse.reads()]).toEqual([0, 0]);
+    // The count is live: an accepted array is read, element by element.
+    const small = countingReads([0.01, 0.02, 0.03]);
+    render(<NoiseScheduleChart schedules={[{ trained_betas: small.value }]} />);
+    expect(small.reads()).toBeGreaterThanOrEqual(3);
   });
 
   it("renderer='svg' takes at most 64 x 64 cells", () => {
@@ -109,21 +159,35 @@ describe('the work a render does is bounded, and the message names the limit', (
     expectMessage(render(<PixelGrid image={image} />).html, 'image.width', 'from 1 to 512');
   });
 
-  it("ScoreFieldPlot's largest trajectory and grid settings", () => {
-    const paths = render(<ScoreFieldPlot trajectoryCount={500} trajectorySteps={1000} show={{ trajectories: true }} />);
-    expectMessage(paths.html, 'trajectoryCount', 'the limit is 1000000');
+  it("ScoreFieldPlot's largest trajectory and grid settings: refused before the field is computed", () => {
     const points = Array.from({ length: 5000 }, (_, i) => [Math.cos(i), Math.sin(i * 1.3)] as const);
-    const field = render(<ScoreFieldPlot data={points} densityResolution={256} gridSize={32} />);
+    let paths = { html: '' };
+    let field = { html: '' };
+    const run = () => {
+      paths = render(<ScoreFieldPlot trajectoryCount={500} trajectorySteps={1000} show={{ trajectories: true }} />);
+      field = render(<ScoreFieldPlot data={points} densityResolution={256} gridSize={32} />);
+    };
+    let frames = 0;
+    const bases = callsDuring(computeScoreFieldBase, () => (frames = callsDuring(computeScoreFieldFrame, run)));
+    expect([bases, frames]).toEqual([0, 0]);
+    expectMessage(paths.html, 'trajectoryCount', 'the limit is 1000000');
     expectMessage(field.html, 'densityResolution', 'the limit is 15000000');
-    expect(paths.ms + field.ms).toBeLessThan(1000);
+    // The counts are live: an accepted set computes its base and its frame.
+    const accepted = () => render(<ScoreFieldPlot data="ring" gridSize={8} densityResolution={16} sampleCount={10} trajectoryCount={0} />);
+    let acceptedFrames = 0;
+    expect(callsDuring(computeScoreFieldBase, () => (acceptedFrames = callsDuring(computeScoreFieldFrame, accepted)))).toBeGreaterThan(0);
+    expect(acceptedFrames).toBeGreaterThan(0);
   });
 
   it('a chart of long schedules draws a bounded number of points', () => {
-    const { html, ms } = render(<NoiseScheduleChart schedules={Array.from({ length: 8 }, (_, i) => ({ beta_schedule: 'linear', num_train_timesteps: 10_000 - i }))} />);
+    const { html } = render(<NoiseScheduleChart schedules={Array.from({ length: 8 }, (_, i) => ({ beta_schedule: 'linear', num_train_timesteps: 10_000 - i }))} />);
     expect(html).toContain('role="figure"');
-    // 8 lines of 10000 steps in 5 panels: at most 2000 points a line, not 10000.
+    // 8 lines of 10000 steps in 5 panels: at most 2000 points a line, not 10000 (points counted in each path).
+    const pointsPerLine = [...html.matchAll(/<path[^>]* d="(M[^"]*)"/g)].map((m) => m[1]!.split(/[ML]/).length - 1);
+    expect(pointsPerLine.length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...pointsPerLine)).toBeLessThanOrEqual(2000);
+    expect(Math.max(...pointsPerLine)).toBeGreaterThan(100);
     expect(html.length).toBeLessThan(3_000_000);
-    expect(ms).toBeLessThan(2000);
   });
 });
 

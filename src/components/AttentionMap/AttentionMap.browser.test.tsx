@@ -46,7 +46,7 @@ describe('AttentionMap in Chromium', () => {
     // Arrow keys move the choice and the focus (roving tabindex).
     words[0]!.focus();
     words[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    await until(() => figure.dataset.word === 'tree', 2_000, 'the second word');
+    await until(() => figure.dataset.word === 'tree', 30_000, 'the second word');
     expect(document.activeElement).toBe(wordButtons(view.host)[1]);
     expect(wordButtons(view.host).map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
     expect(statusOf(view.host)).toMatch(/^step 3 of 3: "tree" takes/);
@@ -55,26 +55,26 @@ describe('AttentionMap in Chromium', () => {
 
     // Hovering previews a word; leaving the toolbar goes back to the chosen one.
     wordButtons(view.host)[0]!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-    await until(() => figure.dataset.word === 'water', 2_000, 'the hovered word');
+    await until(() => figure.dataset.word === 'water', 30_000, 'the hovered word');
     expect(canvas.toDataURL()).toBe(water);
     view.host.querySelector('[role="toolbar"]')!.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body }));
-    await until(() => figure.dataset.word === 'tree', 2_000, 'the chosen word again');
+    await until(() => figure.dataset.word === 'tree', 30_000, 'the chosen word again');
 
     // The step slider moves glyphs and heatmap together.
     setRange(rangeLabelled(view.host, 'Step'), 1);
-    await until(() => figure.dataset.step === '1', 2_000, 'step 1');
+    await until(() => figure.dataset.step === '1', 30_000, 'step 1');
     expect(statusOf(view.host)).toMatch(/^step 1 of 3: "tree"/);
     expect(canvas.toDataURL()).not.toBe(tree);
     button(view.host, 'Step forward').click();
-    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    await until(() => figure.dataset.step === '2', 30_000, 'step 2');
 
     // At opacity 0 only the glyphs are left: both words draw the same picture.
     setRange(rangeLabelled(view.host, 'Step'), 3);
     setRange(rangeLabelled(view.host, 'Heatmap opacity'), 0);
-    await until(() => figure.dataset.step === '3', 2_000, 'step 3');
+    await until(() => figure.dataset.step === '3', 30_000, 'step 3');
     const plainTree = canvas.toDataURL();
     wordButtons(view.host)[0]!.click();
-    await until(() => figure.dataset.word === 'water', 2_000, 'water');
+    await until(() => figure.dataset.word === 'water', 30_000, 'water');
     expect(canvas.toDataURL()).toBe(plainTree);
     log.restore();
     expect(log.messages).toEqual([]);
@@ -106,7 +106,7 @@ describe('AttentionMap in Chromium', () => {
     expect(view.host.querySelector('canvas')).toBeNull();
     expect(figure.dataset.computed).toBe('0');
     view.unmount();
-    await until(() => liveEngineCount() === 0, 5_000, 'the engine release');
+    await until(() => liveEngineCount() === 0, 30_000, 'the engine release');
     log.restore();
     // The message warns once in the console, as every inline message of the kit does.
     expect(log.messages.filter((m) => !m.includes('has no cross-attention output'))).toEqual([]);

@@ -23,7 +23,7 @@ describe('DenoiseAnimator in Chromium', () => {
     expect(liveEngineCount()).toBe(1);
     view.unmount();
     // The engine is released a second after its last user leaves.
-    await until(() => liveEngineCount() === 0, 5_000, 'the engine release');
+    await until(() => liveEngineCount() === 0, 30_000, 'the engine release');
     await sleep(300);
     log.restore();
     expect(log.messages).toEqual([]);
@@ -48,7 +48,7 @@ describe('DenoiseAnimator in Chromium', () => {
     const canvas = view.host.querySelector('canvas')!;
     const first = canvas.toDataURL();
     button(view.host, 'Step forward').click();
-    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    await until(() => figure.dataset.step === '2', 30_000, 'step 2');
     expect(canvas.toDataURL()).not.toBe(first);
 
     let saved: Blob | null = null;
@@ -59,7 +59,7 @@ describe('DenoiseAnimator in Chromium', () => {
     };
     try {
       button(view.host, 'Save PNG').click();
-      await until(() => saved, 5_000, 'the PNG');
+      await until(() => saved, 30_000, 'the PNG');
     } finally {
       URL.createObjectURL = createObjectURL;
     }
@@ -93,22 +93,22 @@ describe('DenoiseAnimator in Chromium', () => {
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
     button(view.host, 'Step forward').click();
-    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    await until(() => figure.dataset.step === '2', 30_000, 'step 2');
     const grid = view.host.querySelector<HTMLCanvasElement>('canvas[data-layer="predictedX0"]')!;
     const glyph = { count: 4, width: 32, height: 32 };
     await userEvent.click(grid, { position: { x: 2, y: 2 } });
-    await until(openZoom, 5_000, 'the enlarged view on click');
+    await until(openZoom, 30_000, 'the enlarged view on click');
     expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 1 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 0 })).toBe(0);
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
     expect(document.activeElement).toBe(grid);
     await userEvent.keyboard('{Control>}{End}{/Control} ');
-    await until(openZoom, 5_000, 'the enlarged view on Space');
+    await until(openZoom, 30_000, 'the enlarged view on Space');
     expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 4 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 3 })).toBe(0);
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing');
     expect(document.activeElement).toBe(grid);
   });
 });

@@ -40,7 +40,7 @@ describe('DenoiseAnimator with any U-Net', () => {
     expect(view.host.textContent).toContain('has no text encoder, so the prompt is not used');
     // A wider space: the grid grows with it (up to cellSize), as it shrank.
     view.rerender(draw(600));
-    await until(() => canvas.getBoundingClientRect().width > 300, 5_000, 'the grid growing with its space');
+    await until(() => canvas.getBoundingClientRect().width > 300, 30_000, 'the grid growing with its space');
     expect(figure.dataset.state).toBe('done');
   });
 
@@ -50,7 +50,7 @@ describe('DenoiseAnimator with any U-Net', () => {
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
     button(view.host, 'Step forward').click();
-    await until(() => figure.dataset.step === '2', 2_000, 'step 2');
+    await until(() => figure.dataset.step === '2', 30_000, 'step 2');
     const grid = (layer: string) => view.host.querySelector<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)!;
     const cellOf = (canvas: HTMLCanvasElement) => Number(canvas.closest<HTMLElement>('[data-cell-size]')!.dataset.cellSize);
     const image = { count: 4, width: 16, height: 16 };
@@ -58,24 +58,24 @@ describe('DenoiseAnimator with any U-Net', () => {
     // A click on the second image of the predicted-x0 panel: that image, at step 2, of x0 (not of the sample).
     const x0 = grid('predictedX0');
     await userEvent.click(x0, { position: { x: cellOf(x0) + 4, y: 2 } });
-    await until(openZoom, 5_000, 'the enlarged view on click');
+    await until(openZoom, 30_000, 'the enlarged view on click');
     expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 2 of 4 from ${x0.getAttribute('aria-label')}, enlarged`);
     expect(zoomCanvas()!.getAttribute('aria-label')).toMatch(/^Predicted clean image .*step 2 of 3: image 2 of 4$/);
     expect(zoomMismatches(x0, zoomCanvas()!, { ...image, index: 1 })).toBe(0);
     expect(zoomMismatches(grid('sample'), zoomCanvas()!, { ...image, index: 1 })).toBeGreaterThan(0);
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
 
     // The keyboard on the predicted-noise panel: focus, the arrow down to the third image, Enter.
     const noise = grid('predictedNoise');
     noise.focus();
     await userEvent.keyboard('{ArrowDown}{Enter}');
-    await until(openZoom, 5_000, 'the enlarged view on Enter');
+    await until(openZoom, 30_000, 'the enlarged view on Enter');
     expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 3 of 4 from ${noise.getAttribute('aria-label')}, enlarged`);
     expect(zoomMismatches(noise, zoomCanvas()!, { ...image, index: 2 })).toBe(0);
     expect(document.activeElement?.textContent).toBe('Close');
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing');
     expect(document.activeElement).toBe(noise);
   });
 
@@ -93,7 +93,7 @@ describe('DenoiseAnimator with any U-Net', () => {
     picker.focus();
     picker.value = '8';
     picker.dispatchEvent(new Event('change', { bubbles: true }));
-    await until(() => figure.dataset.state === 'generating' || figure.dataset.state === 'done', 10_000, 'a new run');
+    await until(() => figure.dataset.state === 'generating' || figure.dataset.state === 'done', 30_000, 'a new run');
     await until(() => figure.dataset.state === 'done' && Number(figure.dataset.computed) === 2, 60_000, 'the second generation');
     expect(picker.value).toBe('8');
     expect(firstCellPixel(view.host.querySelector<HTMLCanvasElement>('canvas[data-layer]')!)).not.toEqual(before);
@@ -109,19 +109,19 @@ describe('PromptGenerator with a model that takes no prompts', () => {
     expect(figure.textContent).toContain('has no text encoder, so it cannot take prompts');
     const grid = view.host.querySelector<HTMLCanvasElement>('[data-status="done"] canvas[role="img"]')!;
     await userEvent.click(grid, { position: { x: 1, y: 1 } });
-    await until(() => document.querySelector('dialog[open]') !== null, 5_000, 'the enlarged view on click');
+    await until(() => document.querySelector('dialog[open]') !== null, 30_000, 'the enlarged view on click');
     expect(document.querySelector('dialog[open]')!.getAttribute('aria-label')).toBe('Image 1 of 4 from 4 generated images, enlarged');
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
     // The keyboard: focus on the grid, the arrow to the second image, Enter.
     grid.focus();
     await userEvent.keyboard('{ArrowLeft}{ArrowRight}{Enter}');
-    await until(() => document.querySelector('dialog[open]') !== null, 5_000, 'the enlarged view');
+    await until(() => document.querySelector('dialog[open]') !== null, 30_000, 'the enlarged view');
     const dialog = document.querySelector<HTMLDialogElement>('dialog[open]')!;
     expect(dialog.getAttribute('aria-label')).toBe('Image 2 of 4 from 4 generated images, enlarged');
     expect(document.activeElement?.textContent).toBe('Close');
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing');
     expect(document.activeElement).toBe(grid);
   });
 });

@@ -109,7 +109,9 @@ describe('checkGenerationProps', () => {
 });
 
 describe('the classLabel prop', () => {
-  it('takes an integer label and names the accepted range otherwise', async () => {
+  // Deliberately slow to start: the first import of the whole figure (its module graph transformed on the way)
+  // takes a second or two alone and many times that on a busy machine, so an explicit timeout with a wide margin.
+  it('takes an integer label and names the accepted range otherwise', { timeout: 120_000 }, async () => {
     const { checkDenoiseAnimatorProps } = await import('./DenoiseAnimator');
     expect(checkDenoiseAnimatorProps({ classLabel: 3 }).settings.classLabel).toBe(3);
     expect(checkDenoiseAnimatorProps({}).settings.classLabel).toBeUndefined();

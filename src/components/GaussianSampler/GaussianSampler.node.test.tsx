@@ -2,6 +2,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { GaussianSampler } from './GaussianSampler';
+import { MAX_SAMPLES, SERVER_MAX_SAMPLES } from './useGaussianSampler';
 
 describe('GaussianSampler on the server', () => {
   it('renders a labelled figure with its description and numbers', () => {
@@ -17,6 +18,18 @@ describe('GaussianSampler on the server', () => {
     expect(html).toMatch(/<path[^>]*data-series="truth"/);
     expect(html).toMatch(/<path[^>]*data-series="fit"/);
     expect(html).toContain('Resample');
+  });
+
+  it(`draws at most ${SERVER_MAX_SAMPLES} samples on the server, whatever sampleCount asks for, and says so`, () => {
+    // The work of a server render is bounded by the cap, not by the prop: the markup holds that many samples.
+    for (const sampleCount of [SERVER_MAX_SAMPLES + 1, 250_000, MAX_SAMPLES]) {
+      const html = renderToString(<GaussianSampler sampleCount={sampleCount} seed={7} animate />);
+      expect(html).toContain(`data-shown="${SERVER_MAX_SAMPLES}"`);
+      expect(html).toContain(`Histogram of ${SERVER_MAX_SAMPLES} of ${sampleCount} samples`);
+      expect(html).toMatch(/<path[^>]*data-series="fit"/);
+    }
+    // Up to the cap, every sample is drawn, as before.
+    expect(renderToString(<GaussianSampler sampleCount={SERVER_MAX_SAMPLES} />)).toContain(`data-shown="${SERVER_MAX_SAMPLES}"`);
   });
 
   it('renders an inline message naming the prop for bad props', () => {

@@ -84,10 +84,10 @@ describe('checkGaussianSamplerParams', () => {
 });
 
 describe('useGaussianSampler', () => {
-  function probe(params: GaussianSamplerParams, shown?: number) {
+  function probe(params: GaussianSamplerParams, shown?: number, drawLimit?: number) {
     let out: ReturnType<typeof useGaussianSampler> | undefined;
     function Probe() {
-      out = useGaussianSampler(params, shown);
+      out = useGaussianSampler(params, shown, drawLimit);
       return null;
     }
     renderToString(createElement(Probe));
@@ -97,6 +97,18 @@ describe('useGaussianSampler', () => {
   it('returns the model of every sample by default, and of a prefix when asked', () => {
     expect(probe(base).model!.shown).toBe(400);
     expect(probe(base, 25).model!.histogram.total).toBe(25);
+  });
+
+  it('draws only the first drawLimit samples when given one: the same values, binned and fitted as a prefix', () => {
+    const limited = probe(base, undefined, 100).model!;
+    expect(limited.samples).toHaveLength(100);
+    expect(limited.shown).toBe(100);
+    expect(limited.histogram.total).toBe(100);
+    expect(limited.description).toMatch(/^Histogram of 100 of 400 samples/);
+    expect(Array.from(limited.samples)).toEqual(Array.from(drawSamples(base.mean, base.std, 400, base.seed).samples.subarray(0, 100)));
+    // A limit above the count changes nothing; shown stays within what was drawn.
+    expect(probe(base, undefined, 10_000).model!.samples).toHaveLength(400);
+    expect(probe(base, 300, 100).model!.shown).toBe(100);
   });
 
   it('returns a problem, not a model, for bad params', () => {

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { useHydrated } from '../../hooks/useHydrated';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
@@ -8,7 +9,7 @@ import { GaussianSamplerChart } from './GaussianSamplerChart';
 import { GaussianSamplerControls } from './GaussianSamplerControls';
 import { GaussianSamplerLegend } from './GaussianSamplerLegend';
 import { GaussianSamplerReadout } from './GaussianSamplerReadout';
-import { checkTinyStd, GAUSSIAN_SAMPLER_LIMITS, useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
+import { checkTinyStd, GAUSSIAN_SAMPLER_LIMITS, SERVER_MAX_SAMPLES, useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
 import { useProgressiveCount } from './useProgressiveCount';
 
 /** Props of {@link GaussianSampler}. */
@@ -24,7 +25,8 @@ export interface GaussianSamplerProps extends FigureHostProps {
    */
   std?: number;
   /**
-   * How many samples to draw (integer, 1 to 1,000,000).
+   * How many samples to draw (integer, 1 to 1,000,000). A server render draws at most the first 10,000 of
+   * them (its markup says how many of how many it shows); the client draws the rest once hydrated.
    * @default 500
    */
   sampleCount?: number;
@@ -134,7 +136,9 @@ function GaussianSamplerFigure({ root, settings }: { root: FigureRootBase; setti
     animationDuration,
     `${mean}|${std}|${seed}`,
   );
-  const result = useGaussianSampler(params, shown);
+  // The server (and the render that hydrates its markup) draws at most SERVER_MAX_SAMPLES; the rest come after hydration.
+  const hydrated = useHydrated();
+  const result = useGaussianSampler(params, shown, hydrated ? undefined : SERVER_MAX_SAMPLES);
   if (result.problem || !result.model) return <InvalidFigure {...root} aria-label={labelText(label)} component="GaussianSampler" problem={result.problem!} />;
   const model = result.model;
   const change = (next: GaussianSamplerParams) => {

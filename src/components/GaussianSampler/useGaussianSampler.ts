@@ -3,8 +3,14 @@ import { createRng, extent, gaussianMle, gaussianPdf, histogram, sampleGaussian,
 import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
 import { formatNumber } from '../shared/format/formatNumber';
 
-/** The largest `sampleCount` accepted (a million draws take about 30 ms). */
+/** The largest `sampleCount` accepted (a million draws take about 30 ms on a quiet desktop, several times that on a busy or slow machine). */
 export const MAX_SAMPLES = 1_000_000;
+/**
+ * The most samples drawn on the server, and in the client render that hydrates its markup: a server render's
+ * work does not grow with `sampleCount` beyond this. A larger count shows this many of them ("Histogram of
+ * 10000 of 1000000 samples") until the client, once hydrated, draws them all.
+ */
+export const SERVER_MAX_SAMPLES = 10_000;
 /** The largest `bins` accepted. */
 export const MAX_BINS = 500;
 
@@ -127,15 +133,19 @@ function describe(p: GaussianSamplerParams, truth: { mean: number; variance: num
 
 /**
  * The model of a GaussianSampler: validates the props, draws the samples once per (mean, std, count,
- * seed), and bins and fits the first `shown` of them (all when `shown` is omitted).
+ * seed), and bins and fits the first `shown` of them (all when `shown` is omitted). `drawLimit`, when given,
+ * draws only the first `drawLimit` of the `sampleCount` samples (the same values, from the same seed), e.g.
+ * {@link SERVER_MAX_SAMPLES} on the server; `shown` is then at most that.
  */
 export function useGaussianSampler(
   params: GaussianSamplerParams,
   shown?: number,
+  drawLimit?: number,
 ): { model: GaussianSamplerModel; problem: null } | { model: null; problem: PropProblem } {
   const { mean, std, sampleCount, seed, bins } = params;
   const problem = useMemo(() => checkGaussianSamplerParams({ mean, std, sampleCount, seed, bins }), [mean, std, sampleCount, seed, bins]);
-  const drawn = useMemo(() => (problem ? null : drawSamples(mean, std, sampleCount, seed)), [problem, mean, std, sampleCount, seed]);
+  const drawCount = drawLimit === undefined ? sampleCount : Math.max(0, Math.min(sampleCount, Math.floor(drawLimit)));
+  const drawn = useMemo(() => (problem ? null : drawSamples(mean, std, drawCount, seed)), [problem, mean, std, drawCount, seed]);
   const count = shown ?? sampleCount;
   const model = useMemo(
     () => (drawn ? summariseSamples(drawn, { mean, std, sampleCount, seed, bins }, count) : null),

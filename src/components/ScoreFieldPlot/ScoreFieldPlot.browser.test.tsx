@@ -96,7 +96,8 @@ describe('ScoreFieldPlot in Chromium', () => {
       return (original as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
     } as typeof original);
     const el = mount({ view: '3d' });
-    await vi.waitFor(() => expect(el.textContent).toContain('needs WebGL'));
+    // The check runs once the lazy 3-D view has loaded: a wide deadline (vi.waitFor's default is one second).
+    await vi.waitFor(() => expect(el.textContent).toContain('needs WebGL'), { timeout: 30_000 });
     expect(el.querySelector('[role="figure"]')).not.toBeNull();
   });
 
@@ -109,6 +110,6 @@ describe('ScoreFieldPlot in Chromium', () => {
     } as typeof original);
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const el = mount({ view: '3d' });
-    await vi.waitFor(() => expect(el.textContent).toMatch(/3-D view could not start/), { timeout: 15_000 });
+    await vi.waitFor(() => expect(el.textContent).toMatch(/3-D view could not start/), { timeout: 30_000 });
   });
 });

@@ -11,8 +11,8 @@ let cleanup: (() => void) | null = null;
 afterEach(async () => {
   cleanup?.();
   cleanup = null;
-  await until(() => liveEngineCount() === 0, 5_000, 'the engines to be released');
-});
+  await until(() => liveEngineCount() === 0, 30_000, 'the engines to be released');
+}, 60_000);
 
 async function generateWith(fault: Fault, key: string) {
   const unhandled = watchUnhandled();

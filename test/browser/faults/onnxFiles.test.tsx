@@ -12,8 +12,8 @@ let cleanup: (() => void) | null = null;
 afterEach(async () => {
   cleanup?.();
   cleanup = null;
-  await until(() => liveEngineCount() === 0, 5_000, 'the engines to be released');
-});
+  await until(() => liveEngineCount() === 0, 30_000, 'the engines to be released');
+}, 60_000);
 
 const cases: Array<{ fault: Fault; what: string; expected: RegExp }> = [
   { fault: 'corrupt', what: 'corrupt ONNX bytes', expected: /could not be loaded.*\.onnx.*could not be opened as an ONNX model/i },
@@ -34,7 +34,7 @@ describe('broken model files end in an inline message', () => {
       console.log(`${fault}: ${first}`);
       expect(first).toMatch(expected);
       button(view.host, 'Retry').click();
-      await until(() => figure.dataset.state === 'loading', 5_000, 'the reload');
+      await until(() => figure.dataset.state === 'loading', 30_000, 'the reload');
       await until(() => figure.dataset.state === 'error', 60_000, 'the error state after Retry');
       expect(alertText(view.host)).toMatch(expected);
       expect(unhandled.stop()).toEqual([]);

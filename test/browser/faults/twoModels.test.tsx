@@ -34,7 +34,7 @@ describe('two figures with different models on one page', () => {
     expect(a).toBe(b);
     view.unmount();
     cleanup = null;
-    await until(() => liveEngineCount() === 0, 5_000, 'both engines released');
+    await until(() => liveEngineCount() === 0, 30_000, 'both engines released');
     expect(unhandled.stop()).toEqual([]);
   }, 240_000);
 });

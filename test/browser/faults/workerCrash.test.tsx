@@ -26,8 +26,8 @@ let cleanup: (() => void) | null = null;
 afterEach(async () => {
   cleanup?.();
   cleanup = null;
-  await until(() => liveEngineCount() === 0, 5_000, 'the engines to be released');
-});
+  await until(() => liveEngineCount() === 0, 30_000, 'the engines to be released');
+}, 60_000);
 
 describe('the engine Worker dies mid-run', () => {
   it('createEngineWorker rejects the running generation with EngineWorkerError and reports the exit', async () => {
@@ -65,7 +65,7 @@ describe('the engine Worker dies mid-run', () => {
     await until(() => Number(figure.dataset.computed) >= 1, 90_000, 'a first frame');
     expect(capture.workers).toHaveLength(1);
     capture.workers[0]!.terminate();
-    await until(() => figure.dataset.state === 'error', 10_000, 'the error state');
+    await until(() => figure.dataset.state === 'error', 30_000, 'the error state');
     expect(alertText(view.host)).toMatch(/Worker stopped/);
     button(view.host, 'Retry').click();
     await until(() => figure.dataset.state === 'done', 120_000, 'the generation in the new Worker');

@@ -35,10 +35,10 @@ describe('SampleGridCanvas in Chromium', () => {
     const view = mount(draw(100));
     cleanup = view.unmount;
     // Two columns in 100 px with a 2 px gap: 49 px cells.
-    await until(() => cellOf(view.host) === 49, 5_000, 'cells fitted to 100 px');
+    await until(() => cellOf(view.host) === 49, 30_000, 'cells fitted to 100 px');
     expect(grid(view.host).getBoundingClientRect().width).toBeLessThanOrEqual(100);
     view.rerender(draw(400));
-    await until(() => cellOf(view.host) === 64, 5_000, 'cells grown to the cellSize cap');
+    await until(() => cellOf(view.host) === 64, 30_000, 'cells grown to the cellSize cap');
   });
 
   it('enlarges an RGBA image on click and on Enter or Space, follows new bytes, and returns focus on Escape', async () => {
@@ -49,27 +49,27 @@ describe('SampleGridCanvas in Chromium', () => {
     const cell = { count: 4, width: 4, height: 4 };
     // The third image: first column, second row.
     await userEvent.click(canvas, { position: { x: 2, y: 32 + 2 + 2 } });
-    await until(openZoom, 5_000, 'the enlarged view on click');
+    await until(openZoom, 30_000, 'the enlarged view on click');
     expect(openZoom()!.getAttribute('aria-label')).toBe('Image 3 of 4 from test grid, enlarged');
     expect(zoomMismatches(canvas, zoomCanvas()!, { ...cell, index: 2 })).toBe(0);
     expect(zoomMismatches(canvas, zoomCanvas()!, { ...cell, index: 0 })).toBeGreaterThan(0);
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing on Escape');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
 
     canvas.focus();
     await userEvent.keyboard('{ArrowRight} ');
-    await until(openZoom, 5_000, 'the enlarged view on Space');
+    await until(openZoom, 30_000, 'the enlarged view on Space');
     expect(openZoom()!.getAttribute('aria-label')).toBe('Image 2 of 4 from test grid, enlarged');
     expect(document.activeElement?.textContent).toBe('Close');
     // New bytes (the next step of a denoising figure): the open view shows them.
     view.rerender(draw(rgbaBatch(1)));
     expect(zoomMismatches(canvas, zoomCanvas()!, { ...cell, index: 1 })).toBe(0);
     await userEvent.keyboard('{Escape}');
-    await until(() => document.querySelector('dialog') === null, 5_000, 'the dialog closing');
+    await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing');
     expect(document.activeElement).toBe(canvas);
 
     await userEvent.keyboard('{Enter}');
-    await until(openZoom, 5_000, 'the enlarged view on Enter');
+    await until(openZoom, 30_000, 'the enlarged view on Enter');
     // An emptied grid (a new run) closes the view, and it stays closed when images come back.
     view.rerender(draw(null));
     expect(document.querySelector('dialog')).toBeNull();
