@@ -21,7 +21,8 @@ npm run build > /dev/null
 for steps in ${STEPS:-1 2 4}; do
   echo "== radical test, LCM $steps step(s)"
   node training/engine_samples.mjs "$OUT" "$TMP/lcm-$steps.json" "${EVAL_N:-64}" "$steps" "" 7 > /dev/null
-  $PY -m training.evaluate --engine-samples "$TMP/lcm-$steps.json" --out "$EVALS/lcm-$steps" --guidances 7 | tail -2
+  $PY -m training.evaluate --engine-samples "$TMP/lcm-$steps.json" --out "$EVALS/lcm-$steps" --guidances 7 \
+      --atlas "$EVALS/lcm-$steps/samples.png" | tail -2
   rm -f "$TMP/lcm-$steps.json" "$TMP/lcm-$steps.json.f32"
 done
 echo "== manifest + README"

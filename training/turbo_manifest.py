@@ -5,11 +5,13 @@
 Reads the run's newest checkpoint (training facts), export_turbo.py's export_info.json and the
 engine evaluations in DIR (default training/evaluations/turbo: lcm-<steps>/metrics.json, from
 turbo_finish.sh). The default step count is the smallest one whose six-prompt mean is within
-2 points of the best measured count by both judges (the rule the teacher's step curve uses).
+2 points of the best measured count by both judges (the rule the teacher's step curve uses), among
+the counts whose samples are novel (novelty ratio at most 1.20, no near-copies).
 """
 import argparse
 import json
 import os
+import shutil
 
 from . import checkpoint, step_curve
 from .export import ATTENTION_RES
@@ -23,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EVALUATIONS = os.path.join(HERE, "evaluations", "turbo")
 GUIDANCE = 7.0
 WITHIN = 0.02
+MAX_NOVELTY = 1.20
 
 # diffusers' LCMScheduler on the teacher's schedule. The grid stops at 979, not 999 (lcm.py: abar_999 = 2.4e-9),
 # which diffusers gives as set_timesteps(steps, strength=0.98): floor(50 x 0.98) = 49 grid points, top 49 x 20 - 1.
@@ -59,10 +62,13 @@ def core(metrics):
 
 
 def default_steps(evals):
-    """The smallest step count within WITHIN of the best measured count by both judges."""
+    """The smallest step count within WITHIN of the best measured count by both judges, among those whose samples
+    are not copies (novelty ratio at most MAX_NOVELTY, no near-copies)."""
     best = max(evals, key=lambda s: sum(core(evals[s])))
     bn, bc = core(evals[best])
-    return min(s for s in evals if core(evals[s])[0] >= bn - WITHIN and core(evals[s])[1] >= bc - WITHIN)
+    novel = [s for s in evals if evals[s]["novelty"]["ratio_of_medians"] <= MAX_NOVELTY
+             and evals[s]["novelty"]["near_copies_share"] == 0] or list(evals)
+    return min(s for s in novel if core(evals[s])[0] >= bn - WITHIN and core(evals[s])[1] >= bc - WITHIN)
 
 
 def lift(metrics, prompts):
@@ -166,6 +172,7 @@ Files:
 - the text encoder and tokenizer are the teacher's files, byte for byte (`../glyffuser-mini/text_encoder.onnx`,
   `../glyffuser-mini/tokenizer.json`): a page with both models downloads them once
 - `fixtures/` - torch reference outputs with the same fp16 weights (one U-Net call, one whole 1-step run)
+- `samples.png` - 8 samples of each test prompt (rows) at its default steps and guidance {g}, drawn through the engine
 
 Distillation: {method}. Target network EMA {target_ema}, shipped weights EMA {ema}; {images} images in
 {minutes} min on {device} ({cpu_hours} CPU hours). U-Net {unet} parameters, {macs:.0f} M MACs per image and call.
@@ -211,6 +218,9 @@ def main(argv=None):
             unet=d["paramsUnet"], macs=d["unetMacsPerImage"] / 1e6, licences="; ".join(m["licenses"].values()),
             g=GUIDANCE, table=table(evals, steps) if evals else "(not evaluated yet)",
             gmin=args.get("g_min", 2), gmax=args.get("g_max", 10)))
+    atlas = os.path.join(a.evaluations, "lcm-%d" % steps, "samples.png")
+    if os.path.isfile(atlas):
+        shutil.copyfile(atlas, os.path.join(a.out, "samples.png"))
     if os.path.abspath(a.out) == os.path.abspath(TURBO_OUT):
         write_digest(os.path.join(a.out, "model.json"), "SHIPPED_TURBO_MODEL_DIGEST")
     print("wrote model.json and README.md to", a.out, "(default steps %d)" % steps)
