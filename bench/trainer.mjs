@@ -16,7 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = await build({ entryPoints: [path.join(root, 'src/engine/index.ts')], bundle: true, write: false, format: 'esm', platform: 'node', external: ['onnxruntime-web', 'onnxruntime-web/*'] });
+// The public engine (schedules, the 2-D mixtures) and the trainer, which the package does not publish.
+const entry = "export * from './src/engine/index.ts'; export * from './src/engine/training/index.ts';";
+const bundle = await build({
+  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  external: ['onnxruntime-web', 'onnxruntime-web/*'],
+});
 const e = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
 const STEPS = Number(process.argv[2] ?? 3000);

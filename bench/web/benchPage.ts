@@ -1,7 +1,8 @@
 // Runs inside headless Chromium (driven by bench/run.mjs): per-step U-Net latency on onnxruntime-web wasm,
 // end-to-end generation through the engine's Worker, model load time, and the longest main-thread task.
 import * as ort from 'onnxruntime-web/wasm';
-import { createEngineWorker, defaultTurboModelSource, generateImages, getDefaultModelUrl, loadModel } from '../../src/engine';
+import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel } from '../../src/engine';
+import { defaultTurboModelSource } from '../../src/engine/internal';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

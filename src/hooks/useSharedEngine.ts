@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { DeviceRequest, ModelFileMap } from '../engine';
+import type { DeviceRequest } from '../engine';
+import type { ModelFileMap } from '../engine/internal';
 import { acquireEngine, releaseEngine, type EngineState, type SharedEngine } from './sharedEngine';
 
 const SERVER_STATE: EngineState = { status: 'loading', progress: {}, info: null, error: null };

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ortNode from 'onnxruntime-node';
-import { ConditioningError, generate, generateImages, GenerateOptionsError, guidanceScaleEmbedding, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
+import { ConditioningError, generate, generateImages, GenerateOptionsError, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
+import { guidanceScaleEmbedding } from '../../src/engine/model/guidanceEmbedding';
 import { DIFFUSERS_FIXTURES, loadFixtureModelInNode, type DiffusersFixture } from './nodeModel';
 
 // Tiny random-weight U-Nets with diffusers' tensor contract (test/fixtures/diffusers/export_tiny_unets.py):

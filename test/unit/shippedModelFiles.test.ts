@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultModelSource, loadModel, type ModelFileMap, type OrtModule } from '../../src/engine';
+import { loadModel, type OrtModule } from '../../src/engine';
+import { defaultModelSource, type ModelFileMap } from '../../src/engine/internal';
 import { fileFetch, MODEL_DIR } from './nodeModel';
 
 // The shipped model as a bundler emits it: every file under a hashed name of its own, in one folder, none next to

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateImages, guidanceScaleEmbeddingBatch, type DiffusionModel } from '../../src/engine';
+import { generateImages, type DiffusionModel } from '../../src/engine';
+import { guidanceScaleEmbeddingBatch } from '../../src/engine/model/guidanceEmbedding';
 import { loadShippedModelInNode, MODEL_DIR, TURBO_MODEL_DIR } from './nodeModel';
 
 // Fixtures written by training/export_turbo.py from torch (float32, the same fp16-rounded weights as unet.onnx): the

@@ -1,5 +1,4 @@
 export { DatasetMap, type DatasetMapProps } from './DatasetMap';
-export { useDatasetMap, computeDatasetMap, type DatasetMapModel, type DatasetMapPlotPoint, type DatasetMapLegendItem } from './useDatasetMap';
 export {
   datasetMapPoints,
   datasetMapEntries,

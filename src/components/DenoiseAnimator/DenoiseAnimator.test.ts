@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkGenerationProps } from '../shared/generation/generationChecks';
 import { denoiseStatus, describeDenoise, viewLayers } from './describeDenoise';
 import { initialPlayback, playbackReducer, type PlaybackAction, type PlaybackState } from './playback';
 
@@ -82,29 +81,6 @@ describe('describeDenoise and denoiseStatus', () => {
   it('draws one layer per view and three side by side', () => {
     expect(viewLayers('predictedNoise')).toEqual(['predictedNoise']);
     expect(viewLayers('sideBySide')).toEqual(['sample', 'predictedX0', 'predictedNoise']);
-  });
-});
-
-describe('checkGenerationProps', () => {
-  const ok = { device: 'auto', count: 16, steps: 20, seed: 0, cellSize: 48 };
-  it('accepts valid props, a scheduler name or a config object', () => {
-    expect(checkGenerationProps(ok)).toBeNull();
-    expect(checkGenerationProps({ ...ok, scheduler: 'eulerAncestral', guidanceScale: 0, prompt: '' })).toBeNull();
-    expect(checkGenerationProps({ ...ok, scheduler: { _class_name: 'DDIMScheduler' } })).toBeNull();
-  });
-
-  it('names the first bad prop and the accepted range', () => {
-    expect(checkGenerationProps({ ...ok, count: 0 })).toEqual({ prop: 'count', message: 'count must be an integer from 1 to 256; got 0.' });
-    expect(checkGenerationProps({ ...ok, count: 1e6 })?.prop).toBe('count');
-    expect(checkGenerationProps({ ...ok, steps: 1001 })?.message).toBe('steps must be an integer from 1 to 1000; got 1001.');
-    expect(checkGenerationProps({ ...ok, steps: 2.5 })?.prop).toBe('steps');
-    expect(checkGenerationProps({ ...ok, guidanceScale: NaN })?.prop).toBe('guidanceScale');
-    expect(checkGenerationProps({ ...ok, device: 'cuda' })?.message).toMatch(/^device must be one of 'auto', 'webgpu', 'wasm'; got 'cuda'/);
-    expect(checkGenerationProps({ ...ok, scheduler: 'pndm' })?.message).toMatch(/^scheduler must be one of 'ddpm', .* or a diffusers scheduler_config object; got 'pndm'/);
-    expect(checkGenerationProps({ ...ok, scheduler: { _class_name: 'DDIMScheduler' } }, false)?.prop).toBe('scheduler');
-    expect(checkGenerationProps({ ...ok, model: '' })?.prop).toBe('model');
-    expect(checkGenerationProps({ ...ok, seed: 0.5 })?.prop).toBe('seed');
-    expect(checkGenerationProps({ ...ok, cellSize: 1e5 })?.prop).toBe('cellSize');
   });
 });
 

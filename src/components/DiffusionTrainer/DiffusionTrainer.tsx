@@ -1,5 +1,6 @@
 import { forwardRef, useMemo, useState } from 'react';
-import { type SchedulerName, SCHEDULER_NAMES, createRng, dataBounds, meanNearestDistance, scoreErrorByTimestep } from '../../engine';
+import { type SchedulerName, SCHEDULER_NAMES, createRng } from '../../engine';
+import { dataBounds, meanNearestDistance, scoreErrorByTimestep } from '../../engine/internal';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
 import { formatSignificant } from '../shared/format/formatNumber';

@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
-import { MIXTURE2D_PRESETS, MIXTURE2D_PRESET_LABELS, type SchedulerName } from '../../engine';
+import { MIXTURE2D_PRESETS, type SchedulerName } from '../../engine';
+import { MIXTURE2D_PRESET_LABELS } from '../../engine/internal';
 import { themeVar } from '../../theme/theme';
 import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/generation/schedulerLabels';
 import type { TrainerState } from './useDiffusionTrainer';

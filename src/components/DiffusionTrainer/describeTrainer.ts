@@ -1,4 +1,5 @@
-import { SCHEDULER_LABELS, type SchedulerName } from '../../engine';
+import type { SchedulerName } from '../../engine';
+import { SCHEDULER_LABELS } from '../../engine/internal';
 import { formatSignificant } from '../shared/format/formatNumber';
 
 /** What the text summary says: the network, the data, where training stands, how the score and samples compare. */

@@ -1,12 +1,5 @@
-import {
-  MIXTURE2D_PRESET_LABELS,
-  type Mixture2d,
-  type Mixture2dPresetName,
-  createRng,
-  isMixture2dPresetName,
-  mixture2dPreset,
-  sampleMixture2d,
-} from '../../engine';
+import { type Mixture2d, type Mixture2dPresetName, createRng, mixture2dPreset, sampleMixture2d } from '../../engine';
+import { MIXTURE2D_PRESET_LABELS, isMixture2dPresetName } from '../../engine/internal';
 import { describeValue, type Checked } from '../shared/props/propChecks';
 
 /**

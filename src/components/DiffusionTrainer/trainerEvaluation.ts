@@ -1,14 +1,5 @@
-import {
-  type Grid2d,
-  type Mixture2d,
-  type NoisePredictor,
-  type ScoreError,
-  createRng,
-  learnedScoreGrid,
-  mixture2dScoreGrid,
-  noiseMixture2d,
-  scoreErrorByTimestep,
-} from '../../engine';
+import { type Grid2d, type Mixture2d, createRng, mixture2dScoreGrid, noiseMixture2d } from '../../engine';
+import { type NoisePredictor, type ScoreError, learnedScoreGrid, scoreErrorByTimestep } from '../../engine/internal';
 
 /**
  * What the figure shows of a network at one moment, computed on the page from a weights snapshot: the

@@ -7,7 +7,7 @@ import {
   createNoiseTrainer,
   createTrainingSession,
   noisePredictorFromParams,
-} from '../../engine';
+} from '../../engine/internal';
 
 /**
  * The model of a DiffusionTrainer: a training session (a Worker, or main-thread slices where there is none)

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { type NoisePredictor, type SampleBounds, type SchedulerName, createRng, sampleNoisePredictorSteps } from '../../engine';
+import { type SchedulerName, createRng } from '../../engine';
+import { type NoisePredictor, type SampleBounds, sampleNoisePredictorSteps } from '../../engine/internal';
 
 /**
  * Samples from the network being trained, drawn on the page one scheduler step at a time (each a few

@@ -1,2 +1,1 @@
 export { GaussianSampler, type GaussianSamplerProps } from './GaussianSampler';
-export { useGaussianSampler, type GaussianSamplerModel, type GaussianSamplerParams } from './useGaussianSampler';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { createRng, extent, gaussianMle, gaussianPdf, histogram, sampleGaussian, type GaussianFit, type Histogram } from '../../engine';
+import { createRng } from '../../engine';
+import { extent, gaussianMle, gaussianPdf, histogram, sampleGaussian, type GaussianFit, type Histogram } from '../../engine/internal';
 import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
 import { formatNumber } from '../shared/format/formatNumber';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guidedScore2d, gridX, gridY, mixture2dLogDensity } from '../../engine';
+import { guidedScore2d } from '../../engine';
+import { gridX, gridY, mixture2dLogDensity } from '../../engine/internal';
 import { pushedPast } from './describeGuidanceField';
 import { guidanceDataComponentCount, resolveGuidanceFieldData, sanitizeGuidanceFieldData } from './guidanceFieldData';
 import { computeGuidanceFieldGuided } from './guidanceFieldModel';

@@ -1,13 +1,12 @@
 import {
   LABELLED_MIXTURE2D_PRESETS,
-  LABELLED_MIXTURE2D_PRESET_LABELS,
   type Gaussian2dSpec,
   type LabelledMixture2d,
   type LabelledMixture2dPresetName,
   createLabelledMixture2d,
-  isLabelledMixture2dPresetName,
   labelledMixture2dPreset,
 } from '../../engine';
+import { LABELLED_MIXTURE2D_PRESET_LABELS, isLabelledMixture2dPresetName } from '../../engine/internal';
 import { readComponents } from '../ScoreFieldPlot/scoreFieldData';
 import { cachedByObject } from '../shared/props/hostProps';
 import { type Checked, type PropProblem, checkString, describeValue, errorText, isPlainObject, safeCheck } from '../shared/props/propChecks';

@@ -9,13 +9,11 @@ import {
   guidedFlowTrajectories,
   guidedLogDensityGrid,
   guidedScoreGrid,
-  mixture2dLogDensity,
   mixture2dLogDensityGrid,
-  mixture2dMoments,
   noiseLabelledMixture2d,
   randn64,
-  trajectoryPointAt,
 } from '../../engine';
+import { mixture2dLogDensity, mixture2dMoments, trajectoryPointAt } from '../../engine/internal';
 import { viewExtent } from '../ScoreFieldPlot/scoreFieldModel';
 import type { ResolvedGuidanceFieldData } from './guidanceFieldData';
 

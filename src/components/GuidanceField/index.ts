@@ -1,5 +1,4 @@
-export { GuidanceField, checkGuidanceFieldProps, type GuidanceFieldProps } from './GuidanceField';
-export { useGuidanceField, computeGuidanceFieldModel, GUIDANCE_FIELD_LIMITS, GUIDANCE_FIELD_WORK_LIMITS, type GuidanceFieldModel, type GuidanceFieldOptions, type GuidanceFieldState } from './useGuidanceField';
-export type { GuidanceFieldData, GuidanceFieldClassSpec, GuidanceFieldMixtureSpec } from './guidanceFieldData';
+export { GuidanceField, type GuidanceFieldProps } from './GuidanceField';
+export type { GuidanceFieldData, GuidanceFieldClassSpec } from './guidanceFieldData';
 export type { GuidanceFieldLayers } from './describeGuidanceField';
-export type { GuidanceDensity, GuidanceFieldBase, GuidanceFieldFrame, GuidanceFieldGuided, GuidanceFieldPaths } from './guidanceFieldModel';
+export type { GuidanceDensity } from './guidanceFieldModel';

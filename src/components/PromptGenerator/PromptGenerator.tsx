@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useMemo, useState } from 'react';
-import { defaultTurboModelSource, DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
+import { defaultTurboModelSource, DEVICE_REQUESTS } from '../../engine/internal';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
@@ -30,7 +31,8 @@ export interface PromptGeneratorProps extends FigureHostProps {
   model?: string;
   /**
    * URL of the few-step model.json that draws the live preview as the reader types (a guidance-distilled student,
-   * e.g. an LCM), or false for no live preview.
+   * e.g. an LCM), or false for no live preview. It loads when the reader first focuses the prompt field, so a reader
+   * who never types downloads nothing more.
    * @default the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false
    */
   liveModel?: string | false;
@@ -174,7 +176,9 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
   const gen = usePromptGenerator(model, device, maxResults, gate.started, gate.active);
   // The live model: the host's, else the shipped student unless the host replaced the shipped model.
   const liveSource = useMemo(() => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))), [liveModel, model]);
-  const live = useLivePreview(liveSource, device, settings, gate.started, gate.active);
+  // The live model loads on the reader's first focus of the prompt field: its bytes only for readers who type.
+  const [liveWanted, setLiveWanted] = useState(false);
+  const live = useLivePreview(liveSource, device, settings, gate.started && liveWanted, gate.active);
   const [selected, setSelected] = useState<number[]>([]);
   const ready = gen.engineState.status === 'ready';
   const info = gen.engineState.status === 'ready' ? gen.engineState.info : null;
@@ -250,6 +254,7 @@ function PromptGeneratorFigure({ root, options }: { root: FigureRootBase; option
         ready={ready}
         notes={notes}
         maxCount={MAX_UI_COUNT}
+        onPromptFocus={() => setLiveWanted(true)}
       />
       {liveSource !== null && settings.mode === 'full' ? <LivePreviewPanel preview={live} count={settings.count} cellSize={cellSize} /> : null}
       {pair ? <ComparisonView pair={pair} cellSize={cellSize} onClose={() => setSelected([])} /> : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { PauseController, type DeviceRequest, type GenerationFrame, type ModelFileMap } from '../../engine';
+import { PauseController, type DeviceRequest, type GenerationFrame } from '../../engine';
+import type { ModelFileMap } from '../../engine/internal';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import { runGeneration } from '../shared/generation/runGeneration';
 import { runForModel } from '../shared/generation/runForModel';

@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useId, useMemo, useState } from 'react';
-import { defaultTurboModelSource, DEVICE_REQUESTS, GENERATION_LIMITS, SCHEDULER_LABELS, SCHEDULER_NAMES, type DeviceRequest, type SchedulerName } from '../../engine';
+import { GENERATION_LIMITS, SCHEDULER_NAMES, type DeviceRequest, type SchedulerName } from '../../engine';
+import { defaultTurboModelSource, DEVICE_REQUESTS, SCHEDULER_LABELS } from '../../engine/internal';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';

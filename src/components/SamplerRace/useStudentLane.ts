@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { createRng, randn, type DeviceRequest, type GenerationFrame, type ModelFileMap } from '../../engine';
+import { createRng, randn, type DeviceRequest, type GenerationFrame } from '../../engine';
+import type { ModelFileMap } from '../../engine/internal';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import { runGeneration } from '../shared/generation/runGeneration';
 import { runForModel } from '../shared/generation/runForModel';

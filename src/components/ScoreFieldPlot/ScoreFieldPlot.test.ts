@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { cosineAlphaBar } from '../../engine';
+import { cosineAlphaBar } from '../../engine/internal';
 import { contourSegments } from './contours';
 import { describeScoreField, scoreFieldLabel } from './describeScoreField';
 import { densityLevels, LOG_DENSITY_RANGE } from './drawScoreField2d';

@@ -1,17 +1,13 @@
 import {
   MIXTURE2D_PRESETS,
-  MIXTURE2D_PRESET_LABELS,
   type Covariance2d,
   type Gaussian2dSpec,
-  type KdeBandwidth,
   type Mixture2d,
   type Mixture2dPresetName,
   createMixture2d,
-  isMixture2dPresetName,
-  kdeBandwidth,
-  kdeMixture2d,
   mixture2dPreset,
 } from '../../engine';
+import { MIXTURE2D_PRESET_LABELS, type KdeBandwidth, isMixture2dPresetName, kdeBandwidth, kdeMixture2d } from '../../engine/internal';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { cachedByObject } from '../shared/props/hostProps';
 import { type Checked, type PropProblem, checkString, describeValue, errorText, isPlainObject, safeCheck } from '../shared/props/propChecks';

@@ -9,8 +9,8 @@ import {
   probabilityFlowTrajectories,
   randn64,
   sampleMixture2d,
-  trajectoryPointAt,
 } from '../../engine';
+import { trajectoryPointAt } from '../../engine/internal';
 import type { ResolvedScoreFieldData } from './scoreFieldData';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultModelSource, getDefaultModelUrl, setDefaultModelUrl } from '../model/defaultModel';
+import { defaultModelSource, getDefaultModelUrl } from '../model/defaultModel';
 import { SHIPPED_MODEL_DIGEST } from '../model/shippedModelDigest';
 import { configure, getConfig, resetConfig } from './configure';
 
@@ -18,13 +18,11 @@ describe('configure', () => {
     expect(getDefaultModelUrl()).toBe(url);
   });
 
-  it('modelUrl wins over assetBase; assetBase gets its trailing slash; setDefaultModelUrl is modelUrl', () => {
+  it('modelUrl wins over assetBase; assetBase gets its trailing slash', () => {
     configure({ assetBase: 'https://cdn.example.org/kit/assets' });
     expect(defaultModelSource()).toBe(`https://cdn.example.org/kit/assets/models/glyffuser-mini/model.json?v=${SHIPPED_MODEL_DIGEST}`);
     configure({ modelUrl: '/docs/my-model/model.json' });
     expect(getDefaultModelUrl()).toBe('/docs/my-model/model.json');
-    setDefaultModelUrl('/other/model.json');
-    expect(getConfig().modelUrl).toBe('/other/model.json');
     expect(getConfig().assetBase).toBe('https://cdn.example.org/kit/assets/');
   });
 

@@ -1,4 +1,4 @@
-import { configure, getConfig } from '../config/configure';
+import { getConfig } from '../config/configure';
 import { SHIPPED_MODEL_DIGEST, SHIPPED_TURBO_MODEL_DIGEST } from './shippedModelDigest';
 import { SHIPPED_MODEL_PATH, SHIPPED_TURBO_MODEL_PATH, shippedModelFiles, shippedTurboModelFiles, type ModelFileMap } from './shippedModel';
 
@@ -30,13 +30,4 @@ export function defaultTurboModelSource(): string | ModelFileMap | null {
 export function getDefaultModelUrl(): string {
   const source = defaultModelSource();
   return typeof source === 'string' ? source : source.url;
-}
-
-/**
- * Changes the URL of the model.json used when none is given (call once, before the first figure loads it).
- * The same as `configure({ modelUrl: url })`.
- */
-export function setDefaultModelUrl(url: string): void {
-  if (typeof url !== 'string' || url.length === 0) throw new TypeError('setDefaultModelUrl: url must be a non-empty string.');
-  configure({ modelUrl: url });
 }

@@ -9,5 +9,5 @@ export type { FileProgress, FetchLike } from './fetchBytes';
 export { clearModelCache, MODEL_CACHE_NAME, MODEL_CACHE_MODES, type ModelCacheMode } from './modelCache';
 export { declaredFiles, type FileIdentity } from './fileIntegrity';
 export { registerOrtWeb, type OrtModule, type OrtSession, type OrtTensor, type OrtLoader, type Device } from './ort';
-export { getDefaultModelUrl, setDefaultModelUrl, defaultModelSource, defaultTurboModelSource } from './defaultModel';
+export { getDefaultModelUrl, defaultModelSource, defaultTurboModelSource } from './defaultModel';
 export type { ModelFileMap } from './shippedModel';

@@ -7,8 +7,8 @@ import type { PredictionType } from '../schedulers/types';
 export const PREDICTION_TYPES: readonly PredictionType[] = ['epsilon', 'v_prediction', 'sample'];
 
 /** The dtypes a U-Net's timestep input may have (diffusers exports use either). */
-export const TIMESTEP_TYPES = ['float32', 'int64'] as const;
-export type TimestepType = (typeof TIMESTEP_TYPES)[number];
+export type TimestepType = 'float32' | 'int64';
+export const TIMESTEP_TYPES: readonly TimestepType[] = ['float32', 'int64'];
 
 /** How a U-Net is conditioned, decided by the inputs its manifest names. */
 export type ConditioningKind = 'none' | 'class' | 'text';

@@ -60,7 +60,7 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
 
   /**
    * Forward noising, one timestep per batch item: x_t = a_t * x_0 + b_t * eps with the scheduler's own
-   * coefficients ({@link noiseCoefficients}; VP by default: a = sqrt(abar_t), b = sqrt(1 - abar_t), Ho et al. 2020, eq. 4).
+   * coefficients (`noiseCoefficients`; VP by default: a = sqrt(abar_t), b = sqrt(1 - abar_t), Ho et al. 2020, eq. 4).
    */
   addNoise<T extends FloatArray>(original: T, noise: FloatArray, timesteps: ArrayLike<number>): T {
     const where = `${this.className}.addNoise`;

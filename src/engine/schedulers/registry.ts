@@ -10,19 +10,27 @@ import type { Scheduler, SchedulerInfo, SchedulerName } from './types';
 /**
  * The scheduler classes of the kit, in a stable order. Each class declares its own registry entry
  * (`static info`: short name, diffusers `_class_name`, label); every lookup below derives from this list, so
- * adding a scheduler means adding its class here and its name to `SchedulerName` (the compiler checks both
- * directions: `info.name` must be a `SchedulerName`, and `SchedulerInstance` needs a class for each name).
+ * adding a scheduler means adding its class here and to `SchedulerClass`, and its name to `SchedulerName` (the
+ * compiler checks: the list holds only `SchedulerClass`es, `info.name` must be a `SchedulerName`, and
+ * `SchedulerInstance` needs a class for each name).
  */
-const SCHEDULER_CLASS_LIST = [
+const SCHEDULER_CLASS_LIST: readonly SchedulerClass[] = [
   DDPMScheduler,
   DDIMScheduler,
   DPMSolverMultistepScheduler,
   EulerDiscreteScheduler,
   EulerAncestralDiscreteScheduler,
   LCMScheduler,
-] as const;
+];
 
-type SchedulerClass = (typeof SCHEDULER_CLASS_LIST)[number];
+/** Any scheduler class of the kit (the list above, spelt out so that the public API names each class). */
+export type SchedulerClass =
+  | typeof DDPMScheduler
+  | typeof DDIMScheduler
+  | typeof DPMSolverMultistepScheduler
+  | typeof EulerDiscreteScheduler
+  | typeof EulerAncestralDiscreteScheduler
+  | typeof LCMScheduler;
 
 /** The scheduler class for each short name. */
 export type SchedulerClasses = { readonly [C in SchedulerClass as C['info']['name']]: C };

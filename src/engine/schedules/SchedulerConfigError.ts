@@ -20,11 +20,36 @@ export class SchedulerConfigError extends RangeError {
   }
 }
 
-/** A short, unambiguous rendering of a received value for error messages. */
+/** The longest part of a given string quoted in a message. */
+const QUOTE_LENGTH = 40;
+
+/**
+ * A short description of any received value for a message, the engine's errors and the components' prop
+ * problems alike: strings quoted (and cut short), numbers as written, arrays by length, anything else by kind.
+ * Never throws, whatever the value (a Symbol, a BigInt, a Proxy whose traps throw).
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  try {
+    switch (typeof value) {
+      case 'string':
+        return `'${value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value}'`;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return String(value);
+      case 'bigint':
+        return 'a BigInt';
+      case 'symbol':
+        return 'a symbol';
+      case 'function':
+        return 'a function';
+      default:
+        if (value === null) return 'null';
+        if (Array.isArray(value)) return `an array of ${value.length}`;
+        if (ArrayBuffer.isView(value)) return 'a typed array';
+        return 'object';
+    }
+  } catch {
+    return 'a value that cannot be read';
+  }
 }

@@ -3,7 +3,10 @@
  * that build's wasm is 27 MB (over Cloudflare Pages' 25 MiB file limit) and a page on the CPU path never needs
  * it: only a site that imports this entry makes its bundler emit it.
  */
-import { configure, registerOrtWeb } from '../index';
+// Through the engine's two entries, which the build points at the package's own files (tsup.config.ts): one copy
+// of the settings and of the registered onnxruntime builds.
+import { configure } from '../index';
+import { registerOrtWeb } from '../internal';
 
 /** The engine Worker with the WebGPU build, from this package's files (bundlers emit it as a Worker chunk). */
 export function createWebgpuEngineWorker(): Worker {

@@ -1,19 +1,6 @@
-import { DEVICE_REQUESTS, DIFFUSERS_CLASS_NAMES, GENERATION_LIMITS, SCHEDULER_NAMES, type SchedulerName } from '../../../engine';
-import { checkNumber, checkOneOf, checkString, describeValue, firstProblem, isPlainObject, safeCheck, type Checked, type PropProblem } from '../props/propChecks';
+import { DIFFUSERS_CLASS_NAMES, SCHEDULER_NAMES, type SchedulerName } from '../../../engine';
+import { describeValue, isPlainObject, safeCheck, type Checked, type PropProblem } from '../props/propChecks';
 import { MAX_TRAIN_TIMESTEPS, sanitizeScheduleSpec } from '../props/resolveSchedule';
-
-/** Props shared by the model-driven figures. */
-export interface GenerationPropValues {
-  model?: unknown;
-  device?: unknown;
-  prompt?: unknown;
-  count?: unknown;
-  steps?: unknown;
-  scheduler?: unknown;
-  guidanceScale?: unknown;
-  seed?: unknown;
-  cellSize?: unknown;
-}
 
 /** The longest prompt accepted, in characters (the model reads a handful of words). */
 export const MAX_PROMPT_LENGTH = 1000;
@@ -108,24 +95,5 @@ export function checkSchedulerProp(value: unknown, allowSchedulerConfig = true):
       message: `scheduler must be one of ${SCHEDULER_NAMES.map((n) => `'${n}'`).join(', ')}${allowSchedulerConfig ? ' or a diffusers scheduler_config object' : ''}; got ${describeValue(value)}.`,
     },
   };
-}
-
-/**
- * The first problem with the generation props of a model-driven figure, or null. Checked before anything
- * is sent to the engine, so a bad prop shows a message naming it rather than a failed generation.
- */
-export function checkGenerationProps(p: GenerationPropValues, allowSchedulerConfig = true): PropProblem | null {
-  return firstProblem(
-    checkModelUrl(p.model),
-    checkOneOf('device', p.device, DEVICE_REQUESTS),
-    p.prompt === undefined ? null : checkString('prompt', p.prompt, { maxLength: MAX_PROMPT_LENGTH }),
-    checkNumber('count', p.count, GENERATION_LIMITS.count),
-    // A model trained with fewer steps than the limit reports its own when it generates.
-    checkNumber('steps', p.steps, GENERATION_LIMITS.steps),
-    p.scheduler === undefined ? null : (checkSchedulerProp(p.scheduler, allowSchedulerConfig).problem ?? null),
-    p.guidanceScale === undefined ? null : checkNumber('guidanceScale', p.guidanceScale, GENERATION_LIMITS.guidanceScale),
-    checkNumber('seed', p.seed, GENERATION_LIMITS.seed),
-    checkNumber('cellSize', p.cellSize, CELL_SIZE_RANGE),
-  );
 }
 

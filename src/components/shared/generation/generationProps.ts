@@ -1,4 +1,5 @@
-import { DEVICE_REQUESTS, GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../../engine';
+import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../../engine';
+import { DEVICE_REQUESTS } from '../../../engine/internal';
 import { checked, type PropValidator } from '../props/propChecks';
 import { checkModelUrl, checkSchedulerProp } from './generationChecks';
 

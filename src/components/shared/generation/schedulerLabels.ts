@@ -1,4 +1,5 @@
-import { SCHEDULER_LABELS, type SchedulerName } from '../../../engine';
+import type { SchedulerName } from '../../../engine';
+import { SCHEDULER_LABELS } from '../../../engine/internal';
 
 // The names readers know the schedulers by come from the engine's registry.
 export { SCHEDULER_LABELS };

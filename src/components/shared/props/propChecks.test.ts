@@ -1,16 +1,16 @@
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { noiseScheduleFromConfig } from '../../../engine';
+import { noiseScheduleFromConfig } from '../../../engine/internal';
 import { checkColorMapProp } from './colorMapProps';
 import { isSafeCssColor } from './cssColor';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, sanitizeStyle } from './hostProps';
 import { checkNumber, checkOneOf, describeValue, PropValidator } from './propChecks';
 import { MAX_TRAIN_TIMESTEPS, resolveSchedule, sanitizeScheduleSpec, scheduleLabel } from './resolveSchedule';
 
-// Building a schedule is the work a refused schedule prop must not cause: counted (through the engine's entry,
-// the only way src/ reaches the engine), passing through.
-vi.mock('../../../engine', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../engine')>();
+// Building a schedule is the work a refused schedule prop must not cause: counted (through the engine's internal
+// entry, the only way src/ reaches noiseScheduleFromConfig), passing through.
+vi.mock('../../../engine/internal', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../engine/internal')>();
   return { ...actual, noiseScheduleFromConfig: vi.fn(actual.noiseScheduleFromConfig) };
 });
 

@@ -1,3 +1,9 @@
+import { describeValue } from '../../../engine/internal';
+
+// The one rendering of a received value in a message, shared with the engine's own errors (a BigInt, a Symbol, a
+// Proxy whose traps throw: never throws). Re-exported so that every prop check takes it from here.
+export { describeValue };
+
 /**
  * Prop validation that never throws into the host page: each check returns a problem (the prop's name,
  * what it got and the accepted range) or null; a component shows the first problem inline instead of a
@@ -86,39 +92,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/** The longest part of a host's string quoted in a message. */
-const QUOTE_LENGTH = 40;
-
-/**
- * A short description of any value for a message: strings quoted (and cut short), numbers as written,
- * arrays by length, anything else by kind. Never throws, whatever the value.
- */
-export function describeValue(value: unknown): string {
-  try {
-    switch (typeof value) {
-      case 'string':
-        return `'${value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value}'`;
-      case 'number':
-      case 'boolean':
-      case 'undefined':
-        return String(value);
-      case 'bigint':
-        return 'a BigInt';
-      case 'symbol':
-        return 'a symbol';
-      case 'function':
-        return 'a function';
-      default:
-        if (value === null) return 'null';
-        if (Array.isArray(value)) return `an array of ${value.length}`;
-        if (ArrayBuffer.isView(value)) return 'a typed array';
-        return 'object';
-    }
-  } catch {
-    return 'a value that cannot be read';
-  }
 }
 
 /** The message of something thrown, for a problem's text (never throws). */

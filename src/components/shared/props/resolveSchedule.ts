@@ -1,4 +1,5 @@
-import { noiseScheduleFromConfig, type BetaScheduleName, type DiffusersScheduleConfig, type NoiseSchedule } from '../../../engine';
+import type { BetaScheduleName, NoiseSchedule } from '../../../engine';
+import { noiseScheduleFromConfig, type DiffusersScheduleConfig } from '../../../engine/internal';
 import { describeValue, errorText, isPlainObject, safeCheck, type Checked, type PropProblem } from './propChecks';
 
 export type { DiffusersScheduleConfig };
