@@ -398,6 +398,8 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         .then((h) => h.jsonValue())
         .catch(() => 'timeout');
       check(label, 'PromptGenerator generates on load (wasm)', prompt === 'done', `${prompt} after ${((Date.now() - t1) / 1000).toFixed(1)} s more`);
+      // The live preview's student loads on the reader's first focus of the prompt field, then draws the prompt.
+      await page.locator('[data-testid="prompt-generator"] input[type="text"]').first().focus();
       const liveModel = await page
         .waitForFunction(
           () => {

@@ -13,6 +13,7 @@ export interface LivePreviewPanelProps {
 
 /** Which model drew the grid, with what, and how long it took, in words. */
 export function liveCaption(p: LivePreview): string {
+  if (p.status === 'off') return 'Live preview: click into the prompt field and type; a few-step model draws as you type.';
   if (p.status === 'loading') return 'Live preview: loading the few-step model\u2026';
   if (p.status === 'error') return `Live preview unavailable: ${p.error ? describeEngineError(p.error, 'load') : 'failed'}`;
   if (!p.request || p.status === 'waiting') return 'Live preview: type a prompt and the few-step model draws it as you type.';

@@ -25,9 +25,15 @@ describe('PromptGenerator in Chromium', () => {
     const log = captureConsole();
     const view = mount(<PromptGenerator count={4} />);
     const panel = await until(() => live(view.host), 5_000, 'the live panel');
-    await until(() => panel.dataset.liveStatus === 'waiting', 60_000, 'the student to load');
-    expect(results(view.host)).toHaveLength(0);
+    await until(() => rootOf(view.host).dataset.state === 'ready', 60_000, 'the teacher');
+    // Nothing of the student loads until the reader focuses the prompt field.
+    expect(panel.dataset.liveStatus).toBe('off');
+    const engines = liveEngineCount();
     const input = view.host.querySelector<HTMLInputElement>('input[id$="-prompt"]')!;
+    input.focus();
+    await until(() => panel.dataset.liveStatus === 'waiting', 60_000, 'the student to load');
+    expect(liveEngineCount()).toBe(engines + 1);
+    expect(results(view.host)).toHaveLength(0);
     // Three quick keystrokes: whatever ran in between was cancelled, and the grid shown is the last request's.
     for (const text of ['wat', 'wate', 'water']) {
       type(input, text);

@@ -22,13 +22,15 @@ export interface PromptGeneratorFormProps {
   notes: string[];
   /** Largest count the count field accepts. */
   maxCount: number;
+  /** Called when the reader focuses the prompt field (the live preview's model loads then). */
+  onPromptFocus?: () => void;
 }
 
 const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
 const { guidanceScale: GUIDANCE, steps: STEPS, seed: SEED } = GENERATION_LIMITS;
 
 /** The prompt field, Generate/Cancel, and the generation settings; all native, labelled controls. */
-export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, running, ready, notes, maxCount }: PromptGeneratorFormProps) {
+export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, running, ready, notes, maxCount, onPromptFocus }: PromptGeneratorFormProps) {
   const id = useId();
   const set = <K extends keyof PromptSettings>(key: K, value: PromptSettings[K]) => onChange({ ...settings, [key]: value });
   // Number fields clamp to their own range and ignore a half-typed value, so the figure never breaks.
@@ -57,6 +59,7 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => set('prompt', e.currentTarget.value)}
+          onFocus={onPromptFocus}
           style={{ flex: '1 1 200px', minWidth: 0, font: 'inherit', padding: '3px 6px' }}
         />
         <button type="submit" disabled={!ready}>

@@ -10,6 +10,14 @@ export interface ModelFileMap {
 }
 
 /**
+ * `?v=<digest>` on a served model.json. Not on a `data:` URL: a bundler inlines a small file that way (Vite below
+ * its assetsInlineLimit, 4 KiB), and a query would corrupt it; a data URL changes with its content anyway.
+ */
+function withDigest(url: string, digest: string): string {
+  return url.startsWith('data:') ? url : `${url}?v=${digest}`;
+}
+
+/**
  * The shipped glyffuser-mini's files, referenced with `new URL('…', import.meta.url)` from this module of the
  * package: Vite, Rollup, webpack 5 (Docusaurus, Next), Turbopack and Astro see these as assets, emit each file
  * (hashed) into the site's build and rewrite the URL under the site's base path. No copy step.
@@ -24,7 +32,7 @@ export function shippedModelFiles(): ModelFileMap {
     return { url: `${file('model.json')}?v=${SHIPPED_MODEL_DIGEST}`, files: Object.fromEntries(SHIPPED_FILES.map((name) => [name, file(name)])) };
   }
   return {
-    url: `${new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href}?v=${SHIPPED_MODEL_DIGEST}`,
+    url: withDigest(new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href, SHIPPED_MODEL_DIGEST),
     files: {
       'unet.onnx': new URL('../../../assets/models/glyffuser-mini/unet.onnx', import.meta.url).href,
       'text_encoder.onnx': new URL('../../../assets/models/glyffuser-mini/text_encoder.onnx', import.meta.url).href,
@@ -49,7 +57,7 @@ export function shippedTurboModelFiles(): ModelFileMap {
     return { url: `${file('model.json')}?v=${SHIPPED_TURBO_MODEL_DIGEST}`, files: { 'unet.onnx': file('unet.onnx'), ...shared } };
   }
   return {
-    url: `${new URL('../../../assets/models/glyffuser-mini-turbo/model.json', import.meta.url).href}?v=${SHIPPED_TURBO_MODEL_DIGEST}`,
+    url: withDigest(new URL('../../../assets/models/glyffuser-mini-turbo/model.json', import.meta.url).href, SHIPPED_TURBO_MODEL_DIGEST),
     files: { 'unet.onnx': new URL('../../../assets/models/glyffuser-mini-turbo/unet.onnx', import.meta.url).href, ...shared },
   };
 }
