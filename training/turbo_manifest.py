@@ -6,7 +6,8 @@ Reads the run's newest checkpoint (training facts), export_turbo.py's export_inf
 engine evaluations in DIR (default training/evaluations/turbo: lcm-<steps>/metrics.json, from
 turbo_finish.sh). The default step count is the smallest one whose six-prompt mean is within
 2 points of the best measured count by both judges (the rule the teacher's step curve uses), among
-the counts whose samples are novel (novelty ratio at most 1.20, no near-copies).
+the counts whose samples are novel (novelty ratio at most 1.20, no near-copies) and whose backgrounds are
+clean (faint pixels at most twice the real glyphs' share).
 """
 import argparse
 import json
@@ -26,6 +27,7 @@ EVALUATIONS = os.path.join(HERE, "evaluations", "turbo")
 GUIDANCE = 7.0
 WITHIN = 0.02
 MAX_NOVELTY = 1.20
+MAX_HAZE = 2.0  # faint background pixels at most twice the real glyphs' share (evaluate.haze)
 
 # diffusers' LCMScheduler on the teacher's schedule. The grid stops at 979, not 999 (lcm.py: abar_999 = 2.4e-9),
 # which diffusers gives as set_timesteps(steps, strength=0.98): floor(50 x 0.98) = 49 grid points, top 49 x 20 - 1.
@@ -63,11 +65,14 @@ def core(metrics):
 
 def default_steps(evals):
     """The smallest step count within WITHIN of the best measured count by both judges, among those whose samples
-    are not copies (novelty ratio at most MAX_NOVELTY, no near-copies)."""
+    are not copies (novelty ratio at most MAX_NOVELTY, no near-copies) and not hazy (faint background pixels at
+    most MAX_HAZE times the real glyphs' share: the radical test does not see a grey background)."""
     best = max(evals, key=lambda s: sum(core(evals[s])))
     bn, bc = core(evals[best])
     novel = [s for s in evals if evals[s]["novelty"]["ratio_of_medians"] <= MAX_NOVELTY
-             and evals[s]["novelty"]["near_copies_share"] == 0] or list(evals)
+             and evals[s]["novelty"]["near_copies_share"] == 0
+             and ("haze" not in evals[s] or evals[s]["haze"]["faint_share"] <= MAX_HAZE * evals[s]["haze"]["real_faint_share"])
+             ] or list(evals)
     return min(s for s in novel if core(evals[s])[0] >= bn - WITHIN and core(evals[s])[1] >= bc - WITHIN)
 
 
@@ -133,8 +138,8 @@ def build_manifest(ck, info, evals, steps):
 def table(evals, steps):
     """The README's measured table: one row per step count, plus the teacher's reference rows."""
     lines = ["| sampler | U-Net calls per image | six-prompt mean, nearest | six-prompt mean, classifier | "
-             "all 12 prompts (nearest / classifier) | weakest core prompt / base rate | novelty |",
-             "|---|---|---|---|---|---|---|"]
+             "all 12 prompts (nearest / classifier) | weakest core prompt / base rate | novelty | faint background pixels |",
+             "|---|---|---|---|---|---|---|---|"]
     for s, e in sorted(evals.items()):
         c = e["core_mean"]["guidance_%g" % GUIDANCE]
         rt = e["radical_test"]
@@ -142,15 +147,17 @@ def table(evals, steps):
         all12 = (sum(v["nearest"]["rate"] for v in every) / len(every), sum(v["cnn"]["rate"] for v in every) / len(every))
         core_prompts = [p for p in rt if p in ("gold", "metal", "water", "tree", "grass", "speech")]
         mark = " (default)" if s == steps else ""
-        lines.append("| LCM, %d step%s%s | %d | %s | %s | %.1f%% / %.1f%% | %.1fx | %.2f, %.1f%% near-copies |" % (
+        hz = e.get("haze")
+        lines.append("| LCM, %d step%s%s | %d | %s | %s | %.1f%% / %.1f%% | %.1fx | %.2f, %.1f%% near-copies | %s |" % (
             s, "" if s == 1 else "s", mark, s, pct_ci(c["nearest"]), pct_ci(c["cnn"]), 100 * all12[0], 100 * all12[1],
-            lift(e, core_prompts), e["novelty"]["ratio_of_medians"], 100 * e["novelty"]["near_copies_share"]))
+            lift(e, core_prompts), e["novelty"]["ratio_of_medians"], 100 * e["novelty"]["near_copies_share"],
+            "%.1f%% (real glyphs %.1f%%)" % (100 * hz["faint_share"], 100 * hz["real_faint_share"]) if hz else "-"))
     curve = os.path.join(HERE, "evaluations", "step-curve", "summary.json")
     if os.path.isfile(curve):
         rows = json.load(open(curve)).get("rows", [])
         for r in rows:
             if r["scheduler"] == "ddim" and r["steps"] in (25, 15):
-                lines.append("| teacher, DDIM %d steps | %d | %.1f%% | %.1f%% | %.1f%% / %.1f%% | | %.2f |" % (
+                lines.append("| teacher, DDIM %d steps | %d | %.1f%% | %.1f%% | %.1f%% / %.1f%% | | %.2f | |" % (
                     r["steps"], 2 * r["steps"], 100 * r["core_nearest"], 100 * r["core_cnn"],
                     100 * r["all12_nearest"], 100 * r["all12_cnn"], r["novelty"]))
     return "\n".join(lines)
