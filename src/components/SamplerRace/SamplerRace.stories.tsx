@@ -80,8 +80,15 @@ export const RacesAndCharts: Story = {
       await waitFor(() => expect(figure).toHaveAttribute('data-state', 'done'), { timeout: 90_000 });
       await expect(canvas.getByText('Race and chart done')).toBeInTheDocument();
       const lanes = within(canvas.getByRole('list', { name: 'Samplers' })).getAllByRole('listitem');
-      await expect(lanes).toHaveLength(2);
+      // The two samplers' lanes, then the shipped student's.
+      await expect(lanes).toHaveLength(3);
       await expect(lanes[0]).toHaveTextContent(/RMS to reference: 0$/);
+    });
+    await step("the student's lane runs after the samplers', from the same noise", async () => {
+      const student = within(canvas.getByRole('list', { name: 'Samplers' })).getAllByRole('listitem')[2]!;
+      await waitFor(() => expect(student).toHaveAttribute('data-status', 'done'), { timeout: 90_000 });
+      await expect(student).toHaveTextContent(/^glyffuser-mini-turbo \(LCM, \d steps?, no guidance pass\)/);
+      await expect(student).toHaveTextContent(/RMS to reference: \d/);
     });
     await step('the table holds every point', async () => {
       const rows = within(canvas.getByRole('table')).getAllByRole('row');
