@@ -265,6 +265,9 @@ async function install(app, tgz) {
     if (!NOT_COPIED.has(entry)) cpSync(path.join(app.dir, entry), path.join(work, entry), { recursive: true });
   }
   app.work = work;
+  // Bundler caches kept in node_modules key the kit by its version, which a new tarball of the same version keeps:
+  // a stale cache would build the previous kit (seen with Docusaurus' Rspack cache).
+  for (const cache of ['node_modules/.cache', 'node_modules/.vite', 'node_modules/.astro']) rmSync(path.join(work, cache), { recursive: true, force: true });
   const lock = readFileSync(path.join(work, 'package-lock.json'));
   const hash = createHash('sha256').update(lock).digest('hex');
   const stamp = path.join(work, 'node_modules/.diffusion-kit-example-lock');
