@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImages, type DiffusionModel } from '../../src/engine';
+import { maxAbsDiff, type Tensor } from './fixtureTensors';
 import { MODEL_DIR, loadShippedModelInNode } from './nodeModel';
 
 // Fixtures written by training/export.py from torch (float32, with the same fp16-rounded weights as the ONNX
@@ -10,10 +11,6 @@ const fixtures = path.join(MODEL_DIR, 'fixtures');
 const tokenizerCases = JSON.parse(readFileSync(path.join(fixtures, 'tokenizer_cases.json'), 'utf8')) as {
   cases: Array<{ text: string; input_ids: number[]; attention_mask: number[] }>;
 };
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
 const modelCase = JSON.parse(readFileSync(path.join(fixtures, 'model_cases.json'), 'utf8')) as {
   prompts: string[];
   last_hidden_state: Tensor;
@@ -25,13 +22,6 @@ const modelCase = JSON.parse(readFileSync(path.join(fixtures, 'model_cases.json'
 };
 
 const TOLERANCE = 1e-3;
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 let model: DiffusionModel;
 beforeAll(async () => {

@@ -3,14 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImages, type DiffusionModel } from '../../src/engine';
 import { guidanceScaleEmbeddingBatch } from '../../src/engine/model/guidanceEmbedding';
+import { maxAbsDiff, type Tensor } from './fixtureTensors';
 import { loadShippedModelInNode, MODEL_DIR, TURBO_MODEL_DIR } from './nodeModel';
 
 // Fixtures written by training/export_turbo.py from torch (float32, the same fp16-rounded weights as unet.onnx): the
 // engine's guidance embedding, U-Net call with timestep_cond and a whole 1-step LCM run must reproduce them.
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
 const modelCase = JSON.parse(readFileSync(path.join(TURBO_MODEL_DIR, 'fixtures', 'model_cases.json'), 'utf8')) as {
   prompts: string[];
   guidance: number;
@@ -25,13 +22,6 @@ const modelCase = JSON.parse(readFileSync(path.join(TURBO_MODEL_DIR, 'fixtures',
 const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as Record<string, any>;
 
 const TOLERANCE = 1e-3;
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
 
 let model: DiffusionModel;
 beforeAll(async () => {
