@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatasetMap, DenoiseAnimator, GaussianSampler, NoiseScheduleChart, PixelGrid, PromptGenerator, ScoreFieldPlot } from '../../src';
 import { computeScoreFieldBase, computeScoreFieldFrame } from '../../src/components/ScoreFieldPlot/scoreFieldModel';
 import { noiseScheduleFromConfig } from '../../src/engine/schedulers/noiseScheduleFromConfig';
+import { countingReads } from '../../src/components/shared/testing/countingReads';
 
 // The expensive steps of a render, counted: building a noise schedule, and a score field's base and frame.
 vi.mock('../../src/engine/schedulers/noiseScheduleFromConfig', async (importOriginal) => {
@@ -40,17 +41,6 @@ function callsDuring(fn: unknown, run: () => void): number {
   return calls.length - before;
 }
 
-/** `array` behind a Proxy that counts the reads of its elements (not of its length). */
-function countingReads<T extends object>(array: T): { value: T; reads: () => number } {
-  let reads = 0;
-  const value = new Proxy(array, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      return Reflect.get(target, key, receiver);
-    },
-  });
-  return { value, reads: () => reads };
-}
 
 /** The figure's inline message: it names `prop` in data-prop and says `text`. */
 function expectMessage(html: string, prop: string, text: RegExp | string) {

@@ -27,6 +27,22 @@ def tiny_teacher(vocab):
     return m.eval()
 
 
+def distill_fixture(d, n, rng):
+    """A glyph cache of n random images with TEXTS as definitions, and a tiny teacher checkpoint on its
+    vocabulary, in folder d: (cache path, teacher path, teacher) for distill.py's --cache and --teacher."""
+    defs = [TEXTS[i % len(TEXTS)] for i in range(n)]
+    cache = os.path.join(d, "c.npz")
+    np.savez(cache, images=rng.integers(0, 256, (n, 32, 32), dtype=np.uint8),
+             codepoints=np.arange(n, dtype=np.int32), definitions=np.array(defs),
+             radicals=np.ones(n, dtype=np.int16), heldout=np.zeros(n, dtype=bool))
+    tok = Tokenizer.build(defs)
+    teacher = tiny_teacher(len(tok))
+    tpath = os.path.join(d, "teacher.pt")
+    torch.save({"ema": teacher.state_dict(), "config": teacher.config,
+                "tokenizer": tok.to_json(), "state": {"step": 1}}, tpath)
+    return cache, tpath, teacher
+
+
 class TestStudentStart(unittest.TestCase):
     def test_zero_cond_proj_equals_teacher(self):
         teacher = tiny_teacher(20)
@@ -77,17 +93,7 @@ class TestDistillRun(unittest.TestCase):
     def test_few_steps_then_resume(self):
         with tempfile.TemporaryDirectory() as d:
             rng = np.random.default_rng(0)
-            n = 24
-            defs = [TEXTS[i % len(TEXTS)] for i in range(n)]
-            cache = os.path.join(d, "c.npz")
-            np.savez(cache, images=rng.integers(0, 256, (n, 32, 32), dtype=np.uint8),
-                     codepoints=np.arange(n, dtype=np.int32), definitions=np.array(defs),
-                     radicals=np.ones(n, dtype=np.int16), heldout=np.zeros(n, dtype=bool))
-            tok = Tokenizer.build(defs)
-            teacher = tiny_teacher(len(tok))
-            tpath = os.path.join(d, "teacher.pt")
-            torch.save({"ema": teacher.state_dict(), "config": teacher.config,
-                        "tokenizer": tok.to_json(), "state": {"step": 1}}, tpath)
+            cache, tpath, teacher = distill_fixture(d, 24, rng)
             common = ["--run", "t", "--runs-dir", d, "--teacher", tpath, "--cache", cache,
                       "--limit", "16", "--batch-size", "8", "--log-every", "1", "--threads", "1"]
             self.assertEqual(distill.main(common + ["--max-steps", "2"])["step"], 2)

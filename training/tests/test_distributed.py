@@ -15,8 +15,7 @@ import numpy as np
 import torch
 
 from training.loop import RANK_DUMP
-from training.tests.test_distill import TEXTS, tiny_teacher
-from training.tokenizer import Tokenizer
+from training.tests.test_distill import distill_fixture
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STEPS, BATCH = 3, 8
@@ -108,18 +107,8 @@ class TestTwoRanks(unittest.TestCase):
                         "--min-snr-gamma", "5"] + SMALL, ["model", "ema"])
 
     def test_distill(self):
-        with tempfile.TemporaryDirectory() as d:  # the fixtures of test_distill.py
-            n = 16
-            defs = [TEXTS[i % len(TEXTS)] for i in range(n)]
-            cache = os.path.join(d, "c.npz")
-            np.savez(cache, images=np.random.default_rng(0).integers(0, 256, (n, 32, 32), dtype=np.uint8),
-                     codepoints=np.arange(n, dtype=np.int32), definitions=np.array(defs),
-                     radicals=np.ones(n, dtype=np.int16), heldout=np.zeros(n, dtype=bool))
-            tok = Tokenizer.build(defs)
-            teacher = tiny_teacher(len(tok))
-            tpath = os.path.join(d, "teacher.pt")
-            torch.save({"ema": teacher.state_dict(), "config": teacher.config,
-                        "tokenizer": tok.to_json(), "state": {"step": 1}}, tpath)
+        with tempfile.TemporaryDirectory() as d:
+            cache, tpath, _ = distill_fixture(d, 16, np.random.default_rng(0))
             self.check("training.distill",
                        ["--run", "t", "--teacher", tpath, "--cache", cache, "--limit", "16"] + SMALL,
                        ["model", "ema", "target"])

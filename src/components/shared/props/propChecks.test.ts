@@ -6,6 +6,7 @@ import { isSafeCssColor } from './cssColor';
 import { checkLabel, labelText, safeRef, sanitizeHostProps, sanitizeStyle } from './hostProps';
 import { checkNumber, checkOneOf, describeValue, PropValidator } from './propChecks';
 import { MAX_TRAIN_TIMESTEPS, resolveSchedule, sanitizeScheduleSpec, scheduleLabel } from './resolveSchedule';
+import { countingReads } from '../testing/countingReads';
 
 // Building a schedule is the work a refused schedule prop must not cause: counted (through the engine's internal
 // entry, the only way src/ reaches noiseScheduleFromConfig), passing through.
@@ -30,17 +31,6 @@ const throwingProxy = new Proxy(
     },
   },
 );
-/** `array` behind a Proxy that counts the reads of its elements (not of its length). */
-function countingReads<T extends object>(array: T): { value: T; reads: () => number } {
-  let reads = 0;
-  const value = new Proxy(array, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
-      return Reflect.get(target, key, receiver);
-    },
-  });
-  return { value, reads: () => reads };
-}
 
 const throwingGetter = Object.defineProperty({}, 'length', {
   enumerable: true,
