@@ -167,7 +167,7 @@ type AttentionSettings = ReturnType<typeof checkAttentionMapProps>['settings'];
  * with the U-Net's cross-attention to one word of the prompt as a heatmap over them, at any step of the
  * denoising. The reader picks the word (buttons, arrow keys, hover) and the step (slider).
  */
-export const AttentionMap = /* @__PURE__ */ checkedFigure('AttentionMap', 'dk-attention-map', checkAttentionMapProps, AttentionMapFigure);
+export const AttentionMap = /* @__PURE__ */ checkedFigure({ component: 'AttentionMap', ownClass: 'dk-attention-map', check: checkAttentionMapProps }, AttentionMapFigure);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings: AttentionSettings }) {

@@ -159,7 +159,7 @@ type DenoiseSettings = ReturnType<typeof checkDenoiseAnimatorProps>['settings'];
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
-export const DenoiseAnimator = /* @__PURE__ */ checkedFigure('DenoiseAnimator', 'dk-denoise-animator', checkDenoiseAnimatorProps, DenoiseAnimatorFigure);
+export const DenoiseAnimator = /* @__PURE__ */ checkedFigure({ component: 'DenoiseAnimator', ownClass: 'dk-denoise-animator', check: checkDenoiseAnimatorProps }, DenoiseAnimatorFigure);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; settings: DenoiseSettings }) {

@@ -2,18 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { NoiseScheduleChart } from './NoiseScheduleChart';
-import { QUANTITIES } from './quantities';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
+import { noiseScheduleChartSchema } from './NoiseScheduleChart.schema';
 
 const meta = {
   title: 'Components/NoiseScheduleChart',
   component: NoiseScheduleChart,
-  args: { panelWidth: 240, panelHeight: 180, showSlider: true },
-  argTypes: {
-    t: { control: { type: 'range', min: 0, max: 999, step: 1 } },
-    quantities: { control: { type: 'check' }, options: [...QUANTITIES] },
-    schedules: { control: 'object' },
-    onTChange: { control: false },
-  },
+  argTypes: schemaArgTypes(noiseScheduleChartSchema),
   parameters: {
     docs: {
       description: {

@@ -1,68 +1,20 @@
-import { forwardRef, useState } from 'react';
+import { useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { checked, checkNumber, PropValidator } from '../shared/props/propChecks';
-import { resolveSchedule } from '../shared/props/resolveSchedule';
+import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
+import { labelText } from '../shared/props/hostProps';
+import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
 import { NoiseScheduleReadout } from './NoiseScheduleReadout';
 import { QUANTITIES, type ScheduleQuantity } from './quantities';
-import {
-  DEFAULT_SERIES,
-  sanitizeChartSeries,
-  sanitizeQuantities,
-  useNoiseScheduleChart,
-  valueAt,
-  type NoiseScheduleChartModel,
-  type NoiseScheduleChartSeries,
-  type SanitizedChartSeries,
-} from './useNoiseScheduleChart';
+import { noiseScheduleChartSchema } from './NoiseScheduleChart.schema';
+import type { NoiseScheduleChartProps } from './NoiseScheduleChart.props';
+import { useNoiseScheduleChart, valueAt, type NoiseScheduleChartModel } from './useNoiseScheduleChart';
 
-/** Props of {@link NoiseScheduleChart}. */
-export interface NoiseScheduleChartProps extends FigureHostProps {
-  /**
-   * Schedules to compare (1 to 8): diffusers beta_schedule names or scheduler_config objects (snake_case keys,
-   * `num_train_timesteps` at most 10000), optionally `{ schedule, label }`.
-   * @default [{"schedule": "linear", "label": "linear"}, {"schedule": "squaredcos_cap_v2", "label": "cosine (squaredcos_cap_v2)"}]
-   */
-  schedules?: readonly NoiseScheduleChartSeries[];
-  /**
-   * Which quantities to plot, one panel each, each at most once: 'beta', 'alphaBar', 'sqrtAlphaBar', 'snr' (log scale), 'logSnr'.
-   * @default ["beta", "alphaBar", "sqrtAlphaBar", "snr", "logSnr"]
-   */
-  quantities?: readonly ScheduleQuantity[];
-  /**
-   * Timestep of the crosshair (an integer on the x axis); hovering and the slider move it. Left out: no crosshair
-   * until the reader hovers or moves the slider.
-   * @default undefined
-   */
-  t?: number;
-  /** Called when the reader selects a timestep with the slider. */
-  onTChange?: (t: number) => void;
-  /**
-   * Show the labelled timestep slider (the keyboard way to move the crosshair).
-   * @default true
-   */
-  showSlider?: boolean;
-  /**
-   * Width of each panel in px (120 to 2000).
-   * @default 240
-   */
-  panelWidth?: number;
-  /**
-   * Height of each panel in px (100 to 2000).
-   * @default 180
-   */
-  panelHeight?: number;
-  /**
-   * Accessible name of the figure, also shown as its caption: a string or a React element.
-   * @default 'Noise schedules over the diffusion timestep'
-   */
-  label?: FigureLabel;
-}
+export type { NoiseScheduleChartProps };
 
 function readout(model: NoiseScheduleChartModel, t: number): string {
   const parts = model.series.map((s) => {
@@ -75,51 +27,22 @@ function readout(model: NoiseScheduleChartModel, t: number): string {
   return `t = ${t}. ${parts.join('. ')}.`;
 }
 
-const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['schedules', 'quantities', 't', 'onTChange', 'showSlider', 'panelWidth', 'panelHeight', 'label']);
-
-const DEFAULT_LABEL = 'Noise schedules over the diffusion timestep';
-
-/**
- * The validation layer of {@link NoiseScheduleChart}, run before anything else: every prop checked on a
- * sanitised copy (the schedules' shapes and sizes first, then the schedules built, so `t` is checked
- * against the longest), the host's attributes sanitised for the root.
- */
+/** The validation layer of {@link NoiseScheduleChart}: every prop checked on a sanitised copy (see its schema). */
 export function checkNoiseScheduleChartProps(props: NoiseScheduleChartProps) {
-  const v = new PropValidator(props as Record<string, unknown>);
-  const schedules = v.read<SanitizedChartSeries[] | null>('schedules', null, sanitizeChartSeries);
-  const quantities = v.read<ScheduleQuantity[]>('quantities', [...QUANTITIES], sanitizeQuantities);
-  let maxSteps = 0;
-  for (const [i, item] of (schedules ?? sanitizeChartSeries(DEFAULT_SERIES).value ?? []).entries()) {
-    const resolved = resolveSchedule(`schedules[${i}]`, item.schedule);
-    v.report(resolved.problem);
-    maxSteps = Math.max(maxSteps, resolved.schedule?.betas.length ?? 0);
-  }
-  const settings = {
-    schedules: schedules ?? DEFAULT_SERIES,
-    quantities,
-    t: maxSteps > 0 ? v.read<number | undefined>('t', undefined, (x) => checked(checkNumber('t', x, { min: 0, max: maxSteps - 1, integer: true }), x as number)) : undefined,
-    onTChange: v.callback<(t: number) => void>('onTChange'),
-    showSlider: v.boolean('showSlider', true),
-    panelWidth: v.number('panelWidth', 240, { min: 120, max: 2000 }),
-    panelHeight: v.number('panelHeight', 180, { min: 100, max: 2000 }),
-    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
-  };
-  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+  return checkFigureProps(noiseScheduleChartSchema, props);
 }
 
-type NoiseScheduleChartSettings = ReturnType<typeof checkNoiseScheduleChartProps>['settings'];
+type NoiseScheduleChartSettings = SchemaSettings<typeof noiseScheduleChartSchema>;
 
 /**
  * Noise schedules side by side: beta_t, alpha-bar_t, sqrt(alpha-bar_t), SNR and log-SNR over t, one small
  * multiple per quantity, each number exactly the engine's. A crosshair at `t` (or under the pointer, or at
  * the slider's value) shows every schedule's value. At most 8 schedules.
  */
-export const NoiseScheduleChart = /* @__PURE__ */ forwardRef<HTMLDivElement, NoiseScheduleChartProps>(function NoiseScheduleChart(props, ref) {
-  const { settings, host, problem } = checkNoiseScheduleChartProps(props);
-  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-noise-schedule-chart', ownStyle: TEXT_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="NoiseScheduleChart" problem={problem} />;
-  return <NoiseScheduleChartFigure root={root} settings={settings} />;
-});
+export const NoiseScheduleChart = /* @__PURE__ */ checkedFigure(
+  { component: 'NoiseScheduleChart', ownClass: 'dk-noise-schedule-chart', check: checkNoiseScheduleChartProps, style: TEXT_FIGURE_STYLE },
+  NoiseScheduleChartFigure,
+);
 
 /** The figure itself, rendered only with valid props. */
 function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; settings: NoiseScheduleChartSettings }) {

@@ -28,7 +28,8 @@ export interface NumberRange {
   integer?: boolean;
 }
 
-function describeRange({ min, max, minExclusive, integer }: NumberRange): string {
+/** A range in words, e.g. 'an integer from 1 to 256' (the messages' and the docs' wording). */
+export function describeRange({ min, max, minExclusive, integer }: NumberRange): string {
   const kind = integer ? 'an integer' : 'a number';
   if (min !== undefined && max !== undefined) return `${kind} ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'and up' : ''} to ${max}`.replace('  ', ' ');
   if (min !== undefined) return `${kind} ${minExclusive ? 'greater than' : 'at least'} ${min}`;
