@@ -24,3 +24,10 @@ export interface ImportCost {
 
 export declare function measureImport(name: string, entry?: string): Promise<ImportCost>;
 export declare function formatTable(rows: readonly ImportCost[]): string;
+
+/** The most initial JavaScript (gzip, KiB) that importing each named export may cost. */
+export declare const TARGETS: Readonly<Record<string, number>>;
+/** One line per target among the rows, e.g. `KIT_VERSION 0.3 KiB (limit 2): ok`. */
+export declare function formatTargets(rows: readonly ImportCost[]): string;
+/** The names of the rows over their target. */
+export declare function overTargets(rows: readonly ImportCost[]): string[];

@@ -13,6 +13,32 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // katex is heavy for a page that only wants a chart (about 75 KiB gzip): only `diffusion-kit/math` may load it.
 export const HEAVY = ['onnxruntime-web', 'three', '@react-three/fiber', 'katex'];
 
+/**
+ * Pay only for what you import: the most initial JavaScript (gzip, KiB) that importing one export may cost. A
+ * constant must not drag in the kit (the package ships one file per module, `"sideEffects": false`); a plain
+ * chart pays for itself, its helpers and its view libraries only. Printed after the table; `--check` exits 1 when
+ * one is over.
+ */
+export const TARGETS = { KIT_VERSION: 2, NoiseScheduleChart: 30 };
+
+/** One line per target among the measured rows: `KIT_VERSION 0.3 KiB (limit 2): ok`. */
+export function formatTargets(rows) {
+  return Object.entries(TARGETS)
+    .map(([name, limit]) => {
+      const row = rows.find((r) => r.name === name);
+      if (!row) return null;
+      const over = +(row.initialGzipKiB - limit).toFixed(1);
+      return `${name} ${row.initialGzipKiB} KiB (limit ${limit}): ${over > 0 ? `OVER by ${over} KiB` : 'ok'}`;
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The targets that the measured rows exceed. */
+export function overTargets(rows) {
+  return rows.filter((r) => r.name in TARGETS && r.initialGzipKiB > TARGETS[r.name]).map((r) => r.name);
+}
+
 /** The built package to measure: `dist/`, or another build's folder given as BUNDLE_DIST (e.g. to try a fix). */
 export const distDir = path.resolve(root, process.env.BUNDLE_DIST ?? 'dist');
 const aliases = () => ({
@@ -138,12 +164,21 @@ export function formatTable(rows) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFile } = await import('node:fs/promises');
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const given = args.filter((a) => a !== '--check');
   const kit = await import(path.join(distDir, 'index.js')).catch(() => null);
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(kit ?? {}).filter((k) => /^[A-Z]/.test(k));
+  const names = given.length ? given : Object.keys(kit ?? {}).filter((k) => /^[A-Z]/.test(k));
   const rows = [];
   for (const n of names) rows.push(await measureImport(n));
   // The formula component has an entry of its own (it is the one import that may load katex).
-  if (!process.argv.slice(2).length && existsSync(path.join(distDir, 'math.js'))) rows.push({ ...(await measureImport('Math', 'diffusion-kit/math')), name: 'Math (diffusion-kit/math)' });
+  if (!given.length && existsSync(path.join(distDir, 'math.js'))) rows.push({ ...(await measureImport('Math', 'diffusion-kit/math')), name: 'Math (diffusion-kit/math)' });
   console.log(formatTable(rows));
-  await writeFile(path.join(root, 'bench/results/bundle-size.json'), JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2) + '\n');
+  const targets = formatTargets(rows);
+  if (targets) console.log(`\nTargets (initial JS, gzip):\n${targets}`);
+  // Only the full run is the record (a run for a few names, or of another build, would overwrite it with less).
+  if (!given.length && !process.env.BUNDLE_DIST) {
+    await writeFile(path.join(root, 'bench/results/bundle-size.json'), JSON.stringify({ measuredAt: new Date().toISOString(), targets: TARGETS, rows }, null, 2) + '\n');
+  }
+  if (check && overTargets(rows).length) process.exitCode = 1;
 }

@@ -5,9 +5,10 @@
  *
  * The rule (test/unit/engineEntryImports.test.ts): code under src/ outside the engine imports the engine
  * through `src/engine` (the public entry) or `src/engine/internal` (this file), never a module deeper in.
- * The build (tsup.config.ts) turns the first into `diffusion-kit/engine` and the second into the sibling
- * file dist/engine/internal.js, which shares its chunks with dist/engine/index.js: one copy of the engine,
- * one set of classes and one configuration, whichever entry a module came through.
+ * In the ESM build (tsup.config.ts) every module is a file of its own, dist/ mirroring src/, so both entries
+ * re-export the same engine files; the CJS build turns the first into `diffusion-kit/engine` and the second into
+ * the sibling file dist/engine/internal.cjs, which shares its chunks with dist/engine/index.cjs. Either way: one
+ * copy of the engine, one set of classes and one configuration, whichever entry a module came through.
  *
  * A name here never repeats a public one (the test checks it): import public names from the public entry.
  */

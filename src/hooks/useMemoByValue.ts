@@ -24,5 +24,7 @@ export function valueKey(value: unknown): unknown {
 
 /** `compute(value)`, computed again only when the value changes by content (see {@link valueKey}). */
 export function useMemoByValue<T, R>(value: T, compute: (value: T) => R): R {
+  // By design the memo is keyed by the value's content, not its identity, and `compute` is not a dependency.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   return useMemo(() => compute(value), [valueKey(value)]);
 }

@@ -18,7 +18,7 @@ function fromStops(stops: ReadonlyArray<readonly [number, number, number]>): Col
 }
 
 /** Viridis (perceptually uniform, colour-blind safe), sampled at 9 stops. */
-export const viridis: ColorMap = fromStops([
+export const viridis: ColorMap = /* @__PURE__ */ fromStops([
   [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
   [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
 ]);
@@ -30,7 +30,7 @@ export const greys: ColorMap = (t) => {
 };
 
 /** Blue, white, red: for signed values centred on 0.5. */
-export const diverging: ColorMap = fromStops([
+export const diverging: ColorMap = /* @__PURE__ */ fromStops([
   [33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43],
 ]);
 

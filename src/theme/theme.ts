@@ -41,12 +41,12 @@ export const darkTheme: Theme = {
 };
 
 /** The CSS custom property of a token: `background` -> `--dk-background`, `accent2` -> `--dk-accent2`. */
-export function cssVarName(token: ThemeToken): string {
+export /* @__NO_SIDE_EFFECTS__ */ function cssVarName(token: ThemeToken): string {
   return `--dk-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 /** `var(--dk-<token>, <light default>)`, for inline styles and SVG attributes. */
-export function themeVar(token: ThemeToken): string {
+export /* @__NO_SIDE_EFFECTS__ */ function themeVar(token: ThemeToken): string {
   return `var(${cssVarName(token)}, ${lightTheme[token]})`;
 }
 

@@ -118,7 +118,9 @@ function killAll() {
   for (const child of children) {
     try {
       process.kill(-child.pid, 'SIGTERM'); // the whole process group: npx, node and the server it starts
-    } catch {}
+    } catch {
+      // already exited
+    }
   }
   children.clear();
 }
@@ -145,7 +147,9 @@ function run(cmd, cmdArgs, { cwd = root, timeoutMs = 600_000, env = {} } = {}) {
     const timer = setTimeout(() => {
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already exited
+      }
       reject(new Error(`${cmd} ${cmdArgs.join(' ')} took over ${timeoutMs / 1000} s\n${out.slice(-4000)}`));
     }, timeoutMs);
     child.on('close', (code) => {
@@ -180,7 +184,9 @@ function stop(server) {
     setTimeout(() => {
       try {
         process.kill(-server.child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already exited
+      }
       resolve();
     }, 5000).unref();
   }).then(() => children.delete(server.child));
@@ -204,7 +210,9 @@ async function waitForHttp(url, server, timeoutMs) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       if (res.ok) return res;
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s:\n${server.output.slice(-3000)}`);

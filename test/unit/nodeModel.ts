@@ -43,10 +43,14 @@ export const DIFFUSERS_FIXTURES = path.resolve(path.dirname(fileURLToPath(import
 
 export type DiffusersFixture = 'unconditional' | 'class' | 'text' | 'real-unconditional' | 'real-class' | 'real-text' | 'real-lcm';
 
+/** A fixture's model.json as parsed JSON, before validation: the tests edit any field of it, to any type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped: what loadModel is given
+export type RawManifest = Record<string, any>;
+
 /** Loads one of those U-Nets ('unconditional', 'class', 'text', 'real-*') in Node; `manifest` edits its model.json first. */
-export async function loadFixtureModelInNode(kind: DiffusersFixture, manifest?: (m: Record<string, any>) => void, ort: OrtModule = ortNode as unknown as OrtModule): Promise<DiffusionModel> {
+export async function loadFixtureModelInNode(kind: DiffusersFixture, manifest?: (m: RawManifest) => void, ort: OrtModule = ortNode as unknown as OrtModule): Promise<DiffusionModel> {
   const folder = path.join(DIFFUSERS_FIXTURES, kind);
-  const json = JSON.parse(await readFile(path.join(folder, 'model.json'), 'utf8')) as Record<string, any>;
+  const json = JSON.parse(await readFile(path.join(folder, 'model.json'), 'utf8')) as RawManifest;
   manifest?.(json);
   return loadModel({ manifest: json, baseUrl: pathToFileURL(folder + path.sep).href }, {
     fetch: fileFetch,

@@ -69,10 +69,7 @@ const FIGURES: Record<string, () => Defaults> = {
   DiffusionTrainerProps: () => checkDiffusionTrainerProps({}).settings,
   DatasetMapProps: () => checkDatasetMapProps({}).settings,
   DenoiseAnimatorProps: () => checkDenoiseAnimatorProps({}).settings,
-  PromptGeneratorProps: () => {
-    const { initial, ...options } = checkPromptGeneratorProps({}).options;
-    return { ...initial, ...options };
-  },
+  PromptGeneratorProps: () => checkPromptGeneratorProps({}).settings,
   AttentionMapProps: () => checkAttentionMapProps({}).settings,
   SamplerRaceProps: () => checkSamplerRaceProps({}).settings,
   MathProps: () => mathDefaults(),

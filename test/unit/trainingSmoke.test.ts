@@ -84,7 +84,13 @@ describe('the training pipeline end to end', () => {
       const pixel = 16 * 16;
       let words = 0;
       let padding = 0;
-      for (let k = 0; k < 16; k++) for (let p = 0; p < pixel; p++) (k < 2 ? (words += maps.data[k * pixel + p]!) : (padding = Math.max(padding, maps.data[k * pixel + p]!)));
+      for (let k = 0; k < 16; k++) {
+        for (let p = 0; p < pixel; p++) {
+          const v = maps.data[k * pixel + p]!;
+          if (k < 2) words += v;
+          else padding = Math.max(padding, v);
+        }
+      }
       expect(words / pixel).toBeGreaterThan(0.05);
       expect(words / pixel).toBeLessThan(1);
       expect(padding).toBeLessThan(1e-3);

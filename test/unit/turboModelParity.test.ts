@@ -19,7 +19,13 @@ const modelCase = JSON.parse(readFileSync(path.join(TURBO_MODEL_DIR, 'fixtures',
   cross_attention: Tensor;
   lcm: { prompt: string; steps: number; guidance: number; timesteps: number[]; initial_noise: Tensor; image: Tensor };
 };
-const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as Record<string, any>;
+/** The fields of a model.json that the first test reads, as parsed JSON (`files`: each file's size and digest). */
+interface ManifestFiles {
+  textEncoder: { file: string };
+  tokenizer: { file: string };
+  files: Record<string, { sha256: string }>;
+}
+const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as ManifestFiles;
 
 const TOLERANCE = 1e-3;
 
@@ -35,8 +41,8 @@ describe('the shipped few-step student (glyffuser-mini-turbo)', () => {
     const teacher = manifestOf(MODEL_DIR);
     expect(turbo.textEncoder.file).toBe(`../glyffuser-mini/${teacher.textEncoder.file}`);
     expect(turbo.tokenizer.file).toBe(`../glyffuser-mini/${teacher.tokenizer.file}`);
-    expect(turbo.files[turbo.textEncoder.file].sha256).toBe(teacher.files[teacher.textEncoder.file].sha256);
-    expect(turbo.files[turbo.tokenizer.file].sha256).toBe(teacher.files[teacher.tokenizer.file].sha256);
+    expect(turbo.files[turbo.textEncoder.file]!.sha256).toBe(teacher.files[teacher.textEncoder.file]!.sha256);
+    expect(turbo.files[turbo.tokenizer.file]!.sha256).toBe(teacher.files[teacher.tokenizer.file]!.sha256);
   });
 
   it('is an LCM model that takes the guidance embedding and runs no unconditional pass', () => {

@@ -2,27 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { AttentionMap } from './AttentionMap';
+import { attentionMapSchema } from './AttentionMap.schema';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 
 const meta = {
   title: 'Components/AttentionMap',
   component: AttentionMap,
-  args: { prompt: 'water tree', count: 4, steps: 20, seed: 0, opacity: 0.6, colorMap: 'viridis', scale: 'word', base: 'predictedX0', cellSize: 96, device: 'auto' },
-  argTypes: {
-    prompt: { control: 'text' },
-    count: { control: { type: 'number', min: 1, max: 64, step: 1 } },
-    steps: { control: { type: 'number', min: 1, max: 500, step: 1 } },
-    guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.5 } },
-    seed: { control: { type: 'number', step: 1 } },
-    word: { control: { type: 'number', min: 0, max: 15, step: 1 } },
-    opacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
-    colorMap: { control: 'inline-radio', options: ['viridis', 'greys', 'diverging'] },
-    scale: { control: 'inline-radio', options: ['word', 'all'] },
-    base: { control: 'inline-radio', options: ['predictedX0', 'sample'] },
-    scheduler: { control: 'select', options: ['ddim', 'ddpm', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] },
-    device: { control: 'inline-radio', options: ['auto', 'wasm', 'webgpu'] },
-    cellSize: { control: { type: 'range', min: 32, max: 160, step: 8 } },
-    model: { control: 'text' },
-  },
+  args: { steps: 20 },
+  argTypes: schemaArgTypes(attentionMapSchema),
   parameters: {
     docs: {
       description: {

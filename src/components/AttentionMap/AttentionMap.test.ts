@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrossAttentionMaps } from '../../engine';
 import { colorLut } from '../../theme/colorMaps';
 import { checkAttentionMapProps, MAX_ATTENTION_IMAGE_STEPS } from './AttentionMap';
+import { colorMapNameOf } from './AttentionMap.schema';
 import { attentionRegion, scaleTop, storeAttention } from './attentionMaps';
 import { attentionStatus, formatShare, summarizeAttention } from './describeAttention';
 import { paintAttentionOverlay } from './paintAttention';
@@ -115,7 +116,9 @@ describe('readouts', () => {
 describe('checkAttentionMapProps', () => {
   it('has defaults and names the prop at fault, with the work limit in its message', () => {
     expect(checkAttentionMapProps({}).problem).toBeNull();
-    expect(checkAttentionMapProps({}).settings).toMatchObject({ prompt: 'water tree', count: 4, steps: 15, opacity: 0.6, scale: 'word', base: 'predictedX0', colorMapName: 'viridis' });
+    expect(checkAttentionMapProps({}).settings).toMatchObject({ prompt: 'water tree', count: 4, steps: 15, opacity: 0.6, scale: 'word', base: 'predictedX0' });
+    expect(colorMapNameOf(checkAttentionMapProps({}).settings.colorMap)).toBe('viridis');
+    expect(colorMapNameOf(checkAttentionMapProps({ colorMap: 'greys' }).settings.colorMap)).toBe('greys');
     expect(checkAttentionMapProps({ opacity: 2 }).problem?.prop).toBe('opacity');
     expect(checkAttentionMapProps({ colorMap: 'jet' as never }).problem?.prop).toBe('colorMap');
     expect(checkAttentionMapProps({ prompt: '  ?! ' }).problem?.message).toMatch(/at least one word/);
@@ -124,6 +127,6 @@ describe('checkAttentionMapProps', () => {
     expect(tooMuch?.prop).toBe('steps');
     expect(tooMuch?.message).toContain(`MAX_ATTENTION_IMAGE_STEPS`);
     expect(tooMuch?.message).toContain(`${MAX_ATTENTION_IMAGE_STEPS}`);
-    expect(checkAttentionMapProps({ colorMap: (t: number) => [t, t, t] }).settings.colorMapName).toBeNull();
+    expect(colorMapNameOf(checkAttentionMapProps({ colorMap: (t: number) => [t, t, t] }).settings.colorMap)).toBeNull();
   });
 });

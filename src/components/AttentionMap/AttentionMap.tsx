@@ -1,166 +1,38 @@
 import { useMemo, useRef, useState } from 'react';
-import type { DeviceRequest, SchedulerName } from '../../engine';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePropState } from '../../hooks/usePropState';
-import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
-import { colorLut, colorMaps, type ColorMap, type ColorMapName } from '../../theme/colorMaps';
+import { useStartWhen } from '../../hooks/useStartWhen';
+import { colorLut, colorMaps } from '../../theme/colorMaps';
 import { themeVar } from '../../theme/theme';
 import { clearSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
-import { MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
-import { readModelProps, readSamplingProps } from '../shared/generation/generationProps';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
-import { checkColorMapProp } from '../shared/props/colorMapProps';
-import { checkLabel, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { PropValidator } from '../shared/props/propChecks';
-import { readStartWhen } from '../shared/props/startWhenProp';
+import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureMessage } from '../shared/ui/FigureMessage';
 import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
-import { ATTENTION_SCALES, type AttentionScale } from './attentionMaps';
+import { attentionMapSchema, colorMapNameOf, MAX_ATTENTION_IMAGE_STEPS, refineAttentionMap } from './AttentionMap.schema';
+import type { AttentionMapProps } from './AttentionMap.props';
 import { AttentionMapControls } from './AttentionMapControls';
 import { ColorScale } from './ColorScale';
-import { ATTENTION_BASES, attentionStatus, BASE_NAMES, describeAttentionMap, summarizeAttention, type AttentionBase } from './describeAttention';
+import { attentionStatus, BASE_NAMES, describeAttentionMap, summarizeAttention } from './describeAttention';
 import { drawAttentionGrid } from './drawAttention';
 import { useAttentionMap } from './useAttentionMap';
 import { WordPicker } from './WordPicker';
 
-/** Props of {@link AttentionMap}. */
-export interface AttentionMapProps extends FigureHostProps {
-  /**
-   * URL of the model's model.json. The model must export cross-attention maps.
-   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
-   */
-  model?: string;
-  /**
-   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
-   * @default 'auto'
-   */
-  device?: DeviceRequest;
-  /**
-   * The prompt whose words are mapped (at most 1000 characters, with at least one letter or digit).
-   * @default 'water tree'
-   */
-  prompt?: string;
-  /**
-   * Number of images in the grid (integer, 1 to 64); count x steps is at most 2,000.
-   * @default 4
-   */
-  count?: number;
-  /**
-   * Number of denoising steps (integer, 1 to 1000); every step's maps are kept for the step slider.
-   * @default 15
-   */
-  steps?: number;
-  /**
-   * A scheduler short name or a diffusers scheduler_config object.
-   * @default the model's own scheduler_config (DDIM for the shipped glyffuser-mini)
-   */
-  scheduler?: SchedulerName | Record<string, unknown>;
-  /**
-   * Classifier-free guidance scale (0 to 50). The maps are those of the prompt's (conditional) pass.
-   * @default the model's `guidance.default` (7 for the shipped glyffuser-mini)
-   */
-  guidanceScale?: number;
-  /**
-   * Seed of the starting noise: the same seed gives the same glyphs.
-   * @default 0
-   */
-  seed?: number;
-  /**
-   * The word shown first (its 0-based position among the words the model reads; clamped to the last word).
-   * @default 0
-   */
-  word?: number;
-  /**
-   * Opacity of the heatmap over the glyphs, 0 (glyphs only) to 1 (heatmap only).
-   * @default 0.6
-   */
-  opacity?: number;
-  /**
-   * Colour map of the heatmap: a name (viridis, greys, diverging) or a function from t in [0, 1] to [r, g, b].
-   * @default 'viridis'
-   */
-  colorMap?: ColorMapName | ColorMap;
-  /**
-   * Top of the colour scale: each word's own maximum at the step ('word'), or the largest of all words ('all').
-   * @default 'word'
-   */
-  scale?: AttentionScale;
-  /**
-   * The glyphs under the heatmap: the model's estimate of the finished glyphs at the step, or the sample after it.
-   * @default 'predictedX0'
-   */
-  base?: AttentionBase;
-  /**
-   * Side of one image in CSS pixels (8 to 256).
-   * @default 96
-   */
-  cellSize?: number;
-  /**
-   * Accessible name of the figure, also shown as its caption: a string or a React element.
-   * @default 'Where each word of the prompt acts: cross-attention over the glyphs'
-   */
-  label?: FigureLabel;
-  /**
-   * When the model loads and generates: 'visible' once the figure scrolls into view, 'mount' at once,
-   * 'never' only on the reader's Start. Once started, the generation pauses while the figure is far out of view.
-   * @default 'visible'
-   */
-  startWhen?: StartWhen;
-}
-
 const GAP = 2;
 
-/**
- * The most images whose steps are kept: count x steps (each step of each image keeps its glyphs and each
- * word's 16 x 16 map as bytes, about 3 KB for a four-word prompt).
- */
-export const MAX_ATTENTION_IMAGE_STEPS = 2_000;
-/** The most images in the grid. */
-export const MAX_ATTENTION_COUNT = 64;
+export { MAX_ATTENTION_IMAGE_STEPS };
+export type { AttentionMapProps };
 
-const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'count', 'steps', 'scheduler', 'guidanceScale', 'seed', 'word', 'opacity', 'colorMap', 'scale', 'base', 'cellSize', 'label', 'startWhen',
-]);
-
-/**
- * The validation layer of {@link AttentionMap}: every prop checked on a sanitised copy, the kept steps
- * bounded; the host's attributes sanitised for the root. The defaults are written here, once.
- */
+/** The validation layer of {@link AttentionMap}: every prop checked on a sanitised copy, the kept steps bounded; see its schema. */
 export function checkAttentionMapProps(props: AttentionMapProps) {
-  const v = new PropValidator(props as Record<string, unknown>);
-  const rawColorMap = v.raw('colorMap');
-  const settings = {
-    ...readModelProps(v),
-    prompt: v.string('prompt', 'water tree', { maxLength: MAX_PROMPT_LENGTH }),
-    count: v.number('count', 4, { min: 1, max: MAX_ATTENTION_COUNT, integer: true }),
-    ...readSamplingProps(v),
-    word: v.number('word', 0, { min: 0, max: 255, integer: true }),
-    opacity: v.number('opacity', 0.6, { min: 0, max: 1 }),
-    colorMap: v.read<ColorMap>('colorMap', colorMaps.viridis, (x) => checkColorMapProp('colorMap', x)),
-    colorMapName: (typeof rawColorMap === 'string' && Object.prototype.hasOwnProperty.call(colorMaps, rawColorMap) ? rawColorMap : rawColorMap === undefined ? 'viridis' : null) as ColorMapName | null,
-    scale: v.oneOf<AttentionScale>('scale', 'word', ATTENTION_SCALES),
-    base: v.oneOf<AttentionBase>('base', 'predictedX0', ATTENTION_BASES),
-    cellSize: v.number('cellSize', 96, { min: 8, max: 256 }),
-    label: v.read<FigureLabel>('label', 'Where each word of the prompt acts: cross-attention over the glyphs', (x) => checkLabel('label', x)),
-    startWhen: readStartWhen(v),
-  };
-  if (!v.problem && !/[\p{L}\p{N}]/u.test(settings.prompt)) {
-    v.report({ prop: 'prompt', message: `prompt must contain at least one word (a letter or a digit) for the model to attend to; got '${settings.prompt.slice(0, 40)}'.` });
-  }
-  if (!v.problem && settings.count * settings.steps > MAX_ATTENTION_IMAGE_STEPS) {
-    v.report({
-      prop: 'steps',
-      message: `count x steps must be at most ${MAX_ATTENTION_IMAGE_STEPS} (MAX_ATTENTION_IMAGE_STEPS: every step of every image is kept with its maps); got ${settings.count} x ${settings.steps} = ${settings.count * settings.steps}.`,
-    });
-  }
-  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+  return checkFigureProps(attentionMapSchema, props, refineAttentionMap);
 }
 
-type AttentionSettings = ReturnType<typeof checkAttentionMapProps>['settings'];
+type AttentionSettings = SchemaSettings<typeof attentionMapSchema>;
 
 /**
  * Which word of the prompt drew which strokes: a grid of glyphs generated by a real model in the browser,
@@ -179,10 +51,11 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
   const [chosenWord, setChosenWord] = usePropState(settings.word);
   const [hovered, setHovered] = useState<number | null>(null);
   const [opacity, setOpacity] = usePropState(settings.opacity);
-  const [mapName, setMapName] = usePropState(settings.colorMapName);
+  const colorMapName = colorMapNameOf(settings.colorMap);
+  const [mapName, setMapName] = usePropState(colorMapName);
   const [scale, setScale] = usePropState(settings.scale);
   const [base, setBase] = usePropState(settings.base);
-  const colorMap = mapName !== null && mapName !== settings.colorMapName ? colorMaps[mapName] : settings.colorMap;
+  const colorMap = mapName !== null && mapName !== colorMapName ? colorMaps[mapName] : settings.colorMap;
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 

@@ -1,4 +1,4 @@
-import { paintSampleGrid, themeRgb, type Rgb } from '../shared/draw/drawSamples';
+import { paintSampleGrid, themeRgb } from '../shared/draw/drawSamples';
 import { paintAttentionOverlay } from './paintAttention';
 import type { AttentionFrame } from './useAttentionMap';
 import type { AttentionBase } from './describeAttention';

@@ -3,7 +3,9 @@ import axe from 'axe-core';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { ScoreFieldPlot } from '../ScoreFieldPlot/ScoreFieldPlot';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 import { DatasetMap } from './DatasetMap';
+import { datasetMapSchema } from './DatasetMap.schema';
 import { DATASET_MAP_RADICALS, datasetMapEntries, datasetMapPoints } from './datasetMapData';
 
 const entries = datasetMapEntries();
@@ -13,16 +15,8 @@ const FIRST_WATER = entries.findIndex((e) => e.radical === 85);
 const meta = {
   title: 'Components/DatasetMap',
   component: DatasetMap,
-  args: { width: 480, height: 480, pointRadius: 4, showLegend: true, selected: null, onSelect: fn() },
-  argTypes: {
-    width: { control: { type: 'range', min: 200, max: 1000, step: 10 } },
-    height: { control: { type: 'range', min: 200, max: 1000, step: 10 } },
-    pointRadius: { control: { type: 'range', min: 1, max: 12, step: 0.5 } },
-    selected: { control: { type: 'number', min: 0, max: 399, step: 1 } },
-    data: { control: false },
-    radicals: { control: false },
-    onSelect: { control: false },
-  },
+  args: { onSelect: fn() },
+  argTypes: schemaArgTypes(datasetMapSchema),
   parameters: {
     docs: {
       description: {

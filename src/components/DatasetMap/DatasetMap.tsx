@@ -1,99 +1,38 @@
 import { Group } from '@visx/group';
 import { Circle } from '@visx/shape';
-import { forwardRef, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useGridCursor } from '../../hooks/useGridCursor';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
-import { type FigureHostProps, type FigureLabel, checkLabel, labelText, safeRef, sanitizeHostProps } from '../shared/props/hostProps';
-import { PropValidator, checkNumber, checked } from '../shared/props/propChecks';
+import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
+import { labelText } from '../shared/props/hostProps';
+import { checkedFigure } from '../shared/ui/checkedFigure';
 import { type FigureRootBase, FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
-import { DATASET_MAP_RADICALS, type DatasetMapEntry, type DatasetMapRadical, datasetMapEntries } from './datasetMapData';
+import type { DatasetMapProps } from './DatasetMap.props';
+import { datasetMapSchema } from './DatasetMap.schema';
 import { DatasetMapLegend } from './DatasetMapLegend';
 import { DatasetMapTooltip } from './DatasetMapTooltip';
 import { describeDatasetMap, describeEntry, pointLabel } from './describeDatasetMap';
 import { nearestInDirection, nearestPoint } from './nearestInDirection';
-import { DATASET_MAP_LIMITS, type DatasetMapPlotPoint, originalEntry, sanitizeDatasetMapData, sanitizeDatasetMapRadicals, useDatasetMap } from './useDatasetMap';
+import { type DatasetMapPlotPoint, originalEntry, useDatasetMap } from './useDatasetMap';
 
-/** Props of {@link DatasetMap}. */
-export interface DatasetMapProps extends Omit<FigureHostProps, 'onSelect'> {
-  /**
-   * The glyphs to place (1 to 5000, coordinates finite).
-   * @default the 400 shipped real glyphs with their build-time UMAP coordinates (`datasetMapEntries()`)
-   */
-  data?: readonly DatasetMapEntry[];
-  /**
-   * The radicals coloured (at most 12, each once), others grey. A `color` is a CSS colour only (hex, name,
-   * `var(--x, fallback)`, `rgb(...)`, ...).
-   * @default `DATASET_MAP_RADICALS`: metal 167, water 85, tree 75, grass 140, speech 149, fire 86
-   */
-  radicals?: readonly DatasetMapRadical[];
-  /**
-   * Index of the selected glyph, or null for none (the reader's choice follows later changes of this prop).
-   * @default null
-   */
-  selected?: number | null;
-  /** Called with the glyph (the entry of `data` itself) and its index when the reader selects one (Enter, Space or a click). */
-  onSelect?: (entry: DatasetMapEntry, index: number) => void;
-  /**
-   * Width of the plot in CSS pixels (160 to 4096).
-   * @default 480
-   */
-  width?: number;
-  /**
-   * Height of the plot in CSS pixels (160 to 4096).
-   * @default 480
-   */
-  height?: number;
-  /**
-   * Radius of a point in CSS pixels (1 to 20).
-   * @default 4
-   */
-  pointRadius?: number;
-  /**
-   * Show the colour legend under the plot.
-   * @default true
-   */
-  showLegend?: boolean;
-  /**
-   * Accessible name of the figure, also shown as its caption: a string or a React element.
-   * @default 'The training glyphs, mapped by similarity (UMAP)'
-   */
-  label?: FigureLabel;
-}
+export type { DatasetMapProps };
 
+
+/** The points of a map that could not be drawn (one array, so that memos keyed on it hold). */
+const NO_POINTS: readonly never[] = [];
 /** How far (CSS pixels) the pointer may be from a point and still pick it. */
 const PICK_RADIUS = 16;
-const DEFAULT_LABEL = 'The training glyphs, mapped by similarity (UMAP)';
-
-const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['data', 'radicals', 'selected', 'onSelect', 'width', 'height', 'pointRadius', 'showLegend', 'label']);
 
 /**
- * The validation layer of {@link DatasetMap}, run before anything else: every prop checked on a sanitised
- * copy (data and radicals copied once per array, radical colours checked to be colours), `selected` against
- * the data; the host's attributes sanitised for the root.
+ * The validation layer of {@link DatasetMap}: every prop checked on a sanitised copy (see its schema; data and
+ * radicals copied once per array, radical colours checked to be colours, `selected` against the data).
  */
 export function checkDatasetMapProps(props: DatasetMapProps) {
-  const v = new PropValidator(props as Record<string, unknown>);
-  const data = v.read('data', datasetMapEntries(), sanitizeDatasetMapData);
-  const radicals = v.read('radicals', DATASET_MAP_RADICALS, sanitizeDatasetMapRadicals);
-  const count = data.length;
-  const settings = {
-    data,
-    radicals,
-    selected: v.read<number | null>('selected', null, (x) =>
-      x === null ? { value: null } : checked(checkNumber('selected', x, { min: 0, max: Math.max(0, count - 1), integer: true }), x as number),
-    ),
-    onSelect: v.callback<(entry: DatasetMapEntry, index: number) => void>('onSelect'),
-    width: v.number('width', 480, DATASET_MAP_LIMITS.width),
-    height: v.number('height', 480, DATASET_MAP_LIMITS.height),
-    pointRadius: v.number('pointRadius', 4, DATASET_MAP_LIMITS.pointRadius),
-    showLegend: v.boolean('showLegend', true),
-    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
-  };
-  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+  return checkFigureProps(datasetMapSchema, props);
 }
 
-type DatasetMapSettings = ReturnType<typeof checkDatasetMapProps>['settings'];
+type DatasetMapSettings = SchemaSettings<typeof datasetMapSchema>;
 
 /**
  * The 400 real glyphs shipped with the kit, placed in 2-D by a UMAP of their pixels (computed at build time):
@@ -101,13 +40,10 @@ type DatasetMapSettings = ReturnType<typeof checkDatasetMapProps>['settings'];
  * the left, grass on top) gather into neighbourhoods. Colours mark six radicals; hovering or moving the
  * keyboard cursor shows the glyph and its definition; Enter or a click selects it.
  */
-export const DatasetMap = /* @__PURE__ */ forwardRef<HTMLDivElement, DatasetMapProps>(function DatasetMap(props, ref) {
-  const { settings, host, problem } = checkDatasetMapProps(props);
-  const width = problem ? undefined : settings.width;
-  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-dataset-map', ownStyle: plotFigureStyle(width), role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="DatasetMap" problem={problem} />;
-  return <DatasetMapFigure root={root} settings={settings} />;
-});
+export const DatasetMap = /* @__PURE__ */ checkedFigure(
+  { component: 'DatasetMap', ownClass: 'dk-dataset-map', check: checkDatasetMapProps, style: (s) => plotFigureStyle(s?.width) },
+  DatasetMapFigure,
+);
 
 /** The figure itself, rendered only with valid props. */
 function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: DatasetMapSettings }) {
@@ -117,7 +53,7 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
   const [selected, setSelected] = usePropState<number | null>(selectedProp);
   const problem = 'problem' in model ? model.problem : null;
 
-  const points = 'problem' in model ? [] : model.points;
+  const points = 'problem' in model ? NO_POINTS : model.points;
   const select = (index: number) => {
     setSelected(index);
     // The host's own entry, not the figure's checked copy of it.

@@ -2,25 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { DenoiseAnimator } from './DenoiseAnimator';
-import { DENOISE_VIEWS } from './describeDenoise';
+import { denoiseAnimatorSchema } from './DenoiseAnimator.schema';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 
 const meta = {
   title: 'Components/DenoiseAnimator',
   component: DenoiseAnimator,
-  args: { prompt: '', count: 16, steps: 20, seed: 0, view: 'sample', autoplay: true, loop: false, frameRate: 8, cellSize: 48, device: 'auto' },
-  argTypes: {
-    prompt: { control: 'text' },
-    count: { control: { type: 'number', min: 1, max: 256, step: 1 } },
-    steps: { control: { type: 'number', min: 1, max: 1000, step: 1 } },
-    guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.5 } },
-    seed: { control: { type: 'number', step: 1 } },
-    view: { control: 'inline-radio', options: DENOISE_VIEWS },
-    scheduler: { control: 'select', options: ['ddim', 'ddpm', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] },
-    device: { control: 'inline-radio', options: ['auto', 'wasm', 'webgpu'] },
-    frameRate: { control: { type: 'range', min: 1, max: 60, step: 1 } },
-    cellSize: { control: { type: 'range', min: 16, max: 128, step: 4 } },
-    model: { control: 'text' },
-  },
+  args: { steps: 20 },
+  argTypes: schemaArgTypes(denoiseAnimatorSchema),
   parameters: {
     docs: {
       description: {

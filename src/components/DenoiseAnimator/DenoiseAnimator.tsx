@@ -1,16 +1,11 @@
 import { useRef, type ReactNode } from 'react';
-import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type SchedulerName } from '../../engine';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
-import { useStartWhen, type StartWhen } from '../../hooks/useStartWhen';
+import { useStartWhen } from '../../hooks/useStartWhen';
 import { readThemeColor, themeVar } from '../../theme/theme';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
-import { CELL_SIZE_RANGE, MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
-import { readModelProps, readSamplingProps } from '../shared/generation/generationProps';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
-import { checkLabel, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { PropValidator } from '../shared/props/propChecks';
-import { readStartWhen } from '../shared/props/startWhenProp';
+import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
@@ -19,141 +14,26 @@ import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ClassPicker } from './ClassPicker';
 import { DenoiseAnimatorControls } from './DenoiseAnimatorControls';
-import { DENOISE_VIEWS, LAYER_TITLES, denoiseStatus, describeDenoise, viewLayers, type DenoiseView } from './describeDenoise';
+import { denoiseAnimatorSchema, MAX_KEPT_IMAGES, refineDenoiseAnimator } from './DenoiseAnimator.schema';
+import type { DenoiseAnimatorProps } from './DenoiseAnimator.props';
+import { LAYER_TITLES, denoiseStatus, describeDenoise, viewLayers, type DenoiseView } from './describeDenoise';
 import { useDenoiseAnimator } from './useDenoiseAnimator';
 import { usePlayback } from './usePlayback';
 
-/** Props of {@link DenoiseAnimator}. */
-export interface DenoiseAnimatorProps extends FigureHostProps {
-  /**
-   * URL of the model's model.json.
-   * @default the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)
-   */
-  model?: string;
-  /**
-   * 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
-   * @default 'auto'
-   */
-  device?: DeviceRequest;
-  /**
-   * The text prompt (at most 1000 characters); empty gives unconditional samples. Ignored by a model without a text encoder.
-   * @default ''
-   */
-  prompt?: string;
-  /**
-   * The class a class-conditional model draws (an integer index into its `classes`, 0 to 65535); the reader can
-   * change it with the class picker. Ignored by other models.
-   * @default the model's null class (unconditional samples) if it has one, else its first class, 0
-   */
-  classLabel?: number;
-  /**
-   * Number of images in the grid (integer, 1 to 256).
-   * @default 16
-   */
-  count?: number;
-  /**
-   * Number of denoising steps (integer, 1 to 1000); every step of every image is kept, so count x steps is at most 25,600.
-   * @default 15
-   */
-  steps?: number;
-  /**
-   * A scheduler short name or a diffusers scheduler_config object (plain JSON values, at most 64 keys, schedule
-   * keys as every schedule prop takes them).
-   * @default the model's own scheduler_config (DDIM for the shipped glyffuser-mini)
-   */
-  scheduler?: SchedulerName | Record<string, unknown>;
-  /**
-   * Classifier-free guidance scale (0 to 50).
-   * @default the model's `guidance.default` (7 for the shipped glyffuser-mini)
-   */
-  guidanceScale?: number;
-  /**
-   * Seed of the starting noise: the same seed gives the same glyphs.
-   * @default 0
-   */
-  seed?: number;
-  /**
-   * What to draw: the sample x_t, the predicted x0, the predicted noise, or all three side by side.
-   * @default 'sample'
-   */
-  view?: DenoiseView;
-  /**
-   * Play the steps as they are computed (not when the reader prefers reduced motion: then the last step is shown).
-   * @default true
-   */
-  autoplay?: boolean;
-  /**
-   * Start over after the last step.
-   * @default false
-   */
-  loop?: boolean;
-  /**
-   * Steps shown per second while playing (above 0, at most 60).
-   * @default 8
-   */
-  frameRate?: number;
-  /**
-   * Largest side of one image in CSS pixels (4 to 256): the grid fills the width it is given up to this.
-   * @default 48
-   */
-  cellSize?: number;
-  /**
-   * Accessible name of the figure, also shown as its caption: a string or a React element.
-   * @default 'A diffusion model denoising glyphs step by step'
-   */
-  label?: FigureLabel;
-  /**
-   * When the model loads and generates: 'visible' once the figure scrolls into view, 'mount' at once,
-   * 'never' only on the reader's Start. Once started, the generation pauses while the figure is far out of
-   * view or the page is hidden, and resumes when it is back.
-   * @default 'visible'
-   */
-  startWhen?: StartWhen;
-}
-
 const GAP = 2;
 
-/** The accepted class labels of the prop (the model's own classes are checked once it is loaded). */
-const CLASS_LABEL_RANGE = { min: 0, max: 65535, integer: true } as const;
-
-/** The most images kept for scrubbing: count x steps (each step of each image is kept as display bytes). */
-export const MAX_KEPT_IMAGES = 25_600;
-
-const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'model', 'device', 'prompt', 'classLabel', 'count', 'steps', 'scheduler', 'guidanceScale', 'seed', 'view', 'autoplay', 'loop', 'frameRate', 'cellSize', 'label', 'startWhen',
-]);
+export { MAX_KEPT_IMAGES };
+export type { DenoiseAnimatorProps };
 
 /**
- * The validation layer of {@link DenoiseAnimator}, run before anything else: every prop checked on a
- * sanitised copy (a scheduler_config reduced to plain JSON values), the frames kept bounded; the host's
- * attributes sanitised for the root. The defaults are written here, once.
+ * The validation layer of {@link DenoiseAnimator}, run before anything else: every prop checked on a sanitised
+ * copy (a scheduler_config reduced to plain JSON values), the frames kept bounded; see its schema.
  */
 export function checkDenoiseAnimatorProps(props: DenoiseAnimatorProps) {
-  const v = new PropValidator(props as Record<string, unknown>);
-  const settings = {
-    ...readModelProps(v),
-    prompt: v.string('prompt', '', { maxLength: MAX_PROMPT_LENGTH }),
-    classLabel: v.optionalNumber('classLabel', CLASS_LABEL_RANGE),
-    count: v.number('count', GENERATION_DEFAULTS.count, GENERATION_LIMITS.count),
-    ...readSamplingProps(v),
-    view: v.oneOf<DenoiseView>('view', 'sample', DENOISE_VIEWS),
-    autoplay: v.boolean('autoplay', true),
-    loop: v.boolean('loop', false),
-    frameRate: v.number('frameRate', 8, { min: 0, minExclusive: true, max: 60 }),
-    cellSize: v.number('cellSize', 48, CELL_SIZE_RANGE),
-    label: v.read<FigureLabel>('label', 'A diffusion model denoising glyphs step by step', (x) => checkLabel('label', x)),
-    startWhen: readStartWhen(v),
-  };
-  if (!v.problem && settings.count * settings.steps > MAX_KEPT_IMAGES) {
-    v.report({
-      prop: 'steps',
-      message: `count x steps must be at most ${MAX_KEPT_IMAGES} (every step of every image is kept for scrubbing); got ${settings.count} x ${settings.steps} = ${settings.count * settings.steps}.`,
-    });
-  }
-  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+  return checkFigureProps(denoiseAnimatorSchema, props, refineDenoiseAnimator);
 }
 
-type DenoiseSettings = ReturnType<typeof checkDenoiseAnimatorProps>['settings'];
+type DenoiseSettings = SchemaSettings<typeof denoiseAnimatorSchema>;
 
 /**
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):

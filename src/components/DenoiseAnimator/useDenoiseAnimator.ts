@@ -26,7 +26,7 @@ const DENOISE_FRAMES: FrameGenerationSpec<DenoiseRun, StoredFrame, StoredFrame> 
  * `enabled` ('idle' until then); while `active` is false the running generation pauses between steps.
  */
 export function useDenoiseAnimator(model: string | undefined, device: DeviceRequest, run: DenoiseRun, enabled: boolean, active = true) {
-  const { engine, state } = useSharedEngine(model, device, enabled);
-  const { summaries, ...generation } = useFrameGeneration({ engine, state }, run, { enabled, active }, DENOISE_FRAMES);
-  return { engine, engineState: state, ...generation, frames: summaries };
+  const engine = useSharedEngine(model, device, enabled);
+  const { summaries, ...generation } = useFrameGeneration(engine, run, { enabled, active }, DENOISE_FRAMES);
+  return { ...generation, frames: summaries };
 }

@@ -1,44 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 import { DiffusionTrainer } from './DiffusionTrainer';
+import { diffusionTrainerSchema } from './DiffusionTrainer.schema';
 
 const meta = {
   title: 'Components/DiffusionTrainer',
   component: DiffusionTrainer,
-  args: {
-    data: 'two-moons',
-    seed: 0,
-    maxSteps: 3000,
-    hiddenWidth: 64,
-    hiddenLayers: 3,
-    batchSize: 128,
-    learningRate: 0.02,
-    scheduler: 'ddim',
-    samplingSteps: 50,
-    sampleCount: 400,
-    gridSize: 15,
-    panelSize: 240,
-    autoStart: false,
-    showControls: true,
-  },
-  argTypes: {
-    data: { control: { type: 'select' }, options: ['ring', 'two-blobs', 'two-moons', 'checker', 'spiral'] },
-    seed: { control: { type: 'number', step: 1 } },
-    maxSteps: { control: { type: 'number', min: 1, max: 20_000, step: 100 } },
-    hiddenWidth: { control: { type: 'range', min: 4, max: 128, step: 4 } },
-    hiddenLayers: { control: { type: 'range', min: 1, max: 4, step: 1 } },
-    batchSize: { control: { type: 'range', min: 8, max: 512, step: 8 } },
-    learningRate: { control: { type: 'number', min: 0.0001, max: 0.1, step: 0.001 } },
-    scheduler: { control: { type: 'select' }, options: ['ddim', 'ddpm', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] },
-    samplingSteps: { control: { type: 'range', min: 1, max: 200, step: 1 } },
-    sampleCount: { control: { type: 'range', min: 0, max: 2000, step: 50 } },
-    gridSize: { control: { type: 'range', min: 4, max: 32, step: 1 } },
-    panelSize: { control: { type: 'range', min: 120, max: 500, step: 10 } },
-    schedule: { control: { type: 'select' }, options: ['linear', 'scaled_linear', 'squaredcos_cap_v2'] },
-    onDataChange: { control: false },
-    onTrainingProgress: { control: false },
-  },
+  argTypes: schemaArgTypes(diffusionTrainerSchema),
   parameters: {
     docs: {
       description: {

@@ -1,186 +1,39 @@
-import { forwardRef, useMemo, useState } from 'react';
-import { type SchedulerName, SCHEDULER_NAMES, createRng } from '../../engine';
+import { useMemo, useState } from 'react';
+import { createRng } from '../../engine';
 import { dataBounds, meanNearestDistance, scoreErrorByTimestep } from '../../engine/internal';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
 import { formatSignificant } from '../shared/format/formatNumber';
-import { cachedByObject, checkLabel, labelText, safeRef, sanitizeHostProps, type FigureHostProps, type FigureLabel } from '../shared/props/hostProps';
-import { PropValidator, checkNumber, type Checked } from '../shared/props/propChecks';
-import { sanitizeScheduleSpec, type ScheduleSpec } from '../shared/props/resolveSchedule';
-import { resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
-import { FigureCaption, FigureDescription, FigureRoot, FLUID_FIGURE_STYLE, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
+import { checkedFigure } from '../shared/ui/checkedFigure';
+import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
+import type { DiffusionTrainerProps } from './DiffusionTrainer.props';
+import { diffusionTrainerSchema, trainerAlphasCumprod } from './DiffusionTrainer.schema';
 import { describeTrainer } from './describeTrainer';
 import { DrawingPad } from './DrawingPad';
 import { FieldPanel } from './FieldPanel';
 import { LineChart } from './LineChart';
 import { fieldScale } from './plotGeometry';
 import { TrainerControls } from './TrainerControls';
-import { MIN_DRAWN_POINTS, type TrainerData, resolveTrainerData, sanitizeTrainerData } from './trainerData';
+import { MIN_DRAWN_POINTS, type TrainerData, resolveTrainerData } from './trainerData';
 import { exactField, learnedField, scoreErrors } from './trainerEvaluation';
-import { DIFFUSION_TRAINER_LIMITS, checkSamplingWork } from './trainerSettings';
+import { checkSamplingWork } from './trainerSettings';
 import { useDiffusionTrainer } from './useDiffusionTrainer';
 import { useModelSamples } from './useModelSamples';
 import { useThrottledValue } from './useThrottledValue';
 
-/** Props of {@link DiffusionTrainer}. */
-export interface DiffusionTrainerProps extends FigureHostProps {
-  /**
-   * The data to learn at first (the reader can change it): a preset ('ring', 'two-blobs', 'two-moons',
-   * 'checker', 'spiral'), whose exact score is shown beside the learned one, or points `[[x, y], ...]`
-   * (at most 2000, within [-4, 4]^2), which the reader can add to on the drawing pad.
-   * @default 'two-moons'
-   */
-  data?: TrainerData;
-  /** Called with the points when the reader draws, or with the preset's name when they pick one. */
-  onDataChange?: (data: TrainerData) => void;
-  /**
-   * Seed of the initial weights, the batches, the training set of a preset and the samples.
-   * @default 0
-   */
-  seed?: number;
-  /**
-   * Optimiser steps of a run (1 to 20000); the learning rate decays along a half cosine over them.
-   * @default 3000
-   */
-  maxSteps?: number;
-  /**
-   * Points drawn from a preset for the training set (16 to 20000).
-   * @default 2000
-   */
-  dataCount?: number;
-  /**
-   * Width of each hidden layer (4 to 128).
-   * @default 64
-   */
-  hiddenWidth?: number;
-  /**
-   * Number of hidden layers (1 to 4).
-   * @default 3
-   */
-  hiddenLayers?: number;
-  /**
-   * Noised points per optimiser step (1 to 512).
-   * @default 128
-   */
-  batchSize?: number;
-  /**
-   * Adam's initial learning rate (above 0, at most 0.1).
-   * @default 0.02
-   */
-  learningRate?: number;
-  /**
-   * The noise schedule: a diffusers `beta_schedule` name (1000 steps) or a config with diffusers' snake_case keys
-   * (camelCase accepted as an alias); DDPM's 'linear' by default. Sampling clamps the predicted x0 to the data's
-   * box (diffusers' `clip_sample`), so schedules that end near alpha-bar 0, such as 'squaredcos_cap_v2', sample well too.
-   * @default 'linear'
-   */
-  schedule?: ScheduleSpec;
-  /**
-   * The scheduler that draws samples from the learned model.
-   * @default 'ddim'
-   */
-  scheduler?: SchedulerName;
-  /**
-   * Its inference steps (1 to 200, at most T).
-   * @default min(50, T) for the schedule's T steps: 50 for the default 1000-step schedule
-   */
-  samplingSteps?: number;
-  /**
-   * Samples drawn from the model (0 to 2000); sampleCount x samplingSteps x hiddenLayers x hiddenWidth^2 is at
-   * most 2e9 (`MAX_SAMPLING_WORK`).
-   * @default 400
-   */
-  sampleCount?: number;
-  /**
-   * The timestep of the score panels (0 to T - 1).
-   * @default round(T / 10) for the schedule's T steps: 100 for the default 1000-step schedule
-   */
-  t?: number;
-  /**
-   * Arrows per side of the score panels (4 to 32).
-   * @default 15
-   */
-  gridSize?: number;
-  /**
-   * Side of each square panel in CSS pixels (120 to 800).
-   * @default 240
-   */
-  panelSize?: number;
-  /**
-   * Start training as soon as the figure mounts (and after each change of data or seed).
-   * @default false
-   */
-  autoStart?: boolean;
-  /**
-   * Show the controls (data, train/pause, reset, seed, sampler, t).
-   * @default true
-   */
-  showControls?: boolean;
-  /**
-   * Accessible name of the figure, also shown as its caption: a string or a React element.
-   * @default 'Training a small diffusion model in the page'
-   */
-  label?: FigureLabel;
-  /** Called after each progress report with the step and the mean loss since the last one. */
-  onTrainingProgress?: (step: number, loss: number) => void;
-}
-
-const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  'data', 'onDataChange', 'seed', 'maxSteps', 'dataCount', 'hiddenWidth', 'hiddenLayers', 'batchSize', 'learningRate', 'schedule',
-  'scheduler', 'samplingSteps', 'sampleCount', 't', 'gridSize', 'panelSize', 'autoStart', 'showControls', 'label', 'onTrainingProgress',
-]);
-
-const DEFAULT_LABEL = 'Training a small diffusion model in the page';
-
-/** The same (unchanged) points from the host give the same sanitised copy, so the figure's state keeps them. */
-const checkData = /* @__PURE__ */ cachedByObject(sanitizeTrainerData);
+export type { DiffusionTrainerProps };
 
 /**
- * The validation layer of {@link DiffusionTrainer}, run before anything else: every prop checked on a
- * sanitised copy (the data's points, the schedule, `t` against it, the sampling work against
- * `MAX_SAMPLING_WORK`); the host's attributes sanitised for the root.
+ * The validation layer of {@link DiffusionTrainer}: every prop checked on a sanitised copy (see its schema: the
+ * data's points, the schedule, `t` against it), then the sampling work against `MAX_SAMPLING_WORK`.
  */
 export function checkDiffusionTrainerProps(props: DiffusionTrainerProps) {
-  const v = new PropValidator(props as Record<string, unknown>);
-  const L = DIFFUSION_TRAINER_LIMITS;
-  const schedule = v.read<ScheduleSpec>('schedule', 'linear', (x) => sanitizeScheduleSpec('schedule', x) as Checked<ScheduleSpec>);
-  const resolved = resolveScheduleAbar(schedule, (count) => checkNumber('schedule.num_train_timesteps', count, L.numTrainTimesteps)?.message ?? null);
-  if ('problem' in resolved) v.report(resolved.problem);
-  const alphasCumprod = 'problem' in resolved ? new Float64Array(0) : resolved.alphasCumprod;
-  // The score is -eps / sqrt(1 - alpha-bar_t): it needs some noise at every timestep (every beta above 0 at the start).
-  const noiseless = alphasCumprod.findIndex((a) => a >= 1);
-  if (noiseless >= 0) v.report({ prop: 'schedule', message: `schedule: alpha-bar must be below 1 at every timestep (the score divides by sqrt(1 - alpha-bar)); at t = ${noiseless} it is 1 (a beta of 0). Start the betas above 0.` });
-  const T = alphasCumprod.length || 1000;
-  const settings = {
-    data: v.read<TrainerData>('data', 'two-moons', checkData),
-    onDataChange: v.callback<(data: TrainerData) => void>('onDataChange'),
-    seed: v.number('seed', 0, L.seed),
-    maxSteps: v.number('maxSteps', 3000, L.maxSteps),
-    dataCount: v.number('dataCount', 2000, L.dataCount),
-    hiddenWidth: v.number('hiddenWidth', 64, L.hiddenWidth),
-    hiddenLayers: v.number('hiddenLayers', 3, L.hiddenLayers),
-    batchSize: v.number('batchSize', 128, L.batchSize),
-    learningRate: v.number('learningRate', 2e-2, L.learningRate),
-    schedule,
-    alphasCumprod,
-    // Not LCM: the trainer's small noise predictor is not distilled for it.
-    scheduler: v.oneOf<SchedulerName>('scheduler', 'ddim', SCHEDULER_NAMES.filter((name) => name !== 'lcm')),
-    samplingSteps: v.number('samplingSteps', Math.min(50, T), { ...L.samplingSteps, max: Math.min(L.samplingSteps.max, T) }),
-    sampleCount: v.number('sampleCount', 400, L.sampleCount),
-    t: v.number('t', Math.round(T / 10), { min: 0, max: T - 1, integer: true }),
-    gridSize: v.number('gridSize', 15, L.gridSize),
-    panelSize: v.number('panelSize', 240, L.panelSize),
-    autoStart: v.boolean('autoStart', false),
-    showControls: v.boolean('showControls', true),
-    label: v.read<FigureLabel>('label', DEFAULT_LABEL, (x) => checkLabel('label', x)),
-    onTrainingProgress: v.callback<(step: number, loss: number) => void>('onTrainingProgress'),
-  };
-  if (!v.problem) v.report(checkSamplingWork(settings));
-  return { settings, host: sanitizeHostProps(props as Record<string, unknown>, OWN_PROPS), problem: v.problem };
+  return checkFigureProps(diffusionTrainerSchema, props, (settings, report) => report(checkSamplingWork(settings)));
 }
 
-type DiffusionTrainerSettings = ReturnType<typeof checkDiffusionTrainerProps>['settings'];
+type DiffusionTrainerSettings = SchemaSettings<typeof diffusionTrainerSchema>;
 
 /**
  * Train a small diffusion model in the page: a perceptron eps_theta(x_t, t) learns to predict the noise in
@@ -188,17 +41,16 @@ type DiffusionTrainerSettings = ReturnType<typeof checkDiffusionTrainerProps>['s
  * data, its learned score -eps_theta / sqrt(1 - abar_t) and, for a preset, the exact score of the noised data;
  * their mean error per t; and samples drawn from the model with a scheduler of your choice.
  */
-export const DiffusionTrainer = /* @__PURE__ */ forwardRef<HTMLDivElement, DiffusionTrainerProps>(function DiffusionTrainer(props, ref) {
-  const { settings, host, problem } = checkDiffusionTrainerProps(props);
-  const root = { ...host, ref: safeRef(ref), ownClass: 'dk-diffusion-trainer', ownStyle: FLUID_FIGURE_STYLE, role: 'figure' };
-  if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component="DiffusionTrainer" problem={problem} />;
-  return <DiffusionTrainerFigure root={root} settings={settings} />;
-});
+export const DiffusionTrainer = /* @__PURE__ */ checkedFigure(
+  { component: 'DiffusionTrainer', ownClass: 'dk-diffusion-trainer', check: checkDiffusionTrainerProps },
+  DiffusionTrainerFigure,
+);
 
 /** The figure itself, rendered only with valid props. */
 function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; settings: DiffusionTrainerSettings }) {
-  const { alphasCumprod, maxSteps, dataCount, hiddenWidth, hiddenLayers, batchSize, learningRate, sampleCount, gridSize, panelSize: size } = settings;
+  const { maxSteps, dataCount, hiddenWidth, hiddenLayers, batchSize, learningRate, sampleCount, gridSize, panelSize: size } = settings;
   const { autoStart, showControls, label, onDataChange, onTrainingProgress } = settings;
+  const alphasCumprod = trainerAlphasCumprod(settings.schedule);
   const T = alphasCumprod.length;
   const ids = useFigureIds();
   const [data, setData] = usePropState<TrainerData>(settings.data);

@@ -1,22 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 import { GaussianSampler } from './GaussianSampler';
+import { gaussianSamplerSchema } from './GaussianSampler.schema';
 
 const meta = {
   title: 'Components/GaussianSampler',
   component: GaussianSampler,
-  args: { mean: 0, std: 1, sampleCount: 500, seed: 0, bins: 30, animate: false, showControls: false, width: 480, height: 260 },
-  argTypes: {
-    mean: { control: { type: 'range', min: -5, max: 5, step: 0.1 } },
-    std: { control: { type: 'range', min: 0.1, max: 5, step: 0.1 } },
-    sampleCount: { control: { type: 'number', min: 1, max: 1_000_000, step: 1 } },
-    seed: { control: { type: 'number', step: 1 } },
-    bins: { control: { type: 'range', min: 1, max: 200, step: 1 } },
-    width: { control: { type: 'range', min: 200, max: 1000, step: 10 } },
-    height: { control: { type: 'range', min: 120, max: 600, step: 10 } },
-    onParamsChange: { control: false },
-  },
+  argTypes: schemaArgTypes(gaussianSamplerSchema),
   parameters: {
     docs: {
       description: {

@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
+import { scaleLinear } from 'd3-scale';
 import { themeVar } from '../../theme/theme';
+import { ChartAxis } from '../shared/ui/ChartAxis';
 import type { CurvePoint, GaussianSamplerModel } from './useGaussianSampler';
 
 const MARGIN = { top: 10, right: 14, bottom: 40, left: 52 };
@@ -28,8 +28,8 @@ export interface GaussianSamplerChartProps {
 export function GaussianSamplerChart({ model, width, height }: GaussianSamplerChartProps) {
   const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-  const x = scaleLinear<number>({ domain: model.domain, range: [0, innerWidth] });
-  const y = scaleLinear<number>({ domain: [0, model.yMax * 1.05], range: [innerHeight, 0], nice: true });
+  const x = scaleLinear(model.domain, [0, innerWidth]);
+  const y = scaleLinear([0, model.yMax * 1.05], [innerHeight, 0]).nice();
   const { edges, density } = model.histogram;
   const px = (p: CurvePoint) => x(p.x);
   const py = (p: CurvePoint) => y(p.y);
@@ -50,26 +50,24 @@ export function GaussianSamplerChart({ model, width, height }: GaussianSamplerCh
         <LinePath data={model.pdf} x={px} y={py} fill="none" data-series="truth" style={SERIES.truth} />
         {model.fitPdf ? <LinePath data={model.fitPdf} x={px} y={py} fill="none" data-series="fit" style={SERIES.fit} /> : null}
         <g style={{ color: themeVar('muted') }}>
-          <AxisBottom
+          <ChartAxis
+            orientation="bottom"
             top={innerHeight}
             scale={x}
             numTicks={Math.max(2, Math.floor(innerWidth / 70))}
-            stroke="currentColor"
-            tickStroke="currentColor"
-            tickLabelProps={{ ...axisStyle, textAnchor: 'middle' }}
+            tickLabel={axisStyle}
             label="x"
             labelOffset={12}
-            labelProps={{ ...axisStyle, textAnchor: 'middle', fontSize: 12 }}
+            labelText={{ ...axisStyle, fontSize: 12 }}
           />
-          <AxisLeft
+          <ChartAxis
+            orientation="left"
             scale={y}
             numTicks={Math.max(2, Math.floor(innerHeight / 40))}
-            stroke="currentColor"
-            tickStroke="currentColor"
-            tickLabelProps={{ ...axisStyle, textAnchor: 'end', dx: -4, dy: 3 }}
+            tickLabel={{ ...axisStyle, dx: -4, dy: 3 }}
             label="density"
             labelOffset={30}
-            labelProps={{ ...axisStyle, textAnchor: 'middle', fontSize: 12 }}
+            labelText={{ ...axisStyle, fontSize: 12 }}
           />
         </g>
       </Group>

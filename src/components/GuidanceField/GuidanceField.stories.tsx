@@ -1,44 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 import { GuidanceField } from './GuidanceField';
+import { guidanceFieldSchema } from './GuidanceField.schema';
 
 const meta = {
   title: 'Components/GuidanceField',
   component: GuidanceField,
-  args: {
-    data: 'three-clusters',
-    classIndex: 0,
-    guidanceScale: 3,
-    t: 0,
-    seed: 0,
-    trajectoryCount: 24,
-    trajectorySteps: 50,
-    gridSize: 20,
-    densityResolution: 112,
-    density: 'marginal',
-    width: 440,
-    height: 440,
-    colorMap: 'viridis',
-    showControls: true,
-  },
-  argTypes: {
-    data: { control: { type: 'select' }, options: ['three-clusters', 'two-moons', 'ring-quarters'] },
-    classIndex: { control: { type: 'number', min: 0, max: 3, step: 1 } },
-    guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.1 } },
-    t: { control: { type: 'range', min: 0, max: 999, step: 1 } },
-    schedule: { control: { type: 'select' }, options: ['squaredcos_cap_v2', 'linear', 'scaled_linear', 'sigmoid'] },
-    seed: { control: { type: 'number', step: 1 } },
-    trajectoryCount: { control: { type: 'range', min: 0, max: 200, step: 1 } },
-    trajectorySteps: { control: { type: 'range', min: 1, max: 200, step: 1 } },
-    gridSize: { control: { type: 'range', min: 2, max: 32, step: 1 } },
-    densityResolution: { control: { type: 'range', min: 8, max: 256, step: 8 } },
-    density: { control: { type: 'inline-radio' }, options: ['marginal', 'conditional', 'guided'] },
-    colorMap: { control: { type: 'select' }, options: ['viridis', 'greys', 'diverging'] },
-    onClassChange: { control: false },
-    onGuidanceScaleChange: { control: false },
-    onTChange: { control: false },
-  },
+  argTypes: schemaArgTypes(guidanceFieldSchema),
   parameters: {
     docs: {
       description: {

@@ -119,6 +119,6 @@ describe('import weight', () => {
     visit(path.resolve(__dirname, 'index.ts'));
     expect(seen.size).toBeGreaterThan(5);
     expect([...external].filter((s) => /onnxruntime|^three|@react-three/.test(s))).toEqual([]);
-    expect([...external].sort()).toEqual(expect.arrayContaining(['react', '@visx/scale']));
+    expect([...external].sort()).toEqual(expect.arrayContaining(['react', 'd3-scale']));
   });
 });

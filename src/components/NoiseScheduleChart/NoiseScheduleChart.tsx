@@ -9,7 +9,7 @@ import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
 import { NoiseScheduleReadout } from './NoiseScheduleReadout';
-import { QUANTITIES, type ScheduleQuantity } from './quantities';
+import type { ScheduleQuantity } from './quantities';
 import { noiseScheduleChartSchema } from './NoiseScheduleChart.schema';
 import type { NoiseScheduleChartProps } from './NoiseScheduleChart.props';
 import { useNoiseScheduleChart, valueAt, type NoiseScheduleChartModel } from './useNoiseScheduleChart';

@@ -1,10 +1,10 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleLinear, scaleLog } from '@visx/scale';
 import { LinePath } from '@visx/shape';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { memo, type PointerEvent } from 'react';
 import { themeVar } from '../../theme/theme';
 import { formatNumber, formatSignificant } from '../shared/format/formatNumber';
+import { ChartAxis } from '../shared/ui/ChartAxis';
 import { QUANTITY_INFO } from './quantities';
 import { seriesStyle } from './seriesStyle';
 import { valueAt, type ChartPanel, type ChartSeries } from './useNoiseScheduleChart';
@@ -29,11 +29,11 @@ export interface NoiseSchedulePanelProps {
 function scales(panel: ChartPanel, maxSteps: number, width: number, height: number) {
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-  const x = scaleLinear<number>({ domain: [0, Math.max(1, maxSteps - 1)], range: [0, innerW] });
+  const x = scaleLinear([0, Math.max(1, maxSteps - 1)], [0, innerW]);
   const [lo, hi] = panel.extent;
   const y = panel.log
-    ? scaleLog<number>({ domain: [lo, hi], range: [innerH, 0], clamp: true })
-    : scaleLinear<number>({ domain: [Math.min(0, lo), hi], range: [innerH, 0], nice: true });
+    ? scaleLog([lo, hi], [innerH, 0]).clamp(true)
+    : scaleLinear([Math.min(0, lo), hi], [innerH, 0]).nice();
   return { x, y, innerW, innerH };
 }
 
@@ -67,7 +67,7 @@ export function plottedSteps(values: ArrayLike<number>, steps: number, maxPoints
   return out;
 }
 
-const tickFormat = (v: unknown) => formatSignificant(Number(v), { small: 1e-2, large: 1e4, exponentDigits: 0 });
+const tickFormat = (v: number) => formatSignificant(v, { small: 1e-2, large: 1e4, exponentDigits: 0 });
 
 /** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
 const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
@@ -94,8 +94,8 @@ const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, max
         );
       })}
       <g style={{ color: themeVar('muted') }}>
-        <AxisBottom top={innerH} scale={x} numTicks={4} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ ...axisText, textAnchor: 'middle' }} label="t" labelOffset={6} labelProps={{ ...axisText, textAnchor: 'middle' }} />
-        <AxisLeft scale={y} numTicks={panel.log ? 5 : 4} tickFormat={tickFormat} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ ...axisText, textAnchor: 'end', dx: -3, dy: 3 }} />
+        <ChartAxis orientation="bottom" top={innerH} scale={x} numTicks={4} tickLabel={axisText} label="t" labelOffset={6} labelText={axisText} />
+        <ChartAxis orientation="left" scale={y} numTicks={panel.log ? 5 : 4} tickFormat={tickFormat} tickLabel={{ ...axisText, dx: -3, dy: 3 }} />
       </g>
     </>
   );

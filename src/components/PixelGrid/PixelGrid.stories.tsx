@@ -2,9 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { getGlyph, glyphSizes, listGlyphs } from '../../data/glyphs';
-import { BETA_SCHEDULES } from '../../engine';
 import { ThemeScope } from '../../theme/ThemeScope';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 import { PixelGrid, type PixelGridProps } from './PixelGrid';
+import { pixelGridSchema } from './PixelGrid.schema';
 
 /** The first shipped 32 x 32 glyph built on a Kangxi radical (water 85, grass 140, speech 149, metal 167, tree 75). */
 function withRadical(radical: number, size = 32): string {
@@ -15,7 +16,6 @@ const GRASS = withRadical(140);
 const SPEECH = withRadical(149);
 const METAL = withRadical(167);
 const TREE = withRadical(75);
-const glyphChars = listGlyphs().map((g) => g.char);
 /** A shipped 128 x 128 glyph (the render the 32 x 32 ones are box-downsampled from), if any. */
 const LARGE = glyphSizes().includes(128) ? withRadical(149, 128) : null;
 
@@ -34,20 +34,8 @@ function largeImage() {
 const meta = {
   title: 'Components/PixelGrid',
   component: PixelGrid,
-  args: { glyph: WATER, seed: 0, schedule: 'linear', colorMap: 'greys', size: 384, renderer: 'auto', showValues: 'auto', digits: 2 },
-  argTypes: {
-    glyph: { control: { type: 'select' }, options: glyphChars },
-    t: { control: { type: 'range', min: 0, max: 999, step: 1 } },
-    schedule: { control: { type: 'select' }, options: [...BETA_SCHEDULES] },
-    seed: { control: { type: 'number', step: 1 } },
-    colorMap: { control: { type: 'inline-radio' }, options: ['greys', 'viridis', 'diverging'] },
-    renderer: { control: { type: 'inline-radio' }, options: ['auto', 'svg', 'canvas'] },
-    showValues: { control: { type: 'inline-radio' }, options: ['auto', true, false] },
-    size: { control: { type: 'range', min: 64, max: 1024, step: 16 } },
-    downsample: { control: { type: 'select' }, options: [1, 2, 4, 8] },
-    image: { control: false },
-    range: { control: 'object' },
-  },
+  args: { glyph: WATER },
+  argTypes: schemaArgTypes(pixelGridSchema),
   parameters: {
     docs: {
       description: {
@@ -84,7 +72,7 @@ export const SignedRange: Story = { args: { glyph: METAL, range: [-1, 1], colorM
 
 /** A 128 x 128 glyph on a canvas, and the same image box-downsampled by 4 to 32 x 32 (as the training data are made). */
 export const LargeImage: Story = {
-  args: { glyph: undefined, image: largeImage(), size: 384 },
+  args: { glyph: undefined, image: largeImage() },
   render: (args) => (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
       <PixelGrid {...args} label="128 x 128" />

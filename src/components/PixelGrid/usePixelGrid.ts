@@ -3,52 +3,12 @@ import { getGlyph, glyphSizes, listGlyphs, type Glyph } from '../../data/glyphs'
 import { addNoise, createRng, randn64, type NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/format/formatNumber';
 import { checkNumber, describeValue, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
-import { resolveSchedule, scheduleLabel, type ScheduleSpec } from '../shared/props/resolveSchedule';
+import { resolveSchedule, scheduleLabel } from '../shared/props/resolveSchedule';
+import type { PixelGridProps } from './PixelGrid.props';
 import { boxDownsample, MAX_ABS_VALUE, sanitizePixelImage, type PixelImage, type SanitizedPixelImage } from './pixelImage';
 
-/** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t. */
-export interface PixelGridInput {
-  /**
-   * An image { data, width, height, channels? } (row-major planes, values in `range` units): grey, grey + alpha, RGB or RGBA.
-   * @default undefined
-   */
-  image?: PixelImage;
-  /**
-   * A shipped real glyph, by character (e.g. '泡') or index; used when `image` is absent.
-   * @default 0
-   */
-  glyph?: string | number;
-  /**
-   * Size of the shipped glyph: 32, or 128 when large glyphs are shipped.
-   * @default 32
-   */
-  glyphSize?: number;
-  /**
-   * Display range [lo, hi] of the values, e.g. [0, 1] or [-1, 1]: lo is drawn as the colour map's start, hi as its end.
-   * @default [0, 1]
-   */
-  range?: readonly [number, number];
-  /**
-   * Box-average blocks of this many pixels a side, an integer dividing the size (e.g. 4 shows a 128 x 128 image as 32 x 32).
-   * @default 1
-   */
-  downsample?: number;
-  /**
-   * Timestep to noise to (an integer from 0 to T - 1); omit (or null) for the clean image.
-   * @default null
-   */
-  t?: number | null;
-  /**
-   * Noise schedule of `t`: a diffusers beta_schedule name, or a scheduler_config object.
-   * @default 'linear'
-   */
-  schedule?: ScheduleSpec;
-  /**
-   * Seed of the noise eps: the same seed gives the same noise at every t.
-   * @default 0
-   */
-  seed?: number;
-}
+/** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t (those props). */
+export type PixelGridInput = Pick<PixelGridProps, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample' | 't' | 'schedule' | 'seed'>;
 
 /** The plain model the component draws. */
 export interface PixelGridModel {

@@ -2,23 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { PromptGenerator } from './PromptGenerator';
+import { promptGeneratorSchema } from './PromptGenerator.schema';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 
 const meta = {
   title: 'Components/PromptGenerator',
   component: PromptGenerator,
-  args: { prompt: 'gold', guidanceScale: 3, steps: 20, scheduler: 'ddim', seed: 0, count: 16, mode: 'full', maxResults: 8, generateOnLoad: false, device: 'auto' },
-  argTypes: {
-    prompt: { control: 'text' },
-    guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.5 } },
-    steps: { control: { type: 'number', min: 1, max: 1000, step: 1 } },
-    scheduler: { control: 'select', options: ['ddim', 'ddpm', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] },
-    seed: { control: { type: 'number', min: 0, step: 1 } },
-    count: { control: { type: 'number', min: 1, max: 64, step: 1 } },
-    mode: { control: 'inline-radio', options: ['full', 'singleStep'] },
-    cellSize: { control: { type: 'range', min: 8, max: 64, step: 2 } },
-    device: { control: 'inline-radio', options: ['auto', 'wasm', 'webgpu'] },
-    model: { control: 'text' },
-  },
+  args: { prompt: 'gold', guidanceScale: 3, steps: 20 },
+  argTypes: schemaArgTypes(promptGeneratorSchema),
   parameters: {
     docs: {
       description: {

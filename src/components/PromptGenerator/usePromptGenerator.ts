@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PauseController, WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { WordTokenizer, type DeviceRequest, type GenerationFrame } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/draw/drawSamples';
+import { runForModel } from '../shared/generation/runForModel';
 import { runGeneration } from '../shared/generation/runGeneration';
 import { imageToBytes, type ImageConvention } from '../shared/generation/sampleBytes';
-import { runForModel } from '../shared/generation/runForModel';
+import { useGeneration, type GenerationTask } from '../shared/generation/useGeneration';
 import { generateOptions, type PromptSettings } from './promptSettings';
 
 /** A batch of images as display bytes with its shape. */
@@ -34,18 +35,78 @@ function grid(frame: GenerationFrame, values: Float32Array, image: ImageConventi
   return { bytes: imageToBytes(values, image), count: frame.count, channels: frame.channels, width: frame.width, height: frame.height };
 }
 
+/** One generation asked for by Generate: its place in the results list and its settings. */
+interface PromptRequest {
+  id: number;
+  settings: PromptSettings;
+}
+
+/** What the running result shows, as its generation reports it. */
+type PromptProgress = Pick<PromptResult, 'step' | 'totalSteps' | 'images' | 'baseline' | 'timestep' | 'elapsedMs'>;
+
 /**
- * The model, a list of generations (newest first, at most `maxResults`), and the actions on it. One
- * generation runs at a time: a new one cancels the running one. Cancelling marks the result cancelled at
- * once and discards its partial images; unmounting aborts without touching state. Nothing is loaded until
- * `enabled`; while `active` is false a running generation pauses between steps.
+ * One result as a generation task: the generation with the form's settings (while running, the sample as it
+ * denoises); for the single step, then the same seed with the empty prompt, each one step from pure noise.
+ */
+const PROMPT_TASK: GenerationTask<PromptRequest | null, PromptProgress> = {
+  initial: (request) => ({
+    step: 0,
+    totalSteps: request === null ? 0 : request.settings.mode === 'singleStep' ? 2 : request.settings.steps,
+    images: null,
+    baseline: null,
+    timestep: null,
+    elapsedMs: 0,
+  }),
+  async execute({ run: request, info, worker, signal, pause, update }) {
+    if (request === null) return 'done';
+    const { settings } = request;
+    const image = info.manifest.image;
+    const single = settings.mode === 'singleStep';
+    let last: GenerationFrame | null = null;
+    const outcome = await runGeneration(worker, runForModel(generateOptions(settings), info), signal, (frame) => {
+      last = frame;
+      // While running, show the sample as it denoises (or, for the single step, its prediction).
+      const images = grid(frame, single ? frame.predictedX0 : frame.sample, image);
+      update((p) => ({ ...p, step: frame.step, timestep: frame.timestep, elapsedMs: frame.elapsedMs, images }));
+    }, pause);
+    if (outcome === 'aborted') return 'aborted';
+    const final = last as GenerationFrame | null;
+    if (!final) throw new Error('the generation gave no frame.');
+    if (!single) {
+      const images = grid(final, final.sample, image);
+      update((p) => ({ ...p, images, elapsedMs: final.elapsedMs }));
+      return 'done';
+    }
+    // The same seed with the empty prompt: what the model predicts with nothing to steer it.
+    let empty: GenerationFrame | null = null;
+    const second = await runGeneration(worker, runForModel(generateOptions(settings, ''), info), signal, (frame) => (empty = frame), pause);
+    if (second === 'aborted') return 'aborted';
+    const baseline = empty as GenerationFrame | null;
+    if (!baseline) throw new Error('the generation with the empty prompt gave no frame.');
+    const images = grid(final, final.predictedX0, image);
+    const baselineImages = grid(baseline, baseline.predictedX0, image);
+    update((p) => ({ ...p, step: 2, images, baseline: baselineImages, elapsedMs: final.elapsedMs + baseline.elapsedMs }));
+    return 'done';
+  },
+};
+
+/** Where PromptGenerator stands: 'error' only when the model could not be loaded (a generation's error is its result's). */
+export type PromptPhase = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
+
+/**
+ * The model, a list of generations (newest first, at most `maxResults`), and the actions on it. Generate asks for
+ * a run on the path every model-driven figure takes (`useGeneration`); one runs at a time: a new one cancels the
+ * running one. Cancelling marks the result cancelled at once and discards its partial images; unmounting aborts
+ * without touching state. Nothing is loaded until `enabled`; while `active` is false a running generation pauses
+ * between steps.
  */
 export function usePromptGenerator(model: string | undefined, device: DeviceRequest, maxResults: number, enabled = true, active = true) {
-  const { engine, state } = useSharedEngine(model, device, enabled);
-  const [results, setResults] = useState<PromptResult[]>([]);
-  const running = useRef<{ id: number; controller: AbortController } | null>(null);
-  const [pauser] = useState(() => new PauseController());
-  useEffect(() => pauser.setPaused(!active), [pauser, active]);
+  const engine = useSharedEngine(model, device, enabled);
+  const { state } = engine;
+  const [request, setRequest] = useState<PromptRequest | null>(null);
+  // Every result but the running one, newest first.
+  const [history, setHistory] = useState<PromptResult[]>([]);
+  const g = useGeneration(engine, request, { enabled, runs: request !== null, active }, PROMPT_TASK);
   const nextId = useRef(1);
   const info = state.status === 'ready' ? state.info : null;
   const tokenizer = useMemo(() => {
@@ -56,72 +117,54 @@ export function usePromptGenerator(model: string | undefined, device: DeviceRequ
     }
   }, [info]);
 
-  useEffect(() => () => running.current?.controller.abort(), []);
-
-  const update = useCallback((id: number, patch: (r: PromptResult) => Partial<PromptResult>) => {
-    setResults((rs) => rs.map((r) => (r.id === id ? { ...r, ...patch(r) } : r)));
-  }, []);
+  const { progress } = g;
+  const current = useMemo<PromptResult | null>(
+    () => request && { id: request.id, settings: request.settings, status: 'running', ...progress, error: null },
+    [request, progress],
+  );
+  // A finished (or failed) run joins the list as it is (once, however often this render runs); the next one can start.
+  if (current && (g.phase === 'done' || g.phase === 'error')) {
+    const finished: PromptResult = g.phase === 'done' ? { ...current, status: 'done' } : { ...current, status: 'error', error: g.error, images: null, baseline: null };
+    setHistory((h) => (h.some((r) => r.id === finished.id) ? h : [finished, ...h].slice(0, maxResults)));
+    setRequest(null);
+  }
 
   const cancel = useCallback(() => {
-    const current = running.current;
     if (!current) return;
-    running.current = null;
-    current.controller.abort();
-    update(current.id, () => ({ status: 'cancelled', images: null, baseline: null }));
-  }, [update]);
+    const cancelled: PromptResult = { ...current, status: 'cancelled', images: null, baseline: null };
+    setHistory((h) => (h.some((r) => r.id === cancelled.id) ? h : [cancelled, ...h].slice(0, maxResults)));
+    setRequest(null);
+  }, [current, maxResults]);
 
   const generate = useCallback(
     (settings: PromptSettings) => {
-      if (!engine || !info) return;
+      if (!engine.engine || !info) return;
       cancel();
-      const controller = new AbortController();
-      const { signal } = controller;
-      const id = nextId.current++;
-      running.current = { id, controller };
-      const image = info.manifest.image;
-      const single = settings.mode === 'singleStep';
-      const totalSteps = single ? 2 : settings.steps;
-      setResults((rs) =>
-        [{ id, settings, status: 'running' as const, step: 0, totalSteps, images: null, baseline: null, timestep: null, elapsedMs: 0, error: null }, ...rs].slice(0, maxResults),
-      );
-      const finish = (patch: Partial<PromptResult>) => {
-        if (signal.aborted) return;
-        running.current = null;
-        update(id, () => patch);
-      };
-      (async () => {
-        let last: GenerationFrame | null = null;
-        let elapsed = 0;
-        const outcome = await runGeneration(engine.worker, runForModel(generateOptions(settings), info), signal, (frame) => {
-          last = frame;
-          // While running, show the sample as it denoises (or, for the single step, its prediction).
-          update(id, () => ({ step: frame.step, timestep: frame.timestep, elapsedMs: frame.elapsedMs, images: grid(frame, single ? frame.predictedX0 : frame.sample, image) }));
-        }, pauser.signal);
-        if (outcome === 'aborted' || !last) return;
-        const final = last as GenerationFrame;
-        elapsed = final.elapsedMs;
-        if (!single) return finish({ status: 'done', images: grid(final, final.sample, image), elapsedMs: elapsed });
-        // The same seed with the empty prompt: what the model predicts with nothing to steer it.
-        let empty: GenerationFrame | null = null;
-        const second = await runGeneration(engine.worker, runForModel(generateOptions(settings, ''), info), signal, (frame) => (empty = frame), pauser.signal);
-        if (second === 'aborted' || !empty) return;
-        const baseline = empty as GenerationFrame;
-        finish({
-          status: 'done',
-          step: 2,
-          images: grid(final, final.predictedX0, image),
-          baseline: grid(baseline, baseline.predictedX0, image),
-          elapsedMs: elapsed + baseline.elapsedMs,
-        });
-      })().catch((error: Error) => finish({ status: 'error', error, images: null, baseline: null }));
+      setRequest({ id: nextId.current++, settings });
     },
-    [engine, info, maxResults, cancel, update, pauser],
+    [engine.engine, info, cancel],
   );
 
   const clear = useCallback(() => {
-    cancel();
-    setResults([]);
-  }, [cancel]);
+    setRequest(null);
+    setHistory([]);
+  }, []);
 
-  return { engine, engineState: state, tokenizer, results, generate, cancel, clear, running: results.some((r) => r.status === 'running') };
+  const results = (current ? [current, ...history] : history).slice(0, maxResults);
+  const running = current !== null;
+  const phase: PromptPhase = !enabled ? 'idle' : state.status === 'error' ? 'error' : state.status !== 'ready' ? 'loading' : running ? 'generating' : 'ready';
+  return {
+    engineState: state,
+    phase,
+    tokenizer,
+    results,
+    generate,
+    cancel,
+    clear,
+    running,
+    /** The model's load error (a generation's error is shown in its result). */
+    error: state.status === 'error' ? state.error : null,
+    errorPhase: 'load' as const,
+    retry: () => engine.engine?.retry(),
+  };
 }

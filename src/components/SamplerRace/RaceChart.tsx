@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleLinear, scaleLog } from '@visx/scale';
 import { LinePath } from '@visx/shape';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { themeVar } from '../../theme/theme';
+import { ChartAxis } from '../shared/ui/ChartAxis';
 
 /** One sampler's line: its distance to the reference at each step count computed so far. */
 export interface RaceSeries {
@@ -17,7 +17,7 @@ export interface RaceSeries {
 export interface RaceChartProps {
   series: RaceSeries[];
   /** The chart's step counts (the x axis spans them, on a log scale). */
-  chartSteps: number[];
+  chartSteps: readonly number[];
   /** The lanes' step count, marked by a vertical line. */
   steps: number;
   width: number;
@@ -38,16 +38,15 @@ export function RaceChart({ series, chartSteps, steps, width, height, label }: R
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
   const lo = Math.min(...chartSteps);
   const hi = Math.max(...chartSteps);
-  const x = scaleLog<number>({ domain: [lo, hi > lo ? hi : lo * 2], range: [0, innerW], clamp: true });
+  const x = scaleLog([lo, hi > lo ? hi : lo * 2], [0, innerW]).clamp(true);
   let top = 0;
   for (const s of series) for (const p of s.points) if (Number.isFinite(p.distance) && p.distance > top) top = p.distance;
-  const y = scaleLinear<number>({ domain: [0, top > 0 ? top * 1.05 : 1], range: [innerH, 0], nice: true });
+  const y = scaleLinear([0, top > 0 ? top * 1.05 : 1], [innerH, 0]).nice();
   const tickColor = themeVar('muted');
   const axisProps = {
     stroke: themeVar('border'),
-    tickStroke: themeVar('border'),
-    tickLabelProps: { fill: tickColor, fontSize: 11, fontFamily: themeVar('fontFamily') },
-    labelProps: { fill: themeVar('text'), fontSize: 12, fontFamily: themeVar('fontFamily'), textAnchor: 'middle' as const },
+    tickLabel: { fill: tickColor, fontSize: 11, fontFamily: themeVar('fontFamily') },
+    labelText: { fill: themeVar('text'), fontSize: 12, fontFamily: themeVar('fontFamily') },
   };
   return (
     <svg width={width} height={height} role="img" aria-label={label} style={{ display: 'block', maxWidth: '100%', overflow: 'visible' }}>
@@ -66,8 +65,8 @@ export function RaceChart({ series, chartSteps, steps, width, height, label }: R
             </g>
           );
         })}
-        <AxisLeft scale={y} numTicks={5} label="RMS distance to reference" labelOffset={36} {...axisProps} />
-        <AxisBottom top={innerH} scale={x} tickValues={chartSteps} tickFormat={(v) => String(v)} label="steps (log scale)" labelOffset={10} {...axisProps} />
+        <ChartAxis orientation="left" scale={y} numTicks={5} label="RMS distance to reference" labelOffset={36} {...axisProps} />
+        <ChartAxis orientation="bottom" top={innerH} scale={x} tickValues={chartSteps} tickFormat={(v) => String(v)} label="steps (log scale)" labelOffset={10} {...axisProps} />
       </Group>
     </svg>
   );

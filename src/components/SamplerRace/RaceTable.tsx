@@ -6,7 +6,7 @@ export interface RaceTableProps {
   /** The samplers, in lane order. */
   samplers: Array<{ name: string; distances: Array<number | undefined> }>;
   /** The chart's step counts (the columns). */
-  chartSteps: number[];
+  chartSteps: readonly number[];
   /** What the numbers are measured against, for the caption. */
   reference: string;
 }

@@ -2,26 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { SamplerRace } from './SamplerRace';
-
-const SCHEDULERS = ['ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral', 'ddpm'] as const;
+import { samplerRaceSchema } from './SamplerRace.schema';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
 
 const meta = {
   title: 'Components/SamplerRace',
   component: SamplerRace,
-  args: { prompt: 'water', count: 4, steps: 10, seed: 0, cellSize: 28, device: 'auto' },
-  argTypes: {
-    prompt: { control: 'text' },
-    count: { control: { type: 'number', min: 1, max: 16, step: 1 } },
-    steps: { control: { type: 'number', min: 1, max: 200, step: 1 } },
-    guidanceScale: { control: { type: 'range', min: 0, max: 10, step: 0.5 } },
-    seed: { control: { type: 'number', step: 1 } },
-    schedulers: { control: 'check', options: SCHEDULERS },
-    referenceScheduler: { control: 'select', options: SCHEDULERS },
-    referenceSteps: { control: { type: 'number', min: 1, max: 1000, step: 1 } },
-    device: { control: 'inline-radio', options: ['auto', 'wasm', 'webgpu'] },
-    cellSize: { control: { type: 'range', min: 12, max: 64, step: 2 } },
-    model: { control: 'text' },
-  },
+  argTypes: schemaArgTypes(samplerRaceSchema),
   parameters: {
     docs: {
       description: {

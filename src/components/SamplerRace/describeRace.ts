@@ -32,7 +32,7 @@ export interface RaceDescription {
   seed: number;
   steps: number;
   samplers: string[];
-  chartSteps: number[];
+  chartSteps: readonly number[];
   reference: string | null;
   modelName: string | null;
 }

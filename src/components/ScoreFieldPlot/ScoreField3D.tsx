@@ -86,6 +86,7 @@ export default function ScoreField3D({ base, frame, densityScale, colorMap, show
   const [ready, setReady] = useState(false);
   return (
     <div
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the view turns with the arrow keys, so it takes focus
       tabIndex={0}
       role="group"
       aria-roledescription="3-D view"

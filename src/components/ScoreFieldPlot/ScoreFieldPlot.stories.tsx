@@ -2,41 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { ScoreFieldPlot } from '../../three';
+import { schemaArgTypes } from '../shared/props/schemaArgTypes';
+import { scoreFieldPlotSchema } from './ScoreFieldPlot.schema';
 
 const meta = {
   title: 'Components/ScoreFieldPlot',
   component: ScoreFieldPlot,
-  args: {
-    data: 'ring',
-    t: 0,
-    seed: 0,
-    sampleCount: 500,
-    gridSize: 24,
-    densityResolution: 128,
-    densityScale: 'linear',
-    trajectoryCount: 16,
-    view: '2d',
-    width: 480,
-    height: 480,
-    colorMap: 'viridis',
-    showControls: true,
-  },
-  argTypes: {
-    data: { control: { type: 'select' }, options: ['ring', 'two-blobs', 'two-moons', 'checker', 'spiral'] },
-    t: { control: { type: 'range', min: 0, max: 999, step: 1 } },
-    schedule: { control: { type: 'select' }, options: ['squaredcos_cap_v2', 'linear', 'scaled_linear', 'sigmoid'] },
-    seed: { control: { type: 'number', step: 1 } },
-    sampleCount: { control: { type: 'number', min: 0, max: 20_000, step: 100 } },
-    gridSize: { control: { type: 'range', min: 2, max: 32, step: 1 } },
-    densityResolution: { control: { type: 'range', min: 8, max: 256, step: 8 } },
-    densityScale: { control: { type: 'inline-radio' }, options: ['linear', 'log'] },
-    trajectoryCount: { control: { type: 'range', min: 0, max: 200, step: 1 } },
-    view: { control: { type: 'inline-radio' }, options: ['2d', '3d'] },
-    colorMap: { control: { type: 'select' }, options: ['viridis', 'greys', 'diverging'] },
-    width: { control: { type: 'range', min: 200, max: 1000, step: 10 } },
-    height: { control: { type: 'range', min: 200, max: 1000, step: 10 } },
-    onTChange: { control: false },
-  },
+  argTypes: schemaArgTypes(scoreFieldPlotSchema),
   parameters: {
     docs: {
       description: {

@@ -1,4 +1,4 @@
-import { type Grid2d, mixture2dLogDensityGrid, mixture2dScoreGrid } from './mixture2dGrid';
+import { type Grid2d, mixture2dScoreGrid } from './mixture2dGrid';
 import { type Mixture2dEvaluation, mixture2dEvaluate } from './mixture2dScore';
 import type { LabelledMixture2d } from './labelledMixture2d';
 

@@ -11,7 +11,11 @@ import { shippedTurboModelFiles } from './shippedModel';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-function good(): Record<string, any> {
+/** A model.json as parsed JSON, before validation: the tests spoil any field of it, to any type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped: what validateManifest is given
+type RawManifest = Record<string, any>;
+
+function good(): RawManifest {
   return {
     name: 'tiny',
     version: 1,
@@ -52,10 +56,10 @@ describe('validateManifest', () => {
   });
 
   it.each([
-    ['timestep_cond without its size', (m: any) => (m.unet.inputs.timestepCond = 'timestep_cond'), 'unet.timeCondProjDim', "unet.timeCondProjDim is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim"],
-    ['a size without timestep_cond', (m: any) => (m.unet.timeCondProjDim = 256), 'unet.timeCondProjDim', 'unet.timeCondProjDim is only meaningful with unet.inputs.timestepCond'],
-    ['a size below 4', (m: any) => Object.assign(m.unet, { timeCondProjDim: 2, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.timeCondProjDim', 'unet.timeCondProjDim must be an integer from 4 to 65536'],
-    ['an empty timestep_cond name', (m: any) => Object.assign(m.unet, { timeCondProjDim: 8, inputs: { ...m.unet.inputs, timestepCond: '' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond must be a non-empty string'],
+    ['timestep_cond without its size', (m: RawManifest) => (m.unet.inputs.timestepCond = 'timestep_cond'), 'unet.timeCondProjDim', "unet.timeCondProjDim is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim"],
+    ['a size without timestep_cond', (m: RawManifest) => (m.unet.timeCondProjDim = 256), 'unet.timeCondProjDim', 'unet.timeCondProjDim is only meaningful with unet.inputs.timestepCond'],
+    ['a size below 4', (m: RawManifest) => Object.assign(m.unet, { timeCondProjDim: 2, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.timeCondProjDim', 'unet.timeCondProjDim must be an integer from 4 to 65536'],
+    ['an empty timestep_cond name', (m: RawManifest) => Object.assign(m.unet, { timeCondProjDim: 8, inputs: { ...m.unet.inputs, timestepCond: '' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond must be a non-empty string'],
   ])('rejects %s, naming the field', (_label, spoil, field, message) => {
     const m = good();
     spoil(m);
@@ -64,20 +68,20 @@ describe('validateManifest', () => {
   });
 
   it.each([
-    ['a missing field', (m: any) => delete m.unet.inputs.timestep, 'unet.inputs.timestep is missing'],
-    ['an unknown prediction type', (m: any) => (m.predictionType = 'score'), 'predictionType must be one of epsilon, v_prediction, sample'],
-    ['a bad image size', (m: any) => (m.image.width = 0), 'image.width must be an integer from 1 to 4096'],
-    ['an inverted range', (m: any) => (m.image.range = [1, -1]), 'image.range must be [low, high]'],
-    ['an empty tensor name', (m: any) => (m.unet.output = ''), 'unet.output must be a non-empty string'],
-    ['a negative guidance', (m: any) => (m.guidance.default = -1), 'guidance.default must be at least 0'],
-    ['a cross-attention block without its output name', (m: any) => (m.unet.crossAttention = { resolution: 16 }), 'unet.crossAttention.output is missing'],
-    ['a cross-attention resolution of 0', (m: any) => (m.unet.crossAttention = { output: 'cross_attention', resolution: 0 }), 'unet.crossAttention.resolution must be an integer from 1 to 4096'],
-    ['disagreeing prediction types', (m: any) => (m.scheduler_config.prediction_type = 'v_prediction'), 'scheduler_config.prediction_type'],
-    ['a sampling section that is not an object', (m: any) => (m.sampling = 4), 'sampling'],
-    ['0 default steps', (m: any) => (m.sampling = { steps: 0 }), 'sampling.steps must be an integer from 1 to 1000'],
-    ['fractional default steps', (m: any) => (m.sampling = { steps: 2.5 }), 'sampling.steps must be an integer from 1 to 1000'],
-    ['a strength of 0', (m: any) => (m.sampling = { strength: 0 }), 'sampling.strength must be greater than 0 and at most 1'],
-    ['a strength above 1', (m: any) => (m.sampling = { strength: 1.02 }), 'sampling.strength must be greater than 0 and at most 1'],
+    ['a missing field', (m: RawManifest) => delete m.unet.inputs.timestep, 'unet.inputs.timestep is missing'],
+    ['an unknown prediction type', (m: RawManifest) => (m.predictionType = 'score'), 'predictionType must be one of epsilon, v_prediction, sample'],
+    ['a bad image size', (m: RawManifest) => (m.image.width = 0), 'image.width must be an integer from 1 to 4096'],
+    ['an inverted range', (m: RawManifest) => (m.image.range = [1, -1]), 'image.range must be [low, high]'],
+    ['an empty tensor name', (m: RawManifest) => (m.unet.output = ''), 'unet.output must be a non-empty string'],
+    ['a negative guidance', (m: RawManifest) => (m.guidance.default = -1), 'guidance.default must be at least 0'],
+    ['a cross-attention block without its output name', (m: RawManifest) => (m.unet.crossAttention = { resolution: 16 }), 'unet.crossAttention.output is missing'],
+    ['a cross-attention resolution of 0', (m: RawManifest) => (m.unet.crossAttention = { output: 'cross_attention', resolution: 0 }), 'unet.crossAttention.resolution must be an integer from 1 to 4096'],
+    ['disagreeing prediction types', (m: RawManifest) => (m.scheduler_config.prediction_type = 'v_prediction'), 'scheduler_config.prediction_type'],
+    ['a sampling section that is not an object', (m: RawManifest) => (m.sampling = 4), 'sampling'],
+    ['0 default steps', (m: RawManifest) => (m.sampling = { steps: 0 }), 'sampling.steps must be an integer from 1 to 1000'],
+    ['fractional default steps', (m: RawManifest) => (m.sampling = { steps: 2.5 }), 'sampling.steps must be an integer from 1 to 1000'],
+    ['a strength of 0', (m: RawManifest) => (m.sampling = { strength: 0 }), 'sampling.strength must be greater than 0 and at most 1'],
+    ['a strength above 1', (m: RawManifest) => (m.sampling = { strength: 1.02 }), 'sampling.strength must be greater than 0 and at most 1'],
   ])('rejects %s, naming the field', (_label, spoil, message) => {
     const m = good();
     spoil(m);
@@ -136,17 +140,17 @@ describe('validateManifest', () => {
     return m;
   };
   it.each([
-    ['class labels without classes', (m: any) => (m.unet.inputs.classLabels = 'class_labels'), 'classes', 'classes is missing: a class-conditional model'],
-    ['classes without class labels', (m: any) => (m.classes = ['a']), 'classes', 'classes is only meaningful with unet.inputs.classLabels'],
-    ['a null class inside the named classes', (m: any) => Object.assign(m, { classes: ['a', 'b'], nullClass: 1 }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'nullClass', 'nullClass must be a label outside the named classes (2 to 65535)'],
-    ['empty class names', (m: any) => Object.assign(m, { classes: ['a', ''] }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'classes', 'classes must be an array of 1 to 10000 non-empty strings'],
-    ['a text encoder without encoder hidden states', (m: any) => (m.textEncoder = good().textEncoder), 'textEncoder', 'textEncoder is only meaningful with unet.inputs.encoderHiddenStates'],
-    ['a mask without encoder hidden states', (m: any) => (m.unet.inputs.encoderAttentionMask = 'mask'), 'unet.inputs.encoderAttentionMask', 'only meaningful with unet.inputs.encoderHiddenStates'],
-    ['timestep_cond without encoder hidden states', (m: any) => Object.assign(m.unet, { timeCondProjDim: 256, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond is only meaningful with unet.inputs.encoderHiddenStates'],
-    ['text and class conditioning together', (m: any) => Object.assign(m.unet.inputs, { encoderHiddenStates: 'e', classLabels: 'c' }), 'unet.inputs.classLabels', 'cannot be combined'],
-    ['an unknown timestep type', (m: any) => (m.unet.timestepType = 'float16'), 'unet.timestepType', "must be one of 'float32', 'int64'"],
-    ['ink without background', (m: any) => (m.image.ink = 1), 'image.background', 'must be given together'],
-    ['5 channels', (m: any) => (m.image.channels = 5), 'image.channels', 'from 1 to 4'],
+    ['class labels without classes', (m: RawManifest) => (m.unet.inputs.classLabels = 'class_labels'), 'classes', 'classes is missing: a class-conditional model'],
+    ['classes without class labels', (m: RawManifest) => (m.classes = ['a']), 'classes', 'classes is only meaningful with unet.inputs.classLabels'],
+    ['a null class inside the named classes', (m: RawManifest) => Object.assign(m, { classes: ['a', 'b'], nullClass: 1 }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'nullClass', 'nullClass must be a label outside the named classes (2 to 65535)'],
+    ['empty class names', (m: RawManifest) => Object.assign(m, { classes: ['a', ''] }, { unet: { ...m.unet, inputs: { ...m.unet.inputs, classLabels: 'c' } } }), 'classes', 'classes must be an array of 1 to 10000 non-empty strings'],
+    ['a text encoder without encoder hidden states', (m: RawManifest) => (m.textEncoder = good().textEncoder), 'textEncoder', 'textEncoder is only meaningful with unet.inputs.encoderHiddenStates'],
+    ['a mask without encoder hidden states', (m: RawManifest) => (m.unet.inputs.encoderAttentionMask = 'mask'), 'unet.inputs.encoderAttentionMask', 'only meaningful with unet.inputs.encoderHiddenStates'],
+    ['timestep_cond without encoder hidden states', (m: RawManifest) => Object.assign(m.unet, { timeCondProjDim: 256, inputs: { ...m.unet.inputs, timestepCond: 't' } }), 'unet.inputs.timestepCond', 'unet.inputs.timestepCond is only meaningful with unet.inputs.encoderHiddenStates'],
+    ['text and class conditioning together', (m: RawManifest) => Object.assign(m.unet.inputs, { encoderHiddenStates: 'e', classLabels: 'c' }), 'unet.inputs.classLabels', 'cannot be combined'],
+    ['an unknown timestep type', (m: RawManifest) => (m.unet.timestepType = 'float16'), 'unet.timestepType', "must be one of 'float32', 'int64'"],
+    ['ink without background', (m: RawManifest) => (m.image.ink = 1), 'image.background', 'must be given together'],
+    ['5 channels', (m: RawManifest) => (m.image.channels = 5), 'image.channels', 'from 1 to 4'],
   ])('rejects %s, naming the field', (_label, spoil, field, message) => {
     const m = unconditional();
     delete m.image.ink;

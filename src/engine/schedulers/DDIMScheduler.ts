@@ -14,7 +14,8 @@ import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { SchedulerUsageError } from './SchedulerUsageError';
 import { spacedTimesteps } from './timestepGrids';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** The resolved configuration of {@link DDIMScheduler} (diffusers' keys and defaults). */
 export type DDIMSchedulerConfig = CommonSchedulerConfig &
@@ -40,7 +41,7 @@ export interface DDIMStepOptions extends StepOptions {
  * f_theta(x_t) = (x_t - sqrt(1 - abar_t) eps_theta) / sqrt(abar_t) its x_0 estimate (eq. 9).
  */
 export class DDIMScheduler extends BaseScheduler<DDIMSchedulerConfig> {
-  static readonly info = { name: 'ddim', className: 'DDIMScheduler', label: 'DDIM' } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.ddim;
   readonly name = DDIMScheduler.info.name;
   readonly className = DDIMScheduler.info.className;
   /** abar used after the last step: 1, or abar_0 when `set_alpha_to_one` is false. */

@@ -13,7 +13,8 @@ import {
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { spacedTimesteps } from './timestepGrids';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** DDPM's reverse-step variance (diffusers' `variance_type`); the `learned*` kinds are not supported. */
 export type DDPMVarianceType = 'fixed_small' | 'fixed_small_log' | 'fixed_large';
@@ -35,7 +36,7 @@ export type DDPMSchedulerConfig = CommonSchedulerConfig &
  * and over the (possibly skipped) interval alpha_t = abar_t / abar_{t'}, beta_t = 1 - alpha_t.
  */
 export class DDPMScheduler extends BaseScheduler<DDPMSchedulerConfig> {
-  static readonly info = { name: 'ddpm', className: 'DDPMScheduler', label: 'DDPM' } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.ddpm;
   readonly name = DDPMScheduler.info.name;
   readonly className = DDPMScheduler.info.className;
 

@@ -7,7 +7,8 @@ import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { karrasSigmas, sigmaToTimestep } from './sigmaGrids';
 import { dpmSolverTimesteps } from './timestepGrids';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** The supported DPM-Solver variants: the ODE solver DPM-Solver++ and its SDE counterpart. */
 export type DPMSolverAlgorithmType = 'dpmsolver++' | 'sde-dpmsolver++';
@@ -56,11 +57,7 @@ function vpAt(sigma: number): { alpha: number; sigmaT: number; lambda: number } 
  * t the next; h = lambda_t - lambda_s0.
  */
 export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultistepSchedulerConfig> {
-  static readonly info = {
-    name: 'dpmSolverMultistep',
-    className: 'DPMSolverMultistepScheduler',
-    label: 'DPM-Solver++ (multistep)',
-  } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.dpmSolverMultistep;
   readonly name = DPMSolverMultistepScheduler.info.name;
   readonly className = DPMSolverMultistepScheduler.info.className;
   /** sigma_t / alpha_t of every training timestep, ascending in t. */

@@ -6,7 +6,8 @@ import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkFloatArray, checkStepArrays, stepNoise } from './sampleArrays';
 import { initialNoiseSigma, sigmasAtTimesteps } from './sigmaGrids';
 import { eulerTimesteps } from './timestepGrids';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** The resolved configuration of {@link EulerAncestralDiscreteScheduler} (diffusers' keys and defaults). */
 export type EulerAncestralDiscreteSchedulerConfig = CommonSchedulerConfig;
@@ -22,13 +23,11 @@ export type EulerAncestralDiscreteSchedulerConfig = CommonSchedulerConfig;
  * and the initial noise has std ~ sigma_max.
  */
 export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestralDiscreteSchedulerConfig> {
-  static readonly info = {
-    name: 'eulerAncestral',
-    className: 'EulerAncestralDiscreteScheduler',
-    label: 'Euler ancestral',
-  } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.eulerAncestral;
   readonly name = EulerAncestralDiscreteScheduler.info.name;
   readonly className = EulerAncestralDiscreteScheduler.info.className;
+  // Copied from EulerDiscreteScheduler (its sigma grids and step counter), as diffusers copies them: each scheduler
+  // file reads on its own. Keep the copies in step.
   /** sigma_t of every training timestep, ascending in t. */
   private readonly trainSigmas: Float64Array;
   /** sigma of each inference step, then the final sigma 0 (n + 1 values); empty before `setTimesteps`. */
@@ -52,6 +51,8 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
     this.trainSigmas = sigmasFromAlphasCumprod(schedule.alphasCumprod);
   }
 
+  // Copied from EulerDiscreteScheduler.initNoiseSigma and .sigmas (diffusers: "Copied from
+  // diffusers.schedulers.scheduling_euler_discrete.EulerDiscreteScheduler.init_noise_sigma").
   /**
    * sigma_max for `linspace` and `trailing` spacing (their first timestep is T-1); sqrt(sigma_max^2 + 1)
    * otherwise, as diffusers does. Before `setTimesteps`, sigma_max is the training maximum.
@@ -79,6 +80,8 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
     this.stepIndex = undefined;
   }
 
+  // Copied from EulerDiscreteScheduler.scaleModelInput (diffusers: "Copied from
+  // diffusers.schedulers.scheduling_euler_discrete.EulerDiscreteScheduler.scale_model_input").
   /** The model input at timestep t: x / sqrt(sigma_t^2 + 1), which is x_t at the VP scale. */
   override scaleModelInput<T extends FloatArray>(sample: T, t: number): T {
     checkFloatArray(sample, 'sample', `${this.className}.scaleModelInput`);
@@ -134,6 +137,8 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
     return { prevSample, predOriginalSample };
   }
 
+  // Copied from EulerDiscreteScheduler.noiseCoefficients (diffusers: "Copied from
+  // diffusers.schedulers.scheduling_euler_discrete.EulerDiscreteScheduler.add_noise").
   /**
    * Forward noising at the VE scale: x = x_0 + sigma eps, with the schedule's sigma when t is one of the
    * current timesteps (as diffusers), else the training sigma of the integer timestep t.

@@ -8,7 +8,8 @@ import { allocLike, checkFloatArray, checkStepArrays, checkUnusedNoise, stepNois
 import { SchedulerUsageError } from './SchedulerUsageError';
 import { initialNoiseSigma, karrasSigmas, sigmaToTimestep, sigmasAtTimesteps } from './sigmaGrids';
 import { eulerTimesteps } from './timestepGrids';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** The resolved configuration of {@link EulerDiscreteScheduler} (diffusers' keys and defaults). */
 export type EulerDiscreteSchedulerConfig = CommonSchedulerConfig & {
@@ -49,7 +50,7 @@ export interface EulerStepOptions extends StepOptions {
  * (the model's x_0 estimate).
  */
 export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteSchedulerConfig> {
-  static readonly info = { name: 'euler', className: 'EulerDiscreteScheduler', label: 'Euler' } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.euler;
   readonly name = EulerDiscreteScheduler.info.name;
   readonly className = EulerDiscreteScheduler.info.className;
   /** sigma_t of every training timestep, ascending in t. */

@@ -12,7 +12,8 @@ import {
 } from './commonConfig';
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
-import type { SchedulerInfo, StepOptions, StepOutput } from './types';
+import { SCHEDULER_INFO } from './schedulerInfo';
+import type { StepOptions, StepOutput } from './types';
 
 /** The resolved configuration of {@link LCMScheduler} (diffusers' keys and defaults). */
 export type LCMSchedulerConfig = CommonSchedulerConfig &
@@ -64,7 +65,7 @@ const SIGMA_DATA = 0.5;
  * Notation: alpha(t) = sqrt(abar_t) and sigma(t) = sqrt(1 - abar_t) of the paper; z ~ N(0, I) fresh noise.
  */
 export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
-  static readonly info = { name: 'lcm', className: 'LCMScheduler', label: 'LCM' } as const satisfies SchedulerInfo;
+  static readonly info = SCHEDULER_INFO.lcm;
   readonly name = LCMScheduler.info.name;
   readonly className = LCMScheduler.info.className;
   /** The step counter (diffusers' `step_index`): set from t on the first call, then advanced by each step. */
@@ -200,6 +201,8 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
     const z = last ? undefined : stepNoise(options, length, `${where} at t=${t}`, 'every LCM step but the last re-noises its estimate');
     if (z === undefined) checkUnusedNoise(options, length, where);
 
+    // Copied from DDIMScheduler.step (the loop's set-up) and DDPMScheduler.step (the x_0 estimate and its clipping),
+    // as diffusers' LCMScheduler copies them; inlined in the per-element loop. Keep the copies in step.
     const sqrtAbar = Math.sqrt(abarT);
     const sqrtOneMinusAbar = Math.sqrt(1 - abarT);
     const clip = c.clip_sample ? c.clip_sample_range : Infinity;

@@ -15,14 +15,16 @@ export class PauseController {
   readonly signal: PauseSignal;
 
   constructor() {
-    const self = this;
+    // The getter has its own `this` (the signal): it reads the controller's state through an arrow function.
+    const isPaused = () => this.#paused;
+    const listeners = this.#listeners;
     this.signal = {
       get paused() {
-        return self.#paused;
+        return isPaused();
       },
       subscribe(listener) {
-        self.#listeners.add(listener);
-        return () => self.#listeners.delete(listener);
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
     };
   }

@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
-import { scaleLinear } from '@visx/scale';
+import { scaleLinear } from 'd3-scale';
 import { type PointerEvent, useMemo, useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
 import { themeVar } from '../../../theme';
+import { ChartAxis } from './ChartAxis';
 
 /** A point of the plane, in data coordinates. */
 export interface PlanePoint {
@@ -41,15 +41,15 @@ const MARGIN = { top: 8, right: 10, bottom: 28, left: 34 };
 
 /**
  * A square patch of the plane: one canvas for what `draw` paints (at the device's pixel ratio, two at most), and an
- * SVG on top for the visx axes and the marker ring.
+ * SVG on top for the axes and the marker ring.
  */
 export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: PlanePlotProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const offscreenRef = useRef<{ canvas: HTMLCanvasElement; image: ImageData } | null>(null);
   const innerW = Math.max(1, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(1, height - MARGIN.top - MARGIN.bottom);
-  const xScale = useMemo(() => scaleLinear<number>({ domain: [-e, e], range: [0, innerW] }), [e, innerW]);
-  const yScale = useMemo(() => scaleLinear<number>({ domain: [-e, e], range: [innerH, 0] }), [e, innerH]);
+  const xScale = useMemo(() => scaleLinear([-e, e], [0, innerW]), [e, innerW]);
+  const yScale = useMemo(() => scaleLinear([-e, e], [innerH, 0]), [e, innerH]);
 
   useIsomorphicLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -96,8 +96,8 @@ export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: P
     return (
       <>
         <rect width={innerW} height={innerH} fill="none" stroke={themeVar('border')} />
-        <AxisBottom top={innerH} scale={xScale} numTicks={5} stroke={muted} tickStroke={muted} tickLabelProps={{ ...tickLabel, textAnchor: 'middle' }} />
-        <AxisLeft scale={yScale} numTicks={5} stroke={muted} tickStroke={muted} tickLabelProps={{ ...tickLabel, textAnchor: 'end', dx: -2, dy: 3 }} />
+        <ChartAxis orientation="bottom" top={innerH} scale={xScale} numTicks={5} stroke={muted} tickLabel={tickLabel} />
+        <ChartAxis orientation="left" scale={yScale} numTicks={5} stroke={muted} tickLabel={{ ...tickLabel, dx: -2, dy: 3 }} />
       </>
     );
   }, [xScale, yScale, innerW, innerH]);

@@ -53,6 +53,8 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
   }, [bytes, index, scale, shape.channels, shape.width, shape.height]);
 
   return (
+    // A click on the backdrop closes the dialog as Escape does (onCancel): the keyboard way exists.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/click-events-have-key-events
     <dialog
       ref={dialogRef}
       aria-label={name}
@@ -77,6 +79,7 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
           height={scale * shape.height}
           style={{ width: scale * shape.width, maxWidth: '80vw', height: 'auto', aspectRatio: `${shape.width} / ${shape.height}`, imageRendering: 'pixelated', display: 'block' }}
         />
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus into itself (WAI-ARIA dialog pattern) */}
         <button type="button" autoFocus onClick={() => onCloseRef.current()}>
           Close
         </button>

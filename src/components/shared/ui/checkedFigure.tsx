@@ -16,8 +16,16 @@ export interface CheckedFigureDefinition<P, S> {
    * a prop is invalid, so that the message is not squeezed into a bad size). Default: fluid, at most 100% wide.
    */
   style?: CSSProperties | ((settings: S | null) => CSSProperties);
-  /** The root's role (default 'figure'; `null` for a figure whose inner parts carry the roles). */
+  /**
+   * The root's role (default 'figure'; `null` for a figure whose inner parts carry the roles, or that gives its root
+   * the role itself once it knows its name: then the root that shows a problem has neither a role nor a name).
+   */
   role?: string | null;
+  /**
+   * The accessible name of the root that shows a problem when the label is not a string (left out, or an element):
+   * for a figure that names itself from its content (default: none).
+   */
+  fallbackName?: string;
 }
 
 /**
@@ -26,15 +34,19 @@ export interface CheckedFigureDefinition<P, S> {
  * attributes (the host's, the forwarded ref, the own class and style) and the checked settings. Every figure is
  * one of these.
  */
-export function checkedFigure<P, S extends { label: FigureLabel }>(
-  { component, ownClass, check, style = FLUID_FIGURE_STYLE, role = 'figure' }: CheckedFigureDefinition<P, S>,
+export function checkedFigure<P, S extends object>(
+  { component, ownClass, check, style = FLUID_FIGURE_STYLE, role = 'figure', fallbackName }: CheckedFigureDefinition<P, S>,
   Figure: ComponentType<{ root: FigureRootBase; settings: S }>,
 ) {
   const CheckedFigure = forwardRef<HTMLDivElement, P>(function CheckedFigure(props, ref) {
     const { settings, host, problem } = check(props as P);
     const ownStyle = typeof style === 'function' ? style(problem ? null : settings) : style;
     const root: FigureRootBase = { ...host, ref: safeRef(ref), ownClass, ownStyle, ...(role === null ? {} : { role }) };
-    if (problem) return <InvalidFigure {...root} aria-label={labelText(settings.label)} component={component} problem={problem} />;
+    if (problem) {
+      // The error root is named by the label (else `fallbackName`), unless it has no role: a name on a plain div is not announced.
+      const name = role === null ? {} : { 'aria-label': labelText((settings as { label?: FigureLabel }).label) ?? fallbackName };
+      return <InvalidFigure {...root} {...name} component={component} problem={problem} />;
+    }
     return <Figure root={root} settings={settings} />;
   });
   CheckedFigure.displayName = component;
