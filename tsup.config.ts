@@ -18,7 +18,17 @@ const engineEntry = new Set(['src/engine', 'src/engine/index', 'src/engine/index
 /** The engine's internal entry (what only the kit's components need; not in package.json's exports). */
 const engineInternalEntry = new Set(['src/engine/internal', 'src/engine/internal.ts'].map((p) => path.resolve(p)));
 
-const external = ['react', 'react-dom', 'react/jsx-runtime', /^onnxruntime-web/, 'three', /^@react-three\//, /^@visx\//, /^katex(\/|$)/, 'diffusion-kit/engine'];
+const external = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  /^onnxruntime-web/,
+  'three',
+  /^@react-three\//,
+  /^@visx\//,
+  /^katex(\/|$)/,
+  'diffusion-kit/engine',
+];
 const shared: Options = {
   format: ['esm', 'cjs'],
   dts: true,
@@ -39,17 +49,20 @@ const shared: Options = {
 const workerUrlPlugin = (outDir: (file: string) => string = () => path.join(dist, 'engine')) => ({
   name: 'engine-worker-url',
   setup(build: PluginBuild) {
-    build.onLoad({ filter: /(createEngineWorker|createTrainingSession|enableWebGPU|shippedModel)\.ts$/ }, async (args: { path: string }) => {
-      const dir = outDir(args.path);
-      const workers = relativeUrl(dir, path.join(dist, 'engine'));
-      const assets = relativeUrl(dir, path.join(root, 'assets'));
-      return {
-        contents: (await readFile(args.path, 'utf8'))
-          .replace(/'\.\/(engineWorker|engineWorkerWebgpu|trainerWorker)\.ts'/g, `'${workers}/$1.js'`)
-          .replace(/'\.\.\/\.\.\/\.\.\/assets\//g, `'${assets}/`),
-        loader: 'ts',
-      };
-    });
+    build.onLoad(
+      { filter: /(createEngineWorker|createTrainingSession|enableWebGPU|shippedModel)\.ts$/ },
+      async (args: { path: string }) => {
+        const dir = outDir(args.path);
+        const workers = relativeUrl(dir, path.join(dist, 'engine'));
+        const assets = relativeUrl(dir, path.join(root, 'assets'));
+        return {
+          contents: (await readFile(args.path, 'utf8'))
+            .replace(/'\.\/(engineWorker|engineWorkerWebgpu|trainerWorker)\.ts'/g, `'${workers}/$1.js'`)
+            .replace(/'\.\.\/\.\.\/\.\.\/assets\//g, `'${assets}/`),
+          loader: 'ts',
+        };
+      },
+    );
   },
 });
 
@@ -57,7 +70,10 @@ const workerUrlPlugin = (outDir: (file: string) => string = () => path.join(dist
 const noDefaultOrtPlugin = {
   name: 'no-default-ort',
   setup(build: PluginBuild) {
-    build.onLoad({ filter: /ortDefault\.ts$/ }, () => ({ contents: 'export const defaultWasmLoader = undefined;', loader: 'ts' }));
+    build.onLoad({ filter: /ortDefault\.ts$/ }, () => ({
+      contents: 'export const defaultWasmLoader = undefined;',
+      loader: 'ts',
+    }));
   },
 };
 
@@ -108,11 +124,22 @@ async function esmModules(): Promise<string[]> {
 }
 
 /** A source file's module in the ESM build: src/a/b.tsx is dist/a/b.js. */
-const moduleName = (file: string) => path.relative(path.join(root, 'src'), path.resolve(root, file)).replace(/\.tsx?$/, '').split(path.sep).join('/');
+const moduleName = (file: string) =>
+  path
+    .relative(path.join(root, 'src'), path.resolve(root, file))
+    .replace(/\.tsx?$/, '')
+    .split(path.sep)
+    .join('/');
 
 /** The file a relative import names (TypeScript's extensionless and folder imports). */
 function resolveSource(target: string): string | null {
-  for (const candidate of [target, `${target}.ts`, `${target}.tsx`, path.join(target, 'index.ts'), path.join(target, 'index.tsx')]) {
+  for (const candidate of [
+    target,
+    `${target}.ts`,
+    `${target}.tsx`,
+    path.join(target, 'index.ts'),
+    path.join(target, 'index.tsx'),
+  ]) {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
   }
   return null;
@@ -126,14 +153,19 @@ function resolveSource(target: string): string | null {
 const modulePerFilePlugin = (modules: ReadonlySet<string>) => ({
   name: 'module-per-file',
   setup(build: PluginBuild) {
-    build.onResolve({ filter: /^\.\.?\// }, (args: { path: string; resolveDir: string; importer: string; kind: string }) => {
-      if (args.kind === 'entry-point') return undefined;
-      const file = resolveSource(path.resolve(args.resolveDir, args.path));
-      if (!file || !modules.has(path.resolve(file))) {
-        throw new Error(`module-per-file: ${args.path} (from ${args.importer}) is not one of the ESM build's modules`);
-      }
-      return { path: relativeUrl(path.dirname(args.importer), file).replace(/\.tsx?$/, '.js'), external: true };
-    });
+    build.onResolve(
+      { filter: /^\.\.?\// },
+      (args: { path: string; resolveDir: string; importer: string; kind: string }) => {
+        if (args.kind === 'entry-point') return undefined;
+        const file = resolveSource(path.resolve(args.resolveDir, args.path));
+        if (!file || !modules.has(path.resolve(file))) {
+          throw new Error(
+            `module-per-file: ${args.path} (from ${args.importer}) is not one of the ESM build's modules`,
+          );
+        }
+        return { path: relativeUrl(path.dirname(args.importer), file).replace(/\.tsx?$/, '.js'), external: true };
+      },
+    );
   },
 });
 
@@ -161,7 +193,10 @@ export default defineConfig(async (): Promise<Options[]> => {
       dts: false,
       entry: Object.fromEntries(modules.map((file) => [moduleName(file), file])),
       splitting: false,
-      esbuildPlugins: [workerUrlPlugin((file) => path.dirname(path.join(dist, `${moduleName(file)}.js`))), modulePerFilePlugin(moduleSet)],
+      esbuildPlugins: [
+        workerUrlPlugin((file) => path.dirname(path.join(dist, `${moduleName(file)}.js`))),
+        modulePerFilePlugin(moduleSet),
+      ],
     },
     {
       ...shared,
@@ -175,10 +210,18 @@ export default defineConfig(async (): Promise<Options[]> => {
       esbuildPlugins: [workerUrlPlugin()],
     },
     { ...shared, entry: { 'engine/index': 'src/engine/index.ts' }, dts: { only: true } },
-    { ...shared, entry: { 'engine/trainerWorker': 'src/engine/training/trainerWorker.ts' }, splitting: false, esbuildPlugins: [workerUrlPlugin()] },
     {
       ...shared,
-      entry: { 'engine/engineWorker': 'src/engine/worker/engineWorker.ts', 'engine/engineWorkerWebgpu': 'src/engine/worker/engineWorkerWebgpu.ts' },
+      entry: { 'engine/trainerWorker': 'src/engine/training/trainerWorker.ts' },
+      splitting: false,
+      esbuildPlugins: [workerUrlPlugin()],
+    },
+    {
+      ...shared,
+      entry: {
+        'engine/engineWorker': 'src/engine/worker/engineWorker.ts',
+        'engine/engineWorkerWebgpu': 'src/engine/worker/engineWorkerWebgpu.ts',
+      },
       splitting: false,
       esbuildPlugins: [workerUrlPlugin(), noDefaultOrtPlugin],
     },

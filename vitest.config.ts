@@ -10,8 +10,14 @@ import { kitAssetsPlugin } from './scripts/kitAssetsPlugin.mjs';
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 // Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime, the server
 // renderer of the hydration tests) and reloads.
-const optimizeDeps = { include: ['three', '@react-three/fiber', 'react-dom/client', 'react-dom/server'], exclude: ['onnxruntime-web'] };
-const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const optimizeDeps = {
+  include: ['three', '@react-three/fiber', 'react-dom/client', 'react-dom/server'],
+  exclude: ['onnxruntime-web'],
+};
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 /**
  * The fuzz tests of the figures (test/ssr/fuzz.test.tsx, test/browser/fuzz.test.tsx) read FUZZ_RUNS (prop sets per
  * figure; 0 or unset: each test's CI size) and FUZZ_SEED (unset: the fixed CI seed) through `inject`; see
@@ -37,7 +43,12 @@ function chromium() {
       // --expose-gc and precise memory figures: the soak test (test/browser/soak.test.tsx) compares heaps after a collection.
       launchOptions: {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--enable-unsafe-webgpu', '--js-flags=--expose-gc', '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory'],
+        args: [
+          '--enable-unsafe-webgpu',
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
+          '--enable-blink-features=ForceEagerMeasureMemory',
+        ],
       },
     }),
     instances: [{ browser: 'chromium' as const }],

@@ -20,14 +20,22 @@ const config: StorybookConfig = {
     // static build needs no network.
     {
       name: '@storybook/addon-docs',
-      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkCodeMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] } } },
+      options: {
+        mdxPluginOptions: {
+          mdxCompileOptions: { remarkPlugins: [remarkCodeMath], rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]] },
+        },
+      },
     },
     '@storybook/addon-vitest',
     '@storybook/addon-a11y',
   ],
   framework: { name: '@storybook/react-vite', options: {} },
   // The tiny diffusers-contract test models too, for the stories of models other than the shipped one.
-  staticDirs: ['../public', { from: '../assets', to: '/kit-assets' }, { from: '../test/fixtures/diffusers', to: '/kit-fixtures/diffusers' }],
+  staticDirs: [
+    '../public',
+    { from: '../assets', to: '/kit-assets' },
+    { from: '../test/fixtures/diffusers', to: '/kit-fixtures/diffusers' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
   async viteFinal(viteConfig) {
@@ -37,7 +45,10 @@ const config: StorybookConfig = {
     // workers: the Worker must be built as an ES module (Vite's default, 'iife', inlines it and breaks both).
     viteConfig.worker = { ...viteConfig.worker, format: 'es' };
     // Pre-bundling would move onnxruntime-web away from the .wasm and .mjs files it loads next to itself.
-    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), 'onnxruntime-web'] };
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), 'onnxruntime-web'],
+    };
     return viteConfig;
   },
 };

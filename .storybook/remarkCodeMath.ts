@@ -32,7 +32,13 @@ function walk(node: MdastNode): void {
     }
     const before = children[i - 1];
     const after = children[i + 1];
-    if (before?.type !== 'text' || after?.type !== 'text' || !before.value?.endsWith('$') || !after.value?.startsWith('$')) continue;
+    if (
+      before?.type !== 'text' ||
+      after?.type !== 'text' ||
+      !before.value?.endsWith('$') ||
+      !after.value?.startsWith('$')
+    )
+      continue;
     before.value = before.value.slice(0, -1);
     after.value = after.value.slice(1);
     // What remark-math makes of $...$: <code class="language-math math-inline">, which rehype-katex typesets inline.

@@ -103,7 +103,9 @@ function workerFiles(outputs, files, outs) {
 
 /** Which heavy libraries appear among the inputs of these outputs. */
 function heavyIn(outputs, outs) {
-  return HEAVY.filter((lib) => [...outs].some((o) => Object.keys(outputs[o].inputs).some((input) => input.includes(`node_modules/${lib}/`))));
+  return HEAVY.filter((lib) =>
+    [...outs].some((o) => Object.keys(outputs[o].inputs).some((input) => input.includes(`node_modules/${lib}/`))),
+  );
 }
 
 /** What a Worker file reaches, statically or lazily (it is a separate download, started on demand). */
@@ -120,7 +122,9 @@ async function measureWorker(file) {
  * the tree-shaken code, `workerHeavy` only inside a Web Worker that the code can start.
  */
 export async function measureImport(name, entry = 'diffusion-kit') {
-  const result = await build(bundleOptions({ stdin: { contents: `export { ${name} } from '${entry}';`, resolveDir: root, loader: 'js' } }));
+  const result = await build(
+    bundleOptions({ stdin: { contents: `export { ${name} } from '${entry}';`, resolveDir: root, loader: 'js' } }),
+  );
   const outputs = result.metafile.outputs;
   const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
   // Static imports from the entry chunk: what loads before the component can render. Then the chunks that
@@ -158,7 +162,10 @@ export function formatTable(rows) {
   return [
     '| import | initial JS gzip (KiB) | raw (KiB) | heavy libraries loaded up front | loaded lazily (import()) | in a Web Worker |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${r.initialGzipKiB} | ${r.initialRawKiB} | ${list(r.staticHeavy)} | ${list(r.lazyHeavy)} | ${list(r.workerHeavy)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.initialGzipKiB} | ${r.initialRawKiB} | ${list(r.staticHeavy)} | ${list(r.lazyHeavy)} | ${list(r.workerHeavy)} |`,
+    ),
   ].join('\n');
 }
 
@@ -172,13 +179,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = [];
   for (const n of names) rows.push(await measureImport(n));
   // The formula component has an entry of its own (it is the one import that may load katex).
-  if (!given.length && existsSync(path.join(distDir, 'math.js'))) rows.push({ ...(await measureImport('Math', 'diffusion-kit/math')), name: 'Math (diffusion-kit/math)' });
+  if (!given.length && existsSync(path.join(distDir, 'math.js')))
+    rows.push({ ...(await measureImport('Math', 'diffusion-kit/math')), name: 'Math (diffusion-kit/math)' });
   console.log(formatTable(rows));
   const targets = formatTargets(rows);
   if (targets) console.log(`\nTargets (initial JS, gzip):\n${targets}`);
   // Only the full run is the record (a run for a few names, or of another build, would overwrite it with less).
   if (!given.length && !process.env.BUNDLE_DIST) {
-    await writeFile(path.join(root, 'bench/results/bundle-size.json'), JSON.stringify({ measuredAt: new Date().toISOString(), targets: TARGETS, rows }, null, 2) + '\n');
+    await writeFile(
+      path.join(root, 'bench/results/bundle-size.json'),
+      JSON.stringify({ measuredAt: new Date().toISOString(), targets: TARGETS, rows }, null, 2) + '\n',
+    );
   }
   if (check && overTargets(rows).length) process.exitCode = 1;
 }

@@ -32,7 +32,9 @@ try {
       samples[name].native2.push((await nativeStepLatency(dir, 2, [BATCH], RUNS))[BATCH]);
       for (const threads of [1, 2]) {
         const url = `/@fs${path.join(dir, 'model.json')}`;
-        const r = await bench.run(`mode=step&threads=${threads}&runs=${RUNS}&batches=${BATCH}&model=${encodeURIComponent(url)}`);
+        const r = await bench.run(
+          `mode=step&threads=${threads}&runs=${RUNS}&batches=${BATCH}&model=${encodeURIComponent(url)}`,
+        );
         samples[name][`web${threads}`].push(r.stepMs[BATCH]);
       }
     }
@@ -40,19 +42,42 @@ try {
 } finally {
   await bench.close();
 }
-const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([m, xs]) => [m, { median: median(xs), all: xs }]))]));
+const summary = Object.fromEntries(
+  Object.entries(samples).map(([k, v]) => [
+    k,
+    Object.fromEntries(Object.entries(v).map(([m, xs]) => [m, { median: median(xs), all: xs }])),
+  ]),
+);
 const f = (x) => x.toFixed(1);
-console.log(`U-Net step at batch ${BATCH}, ms: median over ${ROUNDS} alternating rounds (each the median of ${RUNS} runs); ${os.cpus().length} cores`);
+console.log(
+  `U-Net step at batch ${BATCH}, ms: median over ${ROUNDS} alternating rounds (each the median of ${RUNS} runs); ${os.cpus().length} cores`,
+);
 console.log(`| model | node 2 threads | web wasm 1 thread | web wasm 2 threads |`);
 console.log('|---|---|---|---|');
 for (const name of ['baseline', 'current']) {
   const s = summary[name];
-  console.log(`| ${name === 'baseline' ? `${BASELINE} (baseline)` : 'shipped now'} | ${f(s.native2.median)} | ${f(s.web1.median)} | ${f(s.web2.median)} |`);
+  console.log(
+    `| ${name === 'baseline' ? `${BASELINE} (baseline)` : 'shipped now'} | ${f(s.native2.median)} | ${f(s.web1.median)} | ${f(s.web2.median)} |`,
+  );
 }
 const ratio = (m) => summary.current[m].median / summary.baseline[m].median;
-console.log(`current / baseline: node ${ratio('native2').toFixed(2)}, web 1 thread ${ratio('web1').toFixed(2)}, web 2 threads ${ratio('web2').toFixed(2)}`);
+console.log(
+  `current / baseline: node ${ratio('native2').toFixed(2)}, web 1 thread ${ratio('web1').toFixed(2)}, web 2 threads ${ratio('web2').toFixed(2)}`,
+);
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
 await writeFile(
   path.join(root, 'bench/results/unet-compare.json'),
-  JSON.stringify({ measuredAt: new Date().toISOString(), baseline: BASELINE, batch: BATCH, rounds: ROUNDS, runs: RUNS, cores: os.cpus().length, summary }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      baseline: BASELINE,
+      batch: BATCH,
+      rounds: ROUNDS,
+      runs: RUNS,
+      cores: os.cpus().length,
+      summary,
+    },
+    null,
+    2,
+  ) + '\n',
 );

@@ -11,7 +11,10 @@ import { kitAssetsPlugin } from '../scripts/kitAssetsPlugin.mjs';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** CPU seconds the page's renderer process has used so far (all its threads), over a DevTools protocol session with Performance enabled. */
+/**
+ * CPU seconds the page's renderer process has used so far (all its threads), over a DevTools protocol session with
+ * Performance enabled.
+ */
 export async function rendererCpuSeconds(cdp) {
   return (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ProcessTime').value;
 }
@@ -29,7 +32,9 @@ export async function nativeStepLatency(modelDir, threads, batches, runs) {
 export async function nativeStepTimes(modelDir, threads, batches, runs) {
   const manifest = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8'));
   const session = await ortNode.InferenceSession.create(path.join(modelDir, manifest.unet.file), {
-    intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all',
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
   });
   const { width, height, channels } = manifest.image;
   const L = manifest.textEncoder.maxLength;
@@ -37,10 +42,21 @@ export async function nativeStepTimes(modelDir, threads, batches, runs) {
   const out = {};
   for (const b of batches) {
     const feeds = {
-      [manifest.unet.inputs.sample]: new ortNode.Tensor('float32', Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1), [b, channels, height, width]),
+      [manifest.unet.inputs.sample]: new ortNode.Tensor(
+        'float32',
+        Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1),
+        [b, channels, height, width],
+      ),
       [manifest.unet.inputs.timestep]: new ortNode.Tensor('float32', new Float32Array(b).fill(500), [b]),
-      [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor('float32', Float32Array.from({ length: b * L * D }, Math.random), [b, L, D]),
-      [manifest.unet.inputs.encoderAttentionMask]: new ortNode.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
+      [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor(
+        'float32',
+        Float32Array.from({ length: b * L * D }, Math.random),
+        [b, L, D],
+      ),
+      [manifest.unet.inputs.encoderAttentionMask]: new ortNode.Tensor('float32', new Float32Array(b * L).fill(1), [
+        b,
+        L,
+      ]),
     };
     const fetches = [manifest.unet.output]; // what the engine's predict() fetches
     for (let i = 0; i < 2; i++) await session.run(feeds, fetches);
@@ -70,13 +86,21 @@ export async function startBenchBrowser(options = {}) {
     root: path.join(root, 'bench/web'),
     configFile: false,
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
+    server: {
+      port: 0,
+      host: '127.0.0.1',
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+      fs: { allow: [root] },
+    },
     plugins: [kitAssetsPlugin(root), ...(options.plugins ?? [])],
     optimizeDeps: options.optimizeDeps ?? { exclude: ['onnxruntime-web'] },
   });
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', ...(options.launchArgs ?? [])] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--enable-unsafe-webgpu', ...(options.launchArgs ?? [])],
+  });
   async function run(query, file = '', { keepConsole = false } = {}) {
     const page = await browser.newPage();
     const logs = [];

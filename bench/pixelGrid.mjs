@@ -10,20 +10,32 @@ import { root, startBenchBrowser } from './harness.mjs';
 const bench = await startBenchBrowser({
   plugins: [react()],
   // Only this page's dependencies, bundled up front (found mid-run, they would reload the page).
-  optimizeDeps: { entries: ['pixelGrid.html'], include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'] },
+  optimizeDeps: {
+    entries: ['pixelGrid.html'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
+  },
 });
 try {
   const result = await bench.run('', 'pixelGrid.html');
   const f = (x) => x.toFixed(2);
-  console.log(`PixelGrid redraw when t changes, ms (${result.redraws[0].runs} changes after warm-up; cross-origin isolated: ${result.crossOriginIsolated}); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+  console.log(
+    `PixelGrid redraw when t changes, ms (${result.redraws[0].runs} changes after warm-up; cross-origin isolated: ${result.crossOriginIsolated}); ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+  );
   console.log('| image | renderer | median | p90 | max |');
   console.log('|---|---|---|---|---|');
-  for (const r of result.redraws) console.log(`| ${r.label} | ${r.renderer} | ${f(r.medianMs)} | ${f(r.p90Ms)} | ${f(r.maxMs)} |`);
-  console.log(`\n128x128 parts, median: noising ${f(result.parts128.noisingMedianMs)} ms, canvas drawing ${f(result.parts128.canvasDrawMedianMs)} ms`);
+  for (const r of result.redraws)
+    console.log(`| ${r.label} | ${r.renderer} | ${f(r.medianMs)} | ${f(r.p90Ms)} | ${f(r.maxMs)} |`);
+  console.log(
+    `\n128x128 parts, median: noising ${f(result.parts128.noisingMedianMs)} ms, canvas drawing ${f(result.parts128.canvasDrawMedianMs)} ms`,
+  );
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
   await writeFile(
     path.join(root, 'bench/results/pixel-grid.json'),
-    JSON.stringify({ measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, ...result }, null, 2) + '\n',
+    JSON.stringify(
+      { measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, ...result },
+      null,
+      2,
+    ) + '\n',
   );
 } finally {
   await bench.close();

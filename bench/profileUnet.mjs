@@ -56,11 +56,24 @@ for (const e of timed) {
   byRes[res] = (byRes[res] ?? 0) + e.dur;
   all += e.dur;
 }
-console.log(`U-Net wasm step at batch ${BATCH}, 1 thread: ${result.stepMs[BATCH].toFixed(1)} ms (median of ${RUNS}); kernels add up to ${(all / 1000 / RUNS).toFixed(1)} ms`);
+console.log(
+  `U-Net wasm step at batch ${BATCH}, 1 thread: ${result.stepMs[BATCH].toFixed(1)} ms (median of ${RUNS}); kernels add up to ${(all / 1000 / RUNS).toFixed(1)} ms`,
+);
 table('By operator type', byOp, all);
 table('By resolution', byRes, all);
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
 await writeFile(
   path.join(root, 'bench/results/unet-profile.json'),
-  JSON.stringify({ measuredAt: new Date().toISOString(), batch: BATCH, runs: RUNS, stepMs: result.stepMs[BATCH], msPerStepByOp: Object.fromEntries(Object.entries(byOp).map(([k, v]) => [k, v / 1000 / RUNS])), msPerStepByResolution: Object.fromEntries(Object.entries(byRes).map(([k, v]) => [k, v / 1000 / RUNS])) }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      batch: BATCH,
+      runs: RUNS,
+      stepMs: result.stepMs[BATCH],
+      msPerStepByOp: Object.fromEntries(Object.entries(byOp).map(([k, v]) => [k, v / 1000 / RUNS])),
+      msPerStepByResolution: Object.fromEntries(Object.entries(byRes).map(([k, v]) => [k, v / 1000 / RUNS])),
+    },
+    null,
+    2,
+  ) + '\n',
 );

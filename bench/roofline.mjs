@@ -25,16 +25,34 @@ const WASM_ITERS = 200_000_000; // about a second a kernel: the renderer's CPU c
 const NATIVE_ITERS = 200_000_000;
 
 // ---- wasm: a hand-assembled module exporting run(iters: i32) -> f32 ----
-const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return out; };
+const leb = (n) => {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
 const f32 = (x) => [...new Uint8Array(new Float32Array([x]).buffer)];
 const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
 const SIMD = (op) => [0xfd, ...leb(op)];
-const F32X4_SPLAT = 0x13, F32X4_EXTRACT_LANE = 0x1f, F32X4_ADD = 0xe4, F32X4_MUL = 0xe6, F32X4_RELAXED_MADD = 0x105;
-const LOCAL_GET = 0x20, LOCAL_SET = 0x21;
+const F32X4_SPLAT = 0x13,
+  F32X4_EXTRACT_LANE = 0x1f,
+  F32X4_ADD = 0xe4,
+  F32X4_MUL = 0xe6,
+  F32X4_RELAXED_MADD = 0x105;
+const LOCAL_GET = 0x20,
+  LOCAL_SET = 0x21;
 
-/** fused: f32x4.relaxed_madd(acc, k, c); else f32x4.add(f32x4.mul(acc, k), c). Locals: 0 iters, 1..chains acc, then k, c. */
+/**
+ * fused: f32x4.relaxed_madd(acc, k, c); else f32x4.add(f32x4.mul(acc, k), c). Locals: 0 iters, 1..chains acc, then k,
+ * c.
+ */
 function wasmKernel(fused, chains) {
-  const k = chains + 1, c = chains + 2;
+  const k = chains + 1,
+    c = chains + 2;
   const body = [];
   for (let i = 1; i <= chains; i++) body.push(0x43, ...f32(1 + i / 64), ...SIMD(F32X4_SPLAT), LOCAL_SET, i);
   body.push(0x43, ...f32(0.999), ...SIMD(F32X4_SPLAT), LOCAL_SET, k);
@@ -52,7 +70,14 @@ function wasmKernel(fused, chains) {
   const locals = [1, ...leb(chains + 2), 0x7b]; // chains + 2 locals of type v128
   const func = [...locals, ...body];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7d]), // type: (i32) -> f32
     ...section(3, [1, 0]),
     ...section(7, [1, 3, ...Buffer.from('run'), 0x00, 0]),
@@ -60,10 +85,16 @@ function wasmKernel(fused, chains) {
   ]);
 }
 
-/** GFLOP/s (2 per lane per multiply-add) of each wasm kernel in Chromium, the best over CHAIN_COUNTS: { name: { gflops } | { error } }. */
+/**
+ * GFLOP/s (2 per lane per multiply-add) of each wasm kernel in Chromium, the best over CHAIN_COUNTS: { name: { gflops }
+ * | { error } }.
+ */
 async function wasmPeaks(page, cdp) {
   const out = {};
-  for (const [name, fused] of [['wasm SIMD128 mul+add (4 lanes)', false], ['wasm relaxed SIMD madd (4 lanes)', true]]) {
+  for (const [name, fused] of [
+    ['wasm SIMD128 mul+add (4 lanes)', false],
+    ['wasm relaxed SIMD madd (4 lanes)', true],
+  ]) {
     const runs = [];
     for (const chains of CHAIN_COUNTS) runs.push(await wasmPeak(page, cdp, wasmKernel(fused, chains), chains));
     out[name] = best(runs);
@@ -73,16 +104,19 @@ async function wasmPeaks(page, cdp) {
 
 /** One kernel's rate over the renderer's CPU time (read over the DevTools protocol), not wall time. */
 async function wasmPeak(page, cdp, bytes, chains) {
-  const error = await page.evaluate(async ({ bytes, iters }) => {
-    try {
-      const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
-      instance.exports.run(iters / 10); // compile with TurboFan before timing
-      window.rooflineKernel = instance.exports.run;
-      return null;
-    } catch (error) {
-      return String(error.message ?? error);
-    }
-  }, { bytes: [...bytes], iters: WASM_ITERS });
+  const error = await page.evaluate(
+    async ({ bytes, iters }) => {
+      try {
+        const { instance } = await WebAssembly.instantiate(new Uint8Array(bytes));
+        instance.exports.run(iters / 10); // compile with TurboFan before timing
+        window.rooflineKernel = instance.exports.run;
+        return null;
+      } catch (error) {
+        return String(error.message ?? error);
+      }
+    },
+    { bytes: [...bytes], iters: WASM_ITERS },
+  );
   if (error) return { error };
   const t0 = await rendererCpuSeconds(cdp);
   const sum = await page.evaluate((iters) => window.rooflineKernel(iters), WASM_ITERS);
@@ -150,7 +184,10 @@ async function buildNative(dir) {
 
 function nativePeak(bin) {
   if (typeof bin !== 'string') return bin;
-  const [gflops, sum] = execFileSync(bin, [String(NATIVE_ITERS)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  const [gflops, sum] = execFileSync(bin, [String(NATIVE_ITERS)], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .map(Number);
   return Number.isFinite(sum) ? { gflops } : { error: `non-finite result ${sum}` };
 }
 
@@ -173,8 +210,15 @@ function ortRelaxedSimd() {
   const script = `const fs = require('fs'); for (const f of fs.readdirSync(${JSON.stringify(dist)}).filter((f) => f.endsWith('.wasm'))) {
     let r = 'no'; try { new WebAssembly.Module(fs.readFileSync(${JSON.stringify(dist)} + '/' + f)); } catch (e) { r = /simd opcode not available/.test(e.message) ? 'yes' : 'does not compile in Node: ' + e.message.split(':').slice(1, 2).join('').trim(); }
     console.log(f + '\\t' + r); }`;
-  const out = execFileSync(process.execPath, ['--no-experimental-wasm-relaxed-simd', '-e', script], { encoding: 'utf8' });
-  return Object.fromEntries(out.trim().split('\n').map((line) => line.split('\t')));
+  const out = execFileSync(process.execPath, ['--no-experimental-wasm-relaxed-simd', '-e', script], {
+    encoding: 'utf8',
+  });
+  return Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')),
+  );
 }
 
 // the shipped U-Net's step on onnxruntime-node, one thread, batch 32, measured first (before the wide kernels,
@@ -183,12 +227,18 @@ const modelDir = path.join(root, 'assets/models/glyffuser-mini');
 const macsPerImage = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8')).training?.unetMacsPerImage;
 // the smaller of wall time (inflated by other load) and the process's CPU time (which counts Node's own
 // threads too): both are at least the step's own compute time
-const nativeStep = macsPerImage ? { ...(await nativeStepTimes(modelDir, 1, [32], 10))[32], macsPerImage, batch: 32 } : null;
+const nativeStep = macsPerImage
+  ? { ...(await nativeStepTimes(modelDir, 1, [32], 10))[32], macsPerImage, batch: 32 }
+  : null;
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'diffusion-kit-roofline-'));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 const samples = {};
-const push = (name, r) => { (samples[name] ??= { gflops: [], error: null }); if (r.error) samples[name].error = r.error; else samples[name].gflops.push(r.gflops); };
+const push = (name, r) => {
+  samples[name] ??= { gflops: [], error: null };
+  if (r.error) samples[name].error = r.error;
+  else samples[name].gflops.push(r.gflops);
+};
 try {
   const bins = await buildNative(tmp);
   const page = await browser.newPage();
@@ -206,11 +256,16 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
-const peak = Object.fromEntries(Object.entries(samples).map(([n, s]) => [n, s.gflops.length ? median(s.gflops) : undefined]));
-console.log(`Peak f32 multiply-add rate of one thread, GFLOP/s of CPU time (median of ${ROUNDS} rounds); ${os.cpus()[0]?.model ?? 'unknown CPU'}; flags: ${cpuFlags.join(' ') || 'none of avx2 fma avx512f'}`);
+const peak = Object.fromEntries(
+  Object.entries(samples).map(([n, s]) => [n, s.gflops.length ? median(s.gflops) : undefined]),
+);
+console.log(
+  `Peak f32 multiply-add rate of one thread, GFLOP/s of CPU time (median of ${ROUNDS} rounds); ${os.cpus()[0]?.model ?? 'unknown CPU'}; flags: ${cpuFlags.join(' ') || 'none of avx2 fma avx512f'}`,
+);
 console.log('| kernel | GFLOP/s |');
 console.log('|---|---|');
-for (const [name, s] of Object.entries(samples)) console.log(`| ${name} | ${s.error ? `failed: ${s.error}` : peak[name].toFixed(1)} |`);
+for (const [name, s] of Object.entries(samples))
+  console.log(`| ${name} | ${s.error ? `failed: ${s.error}` : peak[name].toFixed(1)} |`);
 const bestNative = Math.max(...NATIVE.map(([n]) => peak[n] ?? 0));
 const ratios = {};
 console.log(`\nPeak ratio (best native ${bestNative.toFixed(1)} GFLOP/s / wasm peak):`);
@@ -224,12 +279,31 @@ if (nativeStep) {
   const ms = Math.min(nativeStep.ms, nativeStep.cpuMs);
   const gflops = (2 * macsPerImage * 32) / (ms / 1000) / 1e9;
   stepShare = gflops / bestNative;
-  console.log(`\nThe shipped U-Net step on onnxruntime-node (batch 32, 1 thread): ${nativeStep.ms.toFixed(0)} ms wall, ${nativeStep.cpuMs.toFixed(0)} ms CPU; ${gflops.toFixed(1)} GFLOP/s in its multiply-adds, ${(100 * stepShare).toFixed(0)}% of the native peak.`);
+  console.log(
+    `\nThe shipped U-Net step on onnxruntime-node (batch 32, 1 thread): ${nativeStep.ms.toFixed(0)} ms wall, ${nativeStep.cpuMs.toFixed(0)} ms CPU; ${gflops.toFixed(1)} GFLOP/s in its multiply-adds, ${(100 * stepShare).toFixed(0)}% of the native peak.`,
+  );
   console.log('Lowest web/native ratio of that step any wasm kernel can reach (peak ratio x that share):');
   for (const [name, r] of Object.entries(ratios)) console.log(`- ${name}: ${(r * stepShare).toFixed(2)}x`);
 }
 const ortRelaxed = ortRelaxedSimd();
-console.log('\nonnxruntime-web\'s .wasm files with relaxed SIMD (FMA) instructions:');
+console.log("\nonnxruntime-web's .wasm files with relaxed SIMD (FMA) instructions:");
 for (const [file, r] of Object.entries(ortRelaxed)) console.log(`- ${file}: ${r}`);
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
-await writeFile(path.join(root, 'bench/results/roofline.json'), JSON.stringify({ measuredAt: new Date().toISOString(), rounds: ROUNDS, chainCounts: CHAIN_COUNTS, cpuFlags, peakGflops: peak, peakRatios: ratios, nativeStep: nativeStep && { ...nativeStep, shareOfPeak: stepShare }, ortRelaxedSimd: ortRelaxed, samples }, null, 2) + '\n');
+await writeFile(
+  path.join(root, 'bench/results/roofline.json'),
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      rounds: ROUNDS,
+      chainCounts: CHAIN_COUNTS,
+      cpuFlags,
+      peakGflops: peak,
+      peakRatios: ratios,
+      nativeStep: nativeStep && { ...nativeStep, shareOfPeak: stepShare },
+      ortRelaxedSimd: ortRelaxed,
+      samples,
+    },
+    null,
+    2,
+  ) + '\n',
+);

@@ -40,7 +40,7 @@ const load = os.loadavg()[0];
 const curve = [];
 const wall0 = performance.now();
 const cpu0 = process.cpuUsage();
-for (let done = 0; done < STEPS; ) {
+for (let done = 0; done < STEPS;) {
   const n = Math.min(500, STEPS - done);
   trainer.train(n);
   done += n;
@@ -61,29 +61,66 @@ const rows = [];
 for (const clamp of [true, false]) {
   for (const scheduler of ['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral']) {
     const t0 = performance.now();
-    const x = e.sampleNoisePredictor(trainer.model, { alphasCumprod: abar, scheduler, steps: 50, count: 1000, rng: e.createRng(3), clipSample: clamp ? bounds : null });
-    rows.push({ name: `${scheduler}, 50 steps${clamp ? '' : ', no x0 clamp'}`, ms: performance.now() - t0, ...figures(x) });
+    const x = e.sampleNoisePredictor(trainer.model, {
+      alphasCumprod: abar,
+      scheduler,
+      steps: 50,
+      count: 1000,
+      rng: e.createRng(3),
+      clipSample: clamp ? bounds : null,
+    });
+    rows.push({
+      name: `${scheduler}, 50 steps${clamp ? '' : ', no x0 clamp'}`,
+      ms: performance.now() - t0,
+      ...figures(x),
+    });
   }
 }
-rows.push({ name: 'N(0, I) (no model)', ...figures(e.sampleMixture2d(e.createMixture2d([{ mean: [0, 0], cov: 1 }]), 1000, e.createRng(8))) });
+rows.push({
+  name: 'N(0, I) (no model)',
+  ...figures(e.sampleMixture2d(e.createMixture2d([{ mean: [0, 0], cov: 1 }]), 1000, e.createRng(8))),
+});
 rows.push({ name: 'the data itself (another draw)', ...figures(e.sampleMixture2d(moons, 1000, e.createRng(9))) });
 const timesteps = [10, 50, 100, 200, 400, 600, 800, 999];
-const err = e.scoreErrorByTimestep(trainer.model, moons, { alphasCumprod: abar, timesteps, pointsPerTimestep: 512, rng: e.createRng(5) });
+const err = e.scoreErrorByTimestep(trainer.model, moons, {
+  alphasCumprod: abar,
+  timesteps,
+  pointsPerTimestep: 512,
+  rng: e.createRng(5),
+});
 
 const f = (x, d = 3) => x.toFixed(d);
-console.log(`DiffusionTrainer default model on two moons, ${SCHEDULE} schedule, ${STEPS} steps; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; load average ${f(load, 2)} at the start`);
-console.log(`training: ${f(wallMs, 0)} ms wall (${f(STEPS / wallS, 0)} steps/s), ${f(cpuS * 1000, 0)} ms CPU (${f(STEPS / cpuS, 0)} steps/s of CPU); loss ${curve.map((c) => `${c.step}: ${f(c.loss)}`).join(', ')}`);
+console.log(
+  `DiffusionTrainer default model on two moons, ${SCHEDULE} schedule, ${STEPS} steps; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; load average ${f(load, 2)} at the start`,
+);
+console.log(
+  `training: ${f(wallMs, 0)} ms wall (${f(STEPS / wallS, 0)} steps/s), ${f(cpuS * 1000, 0)} ms CPU (${f(STEPS / cpuS, 0)} steps/s of CPU); loss ${curve.map((c) => `${c.step}: ${f(c.loss)}`).join(', ')}`,
+);
 console.log('| samples | mean distance to data | data to nearest sample | MMD^2 | ms |');
 console.log('|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.name} | ${f(r.near)} | ${f(r.cover)} | ${r.mmd2.toExponential(2)} | ${r.ms === undefined ? '' : f(r.ms, 0)} |`);
-console.log(`learned score vs exact, mean error / mean |score| per t: ${timesteps.map((t, k) => `${t}: ${f(err.meanError[k], 2)}/${f(err.meanScore[k], 2)}`).join(', ')}`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${f(r.near)} | ${f(r.cover)} | ${r.mmd2.toExponential(2)} | ${r.ms === undefined ? '' : f(r.ms, 0)} |`,
+  );
+console.log(
+  `learned score vs exact, mean error / mean |score| per t: ${timesteps.map((t, k) => `${t}: ${f(err.meanError[k], 2)}/${f(err.meanScore[k], 2)}`).join(', ')}`,
+);
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
 await writeFile(
   path.join(root, `bench/results/${SCHEDULE === 'linear' ? 'trainer' : `trainer-${SCHEDULE}`}.json`),
   JSON.stringify(
     {
-      measuredAt: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.cpus().length, loadAverageAtStart: load, schedule: SCHEDULE, steps: STEPS,
-      wallMs, wallSeconds: wallS, cpuSeconds: cpuS, curve, samples: rows,
+      measuredAt: new Date().toISOString(),
+      cpu: os.cpus()[0]?.model,
+      cores: os.cpus().length,
+      loadAverageAtStart: load,
+      schedule: SCHEDULE,
+      steps: STEPS,
+      wallMs,
+      wallSeconds: wallS,
+      cpuSeconds: cpuS,
+      curve,
+      samples: rows,
       scoreError: timesteps.map((t, k) => ({ t, meanError: err.meanError[k], meanScore: err.meanScore[k] })),
     },
     null,

@@ -35,10 +35,16 @@ const VARIANTS = [
   { name: 'graphOptimizationLevel basic', web: { threads: THREADS, opts: { graphOptimizationLevel: 'basic' } } },
   { name: 'graphOptimizationLevel extended', web: { threads: THREADS, opts: { graphOptimizationLevel: 'extended' } } },
   { name: 'graphOptimizationLevel disabled', web: { threads: THREADS, opts: { graphOptimizationLevel: 'disabled' } } },
-  { name: 'freeDimensionOverrides batch=32', web: { threads: THREADS, opts: { freeDimensionOverrides: { batch: BATCH } } } },
+  {
+    name: 'freeDimensionOverrides batch=32',
+    web: { threads: THREADS, opts: { freeDimensionOverrides: { batch: BATCH } } },
+  },
   { name: 'enableMemPattern false', web: { threads: THREADS, opts: { enableMemPattern: false } } },
   { name: 'enableCpuMemArena false', web: { threads: THREADS, opts: { enableCpuMemArena: false } } },
-  { name: 'executionMode parallel', web: { threads: THREADS, opts: { executionMode: 'parallel', interOpNumThreads: 2 } } },
+  {
+    name: 'executionMode parallel',
+    web: { threads: THREADS, opts: { executionMode: 'parallel', interOpNumThreads: 2 } },
+  },
   { name: 'proxy worker', web: { threads: THREADS, proxy: true } },
   { name: 'pre-allocated output', web: { threads: THREADS, prealloc: true } },
   { name: 'xnnpack EP', web: { threads: THREADS, ep: 'xnnpack' } },
@@ -48,10 +54,19 @@ const GRAPH_VARIANTS = [
   ['folded.onnx', 'graph: pre-optimised offline by onnxruntime (extended), fp32 weights', 'ort-extended'],
   ['winograd8.onnx', 'graph: Winograd F(2x2,3x3) for the 8x8 3x3 convs', ['--max-size', '8']],
   ['winograd.onnx', 'graph: Winograd F(2x2,3x3) for the 8x8 and 16x16 3x3 convs (>= 64 channels)', []],
-  ['winograd_all.onnx', 'graph: Winograd F(2x2,3x3) for every 3x3 stride-1 conv', ['--min-channels', '1', '--max-size', '64']],
-  ['winograd_b.onnx', 'graph: Winograd F(2x2,3x3) for every 3x3 stride-1 conv, batch-wide GEMMs at 8x8 and 16x16', ['--min-channels', '1', '--max-size', '64', '--batch-gemm-below', '64']],
+  [
+    'winograd_all.onnx',
+    'graph: Winograd F(2x2,3x3) for every 3x3 stride-1 conv',
+    ['--min-channels', '1', '--max-size', '64'],
+  ],
+  [
+    'winograd_b.onnx',
+    'graph: Winograd F(2x2,3x3) for every 3x3 stride-1 conv, batch-wide GEMMs at 8x8 and 16x16',
+    ['--min-channels', '1', '--max-size', '64', '--batch-gemm-below', '64'],
+  ],
 ];
-for (const [file, name] of GRAPH_VARIANTS) VARIANTS.push({ name, web: { threads: THREADS }, file: path.join(gapDir, file) });
+for (const [file, name] of GRAPH_VARIANTS)
+  VARIANTS.push({ name, web: { threads: THREADS }, file: path.join(gapDir, file) });
 
 async function makeGraphVariants(wanted) {
   await mkdir(gapDir, { recursive: true });
@@ -60,26 +75,45 @@ async function makeGraphVariants(wanted) {
     if (existsSync(out) || !wanted.some((v) => v.name === name)) continue;
     if (how === 'ort-extended') {
       // onnxruntime's own basic + extended fusions, saved: what the web session would otherwise do at load
-      const session = await ortNode.InferenceSession.create(shipped, { graphOptimizationLevel: 'extended', optimizedModelFilePath: out, intraOpNumThreads: 1 });
+      const session = await ortNode.InferenceSession.create(shipped, {
+        graphOptimizationLevel: 'extended',
+        optimizedModelFilePath: out,
+        intraOpNumThreads: 1,
+      });
       await session.release();
     } else {
       // Debian's python3 with python3-onnx, as the training pipeline uses
-      execFileSync('/usr/bin/python3', ['-m', 'training.winograd', shipped, out, ...how], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('/usr/bin/python3', ['-m', 'training.winograd', shipped, out, ...how], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     }
   }
 }
 
 async function nativeStep(file, threads, runs) {
   const manifest = JSON.parse(await readFile(path.join(modelDir, 'model.json'), 'utf8'));
-  const session = await ortNode.InferenceSession.create(file, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const session = await ortNode.InferenceSession.create(file, {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
   const { width, height, channels } = manifest.image;
   const L = manifest.textEncoder.maxLength;
   const D = manifest.textEncoder.hiddenSize;
   const b = BATCH;
   const feeds = {
-    [manifest.unet.inputs.sample]: new ortNode.Tensor('float32', Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1), [b, channels, height, width]),
+    [manifest.unet.inputs.sample]: new ortNode.Tensor(
+      'float32',
+      Float32Array.from({ length: b * channels * height * width }, () => Math.random() * 2 - 1),
+      [b, channels, height, width],
+    ),
     [manifest.unet.inputs.timestep]: new ortNode.Tensor('float32', new Float32Array(b).fill(500), [b]),
-    [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor('float32', Float32Array.from({ length: b * L * D }, Math.random), [b, L, D]),
+    [manifest.unet.inputs.encoderHiddenStates]: new ortNode.Tensor(
+      'float32',
+      Float32Array.from({ length: b * L * D }, Math.random),
+      [b, L, D],
+    ),
     [manifest.unet.inputs.encoderAttentionMask]: new ortNode.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
   };
   const fetches = [manifest.unet.output];
@@ -100,7 +134,12 @@ const filter = process.argv[2];
 const picked = VARIANTS.filter((v) => !filter || filter.split(',').some((term) => v.name.includes(term)));
 await makeGraphVariants(picked);
 const variants = picked.filter((v) => !v.file || existsSync(v.file));
-const samples = Object.fromEntries(variants.map((v) => [v.name, { web: [], native: [], ratio: [], native2: [], webCpu: [], nativeCpu: [], cpuRatio: [], info: null, error: null }]));
+const samples = Object.fromEntries(
+  variants.map((v) => [
+    v.name,
+    { web: [], native: [], ratio: [], native2: [], webCpu: [], nativeCpu: [], cpuRatio: [], info: null, error: null },
+  ]),
+);
 /**
  * A cross-origin isolated Vite server over bench/web and headless Chromium, as in harness.mjs; `run(query)`
  * opens gap.html and returns its result with `cpuMs`: the renderer process's CPU time per timed run (all its
@@ -111,7 +150,12 @@ async function startGapBrowser() {
     root: path.join(root, 'bench/web'),
     configFile: false,
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }, fs: { allow: [root] } },
+    server: {
+      port: 0,
+      host: '127.0.0.1',
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+      fs: { allow: [root] },
+    },
     plugins: [kitAssetsPlugin(root)],
     optimizeDeps: { exclude: ['onnxruntime-web'] },
   });
@@ -126,7 +170,9 @@ async function startGapBrowser() {
       await page.goto(`${base}/gap.html?${query}`);
       await page.waitForFunction(() => window.gapReady || window.benchResult !== undefined, null, { timeout: 540_000 });
       const cpu0 = await rendererCpuSeconds(cdp);
-      await page.evaluate(() => { window.gapGo = true; });
+      await page.evaluate(() => {
+        window.gapGo = true;
+      });
       await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 540_000 });
       const cpu1 = await rendererCpuSeconds(cdp);
       const result = await page.evaluate(() => window.benchResult);
@@ -136,7 +182,13 @@ async function startGapBrowser() {
       await page.close();
     }
   }
-  return { run, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    run,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 const bench = await startGapBrowser();
@@ -169,16 +221,27 @@ try {
       s.nativeCpu.push(native.cpuMs);
       s.cpuRatio.push(web.cpuMs / native.cpuMs);
       if (v.file) s.native2.push((await nativeStep(shipped, THREADS, RUNS)).ms);
-      s.info = { crossOriginIsolated: web.crossOriginIsolated, numThreads: web.numThreads, wasmFiles: web.wasmFiles, createMs: web.createMs };
+      s.info = {
+        crossOriginIsolated: web.crossOriginIsolated,
+        numThreads: web.numThreads,
+        wasmFiles: web.wasmFiles,
+        createMs: web.createMs,
+      };
     }
   }
 } finally {
   await bench.close();
 }
 const f = (x) => (x === undefined ? '-' : x.toFixed(1));
-console.log(`U-Net step at batch ${BATCH}, ms: median over ${ROUNDS} rounds (each the median of ${RUNS} runs), web wasm in Chromium vs onnxruntime-node ${THREADS} thread(s) on the same file, side by side; ${os.cpus().length} cores`);
-console.log('CPU ms: CPU time per step (web: the renderer process; native: the node process), which other load on the machine disturbs far less than wall time');
-console.log('| variant | web ms | native ms (same file) | ratio | native ms (shipped file) | web / shipped native | web CPU ms | native CPU ms | CPU ratio |');
+console.log(
+  `U-Net step at batch ${BATCH}, ms: median over ${ROUNDS} rounds (each the median of ${RUNS} runs), web wasm in Chromium vs onnxruntime-node ${THREADS} thread(s) on the same file, side by side; ${os.cpus().length} cores`,
+);
+console.log(
+  'CPU ms: CPU time per step (web: the renderer process; native: the node process), which other load on the machine disturbs far less than wall time',
+);
+console.log(
+  '| variant | web ms | native ms (same file) | ratio | native ms (shipped file) | web / shipped native | web CPU ms | native CPU ms | CPU ratio |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 const summary = {};
 for (const v of variants) {
@@ -190,10 +253,39 @@ for (const v of variants) {
   }
   const web = median(s.web);
   const n2 = s.native2.length ? median(s.native2) : undefined;
-  console.log(`| ${v.name} | ${f(web)} | ${f(median(s.native))} | ${median(s.ratio).toFixed(2)} | ${f(n2)} | ${n2 ? (web / n2).toFixed(2) : '-'} | ${f(median(s.webCpu))} | ${f(median(s.nativeCpu))} | ${median(s.cpuRatio).toFixed(2)} |`);
-  summary[v.name] = { webMs: web, nativeMs: median(s.native), ratio: median(s.ratio), nativeShippedMs: n2, webCpuMs: median(s.webCpu), nativeCpuMs: median(s.nativeCpu), cpuRatio: median(s.cpuRatio), samples: s };
+  console.log(
+    `| ${v.name} | ${f(web)} | ${f(median(s.native))} | ${median(s.ratio).toFixed(2)} | ${f(n2)} | ${n2 ? (web / n2).toFixed(2) : '-'} | ${f(median(s.webCpu))} | ${f(median(s.nativeCpu))} | ${median(s.cpuRatio).toFixed(2)} |`,
+  );
+  summary[v.name] = {
+    webMs: web,
+    nativeMs: median(s.native),
+    ratio: median(s.ratio),
+    nativeShippedMs: n2,
+    webCpuMs: median(s.webCpu),
+    nativeCpuMs: median(s.nativeCpu),
+    cpuRatio: median(s.cpuRatio),
+    samples: s,
+  };
 }
 const first = samples[variants[0]?.name]?.info;
-if (first) console.log(`\nwasm loaded: ${first.wasmFiles.join(', ')}; crossOriginIsolated ${first.crossOriginIsolated}; numThreads ${first.numThreads}`);
+if (first)
+  console.log(
+    `\nwasm loaded: ${first.wasmFiles.join(', ')}; crossOriginIsolated ${first.crossOriginIsolated}; numThreads ${first.numThreads}`,
+  );
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
-await writeFile(path.join(root, 'bench/results/web-gap.json'), JSON.stringify({ measuredAt: new Date().toISOString(), batch: BATCH, threads: THREADS, rounds: ROUNDS, runs: RUNS, cores: os.cpus().length, summary }, null, 2) + '\n');
+await writeFile(
+  path.join(root, 'bench/results/web-gap.json'),
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      batch: BATCH,
+      threads: THREADS,
+      rounds: ROUNDS,
+      runs: RUNS,
+      cores: os.cpus().length,
+      summary,
+    },
+    null,
+    2,
+  ) + '\n',
+);

@@ -42,14 +42,24 @@ async function jsOf(options) {
 const sizes = (bytes) => ({
   raw: bytes.length,
   gzip: gzipSync(bytes, { level: 9 }).length,
-  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+  brotli: brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length,
 });
 
 const model = path.join(root, 'assets/models/glyffuser-mini');
 const ortDist = path.dirname(require.resolve('onnxruntime-web/wasm'));
 const parts = [
-  ['kit code: PromptGenerator (page)', await jsOf({ stdin: { contents: "export { PromptGenerator } from 'diffusion-kit';", resolveDir: root, loader: 'js' } })],
-  ['kit code: engine Worker + onnxruntime-web JS', await jsOf({ entryPoints: [path.join(dist, 'engine/engineWorker.js')] })],
+  [
+    'kit code: PromptGenerator (page)',
+    await jsOf({
+      stdin: { contents: "export { PromptGenerator } from 'diffusion-kit';", resolveDir: root, loader: 'js' },
+    }),
+  ],
+  [
+    'kit code: engine Worker + onnxruntime-web JS',
+    await jsOf({ entryPoints: [path.join(dist, 'engine/engineWorker.js')] }),
+  ],
   ['onnxruntime-web wasm (CPU build)', readFileSync(path.join(ortDist, 'ort-wasm-simd-threaded.wasm'))],
   ['model: unet.onnx', readFileSync(path.join(model, 'unet.onnx'))],
   ['model: text_encoder.onnx', readFileSync(path.join(model, 'text_encoder.onnx'))],
@@ -58,14 +68,20 @@ const parts = [
 ];
 
 const rows = parts.map(([name, bytes]) => ({ name, ...sizes(bytes) }));
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
 const mb = (n) => (n / 1e6).toFixed(2).padStart(7);
 console.log(`\nOne model figure (PromptGenerator) on a page: bytes on the wire (MB = 10^6 bytes)\n`);
 console.log(`${'part'.padEnd(46)} ${'raw'.padStart(7)} ${'gzip-9'.padStart(7)} ${'br-11'.padStart(7)}`);
 for (const r of rows) console.log(`${r.name.padEnd(46)} ${mb(r.raw)} ${mb(r.gzip)} ${mb(r.brotli)}`);
 console.log(`${'total'.padEnd(46)} ${mb(total.raw)} ${mb(total.gzip)} ${mb(total.brotli)}`);
 const goal = 6e6;
-console.log(`\nGoal: at most 6 MB brotli for wasm + model + kit: ${total.brotli <= goal ? 'met' : 'NOT met'} (${(total.brotli / 1e6).toFixed(2)} MB).`);
+console.log(
+  `\nGoal: at most 6 MB brotli for wasm + model + kit: ${total.brotli <= goal ? 'met' : 'NOT met'} (${(total.brotli / 1e6).toFixed(2)} MB).`,
+);
 writeFileSync(
   path.join(root, 'bench/results/wire-bytes.json'),
   `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), figure: 'PromptGenerator', units: 'bytes', rows, total, goalBrotliBytes: goal }, null, 2)}\n`,

@@ -54,7 +54,8 @@ export function projectGlyphs(glyphs, { seed = 42, neighbors = 15, minDist = 0.1
 }
 
 const quote = (s) => JSON.stringify(String(s ?? ''));
-const codepointOf = (g) => (typeof g.codepoint === 'string' ? parseInt(g.codepoint.replace(/^U\+/i, ''), 16) : g.char.codePointAt(0));
+const codepointOf = (g) =>
+  typeof g.codepoint === 'string' ? parseInt(g.codepoint.replace(/^U\+/i, ''), 16) : g.char.codePointAt(0);
 
 export function buildModule({ assets, seed, neighbors, minDist }) {
   const { meta, glyphs } = readGlyphs(assets);
@@ -94,10 +95,21 @@ export function buildModule({ assets, seed, neighbors, minDist }) {
 }
 
 function parseArgs(argv) {
-  const args = { assets: 'assets/data', out: 'src/data/datasetMap.generated.ts', seed: 42, neighbors: 15, 'min-dist': 0.1 };
+  const args = {
+    assets: 'assets/data',
+    out: 'src/data/datasetMap.generated.ts',
+    seed: 42,
+    neighbors: 15,
+    'min-dist': 0.1,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
-    if (!(key in args)) throw new Error(`unknown option --${key} (accepted: ${Object.keys(args).map((k) => `--${k}`).join(', ')})`);
+    if (!(key in args))
+      throw new Error(
+        `unknown option --${key} (accepted: ${Object.keys(args)
+          .map((k) => `--${k}`)
+          .join(', ')})`,
+      );
     args[key] = typeof args[key] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
   }
   return { assets: args.assets, out: args.out, seed: args.seed, neighbors: args.neighbors, minDist: args['min-dist'] };
@@ -108,5 +120,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const started = Date.now();
   const text = buildModule(args);
   writeFileSync(args.out, text);
-  console.log(`wrote ${args.out} (${(text.length / 1024).toFixed(1)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${args.out} (${(text.length / 1024).toFixed(1)} KiB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

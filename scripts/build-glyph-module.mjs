@@ -42,7 +42,8 @@ export function decodeGreyPng(buffer) {
   if (!header) throw new Error('PNG has no IHDR chunk');
   const { width, height, bitDepth, colorType, interlace } = header;
   const channels = CHANNELS[colorType];
-  if (bitDepth !== 8 || channels === undefined) throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType} (need 8-bit grey)`);
+  if (bitDepth !== 8 || channels === undefined)
+    throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType} (need 8-bit grey)`);
   if (interlace !== 0) throw new Error('unsupported PNG: interlaced');
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
@@ -59,10 +60,17 @@ export function decodeGreyPng(buffer) {
       const c = prev >= 0 && i >= channels ? rows[prev + i - channels] : 0; // up-left
       let v = line[i];
       switch (filter) {
-        case 0: break;
-        case 1: v += a; break;
-        case 2: v += b; break;
-        case 3: v += (a + b) >> 1; break;
+        case 0:
+          break;
+        case 1:
+          v += a;
+          break;
+        case 2:
+          v += b;
+          break;
+        case 3:
+          v += (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -71,7 +79,8 @@ export function decodeGreyPng(buffer) {
           v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`bad PNG filter type ${filter} on row ${y}`);
+        default:
+          throw new Error(`bad PNG filter type ${filter} on row ${y}`);
       }
       rows[out + i] = v & 0xff;
     }
@@ -85,17 +94,53 @@ export function decodeGreyPng(buffer) {
 export function cutGlyph(atlas, index, size, columns) {
   const gx = (index % columns) * size;
   const gy = Math.floor(index / columns) * size;
-  if (gy + size > atlas.height || gx + size > atlas.width) throw new Error(`glyph ${index} lies outside the ${atlas.width}x${atlas.height} atlas`);
+  if (gy + size > atlas.height || gx + size > atlas.width)
+    throw new Error(`glyph ${index} lies outside the ${atlas.width}x${atlas.height} atlas`);
   const out = new Uint8Array(size * size);
-  for (let y = 0; y < size; y++) out.set(atlas.data.subarray((gy + y) * atlas.width + gx, (gy + y) * atlas.width + gx + size), y * size);
+  for (let y = 0; y < size; y++)
+    out.set(atlas.data.subarray((gy + y) * atlas.width + gx, (gy + y) * atlas.width + gx + size), y * size);
   return out;
 }
 
 // The glyphs the kit's figures talk about first (gold, water, tree, grass-radical and speech-radical
 // characters), then common ones; only those present in the atlas are kept.
 export const PREFERRED = [
-  '金', '水', '木', '草', '花', '茶', '言', '語', '話', '火', '土', '日', '月', '山', '人', '口', '心', '手',
-  '林', '森', '海', '河', '銀', '鉄', '葉', '苗', '詩', '記', '雨', '電', '馬', '魚', '鳥', '石', '田', '門',
+  '金',
+  '水',
+  '木',
+  '草',
+  '花',
+  '茶',
+  '言',
+  '語',
+  '話',
+  '火',
+  '土',
+  '日',
+  '月',
+  '山',
+  '人',
+  '口',
+  '心',
+  '手',
+  '林',
+  '森',
+  '海',
+  '河',
+  '銀',
+  '鉄',
+  '葉',
+  '苗',
+  '詩',
+  '記',
+  '雨',
+  '電',
+  '馬',
+  '魚',
+  '鳥',
+  '石',
+  '田',
+  '門',
 ];
 // Kangxi radicals of the same stories: water 85, grass 140, speech 149, gold/metal 167, tree 75. When the
 // atlas lacks the characters themselves, glyphs built on these radicals stand in for them.
@@ -157,17 +202,24 @@ function parseArgs(argv) {
  * glyphs128.json), each naming its PNG (`file`), glyph `size`, `columns` and `glyphs`.
  */
 function atlasesOf(assets) {
-  const names = readdirSync(assets).filter((n) => /^glyphs.*\.json$/.test(n)).sort((a, b) => (a === 'glyphs.json' ? -1 : b === 'glyphs.json' ? 1 : a.localeCompare(b)));
+  const names = readdirSync(assets)
+    .filter((n) => /^glyphs.*\.json$/.test(n))
+    .sort((a, b) => (a === 'glyphs.json' ? -1 : b === 'glyphs.json' ? 1 : a.localeCompare(b)));
   if (!names.includes('glyphs.json')) throw new Error(`no glyphs.json in ${assets}`);
-  return names.map((name) => {
-    const meta = JSON.parse(readFileSync(path.join(assets, name), 'utf8'));
-    const file = meta.file ?? meta.image ?? name.replace(/\.json$/, '.png');
-    if (!Number.isInteger(meta.size) || !Array.isArray(meta.glyphs)) throw new Error(`${name}: needs an integer size and a glyphs array`);
-    return { name, meta, path: path.join(assets, file) };
-  }).filter((a) => existsSync(a.path));
+  return names
+    .map((name) => {
+      const meta = JSON.parse(readFileSync(path.join(assets, name), 'utf8'));
+      const file = meta.file ?? meta.image ?? name.replace(/\.json$/, '.png');
+      if (!Number.isInteger(meta.size) || !Array.isArray(meta.glyphs))
+        throw new Error(`${name}: needs an integer size and a glyphs array`);
+      return { name, meta, path: path.join(assets, file) };
+    })
+    .filter((a) => existsSync(a.path));
 }
 
-/** Ink = 1: the atlas's ink value (inkValue / ink) says whether bytes must be inverted; else guess from the majority. */
+/**
+ * Ink = 1: the atlas's ink value (inkValue / ink) says whether bytes must be inverted; else guess from the majority.
+ */
 function inkIsDark(atlas, meta) {
   const ink = meta.inkValue ?? meta.ink;
   if (ink === 'black' || ink === 0) return true;

@@ -23,14 +23,20 @@ let failed = 0;
 for (const entry of ENTRIES) {
   const config = ExtractorConfig.loadFileAndPrepare(path.join(root, entry.config));
   if (!existsSync(config.mainEntryPointFilePath)) {
-    console.error(`check:api: ${path.relative(root, config.mainEntryPointFilePath)} is missing: run \`npm run build\` first.`);
+    console.error(
+      `check:api: ${path.relative(root, config.mainEntryPointFilePath)} is missing: run \`npm run build\` first.`,
+    );
     process.exit(1);
   }
   const result = Extractor.invoke(config, { localBuild: local, messageCallback: quietInfo });
   const report = path.relative(root, config.reportFilePath);
   if (result.succeeded) {
-    const values = entry.js ? ` (${Object.keys(await import(pathToFileURL(path.join(root, entry.js)).href)).length} values at run time)` : '';
-    console.log(`check:api ${entry.name}: ${result.apiReportChanged ? `${report} updated` : `matches ${report}`}${values}`);
+    const values = entry.js
+      ? ` (${Object.keys(await import(pathToFileURL(path.join(root, entry.js)).href)).length} values at run time)`
+      : '';
+    console.log(
+      `check:api ${entry.name}: ${result.apiReportChanged ? `${report} updated` : `matches ${report}`}${values}`,
+    );
   } else {
     failed++;
     console.error(

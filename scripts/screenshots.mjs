@@ -31,12 +31,20 @@ mkdirSync(outDir, { recursive: true });
 let failed = 0;
 try {
   for (const shot of SHOTS.filter((s) => !only.length || only.includes(s.name))) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light' });
+    const page = await browser.newPage({
+      viewport: { width: shot.width, height: 900 },
+      deviceScaleFactor: 1,
+      colorScheme: 'light',
+    });
     try {
       await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${shot.story}&viewMode=story`, { waitUntil: 'load' });
       const figure = page.locator('[role="figure"]').first();
       await figure.waitFor({ state: 'visible', timeout: 60_000 });
-      if (shot.ready) await page.waitForFunction(`(${shot.ready})(document.querySelector('[role="figure"]'))`, null, { timeout: 300_000, polling: 500 });
+      if (shot.ready)
+        await page.waitForFunction(`(${shot.ready})(document.querySelector('[role="figure"]'))`, null, {
+          timeout: 300_000,
+          polling: 500,
+        });
       await page.waitForTimeout(800); // the last frame painted, transitions settled
       const file = path.join(outDir, `${shot.name}.png`);
       await figure.screenshot({ path: file, animations: 'disabled' });

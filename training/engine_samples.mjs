@@ -12,8 +12,11 @@ import * as ort from 'onnxruntime-node';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { generateImages, loadModel } = await import(pathToFileURL(path.join(here, '../dist/engine/index.js')).href);
 const [modelDir, out, n = '64', steps = '25', schedulerArg = '', guidanceArg = ''] = process.argv.slice(2);
-if (!modelDir || !out) throw new Error('usage: node training/engine_samples.mjs <model dir> <out.json> [n] [steps] [scheduler] [guidances]');
-const { RADICAL_TESTS, GUIDANCES: TEST_GUIDANCES } = JSON.parse(await readFile(path.join(here, 'radical_tests.json'), 'utf8'));
+if (!modelDir || !out)
+  throw new Error('usage: node training/engine_samples.mjs <model dir> <out.json> [n] [steps] [scheduler] [guidances]');
+const { RADICAL_TESTS, GUIDANCES: TEST_GUIDANCES } = JSON.parse(
+  await readFile(path.join(here, 'radical_tests.json'), 'utf8'),
+);
 const GUIDANCES = guidanceArg ? guidanceArg.split(',').map(Number) : TEST_GUIDANCES;
 const scheduler = schedulerArg || undefined;
 
@@ -27,7 +30,15 @@ const index = [];
 const t0 = performance.now();
 for (const [k, [prompt]] of RADICAL_TESTS.entries()) {
   for (const g of GUIDANCES) {
-    const frame = await generateImages({ model, prompt, guidanceScale: g, count: Number(n), steps: Number(steps), seed: 1000 * k, ...(scheduler ? { scheduler } : {}) });
+    const frame = await generateImages({
+      model,
+      prompt,
+      guidanceScale: g,
+      count: Number(n),
+      steps: Number(steps),
+      seed: 1000 * k,
+      ...(scheduler ? { scheduler } : {}),
+    });
     chunks.push(Buffer.from(frame.sample.buffer, frame.sample.byteOffset, frame.sample.byteLength));
     index.push({ prompt, guidance: g, count: Number(n) });
   }
@@ -35,4 +46,18 @@ for (const [k, [prompt]] of RADICAL_TESTS.entries()) {
 }
 await model.dispose();
 await writeFile(`${out}.f32`, Buffer.concat(chunks));
-await writeFile(out, JSON.stringify({ model: model.manifest.name, version: model.manifest.version, steps: Number(steps), scheduler: scheduler ?? model.manifest.scheduler_config._class_name, shape: [1, 32, 32], index }, null, 1));
+await writeFile(
+  out,
+  JSON.stringify(
+    {
+      model: model.manifest.name,
+      version: model.manifest.version,
+      steps: Number(steps),
+      scheduler: scheduler ?? model.manifest.scheduler_config._class_name,
+      shape: [1, 32, 32],
+      index,
+    },
+    null,
+    1,
+  ),
+);

@@ -11,16 +11,28 @@ async function unetStepLatency(threads: number, batches: number[], runs: number,
   const manifest = await (await fetch(modelUrl)).json();
   const unetUrl = new URL(manifest.unet.file, new URL(modelUrl, location.href));
   const bytes = new Uint8Array(await (await fetch(unetUrl)).arrayBuffer());
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all', enableProfiling: profile });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+    enableProfiling: profile,
+  });
   const { width, height, channels } = manifest.image;
   const L = manifest.textEncoder.maxLength;
   const D = manifest.textEncoder.hiddenSize;
   const out: Record<number, number> = {};
   for (const b of batches) {
     const feeds = {
-      [manifest.unet.inputs.sample]: new ort.Tensor('float32', new Float32Array(b * channels * height * width).map(() => Math.random() * 2 - 1), [b, channels, height, width]),
+      [manifest.unet.inputs.sample]: new ort.Tensor(
+        'float32',
+        new Float32Array(b * channels * height * width).map(() => Math.random() * 2 - 1),
+        [b, channels, height, width],
+      ),
       [manifest.unet.inputs.timestep]: new ort.Tensor('float32', new Float32Array(b).fill(500), [b]),
-      [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor('float32', new Float32Array(b * L * D).map(() => Math.random()), [b, L, D]),
+      [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor(
+        'float32',
+        new Float32Array(b * L * D).map(() => Math.random()),
+        [b, L, D],
+      ),
       [manifest.unet.inputs.encoderAttentionMask]: new ort.Tensor('float32', new Float32Array(b * L).fill(1), [b, L]),
     };
     const fetches = [manifest.unet.output]; // what the engine's predict() fetches
@@ -56,7 +68,15 @@ async function endToEnd(threads: number) {
   for (let r = 0; r < 2; r++) {
     const t1 = performance.now();
     let frames = 0;
-    for await (const _ of worker.generate({ prompt: 'gold', count: 16, steps: 20, guidanceScale: 3, seed: r, scheduler: 'dpmSolverMultistep' })) frames++;
+    for await (const _ of worker.generate({
+      prompt: 'gold',
+      count: 16,
+      steps: 20,
+      guidanceScale: 3,
+      seed: r,
+      scheduler: 'dpmSolverMultistep',
+    }))
+      frames++;
     if (frames !== 20) throw new Error(`expected 20 frames, got ${frames}`);
     runs.push(performance.now() - t1);
   }
@@ -72,10 +92,25 @@ async function endToEnd(threads: number) {
   // The same generation on the page's own thread, for the cost of not using the Worker.
   const model = await loadModel(getDefaultModelUrl(), { device: 'wasm', threads });
   const t2 = performance.now();
-  await generateImages({ model, prompt: 'gold', count: 16, steps: 20, guidanceScale: 3, seed: 0, scheduler: 'dpmSolverMultistep' });
+  await generateImages({
+    model,
+    prompt: 'gold',
+    count: 16,
+    steps: 20,
+    guidanceScale: 3,
+    seed: 0,
+    scheduler: 'dpmSolverMultistep',
+  });
   const mainThreadMs = performance.now() - t2;
   await model.dispose();
-  return { threads: info.threads, loadMs, endToEndMs: runs, longestMainThreadTaskMs: longest, mainThreadLongTasks, sameOnMainThreadMs: mainThreadMs };
+  return {
+    threads: info.threads,
+    loadMs,
+    endToEndMs: runs,
+    longestMainThreadTaskMs: longest,
+    mainThreadLongTasks,
+    sameOnMainThreadMs: mainThreadMs,
+  };
 }
 
 /**
@@ -94,10 +129,15 @@ async function studentVersusTeacher(threads: number, runs: number) {
     for await (const _ of worker.generate({ prompt: 'water', count: 16, guidanceScale: 7, ...options })) frames++;
     return { ms: performance.now() - t0, frames };
   };
-  const cases = { student: () => timed(student, {}), teacher25: () => timed(teacher, { steps: 25, scheduler: 'ddim' }), teacher15: () => timed(teacher, { steps: 15, scheduler: 'ddim' }) };
+  const cases = {
+    student: () => timed(student, {}),
+    teacher25: () => timed(teacher, { steps: 25, scheduler: 'ddim' }),
+    teacher15: () => timed(teacher, { steps: 15, scheduler: 'ddim' }),
+  };
   const times: Record<string, number[]> = { student: [], teacher25: [], teacher15: [] };
   const frames: Record<string, number> = {};
-  for (const run of [student, teacher]) for await (const _ of run.generate({ prompt: 'gold', count: 16, steps: 2 })) void _; // warm-up
+  for (const run of [student, teacher])
+    for await (const _ of run.generate({ prompt: 'gold', count: 16, steps: 2 })) void _; // warm-up
   for (let r = 0; r < runs; r++) {
     for (const [name, go] of Object.entries(cases)) {
       const { ms, frames: n } = await go();
@@ -108,7 +148,16 @@ async function studentVersusTeacher(threads: number, runs: number) {
   await student.terminate();
   await teacher.terminate();
   const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  return { threads, runs, studentModel: studentInfo.manifest.name, studentSteps: frames.student, ms, all: times, ratio25: ms.teacher25! / ms.student!, ratio15: ms.teacher15! / ms.student! };
+  return {
+    threads,
+    runs,
+    studentModel: studentInfo.manifest.name,
+    studentSteps: frames.student,
+    ms,
+    all: times,
+    ratio25: ms.teacher25! / ms.student!,
+    ratio15: ms.teacher15! / ms.student!,
+  };
 }
 
 const params = new URLSearchParams(location.search);
@@ -124,7 +173,12 @@ const status = document.getElementById('status')!;
       mode === 'step'
         ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl) }
         : mode === 'profile'
-          ? { mode, threads, crossOriginIsolated, stepMs: await unetStepLatency(threads, batches, runs, modelUrl, true) }
+          ? {
+              mode,
+              threads,
+              crossOriginIsolated,
+              stepMs: await unetStepLatency(threads, batches, runs, modelUrl, true),
+            }
           : mode === 'turbo'
             ? { mode, crossOriginIsolated, ...(await studentVersusTeacher(threads, Number(params.get('runs') ?? 3))) }
             : { mode, crossOriginIsolated, ...(await endToEnd(threads)) };

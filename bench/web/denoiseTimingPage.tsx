@@ -30,14 +30,25 @@ async function measure() {
   try {
     const figure = host.querySelector<HTMLElement>('[role="figure"]')!;
     status.textContent = 'loading the model';
-    await until(() => figure.dataset.state !== 'idle' && figure.dataset.state !== 'loading', LOAD_TIMEOUT_MS, 'the model');
+    await until(
+      () => figure.dataset.state !== 'idle' && figure.dataset.state !== 'loading',
+      LOAD_TIMEOUT_MS,
+      'the model',
+    );
     const loadedAt = performance.now();
     status.textContent = 'generating';
-    await until(() => figure.dataset.state === 'done' || figure.dataset.state === 'error', GENERATION_TIMEOUT_MS, 'the generation');
+    await until(
+      () => figure.dataset.state === 'done' || figure.dataset.state === 'error',
+      GENERATION_TIMEOUT_MS,
+      'the generation',
+    );
     const lastFrameAt = performance.now();
-    if (figure.dataset.state !== 'done') throw new Error(`the generation ended in state '${figure.dataset.state}': ${figure.textContent}`);
+    if (figure.dataset.state !== 'done')
+      throw new Error(`the generation ended in state '${figure.dataset.state}': ${figure.textContent}`);
     const deviceInfo = host.querySelector<HTMLElement>('[data-device]');
-    const generated = [...host.querySelectorAll('div')].find((d) => /^Generated \d+ steps? in/.test(d.textContent ?? ''));
+    const generated = [...host.querySelectorAll('div')].find((d) =>
+      /^Generated \d+ steps? in/.test(d.textContent ?? ''),
+    );
     return {
       prompt,
       requestedDevice: device,
@@ -61,4 +72,6 @@ measure()
     status.textContent = 'done';
     (window as { benchResult?: unknown }).benchResult = result;
   })
-  .catch((error: Error) => ((window as { benchResult?: unknown }).benchResult = { error: String(error?.stack ?? error) }));
+  .catch(
+    (error: Error) => ((window as { benchResult?: unknown }).benchResult = { error: String(error?.stack ?? error) }),
+  );

@@ -21,23 +21,55 @@ async function stepLatency() {
   const unetUrl = params.get('unet') ?? new URL(manifest.unet.file, new URL(modelUrl, location.href)).href;
   const bytes = new Uint8Array(await (await fetch(unetUrl)).arrayBuffer());
   const t0 = performance.now();
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: [params.get('ep') ?? 'wasm'], graphOptimizationLevel: 'all', ...options });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: [params.get('ep') ?? 'wasm'],
+    graphOptimizationLevel: 'all',
+    ...options,
+  });
   const createMs = performance.now() - t0;
   const { width, height, channels } = manifest.image;
   const L = manifest.textEncoder.maxLength;
   const D = manifest.textEncoder.hiddenSize;
   const feeds = {
-    [manifest.unet.inputs.sample]: new ort.Tensor('float32', new Float32Array(batch * channels * height * width).map(() => Math.random() * 2 - 1), [batch, channels, height, width]),
+    [manifest.unet.inputs.sample]: new ort.Tensor(
+      'float32',
+      new Float32Array(batch * channels * height * width).map(() => Math.random() * 2 - 1),
+      [batch, channels, height, width],
+    ),
     [manifest.unet.inputs.timestep]: new ort.Tensor('float32', new Float32Array(batch).fill(500), [batch]),
-    [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor('float32', new Float32Array(batch * L * D).map(() => Math.random()), [batch, L, D]),
-    [manifest.unet.inputs.encoderAttentionMask]: new ort.Tensor('float32', new Float32Array(batch * L).fill(1), [batch, L]),
+    [manifest.unet.inputs.encoderHiddenStates]: new ort.Tensor(
+      'float32',
+      new Float32Array(batch * L * D).map(() => Math.random()),
+      [batch, L, D],
+    ),
+    [manifest.unet.inputs.encoderAttentionMask]: new ort.Tensor('float32', new Float32Array(batch * L).fill(1), [
+      batch,
+      L,
+    ]),
   };
   const output = manifest.unet.output as string;
   const fetches: string[] | Record<string, ort.Tensor> =
-    params.get('prealloc') === '1' ? { [output]: new ort.Tensor('float32', new Float32Array(batch * channels * height * width), [batch, channels, height, width]) } : [output];
+    params.get('prealloc') === '1'
+      ? {
+          [output]: new ort.Tensor('float32', new Float32Array(batch * channels * height * width), [
+            batch,
+            channels,
+            height,
+            width,
+          ]),
+        }
+      : [output];
   // The proxy worker takes the inputs' buffers (transfers them): hand it fresh copies each run.
   const proxy = params.get('proxy') === '1';
-  const fresh = () => (proxy ? Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor('float32', (t.data as Float32Array).slice(), t.dims)])) : feeds);
+  const fresh = () =>
+    proxy
+      ? Object.fromEntries(
+          Object.entries(feeds).map(([k, t]) => [
+            k,
+            new ort.Tensor('float32', (t.data as Float32Array).slice(), t.dims),
+          ]),
+        )
+      : feeds;
   for (let i = 0; i < 2; i++) await session.run(fresh(), fetches as never);
   // bench/webGap.mjs reads the renderer's CPU time around the timed runs: wait for its go-ahead
   const w = window as unknown as { gapReady?: boolean; gapGo?: boolean };
@@ -55,7 +87,15 @@ async function stepLatency() {
     .getEntriesByType('resource')
     .map((e) => e.name.split('?')[0]!.split('/').pop()!)
     .filter((n) => n.endsWith('.wasm'));
-  return { stepMs: median(times), times, createMs, crossOriginIsolated, numThreads: ort.env.wasm.numThreads, wasmFiles, hardwareConcurrency: navigator.hardwareConcurrency };
+  return {
+    stepMs: median(times),
+    times,
+    createMs,
+    crossOriginIsolated,
+    numThreads: ort.env.wasm.numThreads,
+    wasmFiles,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+  };
 }
 
 stepLatency().then(

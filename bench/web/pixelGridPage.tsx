@@ -20,7 +20,12 @@ const WATER = listGlyphs().find((g) => g.radical === 85)!.char;
 /** Median, 90th percentile and maximum in ms, after the warm-up. */
 function figures(times: number[]) {
   const sorted = times.slice(WARMUP).sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)]!, p90Ms: sorted[Math.floor(sorted.length * 0.9)]!, maxMs: sorted.at(-1)!, runs: sorted.length };
+  return {
+    medianMs: sorted[Math.floor(sorted.length / 2)]!,
+    p90Ms: sorted[Math.floor(sorted.length * 0.9)]!,
+    maxMs: sorted.at(-1)!,
+    runs: sorted.length,
+  };
 }
 
 /** A 128 x 128 image: a shipped 128 x 128 glyph, or a 32 x 32 one with each pixel repeated 4 x 4. */
@@ -64,7 +69,21 @@ function timeParts() {
     const a = performance.now();
     const values = noisedValues(x0, eps, tAt(i), schedule, 0, 1);
     const b = performance.now();
-    drawPixelGrid(canvas, { values, width: 128, height: 128, lo: 0, hi: 1, cellSize: 3, lut: colorLut('greys'), showValues: false, digits: 2 }, scratch);
+    drawPixelGrid(
+      canvas,
+      {
+        values,
+        width: 128,
+        height: 128,
+        lo: 0,
+        hi: 1,
+        cellSize: 3,
+        lut: colorLut('greys'),
+        showValues: false,
+        digits: 2,
+      },
+      scratch,
+    );
     noising.push(b - a);
     drawing.push(performance.now() - b);
   }

@@ -11,6 +11,12 @@ const status = document.getElementById('status')!;
 soak({ runs, warmup, steps, onProgress: (done) => (status.textContent = `${done} of ${runs}`) })
   .then(async (result) => {
     result.afterRelease.liveEngines = await engineCountAfterRelease();
-    (window as { benchResult?: unknown }).benchResult = { ...result, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', crossOriginIsolated };
+    (window as { benchResult?: unknown }).benchResult = {
+      ...result,
+      gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+      crossOriginIsolated,
+    };
   })
-  .catch((error: Error) => ((window as { benchResult?: unknown }).benchResult = { error: String(error?.stack ?? error) }));
+  .catch(
+    (error: Error) => ((window as { benchResult?: unknown }).benchResult = { error: String(error?.stack ?? error) }),
+  );

@@ -50,10 +50,13 @@ interface MemoryMeasurement {
  * garbage first; Chromium answers at once with ForceEagerMeasureMemory, else within about 20 s).
  */
 async function dedicatedWorkersHeap(): Promise<number | null> {
-  const measure = (performance as { measureUserAgentSpecificMemory?: () => Promise<MemoryMeasurement> }).measureUserAgentSpecificMemory;
+  const measure = (performance as { measureUserAgentSpecificMemory?: () => Promise<MemoryMeasurement> })
+    .measureUserAgentSpecificMemory;
   if (typeof measure !== 'function' || !globalThis.crossOriginIsolated) return null;
   const { breakdown } = await measure.call(performance);
-  const entries = breakdown.filter((e) => e.types.includes('JavaScript') && e.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'));
+  const entries = breakdown.filter(
+    (e) => e.types.includes('JavaScript') && e.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope'),
+  );
   return entries.length ? entries.reduce((sum, e) => sum + e.bytes, 0) : null;
 }
 
@@ -65,7 +68,11 @@ async function sample(generations: number, stats: () => Promise<EngineStats>): P
   const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
   const pageHeapBytes = memory ? memory.usedJSHeapSize : null;
   const worker = await stats();
-  return { generations, pageHeapBytes, worker: { ...worker, jsHeapBytes: worker.jsHeapBytes ?? (await dedicatedWorkersHeap()) } };
+  return {
+    generations,
+    pageHeapBytes,
+    worker: { ...worker, jsHeapBytes: worker.jsHeapBytes ?? (await dedicatedWorkersHeap()) },
+  };
 }
 
 async function until<T>(check: () => T, timeoutMs: number, what: string): Promise<NonNullable<T>> {
@@ -81,12 +88,35 @@ async function until<T>(check: () => T, timeoutMs: number, what: string): Promis
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || a === 0 ? null : b / a - 1);
 
 /** Runs `runs` generations (the first `warmup` not counted in the growth) and returns the figures. */
-export async function soak({ runs, warmup, steps = 2, cap = 4, onProgress }: { runs: number; warmup: number; steps?: number; cap?: number; onProgress?: (done: number) => void }): Promise<SoakResult> {
+export async function soak({
+  runs,
+  warmup,
+  steps = 2,
+  cap = 4,
+  onProgress,
+}: {
+  runs: number;
+  warmup: number;
+  steps?: number;
+  cap?: number;
+  onProgress?: (done: number) => void;
+}): Promise<SoakResult> {
   const host = document.createElement('div');
   document.body.appendChild(host);
   const root = createRoot(host);
   flushSync(() =>
-    root.render(createElement(PromptGenerator, { device: 'wasm', prompt: 'water', count: 1, steps, seed: 7, maxResults: cap, startWhen: 'mount', cellSize: 16 })),
+    root.render(
+      createElement(PromptGenerator, {
+        device: 'wasm',
+        prompt: 'water',
+        count: 1,
+        steps,
+        seed: 7,
+        maxResults: cap,
+        startWhen: 'mount',
+        cellSize: 16,
+      }),
+    ),
   );
   // The figure's own shared engine (same model and device: the same Worker), to read its stats.
   const engine = acquireEngine(undefined, 'wasm');
@@ -103,12 +133,20 @@ export async function soak({ runs, warmup, steps = 2, cap = 4, onProgress }: { r
       const before = Number(host.querySelector('figure[data-result-id]')?.getAttribute('data-result-id') ?? 0);
       const t0 = performance.now();
       generateButton().click();
-      await until(() => {
-        const newest = host.querySelector('figure[data-result-id]');
-        const status = newest?.getAttribute('data-status');
-        if (status === 'error') throw new Error(`generation ${i + 1} failed: ${newest?.textContent}`);
-        return Number(newest?.getAttribute('data-result-id')) > before && status === 'done' && figure.dataset.state === 'ready';
-      }, 60_000, `generation ${i + 1}`);
+      await until(
+        () => {
+          const newest = host.querySelector('figure[data-result-id]');
+          const status = newest?.getAttribute('data-status');
+          if (status === 'error') throw new Error(`generation ${i + 1} failed: ${newest?.textContent}`);
+          return (
+            Number(newest?.getAttribute('data-result-id')) > before &&
+            status === 'done' &&
+            figure.dataset.state === 'ready'
+          );
+        },
+        60_000,
+        `generation ${i + 1}`,
+      );
       times.push(performance.now() - t0);
       maxResultsSeen = Math.max(maxResultsSeen, Number(figure.dataset.results));
       onProgress?.(i + 1);

@@ -42,32 +42,40 @@ describe('shipped glyphs', () => {
   });
 
   it('prefers the characters gold, water, tree and speech themselves when the atlas has them', () => {
-    const atlas = JSON.parse(readFileSync(path.resolve(__dirname, '../../assets/data/glyphs.json'), 'utf8')) as { glyphs: { char: string }[] };
+    const atlas = JSON.parse(readFileSync(path.resolve(__dirname, '../../assets/data/glyphs.json'), 'utf8')) as {
+      glyphs: { char: string }[];
+    };
     for (const char of ['金', '水', '木', '言']) {
       if (atlas.glyphs.some((g) => g.char === char)) expect(getGlyph(char), char).toBeDefined();
     }
   });
 
-  // Deliberately heavy (every pixel of every 128 x 128 glyph, a second or more on a busy machine): an explicit timeout with a wide margin.
-  it('ships 128 x 128 glyphs whose 4 x 4 box average is the 32 x 32 glyph (the dataset recipe)', { timeout: 60_000 }, () => {
-    if (!glyphSizes().includes(128)) return;
-    for (const info of listGlyphs(128)) {
-      expectGlyphLike(info.char, 128);
-      const large = getGlyph(info.char, { size: 128 })!;
-      const small = getGlyph(info.char);
-      if (!small) continue;
-      let worst = 0;
-      for (let y = 0; y < 32; y++) {
-        for (let x = 0; x < 32; x++) {
-          let sum = 0;
-          for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) sum += large.data[(4 * y + dy) * 128 + 4 * x + dx]!;
-          worst = Math.max(worst, Math.abs(sum / 16 - small.data[y * 32 + x]!));
+  // Deliberately heavy (every pixel of every 128 x 128 glyph, a second or more on a busy machine): an explicit timeout
+  // with a wide margin.
+  it(
+    'ships 128 x 128 glyphs whose 4 x 4 box average is the 32 x 32 glyph (the dataset recipe)',
+    { timeout: 60_000 },
+    () => {
+      if (!glyphSizes().includes(128)) return;
+      for (const info of listGlyphs(128)) {
+        expectGlyphLike(info.char, 128);
+        const large = getGlyph(info.char, { size: 128 })!;
+        const small = getGlyph(info.char);
+        if (!small) continue;
+        let worst = 0;
+        for (let y = 0; y < 32; y++) {
+          for (let x = 0; x < 32; x++) {
+            let sum = 0;
+            for (let dy = 0; dy < 4; dy++)
+              for (let dx = 0; dx < 4; dx++) sum += large.data[(4 * y + dy) * 128 + 4 * x + dx]!;
+            worst = Math.max(worst, Math.abs(sum / 16 - small.data[y * 32 + x]!));
+          }
         }
+        // The 32 x 32 bytes are the rounded block means: within half a grey level (0.5 / 255), plus float slack.
+        expect(worst).toBeLessThanOrEqual(0.5 / 255 + 1e-6);
       }
-      // The 32 x 32 bytes are the rounded block means: within half a grey level (0.5 / 255), plus float slack.
-      expect(worst).toBeLessThanOrEqual(0.5 / 255 + 1e-6);
-    }
-  });
+    },
+  );
 
   it('returns undefined for glyphs it does not ship', () => {
     expect(getGlyph('☃')).toBeUndefined();
@@ -106,7 +114,12 @@ function greyPng(width: number, rows: number[][], filters: number[]): Buffer {
       const b = up[x]!;
       const c = x > 0 ? up[x - 1]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const pred = [0, a, b, (a + b) >> 1, paeth][f]!;
       raw.push((v - pred + 256) & 0xff);
     });
@@ -140,14 +153,23 @@ describe('scripts/build-glyph-module.mjs', () => {
     const glyphs = [
       { char: 'A', codepoint: 65, definition: 'first', radical: 1 },
       { char: 'B', codepoint: 66, definition: 'second', radical: 2 },
-      ...['C', 'D', '水', 'F'].map((char) => ({ char, codepoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}`, definition: char, radical: 0 })),
+      ...['C', 'D', '水', 'F'].map((char) => ({
+        char,
+        codepoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}`,
+        definition: char,
+        radical: 0,
+      })),
     ];
-    writeFileSync(path.join(dir, 'glyphs.json'), JSON.stringify({ file: 'glyphs.png', size: 2, columns: 2, inkValue: 255, glyphs }));
+    writeFileSync(
+      path.join(dir, 'glyphs.json'),
+      JSON.stringify({ file: 'glyphs.png', size: 2, columns: 2, inkValue: 255, glyphs }),
+    );
     const out = path.join(dir, 'out.ts');
     const script = path.resolve(__dirname, '../../scripts/build-glyph-module.mjs');
     execFileSync(process.execPath, [script, '--assets', dir, '--out', out, '--count', '6', '--large', '0']);
     const text = readFileSync(out, 'utf8');
-    const bytes = (char: string) => Array.from(Buffer.from(new RegExp(`char: "${char}".*data: '([^']*)'`).exec(text)![1]!, 'base64'));
+    const bytes = (char: string) =>
+      Array.from(Buffer.from(new RegExp(`char: "${char}".*data: '([^']*)'`).exec(text)![1]!, 'base64'));
     expect(bytes('A')).toEqual([0, 200, 255, 30]);
     expect(bytes('B')).toEqual([10, 20, 40, 250]);
     expect(bytes('C')).toEqual([1, 2, 90, 80]);

@@ -65,7 +65,13 @@ export function glyphSizes(): number[] {
 
 /** The shipped glyphs of a size (default 32), in order. */
 export function listGlyphs(size = 32): GlyphInfo[] {
-  return recordsOfSize(size).map((r, index) => ({ char: r.char, definition: r.definition, radical: r.radical, size: r.size, index }));
+  return recordsOfSize(size).map((r, index) => ({
+    char: r.char,
+    definition: r.definition,
+    radical: r.radical,
+    size: r.size,
+    index,
+  }));
 }
 
 /**

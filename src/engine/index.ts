@@ -24,8 +24,19 @@ export {
   type ModelSource,
   type PromptEmbeddings,
 } from './model/loadModel';
-export { validateManifest, type ConditioningKind, type ModelManifest, type TimestepType, type UnetInputs } from './model/manifest';
-export { ConditioningError, type ClassConditioning, type Conditioning, type EmbeddingConditioning } from './model/conditioning';
+export {
+  validateManifest,
+  type ConditioningKind,
+  type ModelManifest,
+  type TimestepType,
+  type UnetInputs,
+} from './model/manifest';
+export {
+  ConditioningError,
+  type ClassConditioning,
+  type Conditioning,
+  type EmbeddingConditioning,
+} from './model/conditioning';
 export { WordTokenizer, type EncodedPrompt, type WordTokenizerJson } from './model/tokenizer';
 // Which device `device: 'auto'` picks here, and why (before loading anything).
 export { chooseDevice, type DeviceChoice, type DeviceRequest } from './model/device';
@@ -41,22 +52,55 @@ export { createEngineWorker, type EngineWorker } from './worker/createEngineWork
 export { PauseController, type PauseSignal } from './worker/pauseController';
 export type { EngineStats, ModelInfo, WorkerGenerateOptions } from './worker/protocol';
 // What loading and generating throw (the Worker rethrows the same classes on the page).
-export { DeviceError, EngineWorkerError, GenerateOptionsError, GenerationAbortedError, LoadOptionsError, ManifestError, ModelLoadError } from './model/errors';
+export {
+  DeviceError,
+  EngineWorkerError,
+  GenerateOptionsError,
+  GenerationAbortedError,
+  LoadOptionsError,
+  ManifestError,
+  ModelLoadError,
+} from './model/errors';
 
 // diffusers-compatible schedulers: configure with a scheduler_config.json object, setTimesteps(n), then step.
-export type { PredictionType, Scheduler, SchedulerInfo, SchedulerName, StepOptions, StepOutput, TimestepSpacing } from './schedulers/types';
+export type {
+  PredictionType,
+  Scheduler,
+  SchedulerInfo,
+  SchedulerName,
+  StepOptions,
+  StepOutput,
+  TimestepSpacing,
+} from './schedulers/types';
 export type { RawSchedulerConfig } from './schedulers/ConfigReader';
 export type { ClipSampleConfig, CommonSchedulerConfig, ThresholdingConfig } from './schedulers/commonConfig';
 export type { BaseScheduler } from './schedulers/BaseScheduler';
 export { DDPMScheduler, type DDPMSchedulerConfig, type DDPMVarianceType } from './schedulers/DDPMScheduler';
 export { DDIMScheduler, type DDIMSchedulerConfig, type DDIMStepOptions } from './schedulers/DDIMScheduler';
-export { DPMSolverMultistepScheduler, type DPMSolverAlgorithmType, type DPMSolverMultistepSchedulerConfig } from './schedulers/DPMSolverMultistepScheduler';
-export { EulerDiscreteScheduler, type EulerDiscreteSchedulerConfig, type EulerStepOptions } from './schedulers/EulerDiscreteScheduler';
-export { EulerAncestralDiscreteScheduler, type EulerAncestralDiscreteSchedulerConfig } from './schedulers/EulerAncestralDiscreteScheduler';
+export {
+  DPMSolverMultistepScheduler,
+  type DPMSolverAlgorithmType,
+  type DPMSolverMultistepSchedulerConfig,
+} from './schedulers/DPMSolverMultistepScheduler';
+export {
+  EulerDiscreteScheduler,
+  type EulerDiscreteSchedulerConfig,
+  type EulerStepOptions,
+} from './schedulers/EulerDiscreteScheduler';
+export {
+  EulerAncestralDiscreteScheduler,
+  type EulerAncestralDiscreteSchedulerConfig,
+} from './schedulers/EulerAncestralDiscreteScheduler';
 export { LCMScheduler, type LCMSchedulerConfig, type LCMTimestepOptions } from './schedulers/LCMScheduler';
 export { createScheduler } from './schedulers/createScheduler';
 export { schedulerFromConfig } from './schedulers/schedulerFromConfig';
-export { DIFFUSERS_CLASS_NAMES, SCHEDULER_NAMES, type SchedulerClass, type SchedulerClasses, type SchedulerInstance } from './schedulers/registry';
+export {
+  DIFFUSERS_CLASS_NAMES,
+  SCHEDULER_NAMES,
+  type SchedulerClass,
+  type SchedulerClasses,
+  type SchedulerInstance,
+} from './schedulers/registry';
 export { SchedulerUsageError, type SchedulerUsageErrorCode } from './schedulers/SchedulerUsageError';
 export { SchedulerConfigError } from './schedules/SchedulerConfigError';
 
@@ -71,14 +115,30 @@ export type { Rng } from './rng/Rng';
 
 // Exact 2-D distributions: gaussian mixtures whose density and score stay exact under noising, labelled
 // mixtures with classifier-free guidance, and their probability-flow paths (ScoreFieldPlot and GuidanceField).
-export { createMixture2d, Mixture2dError, type Covariance2d, type Gaussian2dSpec, type Mixture2d } from './distributions/mixture2d';
+export {
+  createMixture2d,
+  Mixture2dError,
+  type Covariance2d,
+  type Gaussian2dSpec,
+  type Mixture2d,
+} from './distributions/mixture2d';
 export { noiseMixture2d } from './distributions/mixture2dNoise';
 export { sampleMixture2d } from './distributions/mixture2dSample';
 export { mixture2dEvaluate, type Mixture2dEvaluation } from './distributions/mixture2dScore';
 export { mixture2dLogDensityGrid, mixture2dScoreGrid, type Grid2d } from './distributions/mixture2dGrid';
 export { MIXTURE2D_PRESETS, mixture2dPreset, type Mixture2dPresetName } from './distributions/mixture2dPresets';
-export { createLabelledMixture2d, noiseLabelledMixture2d, type LabelledClass2d, type LabelledClass2dSpec, type LabelledMixture2d } from './distributions/labelledMixture2d';
-export { LABELLED_MIXTURE2D_PRESETS, labelledMixture2dPreset, type LabelledMixture2dPresetName } from './distributions/labelledMixture2dPresets';
+export {
+  createLabelledMixture2d,
+  noiseLabelledMixture2d,
+  type LabelledClass2d,
+  type LabelledClass2dSpec,
+  type LabelledMixture2d,
+} from './distributions/labelledMixture2d';
+export {
+  LABELLED_MIXTURE2D_PRESETS,
+  labelledMixture2dPreset,
+  type LabelledMixture2dPresetName,
+} from './distributions/labelledMixture2dPresets';
 export {
   classLogPosteriors2d,
   guidanceGrids,

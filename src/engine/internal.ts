@@ -33,9 +33,13 @@ export { noiseTo } from './forward/addNoise';
 export { gaussianMle, gaussianPdf, sampleGaussian, type GaussianFit } from './distributions/gaussian1d';
 export { extent, histogram, type Histogram } from './distributions/histogram';
 
-// The 2-D figures' presets, kernel density estimates and grid helpers (ScoreFieldPlot, GuidanceField, DiffusionTrainer).
+// The 2-D figures' presets, kernel density estimates and grid helpers (ScoreFieldPlot, GuidanceField,
+// DiffusionTrainer).
 export { MIXTURE2D_PRESET_LABELS, isMixture2dPresetName } from './distributions/mixture2dPresets';
-export { LABELLED_MIXTURE2D_PRESET_LABELS, isLabelledMixture2dPresetName } from './distributions/labelledMixture2dPresets';
+export {
+  LABELLED_MIXTURE2D_PRESET_LABELS,
+  isLabelledMixture2dPresetName,
+} from './distributions/labelledMixture2dPresets';
 export { kdeBandwidth, kdeMixture2d, type KdeBandwidth } from './distributions/mixture2dKde';
 export { mixture2dMoments } from './distributions/mixture2d';
 export { mixture2dLogDensity } from './distributions/mixture2dScore';

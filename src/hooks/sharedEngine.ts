@@ -1,4 +1,11 @@
-import { createEngineWorker, type DeviceRequest, type EngineWorker, type FileProgress, type ModelInfo, type ModelSource } from '../engine';
+import {
+  createEngineWorker,
+  type DeviceRequest,
+  type EngineWorker,
+  type FileProgress,
+  type ModelInfo,
+  type ModelSource,
+} from '../engine';
 import { defaultModelSource, type ModelFileMap } from '../engine/internal';
 
 /** Where a shared engine stands, for components to show. */

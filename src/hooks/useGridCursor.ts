@@ -32,14 +32,14 @@ const STEPS: Readonly<Record<GridDirection, { dx: number; dy: number }>> = {
  * Home and End the start or the end of the cursor's row, or with Ctrl (`whole`) of the whole surface.
  */
 export type GridMove =
-  | { type: 'step'; direction: GridDirection; dx: number; dy: number }
-  | { type: 'home' | 'end'; whole: boolean };
+  { type: 'step'; direction: GridDirection; dx: number; dy: number } | { type: 'home' | 'end'; whole: boolean };
 
 /** The move of a key: arrows always, Home and End only on a surface with `ends`; null for other keys. */
 export function gridMoveOfKey(event: { key: string; ctrlKey: boolean }, ends: boolean): GridMove | null {
   const direction = directionOfKey(event.key);
   if (direction) return { type: 'step', direction, ...STEPS[direction] };
-  if (ends && (event.key === 'Home' || event.key === 'End')) return { type: event.key === 'Home' ? 'home' : 'end', whole: event.ctrlKey };
+  if (ends && (event.key === 'Home' || event.key === 'End'))
+    return { type: event.key === 'Home' ? 'home' : 'end', whole: event.ctrlKey };
   return null;
 }
 
@@ -79,7 +79,14 @@ export interface GridCursor<C> {
  * its start when there is none, blur takes it away. Spread `onKeyDown`, `onFocus` and `onBlur` on the
  * focusable element; the cursor is React state unless a `store` holds it.
  */
-export function useGridCursor<C>({ move, ends = false, start, onMove, keys, store }: GridCursorOptions<C>): GridCursor<C> {
+export function useGridCursor<C>({
+  move,
+  ends = false,
+  start,
+  onMove,
+  keys,
+  store,
+}: GridCursorOptions<C>): GridCursor<C> {
   const [state, setState] = useState<C | null>(null);
   const [focused, setFocused] = useState(false);
   const cursor = store ? store.get() : state;

@@ -41,7 +41,10 @@ describe('usePropState', () => {
 
   it('compares with `same` and derives the state with `init`', () => {
     const sameJson = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-    const { seen, rerender, unmount } = probe<{ n: number }, number>({ n: 1 }, { same: sameJson, init: (p) => p.n * 10 });
+    const { seen, rerender, unmount } = probe<{ n: number }, number>(
+      { n: 1 },
+      { same: sameJson, init: (p) => p.n * 10 },
+    );
     expect(seen.value).toBe(10);
     flushSync(() => seen.set!((v) => v + 1));
     rerender({ n: 1 }); // a new but equal object
@@ -51,4 +54,3 @@ describe('usePropState', () => {
     unmount();
   });
 });
-

@@ -17,9 +17,18 @@ export interface PropStateOptions<P, T> {
  * The prop is kept as a value even when it is a function (it is never called as an initialiser or an
  * updater). The setter is React's: it takes a value or an updater, so pass a function value as `() => fn`.
  */
-export function usePropState<P, T>(prop: P, options: PropStateOptions<P, T> & { init: (prop: P) => T }): [T, Dispatch<SetStateAction<T>>];
-export function usePropState<T>(prop: T, options?: { same?: (a: T, b: T) => boolean }): [T, Dispatch<SetStateAction<T>>];
-export function usePropState<P, T>(prop: P, { same = Object.is, init }: PropStateOptions<P, T> = {}): [T, Dispatch<SetStateAction<T>>] {
+export function usePropState<P, T>(
+  prop: P,
+  options: PropStateOptions<P, T> & { init: (prop: P) => T },
+): [T, Dispatch<SetStateAction<T>>];
+export function usePropState<T>(
+  prop: T,
+  options?: { same?: (a: T, b: T) => boolean },
+): [T, Dispatch<SetStateAction<T>>];
+export function usePropState<P, T>(
+  prop: P,
+  { same = Object.is, init }: PropStateOptions<P, T> = {},
+): [T, Dispatch<SetStateAction<T>>] {
   const stateOf = () => (init ? init(prop) : (prop as unknown as T));
   const [value, setValue] = useState<T>(stateOf);
   const [seen, setSeen] = useState<P>(() => prop);

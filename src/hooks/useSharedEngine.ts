@@ -11,7 +11,11 @@ const noop = () => () => {};
  * when the last of them unmounts. On the server (and before the first effect) it reports 'loading'. While
  * `enabled` is false (a figure not yet scrolled into view) nothing is acquired: no Worker, no download.
  */
-export function useSharedEngine(model?: string | ModelFileMap, device: DeviceRequest = 'auto', enabled = true): { engine: SharedEngine | null; state: EngineState } {
+export function useSharedEngine(
+  model?: string | ModelFileMap,
+  device: DeviceRequest = 'auto',
+  enabled = true,
+): { engine: SharedEngine | null; state: EngineState } {
   const [engine, setEngine] = useState<SharedEngine | null>(null);
   useEffect(() => {
     if (!enabled) return;

@@ -30,7 +30,9 @@ export interface StartGate {
   ref: RefCallback<HTMLDivElement>;
 }
 
-/** The start-and-pause gate of a model-driven figure (see {@link StartWhen}); SSR-safe: nothing starts on the server. */
+/**
+ * The start-and-pause gate of a model-driven figure (see {@link StartWhen}); SSR-safe: nothing starts on the server.
+ */
 export function useStartWhen(startWhen: StartWhen, hostRef?: Ref<HTMLDivElement>): StartGate {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const visible = useInView(startWhen === 'visible' ? element : null);

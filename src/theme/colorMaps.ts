@@ -13,14 +13,25 @@ function fromStops(stops: ReadonlyArray<readonly [number, number, number]>): Col
     const f = x - i;
     const a = stops[i]!;
     const b = stops[i + 1]!;
-    return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
+    return [
+      Math.round(a[0] + (b[0] - a[0]) * f),
+      Math.round(a[1] + (b[1] - a[1]) * f),
+      Math.round(a[2] + (b[2] - a[2]) * f),
+    ];
   };
 }
 
 /** Viridis (perceptually uniform, colour-blind safe), sampled at 9 stops. */
 export const viridis: ColorMap = /* @__PURE__ */ fromStops([
-  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
+  [68, 1, 84],
+  [71, 44, 122],
+  [59, 81, 139],
+  [44, 113, 142],
+  [33, 144, 141],
+  [39, 173, 129],
+  [92, 200, 99],
+  [170, 220, 50],
+  [253, 231, 37],
 ]);
 
 /** Black to white. */
@@ -31,7 +42,13 @@ export const greys: ColorMap = (t) => {
 
 /** Blue, white, red: for signed values centred on 0.5. */
 export const diverging: ColorMap = /* @__PURE__ */ fromStops([
-  [33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43],
+  [33, 102, 172],
+  [103, 169, 207],
+  [209, 229, 240],
+  [247, 247, 247],
+  [253, 219, 199],
+  [239, 138, 98],
+  [178, 24, 43],
 ]);
 
 /** The named colour maps that components accept. */

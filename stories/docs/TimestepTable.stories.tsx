@@ -22,7 +22,8 @@ export const TenSteps: Story = {};
 export const MatchesDiffusers: Story = {
   play: async ({ canvasElement }) => {
     const rows = within(canvasElement).getAllByRole('row');
-    const text = (spacing: string) => (rows.find((r) => r.dataset.spacing === spacing) as HTMLTableRowElement).cells[1]!.textContent;
+    const text = (spacing: string) =>
+      (rows.find((r) => r.dataset.spacing === spacing) as HTMLTableRowElement).cells[1]!.textContent;
     await expect(text('leading')).toBe('900, 800, 700, 600, 500, 400, 300, 200, 100, 0');
     await expect(text('trailing')).toBe('999, 899, 799, 699, 599, 499, 399, 299, 199, 99');
     await expect(text('linspace')).toBe('999, 888, 777, 666, 555, 444, 333, 222, 111, 0');

@@ -15,10 +15,19 @@ export interface TimestepTableProps {
 const SPACINGS = ['leading', 'trailing', 'linspace'] as const;
 
 /** The inference timesteps of each diffusers `timestep_spacing`, computed live by the engine. */
-export function TimestepTable({ steps = 10, numTrainTimesteps = 1000, stepsOffset = 0, scheduler = 'ddim' }: TimestepTableProps) {
+export function TimestepTable({
+  steps = 10,
+  numTrainTimesteps = 1000,
+  stepsOffset = 0,
+  scheduler = 'ddim',
+}: TimestepTableProps) {
   const rows = SPACINGS.map((spacing) => {
     try {
-      const s = createScheduler(scheduler, { num_train_timesteps: numTrainTimesteps, timestep_spacing: spacing, steps_offset: stepsOffset });
+      const s = createScheduler(scheduler, {
+        num_train_timesteps: numTrainTimesteps,
+        timestep_spacing: spacing,
+        steps_offset: stepsOffset,
+      });
       s.setTimesteps(steps);
       return { spacing, timesteps: s.timesteps.map((t) => Number(t.toFixed(2))).join(', '), error: null };
     } catch (error) {
@@ -26,11 +35,16 @@ export function TimestepTable({ steps = 10, numTrainTimesteps = 1000, stepsOffse
     }
   });
   return (
-    <table aria-label={`Timesteps of ${steps} inference steps over ${numTrainTimesteps} training steps`} style={{ borderCollapse: 'collapse', fontFamily: 'ui-monospace, monospace', fontSize: 13 }}>
+    <table
+      aria-label={`Timesteps of ${steps} inference steps over ${numTrainTimesteps} training steps`}
+      style={{ borderCollapse: 'collapse', fontFamily: 'ui-monospace, monospace', fontSize: 13 }}
+    >
       <thead>
         <tr>
           <th style={{ textAlign: 'left', padding: '4px 12px 4px 0' }}>timestep_spacing</th>
-          <th style={{ textAlign: 'left', padding: 4 }}>timesteps ({scheduler}, steps_offset {stepsOffset})</th>
+          <th style={{ textAlign: 'left', padding: 4 }}>
+            timesteps ({scheduler}, steps_offset {stepsOffset})
+          </th>
         </tr>
       </thead>
       <tbody>

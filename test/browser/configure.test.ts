@@ -12,7 +12,10 @@ describe('configure reaches the Worker', () => {
     configure({
       createWorker: () => {
         made++;
-        return new Worker(new URL('../../src/engine/worker/engineWorker.ts', import.meta.url), { type: 'module', name: 'custom-engine' });
+        return new Worker(new URL('../../src/engine/worker/engineWorker.ts', import.meta.url), {
+          type: 'module',
+          name: 'custom-engine',
+        });
       },
     });
     const worker = createEngineWorker();
@@ -33,7 +36,10 @@ describe('configure reaches the Worker', () => {
         () => null,
         (e: Error) => e,
       );
-      expect(error, 'the load succeeded although onnxruntime was told to fetch its wasm from a missing folder').not.toBeNull();
+      expect(
+        error,
+        'the load succeeded although onnxruntime was told to fetch its wasm from a missing folder',
+      ).not.toBeNull();
       expect(error!.message).toMatch(/wasm|backend|no-such-folder/i);
     } finally {
       await worker.terminate();

@@ -15,9 +15,20 @@ describe('diffusers U-Nets of each kind in Chromium', () => {
   it('loads each and matches the torch reference through predict on wasm', async () => {
     // The real-* ones are built with diffusers' own classes (test/fixtures/diffusers/export_real_diffusers.py;
     // real-lcm, a UNet2DConditionModel with timestep_cond, by export_real_lcm.py).
-    for (const kind of ['unconditional', 'class', 'text', 'real-unconditional', 'real-class', 'real-text', 'real-lcm']) {
+    for (const kind of [
+      'unconditional',
+      'class',
+      'text',
+      'real-unconditional',
+      'real-class',
+      'real-text',
+      'real-lcm',
+    ]) {
       const model = await loadModel(url(kind), { device: 'wasm' });
-      const ref = (await (await fetch(`/kit-fixtures/diffusers/${kind}/reference.json`)).json()) as Record<string, { data: number[] }>;
+      const ref = (await (await fetch(`/kit-fixtures/diffusers/${kind}/reference.json`)).json()) as Record<
+        string,
+        { data: number[] }
+      >;
       const base = kind.replace(/^real-/, '');
       const hidden = ref.encoder_hidden_states ? Float32Array.from(ref.encoder_hidden_states.data) : undefined;
       const conditioning =

@@ -19,7 +19,19 @@ import { createElement, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { AttentionMap, DatasetMap, DiffusionTrainer, DenoiseAnimator, GaussianSampler, GuidanceField, NoiseScheduleChart, PixelGrid, PromptGenerator, SamplerRace, ScoreFieldPlot } from '../../src';
+import {
+  AttentionMap,
+  DatasetMap,
+  DiffusionTrainer,
+  DenoiseAnimator,
+  GaussianSampler,
+  GuidanceField,
+  NoiseScheduleChart,
+  PixelGrid,
+  PromptGenerator,
+  SamplerRace,
+  ScoreFieldPlot,
+} from '../../src';
 import { checkAttentionMapProps } from '../../src/components/AttentionMap/AttentionMap';
 import { checkSamplerRaceProps } from '../../src/components/SamplerRace/SamplerRace';
 import { checkDenoiseAnimatorProps } from '../../src/components/DenoiseAnimator/DenoiseAnimator';
@@ -60,7 +72,11 @@ interface Figure {
 const FIGURES: Figure[] = [
   { name: 'GaussianSampler', Component: GaussianSampler as ComponentType<Props>, arbitrary: gaussianSamplerProps },
   { name: 'PixelGrid', Component: PixelGrid as ComponentType<Props>, arbitrary: pixelGridProps },
-  { name: 'NoiseScheduleChart', Component: NoiseScheduleChart as ComponentType<Props>, arbitrary: noiseScheduleChartProps },
+  {
+    name: 'NoiseScheduleChart',
+    Component: NoiseScheduleChart as ComponentType<Props>,
+    arbitrary: noiseScheduleChartProps,
+  },
   { name: 'ScoreFieldPlot', Component: ScoreFieldPlot as ComponentType<Props>, arbitrary: scoreFieldPlotProps },
   { name: 'GuidanceField', Component: GuidanceField as ComponentType<Props>, arbitrary: guidanceFieldProps },
   { name: 'DatasetMap', Component: DatasetMap as ComponentType<Props>, arbitrary: datasetMapProps },
@@ -95,7 +111,8 @@ const FIGURES: Figure[] = [
 const errors: string[] = [];
 const consoleErrors: string[] = [];
 const onWindowError = (e: ErrorEvent) => errors.push(`page error: ${e.message}`);
-const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String((e.reason as Error)?.message ?? e.reason)}`);
+const onRejection = (e: PromiseRejectionEvent) =>
+  errors.push(`unhandled rejection: ${String((e.reason as Error)?.message ?? e.reason)}`);
 beforeAll(() => {
   canvasCalls.install();
   window.addEventListener('error', onWindowError);
@@ -115,11 +132,15 @@ afterAll(() => {
 /** The props to render: materialised, and never the real model (a model-driven figure gets the missing URL). */
 function prepare(figure: Figure, generated: Props): Props {
   const props = materialize(generated, THROWS_ON_READ) as Props;
-  if (figure.isValid && (props.model === undefined || (typeof props.model === 'string' && props.model.length > 0))) props.model = MISSING_MODEL;
+  if (figure.isValid && (props.model === undefined || (typeof props.model === 'string' && props.model.length > 0)))
+    props.model = MISSING_MODEL;
   return props;
 }
 
-/** Calls made on 2-D canvas contexts since the last `take()`: every method of CanvasRenderingContext2D, counted while installed. */
+/**
+ * Calls made on 2-D canvas contexts since the last `take()`: every method of CanvasRenderingContext2D, counted while
+ * installed.
+ */
 const canvasCalls = {
   count: 0,
   restore: [] as Array<() => void>,
@@ -161,8 +182,10 @@ function counted(step: () => void, host: Element): { canvasCalls: number; elemen
 /** What is wrong with the work of a render, or an empty list. */
 function workProblems(what: string, work: ReturnType<typeof counted>): string[] {
   const problems: string[] = [];
-  if (work.elements > MAX_DOM_ELEMENTS) problems.push(`${what} left ${work.elements} elements (at most ${MAX_DOM_ELEMENTS})`);
-  if (work.canvasCalls > MAX_CANVAS_CALLS) problems.push(`${what} made ${work.canvasCalls} canvas calls (at most ${MAX_CANVAS_CALLS})`);
+  if (work.elements > MAX_DOM_ELEMENTS)
+    problems.push(`${what} left ${work.elements} elements (at most ${MAX_DOM_ELEMENTS})`);
+  if (work.canvasCalls > MAX_CANVAS_CALLS)
+    problems.push(`${what} made ${work.canvasCalls} canvas calls (at most ${MAX_CANVAS_CALLS})`);
   if (work.ms > HANG_MS) problems.push(`${what} hung: ${Math.round(work.ms)} ms (the hang guard is ${HANG_MS} ms)`);
   return problems;
 }
@@ -194,10 +217,15 @@ describe('fuzzing every figure in Chromium: mount, update, unmount', () => {
           const problems: string[] = [];
           const host = document.createElement('div');
           document.body.appendChild(host);
-          const report = (kind: string) => (error: unknown) => errors.push(`${kind}: ${String((error as Error)?.message ?? error)}`);
+          const report = (kind: string) => (error: unknown) =>
+            errors.push(`${kind}: ${String((error as Error)?.message ?? error)}`);
           let root: Root | null = null;
           try {
-            root = createRoot(host, { onUncaughtError: report('uncaught'), onCaughtError: report('caught by a boundary'), onRecoverableError: report('recoverable') });
+            root = createRoot(host, {
+              onUncaughtError: report('uncaught'),
+              onCaughtError: report('caught by a boundary'),
+              onRecoverableError: report('recoverable'),
+            });
             const mounted = counted(() => flushSync(() => root!.render(createElement(figure.Component, a))), host);
             note(mounted);
             problems.push(...workProblems('mounting', mounted));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineWorker, generateImages, getDefaultModelUrl, loadModel, type GenerationFrame } from '../../src/engine';
+import {
+  createEngineWorker,
+  generateImages,
+  getDefaultModelUrl,
+  loadModel,
+  type GenerationFrame,
+} from '../../src/engine';
 import { enableWebGPU } from '../../src/engine/worker/enableWebGPU';
 
 // The WebGPU build of onnxruntime-web is opt-in (diffusion-kit/webgpu): these tests run on it.
@@ -58,7 +64,9 @@ describe('the engine in Chromium', () => {
 
   it('carries typed errors and aborts across the Worker', async () => {
     const worker = createEngineWorker();
-    await expect(worker.load('/kit-assets/models/missing/model.json')).rejects.toMatchObject({ name: 'ModelLoadError' });
+    await expect(worker.load('/kit-assets/models/missing/model.json')).rejects.toMatchObject({
+      name: 'ModelLoadError',
+    });
     await worker.load(getDefaultModelUrl(), { device: 'wasm' });
     const bad = (async () => {
       for await (const _ of worker.generate({ steps: 0 })) void _;

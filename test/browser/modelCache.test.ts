@@ -50,7 +50,12 @@ async function storedFiles(): Promise<string[]> {
 
 async function loadAndGenerate(fetchImpl: (u: string) => Promise<Response>, cache?: 'auto' | 'none' | 'reload') {
   const progress: FileProgress[] = [];
-  const model = await loadModel(url(), { device: 'wasm', fetch: fetchImpl, onProgress: (p) => progress.push(p), ...(cache ? { cache } : {}) });
+  const model = await loadModel(url(), {
+    device: 'wasm',
+    fetch: fetchImpl,
+    onProgress: (p) => progress.push(p),
+    ...(cache ? { cache } : {}),
+  });
   try {
     return { frame: await generateImages({ model, ...options }), from: sources(progress) };
   } finally {
@@ -101,7 +106,10 @@ describe('the model cache in Chromium', () => {
     const overwrite = async (file: string, edit: (bytes: Uint8Array) => Uint8Array, keepHeaders = true) => {
       const stored = (await cache.match(fileUrl(file)))!;
       const bytes = new Uint8Array(await stored.arrayBuffer());
-      await cache.put(fileUrl(file), new Response(edit(bytes) as Uint8Array<ArrayBuffer>, keepHeaders ? { headers: stored.headers } : {}));
+      await cache.put(
+        fileUrl(file),
+        new Response(edit(bytes) as Uint8Array<ArrayBuffer>, keepHeaders ? { headers: stored.headers } : {}),
+      );
     };
     // Truncated (a partial write), with the stored length and digest headers kept.
     await overwrite('unet.onnx', (b) => b.slice(0, b.length >> 1));
@@ -117,7 +125,12 @@ describe('the model cache in Chromium', () => {
     const net = online();
     const repaired = await loadAndGenerate(net.fetch);
     expect(net.requests.sort()).toEqual(['text_encoder.onnx', 'tokenizer.json', 'unet.onnx']);
-    expect(repaired.from).toEqual({ 'model.json': true, 'text_encoder.onnx': false, 'tokenizer.json': false, 'unet.onnx': false });
+    expect(repaired.from).toEqual({
+      'model.json': true,
+      'text_encoder.onnx': false,
+      'tokenizer.json': false,
+      'unet.onnx': false,
+    });
     expect(Array.from(repaired.frame.sample)).toEqual(Array.from(reference.frame.sample));
 
     // The copies were replaced by good ones: offline again, nothing is requested.
@@ -133,7 +146,10 @@ describe('the model cache in Chromium', () => {
     expect(await caches.has(MODEL_CACHE_NAME)).toBe(false);
     expect(await clearModelCache()).toBe(false);
     const net = offline();
-    await expect(loadModel(url(), { device: 'wasm', fetch: net.fetch })).rejects.toMatchObject({ name: 'ModelLoadError', file: 'model.json' });
+    await expect(loadModel(url(), { device: 'wasm', fetch: net.fetch })).rejects.toMatchObject({
+      name: 'ModelLoadError',
+      file: 'model.json',
+    });
     expect(net.requests[0]).toBe('model.json');
   }, 120_000);
 
@@ -166,7 +182,10 @@ describe('the model cache in Chromium', () => {
     await third.terminate();
     expect(sources(none)).toEqual(allFrom(false));
     const bad = createEngineWorker();
-    await expect(bad.load(getDefaultModelUrl(), { cache: 'always' as 'auto' })).rejects.toMatchObject({ name: 'LoadOptionsError', field: 'cache' });
+    await expect(bad.load(getDefaultModelUrl(), { cache: 'always' as 'auto' })).rejects.toMatchObject({
+      name: 'LoadOptionsError',
+      field: 'cache',
+    });
     await bad.terminate();
   }, 180_000);
 });

@@ -11,7 +11,9 @@ import manifest from '../../assets/models/glyffuser-mini/model.json';
 const unetUrl = () => new URL(manifest.unet.file, new URL(getDefaultModelUrl(), location.href)).href;
 
 async function sha256(bytes: Uint8Array): Promise<string> {
-  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 async function generateOnce(): Promise<HTMLElement> {

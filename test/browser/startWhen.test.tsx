@@ -30,7 +30,10 @@ const STEPS_IN_FLIGHT = 2;
 
 /** Hides or shows the page as a background tab does (headless Chromium cannot switch tabs). */
 function setPageHidden(hidden: boolean): void {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true,
+    get: () => (hidden ? 'hidden' : 'visible'),
+  });
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
@@ -58,7 +61,15 @@ describe('model-driven figures start when scrolled into view', () => {
         {/* The explainer's model-driven figures, as it writes them (smaller, to keep the test short). */}
         <DenoiseAnimator steps={3} seed={0} count={4} cellSize={24} label="3 DDIM steps" />
         <div style={{ height: screen() * 3 }} />
-        <DenoiseAnimator prompt="water" guidanceScale={3} steps={3} seed={1} count={4} cellSize={24} label='"water", guidance 3' />
+        <DenoiseAnimator
+          prompt="water"
+          guidanceScale={3}
+          steps={3}
+          seed={1}
+          count={4}
+          cellSize={24}
+          label='"water", guidance 3'
+        />
         <div style={{ height: screen() * 3 }} />
         <PromptGenerator prompt="tree" guidanceScale={3} steps={3} count={4} generateOnLoad />
         <div style={{ height: screen() * 2 }} />

@@ -24,8 +24,14 @@ export function readmePolicy() {
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Serves `dir` with the isolation headers and `policy`; records every request path and every CSP report. */
@@ -65,7 +71,9 @@ function serve(dir, policy) {
       res.writeHead(404).end('not found');
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, requests, reports })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, requests, reports })),
+  );
 }
 
 /**
@@ -88,7 +96,12 @@ const MODEL_FILE = /^\/assets\/(model|unet|text_encoder|tokenizer)-[\w-]+\.(json
 export async function checkCsp(browser, check, dir = path.join(root, 'examples/vite-app/dist')) {
   const policy = readmePolicy();
   const { server, port, requests, reports } = await serve(dir, policy);
-  const context = await browser.newContext({ viewport: { width: 1100, height: 9000 } /* tall: every figure in view at once, as the model figures start when visible */ });
+  const context = await browser.newContext({
+    viewport: {
+      width: 1100,
+      height: 9000,
+    } /* tall: every figure in view at once, as the model figures start when visible */,
+  });
   const page = await context.newPage();
   const pageErrors = [];
   const browserRequests = [];
@@ -98,7 +111,9 @@ export async function checkCsp(browser, check, dir = path.join(root, 'examples/v
   // Violations of the page itself, as events too (workers' reach the server through report-uri).
   await page.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   try {
     await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
@@ -107,8 +122,11 @@ export async function checkCsp(browser, check, dir = path.join(root, 'examples/v
         () => {
           const denoise = document.querySelector('[data-testid="denoise-animator"]');
           const prompt = document.querySelector('[data-testid="prompt-generator"]');
-          if (denoise?.getAttribute('data-state') === 'error' || prompt?.getAttribute('data-state') === 'error') return 'error';
-          return denoise?.getAttribute('data-state') === 'done' && prompt?.querySelector('figure[data-status="done"]') ? 'done' : false;
+          if (denoise?.getAttribute('data-state') === 'error' || prompt?.getAttribute('data-state') === 'error')
+            return 'error';
+          return denoise?.getAttribute('data-state') === 'done' && prompt?.querySelector('figure[data-status="done"]')
+            ? 'done'
+            : false;
         },
         null,
         { timeout: MODEL_LIMIT_MS, polling: 250 },
@@ -116,20 +134,43 @@ export async function checkCsp(browser, check, dir = path.join(root, 'examples/v
       .then((h) => h.jsonValue())
       .catch(() => 'timeout');
     const alerts = await page.locator('[data-testid] [role="alert"]').allInnerTexts();
-    check('vite csp', 'DenoiseAnimator and PromptGenerator generate under the README policy', done === 'done', `${done}${alerts.length ? `: ${alerts.join(' | ').slice(0, 400)}` : ''}`);
+    check(
+      'vite csp',
+      'DenoiseAnimator and PromptGenerator generate under the README policy',
+      done === 'done',
+      `${done}${alerts.length ? `: ${alerts.join(' | ').slice(0, 400)}` : ''}`,
+    );
     const threads = await page.evaluate(() => globalThis.crossOriginIsolated === true);
     check('vite csp', 'the page stays cross-origin isolated', threads);
     await page.waitForTimeout(1000);
     const events = await page.evaluate(() => window.__cspViolations);
-    const reported = reports.map((r) => `${r['violated-directive'] ?? r['effective-directive'] ?? '?'} ${r['blocked-uri'] ?? ''} (${r['source-file'] ?? r['document-uri'] ?? ''})`);
-    check('vite csp', 'no CSP violation (securitypolicyviolation events and reports)', events.length === 0 && reported.length === 0, [...events, ...reported].slice(0, 8).join(' | '));
+    const reported = reports.map(
+      (r) =>
+        `${r['violated-directive'] ?? r['effective-directive'] ?? '?'} ${r['blocked-uri'] ?? ''} (${r['source-file'] ?? r['document-uri'] ?? ''})`,
+    );
+    check(
+      'vite csp',
+      'no CSP violation (securitypolicyviolation events and reports)',
+      events.length === 0 && reported.length === 0,
+      [...events, ...reported].slice(0, 8).join(' | '),
+    );
     check('vite csp', 'no uncaught page errors', pageErrors.length === 0, pageErrors.slice(0, 3).join(' | '));
     const foreign = browserRequests.filter((u) => !u.startsWith(`${origin}/`));
     const unexpected = [...new Set(requests)].filter((p) => !ALLOWED.some((re) => re.test(p)));
     const model = [...new Set(requests)].filter((p) => MODEL_FILE.test(p));
-    check('vite csp', 'requests only its own bundle and the model files (no other origin)', foreign.length === 0 && unexpected.length === 0,
-      `${requests.length} requests; model files: ${model.map((p) => path.basename(p)).join(', ')}${foreign.length ? `; other origins: ${foreign.slice(0, 5).join(', ')}` : ''}${unexpected.length ? `; unexpected: ${unexpected.slice(0, 5).join(', ')}` : ''}`);
-    check('vite csp', 'fetches the model files from the site\'s own build', ['model', 'unet', 'text_encoder', 'tokenizer'].every((f) => model.some((p) => path.basename(p).startsWith(`${f}-`))));
+    check(
+      'vite csp',
+      'requests only its own bundle and the model files (no other origin)',
+      foreign.length === 0 && unexpected.length === 0,
+      `${requests.length} requests; model files: ${model.map((p) => path.basename(p)).join(', ')}${foreign.length ? `; other origins: ${foreign.slice(0, 5).join(', ')}` : ''}${unexpected.length ? `; unexpected: ${unexpected.slice(0, 5).join(', ')}` : ''}`,
+    );
+    check(
+      'vite csp',
+      "fetches the model files from the site's own build",
+      ['model', 'unet', 'text_encoder', 'tokenizer'].every((f) =>
+        model.some((p) => path.basename(p).startsWith(`${f}-`)),
+      ),
+    );
   } finally {
     await context.close();
     server.close();
@@ -138,7 +179,10 @@ export async function checkCsp(browser, check, dir = path.join(root, 'examples/v
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('playwright');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+  });
   let failed = 0;
   try {
     await checkCsp(browser, (app, name, ok, detail = '') => {

@@ -15,7 +15,17 @@
 //   (npm run test:examples). Exits non-zero on any failure; ends with a line "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -139,7 +149,12 @@ watchdog.unref();
 /** Runs a command to completion (output shown only on failure); rejects on a non-zero exit or the time limit. */
 function run(cmd, cmdArgs, { cwd = root, timeoutMs = 600_000, env = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, cmdArgs, {
+      cwd,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.add(child);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -156,14 +171,24 @@ function run(cmd, cmdArgs, { cwd = root, timeoutMs = 600_000, env = {} } = {}) {
       clearTimeout(timer);
       children.delete(child);
       if (code === 0) resolve(out);
-      else reject(new Error(`${cmd} ${cmdArgs.join(' ')} (in ${path.relative(root, cwd) || '.'}) exited with ${code}\n${out.slice(-6000)}`));
+      else
+        reject(
+          new Error(
+            `${cmd} ${cmdArgs.join(' ')} (in ${path.relative(root, cwd) || '.'}) exited with ${code}\n${out.slice(-6000)}`,
+          ),
+        );
     });
   });
 }
 
 /** Starts a long-running server in its own process group; returns it with its output so far. */
 function start(cmd, cmdArgs, cwd, env = {}) {
-  const child = spawn(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, cmdArgs, {
+    cwd,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const server = { child, output: '' };
   child.stdout.on('data', (d) => (server.output += d));
@@ -206,7 +231,8 @@ function freePort() {
 async function waitForHttp(url, server, timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`the server exited (${server.child.exitCode}):\n${server.output.slice(-3000)}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`the server exited (${server.child.exitCode}):\n${server.output.slice(-3000)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       if (res.ok) return res;
@@ -251,7 +277,9 @@ async function packKit() {
   const packDir = path.join(root, 'examples/.pack');
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
-  const out = await timed('npm pack', () => run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--silent']));
+  const out = await timed('npm pack', () =>
+    run('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--silent']),
+  );
   const tgz = path.join(packDir, out.trim().split('\n').pop().trim());
   if (!existsSync(tgz)) throw new Error(`npm pack gave no tarball (${tgz})`);
   console.log(`packed ${path.relative(root, tgz)} (${(statSync(tgz).size / 2 ** 20).toFixed(1)} MiB)`);
@@ -268,29 +296,46 @@ const NOT_COPIED = new Set(['node_modules', 'dist', 'build', '.next', '.docusaur
 async function install(app, tgz) {
   const work = path.join(WORK, path.basename(app.dir));
   mkdirSync(work, { recursive: true });
-  for (const entry of readdirSync(work)) if (entry !== 'node_modules') rmSync(path.join(work, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(work))
+    if (entry !== 'node_modules') rmSync(path.join(work, entry), { recursive: true, force: true });
   for (const entry of readdirSync(app.dir)) {
     if (!NOT_COPIED.has(entry)) cpSync(path.join(app.dir, entry), path.join(work, entry), { recursive: true });
   }
   app.work = work;
   // Bundler caches kept in node_modules key the kit by its version, which a new tarball of the same version keeps:
   // a stale cache would build the previous kit (seen with Docusaurus' Rspack cache).
-  for (const cache of ['node_modules/.cache', 'node_modules/.vite', 'node_modules/.astro']) rmSync(path.join(work, cache), { recursive: true, force: true });
+  for (const cache of ['node_modules/.cache', 'node_modules/.vite', 'node_modules/.astro'])
+    rmSync(path.join(work, cache), { recursive: true, force: true });
   const lock = readFileSync(path.join(work, 'package-lock.json'));
   const hash = createHash('sha256').update(lock).digest('hex');
   const stamp = path.join(work, 'node_modules/.diffusion-kit-example-lock');
   const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
   if (!fresh) {
-    await timed(`[${app.name}] npm ci`, () => run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: work, timeoutMs: 900_000 }));
+    await timed(`[${app.name}] npm ci`, () =>
+      run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: work, timeoutMs: 900_000 }),
+    );
     writeFileSync(stamp, hash);
   }
   await timed(`[${app.name}] npm install the kit tarball`, () =>
     run('npm', ['install', '--no-save', '--no-audit', '--no-fund', tgz], { cwd: work }),
   );
   const installed = JSON.parse(readFileSync(path.join(work, 'node_modules/diffusion-kit/package.json'), 'utf8'));
-  check(app.name, 'installs the packed kit (outside the repository)', installed.name === 'diffusion-kit', `diffusion-kit@${installed.version} from ${path.basename(tgz)}`);
-  const copyScript = existsSync(path.join(work, 'scripts')) && readdirSync(path.join(work, 'scripts')).some((f) => /asset/i.test(f));
-  check(app.name, 'has no asset copy script', !copyScript && !JSON.stringify(JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')).scripts ?? {}).includes('kit-assets'));
+  check(
+    app.name,
+    'installs the packed kit (outside the repository)',
+    installed.name === 'diffusion-kit',
+    `diffusion-kit@${installed.version} from ${path.basename(tgz)}`,
+  );
+  const copyScript =
+    existsSync(path.join(work, 'scripts')) && readdirSync(path.join(work, 'scripts')).some((f) => /asset/i.test(f));
+  check(
+    app.name,
+    'has no asset copy script',
+    !copyScript &&
+      !JSON.stringify(JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')).scripts ?? {}).includes(
+        'kit-assets',
+      ),
+  );
 }
 
 /** The largest file under `dir`. */
@@ -305,8 +350,17 @@ function largestFile(dir) {
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
 };
 
 /**
@@ -321,7 +375,10 @@ function serveStatic(dir, base) {
     const candidates = [rel, `${rel}.html`, path.join(rel, 'index.html')].map((r) => path.join(dir, r));
     const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
     if (!file) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -337,7 +394,9 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
   const consoleMessages = [];
   const pageErrors = [];
   const failedRequests = [];
-  page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text(), where: msg.location()?.url ?? '' }));
+  page.on('console', (msg) =>
+    consoleMessages.push({ type: msg.type(), text: msg.text(), where: msg.location()?.url ?? '' }),
+  );
   page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
   page.on('requestfailed', (req) => failedRequests.push(`${req.url()} (${req.failure()?.errorText})`));
   page.on('response', (res) => res.status() >= 400 && failedRequests.push(`${res.url()} (HTTP ${res.status()})`));
@@ -358,7 +417,12 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         missing.push(id);
       }
     }
-    check(label, `renders all ${app.figures.length} figures`, missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : '');
+    check(
+      label,
+      `renders all ${app.figures.length} figures`,
+      missing.length === 0,
+      missing.length ? `missing: ${missing.join(', ')}` : '',
+    );
 
     if (full && fromBuild) {
       const isolated = await page.evaluate(() => globalThis.crossOriginIsolated === true);
@@ -368,14 +432,21 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
     if (full && fromBuild && app.threeD) {
       // The lazy 3-D view loaded three.js and drew into a WebGL canvas.
       try {
-        await page.locator('[data-testid="score-field-plot-3d"] canvas').first().waitFor({ state: 'attached', timeout: 60_000 });
+        await page
+          .locator('[data-testid="score-field-plot-3d"] canvas')
+          .first()
+          .waitFor({ state: 'attached', timeout: 60_000 });
         check(label, 'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas', true);
       } catch {
-        check(label, 'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas', false, 'no canvas within 60 s');
+        check(
+          label,
+          'ScoreFieldPlot view="3d" loads three.js lazily and draws a canvas',
+          false,
+          'no canvas within 60 s',
+        );
       }
     }
     if (full) {
-
       // The model runs (wasm, in the kit's Worker): at least one denoising frame, and one finished generation.
       // Model figures start when scrolled into view (startWhen 'visible'), as a reader would scroll to them.
       await page.locator('[data-testid="denoise-animator"]').scrollIntoViewIfNeeded();
@@ -384,7 +455,9 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         .waitForFunction(
           () => {
             const el = document.querySelector('[data-testid="denoise-animator"]');
-            return el && (Number(el.getAttribute('data-computed')) >= 1 || el.getAttribute('data-state') === 'error') ? el.getAttribute('data-state') + ':' + el.getAttribute('data-computed') : false;
+            return el && (Number(el.getAttribute('data-computed')) >= 1 || el.getAttribute('data-state') === 'error')
+              ? el.getAttribute('data-state') + ':' + el.getAttribute('data-computed')
+              : false;
           },
           null,
           { timeout: MODEL_LIMIT_MS, polling: 250 },
@@ -392,8 +465,12 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         .then((h) => h.jsonValue())
         .catch(() => 'timeout');
       const [denoiseState, computed] = String(denoise).split(':');
-      check(label, 'DenoiseAnimator computes frames with the model (wasm)', denoiseState !== 'error' && Number(computed) >= 1,
-        `state ${denoiseState}, ${computed ?? 0} frame(s) after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      check(
+        label,
+        'DenoiseAnimator computes frames with the model (wasm)',
+        denoiseState !== 'error' && Number(computed) >= 1,
+        `state ${denoiseState}, ${computed ?? 0} frame(s) after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
       await page.locator('[data-testid="prompt-generator"]').scrollIntoViewIfNeeded();
       const t1 = Date.now();
       const prompt = await page
@@ -408,7 +485,12 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         )
         .then((h) => h.jsonValue())
         .catch(() => 'timeout');
-      check(label, 'PromptGenerator generates on load (wasm)', prompt === 'done', `${prompt} after ${((Date.now() - t1) / 1000).toFixed(1)} s more`);
+      check(
+        label,
+        'PromptGenerator generates on load (wasm)',
+        prompt === 'done',
+        `${prompt} after ${((Date.now() - t1) / 1000).toFixed(1)} s more`,
+      );
       // The live preview's student loads on the reader's first focus of the prompt field, then draws the prompt.
       await page.locator('[data-testid="prompt-generator"] input[type="text"]').first().focus();
       const liveModel = await page
@@ -416,45 +498,88 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
           () => {
             const panel = document.querySelector('[data-testid="prompt-generator"] section[aria-label="Live preview"]');
             const status = panel?.getAttribute('data-live-status');
-            return status === 'done' || status === 'error' ? `${status}:${panel.getAttribute('data-live-model')}` : false;
+            return status === 'done' || status === 'error'
+              ? `${status}:${panel.getAttribute('data-live-model')}`
+              : false;
           },
           null,
           { timeout: MODEL_LIMIT_MS, polling: 250 },
         )
         .then((h) => h.jsonValue())
         .catch(() => 'timeout');
-      check(label, 'PromptGenerator draws its live preview with the shipped student', liveModel === 'done:glyffuser-mini-turbo', String(liveModel));
+      check(
+        label,
+        'PromptGenerator draws its live preview with the shipped student',
+        liveModel === 'done:glyffuser-mini-turbo',
+        String(liveModel),
+      );
 
       // No figure shows an inline error (bad prop or engine failure messages are role=alert). Only inside the
       // figures: the host may have alerts of its own (Next's route announcer is an empty role=alert).
       const alerts = await page.locator('[data-testid] [role="alert"], [data-testid][role="alert"]').allInnerTexts();
-      check(label, 'shows no error message (role=alert)', alerts.length === 0, alerts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)).join(' | '));
+      check(
+        label,
+        'shows no error message (role=alert)',
+        alerts.length === 0,
+        alerts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)).join(' | '),
+      );
 
       // No copy step: the model's files and onnxruntime's wasm came from the site's own build, under its base path.
       if (fromBuild) {
         const origin = new URL(url).origin;
         const base = app.base ?? '/';
-        const assets = modelRequests.filter((r) => /\.(onnx|wasm)$/.test(new URL(r.url).pathname) || /(^|[/.-])model[.-][\w-]*\.json$|\/[\w-]+\.json\?v=/.test(r.url));
+        const assets = modelRequests.filter(
+          (r) =>
+            /\.(onnx|wasm)$/.test(new URL(r.url).pathname) ||
+            /(^|[/.-])model[.-][\w-]*\.json$|\/[\w-]+\.json\?v=/.test(r.url),
+        );
         const foreign = assets.filter((r) => !r.url.startsWith(`${origin}${base}`) || r.status !== 200);
         const onnx = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.onnx')).map((r) => r.url));
         const wasm = new Set(assets.filter((r) => r.url.split('?')[0].endsWith('.wasm')).map((r) => r.url));
         // Three .onnx: the teacher's U-Net and text encoder, the student's U-Net (it names the teacher's text encoder).
-        check(label, `loads both models and one wasm from its own build under ${base}`, foreign.length === 0 && onnx.size === 3 && wasm.size === 1,
-          `${onnx.size} .onnx, ${wasm.size} .wasm${foreign.length ? `; elsewhere or failed: ${foreign.slice(0, 4).map((r) => `${r.url} (${r.status})`).join(', ')}` : `: ${[...onnx, ...wasm].map((u) => new URL(u).pathname).join(', ')}`}`);
+        check(
+          label,
+          `loads both models and one wasm from its own build under ${base}`,
+          foreign.length === 0 && onnx.size === 3 && wasm.size === 1,
+          `${onnx.size} .onnx, ${wasm.size} .wasm${
+            foreign.length
+              ? `; elsewhere or failed: ${foreign
+                  .slice(0, 4)
+                  .map((r) => `${r.url} (${r.status})`)
+                  .join(', ')}`
+              : `: ${[...onnx, ...wasm].map((u) => new URL(u).pathname).join(', ')}`
+          }`,
+        );
       }
     }
 
     await page.waitForTimeout(1000); // late console output (effects, Worker replies)
     const errors = consoleMessages.filter((m) => m.type === 'error' && !(app.serverRendered && HYDRATION.test(m.text)));
-    check(label, 'no console errors', errors.length === 0, errors.map((m) => `${m.text.slice(0, 300)}${m.where ? ` (${m.where})` : ''}`).join(' | '));
-    check(label, 'no uncaught page errors', pageErrors.length === 0, pageErrors.map((e) => e.slice(0, 300)).join(' | '));
+    check(
+      label,
+      'no console errors',
+      errors.length === 0,
+      errors.map((m) => `${m.text.slice(0, 300)}${m.where ? ` (${m.where})` : ''}`).join(' | '),
+    );
+    check(
+      label,
+      'no uncaught page errors',
+      pageErrors.length === 0,
+      pageErrors.map((e) => e.slice(0, 300)).join(' | '),
+    );
     check(label, 'no failed requests', failedRequests.length === 0, failedRequests.slice(0, 5).join(' | '));
     if (app.serverRendered) {
       const hydration = consoleMessages.filter((m) => HYDRATION.test(m.text));
-      check(label, 'hydration reports no mismatch', hydration.length === 0, hydration.map(describeHydration).join('\n'));
+      check(
+        label,
+        'hydration reports no mismatch',
+        hydration.length === 0,
+        hydration.map(describeHydration).join('\n'),
+      );
     }
     const warnings = consoleMessages.filter((m) => m.type === 'warning');
-    if (warnings.length) console.log(`  note [${label}] console warnings: ${warnings.map((m) => m.text.slice(0, 200)).join(' | ')}`);
+    if (warnings.length)
+      console.log(`  note [${label}] console warnings: ${warnings.map((m) => m.text.slice(0, 200)).join(' | ')}`);
   } catch (err) {
     check(label, 'page check ran to the end', false, String(err?.message ?? err).slice(0, 500));
   } finally {
@@ -499,10 +624,20 @@ async function checkServerHtml(app, url) {
   const html = await res.text();
   // Attribute values may be unquoted: Docusaurus minifies its HTML.
   const missing = app.figures.filter((id) => !new RegExp(`<[a-z]+[^>]*data-testid=["']?${id}(["'\\s>])`).test(html));
-  check(app.name, 'server HTML holds every figure', missing.length === 0, missing.length ? `missing: ${missing.join(', ')}` : `${(html.length / 1024).toFixed(0)} KiB`);
+  check(
+    app.name,
+    'server HTML holds every figure',
+    missing.length === 0,
+    missing.length ? `missing: ${missing.join(', ')}` : `${(html.length / 1024).toFixed(0)} KiB`,
+  );
   const figures = (html.match(/role=["']?figure\b/g) ?? []).length;
   const named = (html.match(/role=["']?figure\b[^>]*aria-(label|labelledby)=("[^"]+"|[^\s>"]+)/g) ?? []).length;
-  check(app.name, 'server HTML figures carry their accessible names', figures >= app.figures.length && named >= app.figures.length, `${figures} role=figure, ${named} named`);
+  check(
+    app.name,
+    'server HTML figures carry their accessible names',
+    figures >= app.figures.length && named >= app.figures.length,
+    `${figures} role=figure, ${named} named`,
+  );
   // Meaningful markup, not empty shells: the SVG charts' axes and the sampler's numbers are in the HTML.
   const svgs = (html.match(/<svg\b/g) ?? []).length;
   const wanted = app.figures.includes('gaussian-sampler') ? 3 : 1;
@@ -512,7 +647,12 @@ async function checkServerHtml(app, url) {
 function checkHeaders(app, res) {
   const coop = res.headers.get('cross-origin-opener-policy');
   const coep = res.headers.get('cross-origin-embedder-policy');
-  check(app.name, 'serves COOP same-origin and COEP require-corp', coop === 'same-origin' && coep === 'require-corp', `COOP ${coop}, COEP ${coep}`);
+  check(
+    app.name,
+    'serves COOP same-origin and COEP require-corp',
+    coop === 'same-origin' && coep === 'require-corp',
+    `COOP ${coop}, COEP ${coep}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -521,11 +661,18 @@ async function testApp(app, tgz) {
   console.log(`\n== ${app.name}: ${path.relative(root, app.dir)}`);
   const env = { NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', CI: '1' };
   await install(app, tgz);
-  await timed(`[${app.name}] production build`, () => run('npm', ['run', 'build'], { cwd: app.work, env, timeoutMs: 600_000 }));
+  await timed(`[${app.name}] production build`, () =>
+    run('npm', ['run', 'build'], { cwd: app.work, env, timeoutMs: 600_000 }),
+  );
   check(app.name, 'builds for production', true);
   // Static hosts cap a file's size (Cloudflare Pages: 25 MiB): the largest file the build emitted.
   const largest = largestFile(path.join(app.work, app.outDir ?? app.staticDir));
-  check(app.name, 'emits no file over 25 MiB', largest.size <= 25 * 2 ** 20, `largest: ${path.basename(largest.file)} ${(largest.size / 2 ** 20).toFixed(1)} MiB`);
+  check(
+    app.name,
+    'emits no file over 25 MiB',
+    largest.size <= 25 * 2 ** 20,
+    `largest: ${path.basename(largest.file)} ${(largest.size / 2 ** 20).toFixed(1)} MiB`,
+  );
 
   let server = null;
   let url;
@@ -553,7 +700,8 @@ async function testApp(app, tgz) {
     else await stop(server);
   }
   // The same build under the README's Content-Security-Policy: no violation, the model generates, no foreign request.
-  if (app.name === 'vite') await timed('[vite] page checks under the README CSP', () => checkCsp(browser, check, path.join(app.work, 'dist')));
+  if (app.name === 'vite')
+    await timed('[vite] page checks under the README CSP', () => checkCsp(browser, check, path.join(app.work, 'dist')));
 
   if (app.dev && devHydration) {
     // React reports attribute mismatches only in development builds: load the page once on the dev server.
@@ -562,7 +710,9 @@ async function testApp(app, tgz) {
     server = start(devCmd, devArgs, app.work, env);
     try {
       const devUrl = `http://127.0.0.1:${devPort}${app.page}`;
-      await timed(`[${app.name}] start the dev server and compile the page`, () => waitForHttp(devUrl, server, 240_000));
+      await timed(`[${app.name}] start the dev server and compile the page`, () =>
+        waitForHttp(devUrl, server, 240_000),
+      );
       // A first visit lets the dev server discover and pre-bundle the page's dependencies (Vite then reloads the
       // page once), as a developer's first load does; the check is the visit after it.
       if (app.devModel) await timed(`[${app.name}] dev warm-up visit`, () => warmUp(devUrl));
@@ -599,7 +749,8 @@ for (const [label, s] of timings) console.log(`  ${s.toFixed(1).padStart(6)} s  
 console.log(`  ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s  total`);
 if (failed.length) {
   console.log('\nFailures:');
-  for (const r of failed) console.log(`  [${r.app}] ${r.name}${r.detail ? `\n      ${r.detail.replace(/\n/g, '\n      ')}` : ''}`);
+  for (const r of failed)
+    console.log(`  [${r.app}] ${r.name}${r.detail ? `\n      ${r.detail.replace(/\n/g, '\n      ')}` : ''}`);
 }
 console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -19,7 +19,9 @@ import { BANNED_TOKENS } from './hostile';
  */
 export const MAX_MARKUP_CHARS = 4_000_000;
 
-/** The most elements a mounted figure may hold after a render (PixelGrid's 64 x 64 SVG cells with values: about 8,200). */
+/**
+ * The most elements a mounted figure may hold after a render (PixelGrid's 64 x 64 SVG cells with values: about 8,200).
+ */
 export const MAX_DOM_ELEMENTS = 20_000;
 
 /**
@@ -36,19 +38,34 @@ export const MAX_CANVAS_CALLS = 2_000_000;
 export const HANG_MS = 20_000;
 
 /** Console errors from React that always mean a bug of the figure, whatever the props. */
-export const BUG_WARNINGS = /same key|unique "key"|Maximum update depth|Too many re-renders|Cannot update a component|Received NaN|NaN is an invalid value|Infinity is an invalid value/;
+export const BUG_WARNINGS =
+  /same key|unique "key"|Maximum update depth|Too many re-renders|Cannot update a component|Received NaN|NaN is an invalid value|Infinity is an invalid value/;
 
 const unescape = (s: string) =>
-  s.replace(/<!-- -->/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/<!-- -->/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The inline messages of a server render: `<div role="alert" ... data-prop="p"><strong>Name</strong>: text</div>`. */
 const ALERT = /<div role="alert"([^>]*)>((?:<strong>[^<]*<\/strong>|<!-- -->|[^<])*)<\/div>/g;
 
 /** What is wrong with a server render, or an empty list. */
 export function serverMarkupProblems(html: string): string[] {
-  const alerts = [...html.matchAll(ALERT)].map((m) => ({ attributes: m[1]!, text: unescape(m[2]!.replace(/<strong>[^<]*<\/strong>/, '')) }));
+  const alerts = [...html.matchAll(ALERT)].map((m) => ({
+    attributes: m[1]!,
+    text: unescape(m[2]!.replace(/<strong>[^<]*<\/strong>/, '')),
+  }));
   const outside = html.replace(ALERT, '');
-  return markupProblems(html, outside, alerts.map((a) => ({ prop: /data-prop="([^"]*)"/.exec(a.attributes)?.[1] ?? null, text: a.text })), /data-state="(?!error")[^"]+"/.test(html));
+  return markupProblems(
+    html,
+    outside,
+    alerts.map((a) => ({ prop: /data-prop="([^"]*)"/.exec(a.attributes)?.[1] ?? null, text: a.text })),
+    /data-state="(?!error")[^"]+"/.test(html),
+  );
 }
 
 /** What is wrong with a browser render (the host element's content), or an empty list. */
@@ -63,7 +80,12 @@ export function domProblems(host: Element): string[] {
   return markupProblems(host.innerHTML, clone.innerHTML, alerts, ready);
 }
 
-function markupProblems(all: string, outsideAlerts: string, alerts: Array<{ prop: string | null; text: string }>, ready: boolean): string[] {
+function markupProblems(
+  all: string,
+  outsideAlerts: string,
+  alerts: Array<{ prop: string | null; text: string }>,
+  ready: boolean,
+): string[] {
   const problems: string[] = [];
   if (all.includes('[object Object]')) problems.push('[object Object] in the markup');
   for (const token of BANNED_TOKENS) {
@@ -74,11 +96,13 @@ function markupProblems(all: string, outsideAlerts: string, alerts: Array<{ prop
   }
   if (/<(script|img|svg)\b[^>]*data-fuzzinj/i.test(all)) problems.push('an injected tag is in the markup');
   if (/style="[^"]*fuzzinj-css/i.test(all)) problems.push('injected CSS is in a style attribute');
-  if (alerts.length === 0 && !ready) problems.push(`neither a figure nor an inline message (a blank figure): '${all.slice(0, 160)}'`);
+  if (alerts.length === 0 && !ready)
+    problems.push(`neither a figure nor an inline message (a blank figure): '${all.slice(0, 160)}'`);
   for (const alert of alerts) {
     if (!alert.text.trim()) problems.push('an empty inline message');
     // A prop problem names its prop in the message (a string problem, e.g. an engine error, has no data-prop).
-    if (alert.prop !== null && !alert.text.includes(alert.prop.split(/[.[]/)[0]!)) problems.push(`the message for ${alert.prop} does not name it: ${alert.text}`);
+    if (alert.prop !== null && !alert.text.includes(alert.prop.split(/[.[]/)[0]!))
+      problems.push(`the message for ${alert.prop} does not name it: ${alert.text}`);
   }
   return problems;
 }

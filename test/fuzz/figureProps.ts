@@ -9,16 +9,26 @@ import { Big, hostile, propsOf, safeString } from './hostile';
 const BETA_SCHEDULES = ['linear', 'scaled_linear', 'squaredcos_cap_v2', 'sigmoid'] as const;
 const QUANTITIES = ['beta', 'alphaBar', 'sqrtAlphaBar', 'snr', 'logSnr'] as const;
 const SCHEDULERS = ['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] as const;
-const CLASS_NAMES = ['DDPMScheduler', 'DDIMScheduler', 'DPMSolverMultistepScheduler', 'EulerDiscreteScheduler', 'EulerAncestralDiscreteScheduler'] as const;
+const CLASS_NAMES = [
+  'DDPMScheduler',
+  'DDIMScheduler',
+  'DPMSolverMultistepScheduler',
+  'EulerDiscreteScheduler',
+  'EulerAncestralDiscreteScheduler',
+] as const;
 
 /** The model URL of the fuzz runs: one that is never there, so no model loads and no generation starts. */
 export const MISSING_MODEL = '/__fuzz__/missing/model.json';
 
 /** Mostly `arb`, now and then a hostile value (for values nested in a prop). */
-const mostly = (arb: fc.Arbitrary<unknown>) => fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: hostile });
+const mostly = (arb: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 12, arbitrary: arb }, { weight: 1, arbitrary: hostile });
 
 const seed = fc.oneof(fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0));
-const label = fc.oneof({ weight: 4, arbitrary: safeString({ maxLength: 60 }) }, { weight: 1, arbitrary: fc.constant(createElement('em', null, 'an element label')) });
+const label = fc.oneof(
+  { weight: 4, arbitrary: safeString({ maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.constant(createElement('em', null, 'an element label')) },
+);
 const callback = fc.constant(() => {});
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
@@ -30,9 +40,19 @@ const schedule = fc.oneof(
     arbitrary: fc.record(
       {
         beta_schedule: mostly(fc.constantFrom(...BETA_SCHEDULES)),
-        num_train_timesteps: mostly(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1000, max: 4000 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 2, 10_000, 10_001, 1e6, 3e6) })),
+        num_train_timesteps: mostly(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.integer({ min: 1000, max: 4000 }) },
+            { weight: 1, arbitrary: fc.constantFrom(1, 2, 10_000, 10_001, 1e6, 3e6) },
+          ),
+        ),
         beta_start: mostly(fc.double({ min: 1e-5, max: 0.001, noNaN: true })),
-        beta_end: mostly(fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0.011, max: 0.03, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0.03, max: 0.999, noNaN: true }) })),
+        beta_end: mostly(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.double({ min: 0.011, max: 0.03, noNaN: true }) },
+            { weight: 1, arbitrary: fc.double({ min: 0.03, max: 0.999, noNaN: true }) },
+          ),
+        ),
         rescale_betas_zero_snr: mostly(fc.boolean()),
         _class_name: fc.constantFrom(...CLASS_NAMES),
       },
@@ -41,23 +61,29 @@ const schedule = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ betaSchedule: fc.constantFrom(...BETA_SCHEDULES), numTrainTimesteps: fc.integer({ min: 1, max: 10_000 }) }, { requiredKeys: [] }),
+    arbitrary: fc.record(
+      { betaSchedule: fc.constantFrom(...BETA_SCHEDULES), numTrainTimesteps: fc.integer({ min: 1, max: 10_000 }) },
+      { requiredKeys: [] },
+    ),
   },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(fc.integer({ min: 1, max: 2000 }), unit, fc.boolean())
-      .map(([n, b, withCount]) => ({
-        ...(withCount ? { num_train_timesteps: n } : {}),
-        trained_betas: new Big(`${n} betas rising to ${b}`, () => Array.from({ length: n }, (_, i) => Math.min(1, b * ((i + 1) / n)))),
-      })),
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 2000 }), unit, fc.boolean()).map(([n, b, withCount]) => ({
+      ...(withCount ? { num_train_timesteps: n } : {}),
+      trained_betas: new Big(`${n} betas rising to ${b}`, () =>
+        Array.from({ length: n }, (_, i) => Math.min(1, b * ((i + 1) / n))),
+      ),
+    })),
   },
 );
 
 export const gaussianSamplerProps = propsOf({
   mean: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   std: fc.oneof(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.constantFrom(1e-6, 1e6)),
-  sampleCount: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5000 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 1_000_000) }),
+  sampleCount: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 5000 }) },
+    { weight: 1, arbitrary: fc.constantFrom(1, 1_000_000) },
+  ),
   seed,
   bins: fc.integer({ min: 1, max: 500 }),
   animate: fc.boolean(),
@@ -69,12 +95,18 @@ export const gaussianSamplerProps = propsOf({
   onParamsChange: callback,
 });
 
-const seriesItem = fc.oneof(schedule, fc.record({ schedule, label: safeString({ maxLength: 30 }) }, { requiredKeys: ['schedule'] }));
+const seriesItem = fc.oneof(
+  schedule,
+  fc.record({ schedule, label: safeString({ maxLength: 30 }) }, { requiredKeys: ['schedule'] }),
+);
 
 export const noiseScheduleChartProps = propsOf({
   schedules: fc.array(mostly(seriesItem), { minLength: 1, maxLength: 8 }),
   quantities: fc.uniqueArray(fc.constantFrom(...QUANTITIES), { minLength: 1, maxLength: 5 }),
-  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
+  t: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  ),
   onTChange: callback,
   showSlider: fc.boolean(),
   panelWidth: fc.integer({ min: 120, max: 2000 }),
@@ -83,7 +115,12 @@ export const noiseScheduleChartProps = propsOf({
 });
 
 const pixelImage = fc
-  .tuple(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.boolean())
+  .tuple(
+    fc.integer({ min: 1, max: 64 }),
+    fc.integer({ min: 1, max: 64 }),
+    fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+    fc.boolean(),
+  )
   .map(([width, height, scale, typed]) => ({
     width,
     height,
@@ -100,21 +137,47 @@ const colourImage = fc
     width,
     height,
     channels,
-    data: new Big(`${channels} x ${width} x ${height} values of cos(0.3 i)`, () => Array.from({ length: Math.max(1, channels) * width * height }, (_, i) => Math.cos(i * 0.3))),
+    data: new Big(`${channels} x ${width} x ${height} values of cos(0.3 i)`, () =>
+      Array.from({ length: Math.max(1, channels) * width * height }, (_, i) => Math.cos(i * 0.3)),
+    ),
   }));
 
 const pixelGridRaw = propsOf({
   image: fc.oneof(
     { weight: 12, arbitrary: pixelImage },
     { weight: 4, arbitrary: colourImage },
-    { weight: 2, arbitrary: fc.constant({ width: 256, height: 256, data: new Big('65536 zeros', () => new Float64Array(256 * 256)) }) },
+    {
+      weight: 2,
+      arbitrary: fc.constant({
+        width: 256,
+        height: 256,
+        data: new Big('65536 zeros', () => new Float64Array(256 * 256)),
+      }),
+    },
     // The largest image accepted: drawn within the time limit (on a canvas; as 'svg' it is refused).
-    { weight: 1, arbitrary: fc.constant({ width: 1024, height: 1024, data: new Big('1048576 values', () => Float64Array.from({ length: 1024 * 1024 }, (_, i) => (i % 1024) / 1024)) }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({
+        width: 1024,
+        height: 1024,
+        data: new Big('1048576 values', () => Float64Array.from({ length: 1024 * 1024 }, (_, i) => (i % 1024) / 1024)),
+      }),
+    },
   ),
-  glyph: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 450 }) }, { weight: 1, arbitrary: fc.constantFrom('泡', '木', 'x', '') }),
+  glyph: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 20 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -1, max: 450 }) },
+    { weight: 1, arbitrary: fc.constantFrom('泡', '木', 'x', '') },
+  ),
   glyphSize: fc.constantFrom(32, 128, 64),
   range: fc.oneof(
-    fc.constantFrom([0, 1] as const, [-1, 1] as const, [0, 255] as const, [-1e308, 1e308] as const, [0, 5e-324] as const),
+    fc.constantFrom(
+      [0, 1] as const,
+      [-1, 1] as const,
+      [0, 255] as const,
+      [-1e308, 1e308] as const,
+      [0, 5e-324] as const,
+    ),
     fc.tuple(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.double({ min: -1e12, max: 1e12, noNaN: true })),
   ),
   downsample: fc.integer({ min: 1, max: 8 }),
@@ -158,7 +221,11 @@ const scoreData = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record(
-      { points: fc.array(point, { minLength: 1, maxLength: 40 }), bandwidth: fc.oneof(fc.constantFrom('scott', 'silverman'), fc.double({ min: 1e-4, max: 1e4, noNaN: true })), label: safeString() },
+      {
+        points: fc.array(point, { minLength: 1, maxLength: 40 }),
+        bandwidth: fc.oneof(fc.constantFrom('scott', 'silverman'), fc.double({ min: 1e-4, max: 1e4, noNaN: true })),
+        label: safeString(),
+      },
       { requiredKeys: ['points'] },
     ),
   },
@@ -171,7 +238,13 @@ const scoreData = fc.oneof(
             {
               weight: fc.double({ min: 0, max: 1e6, noNaN: true }),
               mean: point,
-              cov: fc.oneof(fc.double({ min: 1e-8, max: 1e8, noNaN: true }), fc.tuple(unit, unit).map(([a, b]) => [[0.1 + a, b * 0.05], [b * 0.05, 0.1 + b]])),
+              cov: fc.oneof(
+                fc.double({ min: 1e-8, max: 1e8, noNaN: true }),
+                fc.tuple(unit, unit).map(([a, b]) => [
+                  [0.1 + a, b * 0.05],
+                  [b * 0.05, 0.1 + b],
+                ]),
+              ),
             },
             { requiredKeys: ['mean'] },
           ),
@@ -182,18 +255,36 @@ const scoreData = fc.oneof(
       { requiredKeys: ['components'] },
     ),
   },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => new Big(`${n} points`, () => Array.from({ length: n }, (_, i) => [Math.cos(i) * 2, Math.sin(i * 1.3) * 2] as const))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1, max: 5000 })
+      .map(
+        (n) =>
+          new Big(`${n} points`, () =>
+            Array.from({ length: n }, (_, i) => [Math.cos(i) * 2, Math.sin(i * 1.3) * 2] as const),
+          ),
+      ),
+  },
 );
 
 export const scoreFieldPlotProps = propsOf({
   data: scoreData,
-  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
+  t: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  ),
   onTChange: callback,
   schedule,
   seed,
   sampleCount: fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.constantFrom(0, 20_000)),
   show: fc.record(
-    { samples: fc.boolean(), score: fc.boolean(), trajectories: fc.boolean(), density: fc.constantFrom('heatmap', 'contours', 'none', true, false) },
+    {
+      samples: fc.boolean(),
+      score: fc.boolean(),
+      trajectories: fc.boolean(),
+      density: fc.constantFrom('heatmap', 'contours', 'none', true, false),
+    },
     { requiredKeys: [] },
   ),
   gridSize: fc.integer({ min: 2, max: 32 }),
@@ -213,7 +304,10 @@ export const scoreFieldPlotProps = propsOf({
   showControls: fc.boolean(),
 });
 
-/** GuidanceField's data: a labelled preset, or 1 to 9 classes (2 to 8 are valid) of a few gaussians, sometimes near the 200 limit. */
+/**
+ * GuidanceField's data: a labelled preset, or 1 to 9 classes (2 to 8 are valid) of a few gaussians, sometimes near the
+ * 200 limit.
+ */
 const guidanceClass = fc.record(
   {
     label: safeString({ maxLength: 30 }),
@@ -223,7 +317,13 @@ const guidanceClass = fc.record(
         {
           weight: fc.double({ min: 0, max: 1e6, noNaN: true }),
           mean: point,
-          cov: fc.oneof(fc.double({ min: 1e-8, max: 1e8, noNaN: true }), fc.tuple(unit, unit).map(([a, b]) => [[0.1 + a, b * 0.05], [b * 0.05, 0.1 + b]])),
+          cov: fc.oneof(
+            fc.double({ min: 1e-8, max: 1e8, noNaN: true }),
+            fc.tuple(unit, unit).map(([a, b]) => [
+              [0.1 + a, b * 0.05],
+              [b * 0.05, 0.1 + b],
+            ]),
+          ),
         },
         { requiredKeys: ['mean'] },
       ),
@@ -234,22 +334,39 @@ const guidanceClass = fc.record(
 );
 const guidanceData = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('three-clusters', 'two-moons', 'ring-quarters') },
-  { weight: 3, arbitrary: fc.record({ classes: fc.array(mostly(guidanceClass), { minLength: 1, maxLength: 9 }), label: safeString() }, { requiredKeys: ['classes'] }) },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      { classes: fc.array(mostly(guidanceClass), { minLength: 1, maxLength: 9 }), label: safeString() },
+      { requiredKeys: ['classes'] },
+    ),
+  },
   {
     weight: 1,
     arbitrary: fc.integer({ min: 1, max: 120 }).map((n) => ({
-      classes: [0, 1].map((c) => ({ components: Array.from({ length: n }, (_, i) => ({ mean: [Math.cos(i) * 2, Math.sin(i * 1.3) * 2 + c] as const, cov: 0.05 })) })),
+      classes: [0, 1].map((c) => ({
+        components: Array.from({ length: n }, (_, i) => ({
+          mean: [Math.cos(i) * 2, Math.sin(i * 1.3) * 2 + c] as const,
+          cov: 0.05,
+        })),
+      })),
     })),
   },
 );
 
 export const guidanceFieldProps = propsOf({
   data: guidanceData,
-  classIndex: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 9 }) }),
+  classIndex: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -1, max: 9 }) },
+  ),
   onClassChange: callback,
   guidanceScale: fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constantFrom(0, 1, 10, 10.5)),
   onGuidanceScaleChange: callback,
-  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
+  t: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  ),
   onTChange: callback,
   schedule,
   seed,
@@ -258,18 +375,45 @@ export const guidanceFieldProps = propsOf({
   gridSize: fc.integer({ min: 2, max: 32 }),
   densityResolution: fc.oneof(fc.integer({ min: 8, max: 128 }), fc.constantFrom(8, 256)),
   density: fc.constantFrom('marginal', 'conditional', 'guided'),
-  show: fc.record({ score: fc.boolean(), contours: fc.boolean(), trajectories: fc.boolean(), reference: fc.boolean() }, { requiredKeys: [] }),
+  show: fc.record(
+    { score: fc.boolean(), contours: fc.boolean(), trajectories: fc.boolean(), reference: fc.boolean() },
+    { requiredKeys: [] },
+  ),
   extent: fc.double({ min: 1e-3, max: 1000, noNaN: true }),
   width: fc.integer({ min: 160, max: 4096 }),
   height: fc.integer({ min: 160, max: 4096 }),
-  colorMap: fc.oneof(fc.constantFrom('viridis', 'greys', 'diverging'), fc.constant((t: number) => [t * 255, 40, 255 - t * 255])),
+  colorMap: fc.oneof(
+    fc.constantFrom('viridis', 'greys', 'diverging'),
+    fc.constant((t: number) => [t * 255, 40, 255 - t * 255]),
+  ),
   showControls: fc.boolean(),
   label,
 });
 
 const cssColor = fc.oneof(
-  { weight: 12, arbitrary: fc.constantFrom('red', '#123', '#a1b2c3d4', 'rgb(10 20 30 / 50%)', 'var(--dk-accent, #333)', 'oklch(0.7 0.1 200)', 'transparent', 'currentColor') },
-  { weight: 1, arbitrary: fc.constantFrom('red;background:url(fuzzinj-css)', 'url(fuzzinj-css)', 'expression(alert(1))', 'red}body{color:blue', '"fuzzinj"') },
+  {
+    weight: 12,
+    arbitrary: fc.constantFrom(
+      'red',
+      '#123',
+      '#a1b2c3d4',
+      'rgb(10 20 30 / 50%)',
+      'var(--dk-accent, #333)',
+      'oklch(0.7 0.1 200)',
+      'transparent',
+      'currentColor',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'red;background:url(fuzzinj-css)',
+      'url(fuzzinj-css)',
+      'expression(alert(1))',
+      'red}body{color:blue',
+      '"fuzzinj"',
+    ),
+  },
 );
 
 const mapEntry = fc.record(
@@ -285,8 +429,14 @@ const mapEntry = fc.record(
 );
 
 export const datasetMapProps = propsOf({
-  data: fc.oneof({ weight: 8, arbitrary: fc.array(mapEntry, { minLength: 1, maxLength: 30 }) }, { weight: 1, arbitrary: fc.constant([]) }),
-  radicals: fc.uniqueArray(fc.record({ radical: fc.integer({ min: 0, max: 220 }), name: safeString({ maxLength: 20 }), color: cssColor }), { maxLength: 12, selector: (r) => r.radical }),
+  data: fc.oneof(
+    { weight: 8, arbitrary: fc.array(mapEntry, { minLength: 1, maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.constant([]) },
+  ),
+  radicals: fc.uniqueArray(
+    fc.record({ radical: fc.integer({ min: 0, max: 220 }), name: safeString({ maxLength: 20 }), color: cssColor }),
+    { maxLength: 12, selector: (r) => r.radical },
+  ),
   selected: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 450 })),
   onSelect: callback,
   width: fc.integer({ min: 160, max: 4096 }),
@@ -324,7 +474,11 @@ const generation = {
 
 export const denoiseAnimatorProps = propsOf({
   ...generation,
-  classLabel: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: -2, max: 70_000 }), fc.double({ min: 0, max: 10, noNaN: true })),
+  classLabel: fc.oneof(
+    fc.integer({ min: 0, max: 9 }),
+    fc.integer({ min: -2, max: 70_000 }),
+    fc.double({ min: 0, max: 10, noNaN: true }),
+  ),
   count: fc.integer({ min: 1, max: 256 }),
   scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
   view: fc.constantFrom('sample', 'predictedX0', 'predictedNoise', 'sideBySide'),
@@ -345,13 +499,19 @@ export const promptGeneratorProps = propsOf({
 /** AttentionMap: the generation props, its heatmap controls, and count x steps near its 2,000 limit. */
 export const attentionMapProps = propsOf({
   ...generation,
-  prompt: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('water tree', 'gold', 'fire mountain metal') }, { weight: 1, arbitrary: safeString({ maxLength: 40 }) }),
+  prompt: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('water tree', 'gold', 'fire mountain metal') },
+    { weight: 1, arbitrary: safeString({ maxLength: 40 }) },
+  ),
   count: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.constantFrom(1, 64, 65)),
   steps: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(1, 125, 1000)),
   scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
   word: fc.integer({ min: 0, max: 20 }),
   opacity: fc.double({ min: 0, max: 1, noNaN: true }),
-  colorMap: fc.oneof(fc.constantFrom('viridis', 'greys', 'diverging'), fc.constant((t: number) => [t * 255, 40, 255 - t * 255])),
+  colorMap: fc.oneof(
+    fc.constantFrom('viridis', 'greys', 'diverging'),
+    fc.constant((t: number) => [t * 255, 40, 255 - t * 255]),
+  ),
   scale: fc.constantFrom('word', 'all'),
   base: fc.constantFrom('predictedX0', 'sample'),
   cellSize: fc.integer({ min: 8, max: 256 }),
@@ -379,28 +539,73 @@ export const samplerRaceProps = propsOf({
 
 const drawnPoint = fc.tuple(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }));
 
-/** DiffusionTrainer: presets or drawn points (some outside [-4, 4]^2), network and sampling sizes up to their limits. */
+/**
+ * DiffusionTrainer: presets or drawn points (some outside [-4, 4]^2), network and sampling sizes up to their limits.
+ */
 export const diffusionTrainerProps = propsOf({
   data: fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom('ring', 'two-blobs', 'two-moons', 'checker', 'spiral') },
     { weight: 2, arbitrary: fc.array(drawnPoint, { maxLength: 40 }) },
     { weight: 1, arbitrary: fc.array(point, { minLength: 1, maxLength: 5 }) },
-    { weight: 1, arbitrary: fc.constantFrom(2000, 2001).map((n) => new Big(`${n} drawn points`, () => Array.from({ length: n }, (_, i) => [3 * Math.cos(i), 3 * Math.sin(1.3 * i)] as const))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(2000, 2001)
+        .map(
+          (n) =>
+            new Big(`${n} drawn points`, () =>
+              Array.from({ length: n }, (_, i) => [3 * Math.cos(i), 3 * Math.sin(1.3 * i)] as const),
+            ),
+        ),
+    },
   ),
   onDataChange: callback,
   seed,
-  maxSteps: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5000 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 20_000, 20_001) }),
-  dataCount: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 16, max: 3000 }) }, { weight: 1, arbitrary: fc.constantFrom(15, 20_000) }),
-  hiddenWidth: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 4, max: 128 }) }, { weight: 1, arbitrary: fc.constantFrom(128, 129) }),
-  hiddenLayers: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 5) }),
-  batchSize: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 512 }) }, { weight: 1, arbitrary: fc.constant(513) }),
-  learningRate: fc.oneof({ weight: 8, arbitrary: fc.double({ min: 1e-5, max: 0.1, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(0, 0.1, 0.2) }),
+  maxSteps: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 5000 }) },
+    { weight: 1, arbitrary: fc.constantFrom(1, 20_000, 20_001) },
+  ),
+  dataCount: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 16, max: 3000 }) },
+    { weight: 1, arbitrary: fc.constantFrom(15, 20_000) },
+  ),
+  hiddenWidth: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 4, max: 128 }) },
+    { weight: 1, arbitrary: fc.constantFrom(128, 129) },
+  ),
+  hiddenLayers: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 5) },
+  ),
+  batchSize: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 512 }) },
+    { weight: 1, arbitrary: fc.constant(513) },
+  ),
+  learningRate: fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: 1e-5, max: 0.1, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 0.1, 0.2) },
+  ),
   schedule,
-  scheduler: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...SCHEDULERS) }, { weight: 1, arbitrary: fc.constant('pndm') }),
-  samplingSteps: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 200 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 201) }),
-  sampleCount: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2000 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 2001) }),
-  t: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }),
-  gridSize: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 4, max: 32 }) }, { weight: 1, arbitrary: fc.constantFrom(3, 33) }),
+  scheduler: fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...SCHEDULERS) },
+    { weight: 1, arbitrary: fc.constant('pndm') },
+  ),
+  samplingSteps: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 200 }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 201) },
+  ),
+  sampleCount: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0, max: 2000 }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, 2001) },
+  ),
+  t: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) },
+  ),
+  gridSize: fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 4, max: 32 }) },
+    { weight: 1, arbitrary: fc.constantFrom(3, 33) },
+  ),
   panelSize: fc.integer({ min: 120, max: 800 }),
   autoStart: fc.boolean(),
   showControls: fc.boolean(),

@@ -23,8 +23,16 @@ export const BANNED_TOKENS = ['NaN', 'Infinity', '[object Object]', 'undefined']
 /** A string without the banned tokens. */
 export const safeString = (options: { minLength?: number; maxLength?: number } = {}) =>
   fc
-    .oneof({ weight: 4, arbitrary: fc.string({ maxLength: options.maxLength ?? 24, minLength: options.minLength ?? 0 }) }, { weight: 1, arbitrary: fc.constantFrom(...INJECTIONS) })
-    .filter((s) => (options.maxLength === undefined || s.length <= options.maxLength) && s.length >= (options.minLength ?? 0) && !BANNED_TOKENS.some((t) => s.includes(t)));
+    .oneof(
+      { weight: 4, arbitrary: fc.string({ maxLength: options.maxLength ?? 24, minLength: options.minLength ?? 0 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...INJECTIONS) },
+    )
+    .filter(
+      (s) =>
+        (options.maxLength === undefined || s.length <= options.maxLength) &&
+        s.length >= (options.minLength ?? 0) &&
+        !BANNED_TOKENS.some((t) => s.includes(t)),
+    );
 
 function circular(): unknown {
   const o: Record<string, unknown> = { beta_schedule: 'linear', label: 'x', schedule: 'linear' };
@@ -51,12 +59,44 @@ function throwingProxy(): unknown {
   const fail = () => {
     throw new Error('fuzz: proxy trap');
   };
-  return new Proxy({}, { get: fail, has: fail, ownKeys: fail, getPrototypeOf: fail, getOwnPropertyDescriptor: fail, set: fail, apply: fail });
+  return new Proxy(
+    {},
+    {
+      get: fail,
+      has: fail,
+      ownKeys: fail,
+      getPrototypeOf: fail,
+      getOwnPropertyDescriptor: fail,
+      set: fail,
+      apply: fail,
+    },
+  );
 }
 
 function throwingGetters(): unknown {
   const o = {};
-  for (const key of ['length', 'width', 'height', 'data', 'schedule', 'label', 'points', 'components', 'beta_schedule', 'num_train_timesteps', 'trained_betas', '0', '1', 'x', 'y', 'char', 'color', 'name', 'radical', 'then']) {
+  for (const key of [
+    'length',
+    'width',
+    'height',
+    'data',
+    'schedule',
+    'label',
+    'points',
+    'components',
+    'beta_schedule',
+    'num_train_timesteps',
+    'trained_betas',
+    '0',
+    '1',
+    'x',
+    'y',
+    'char',
+    'color',
+    'name',
+    'radical',
+    'then',
+  ]) {
     Object.defineProperty(o, key, {
       enumerable: true,
       get() {
@@ -175,7 +215,9 @@ export class Big {
 }
 
 /** Any hostile value. */
-export const hostile: fc.Arbitrary<unknown> = fc.constantFrom(...Object.keys(HOSTILE_FACTORIES)).map((name) => new Hostile(name));
+export const hostile: fc.Arbitrary<unknown> = fc
+  .constantFrom(...Object.keys(HOSTILE_FACTORIES))
+  .map((name) => new Hostile(name));
 
 /**
  * Hostile values whose properties throw when read. React's development build reads a component's props
@@ -212,7 +254,11 @@ export function propsOf(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitr
   const field = (arb: fc.Arbitrary<unknown>, hostileWeight: number) =>
     hostileWeight === 0
       ? fc.oneof({ weight: 5, arbitrary: fc.constant<unknown>(ABSENT) }, { weight: 4, arbitrary: arb })
-      : fc.oneof({ weight: 5, arbitrary: fc.constant<unknown>(ABSENT) }, { weight: 4, arbitrary: arb }, { weight: hostileWeight, arbitrary: hostile });
+      : fc.oneof(
+          { weight: 5, arbitrary: fc.constant<unknown>(ABSENT) },
+          { weight: 4, arbitrary: arb },
+          { weight: hostileWeight, arbitrary: hostile },
+        );
   const record = (hostileWeight: number) =>
     fc
       .record(
@@ -228,9 +274,28 @@ export function propsOf(valid: Record<string, fc.Arbitrary<unknown>>): fc.Arbitr
 
 // The host's own style is the host's to write, as on any element: its values carry no injection marker (the
 // check for injected CSS is about what reaches a style from props and data, e.g. DatasetMap's colours).
-const plainString = fc.string({ maxLength: 24 }).filter((s) => !BANNED_TOKENS.some((t) => s.includes(t)) && !s.includes('fuzzinj'));
-const cssKey = fc.constantFrom('color', 'width', 'margin', '--dk-accent', 'backgroundImage', 'font', '<b>', 'a b', 'length', '0', 'cssText', 'parentRule');
-const cssValue = fc.oneof(plainString, fc.integer({ min: -100, max: 100 }), hostile.filter((h) => !(h instanceof Hostile && h.name.startsWith('injection'))));
+const plainString = fc
+  .string({ maxLength: 24 })
+  .filter((s) => !BANNED_TOKENS.some((t) => s.includes(t)) && !s.includes('fuzzinj'));
+const cssKey = fc.constantFrom(
+  'color',
+  'width',
+  'margin',
+  '--dk-accent',
+  'backgroundImage',
+  'font',
+  '<b>',
+  'a b',
+  'length',
+  '0',
+  'cssText',
+  'parentRule',
+);
+const cssValue = fc.oneof(
+  plainString,
+  fc.integer({ min: -100, max: 100 }),
+  hostile.filter((h) => !(h instanceof Hostile && h.name.startsWith('injection'))),
+);
 
 /** The host's attributes of the root: what a page puts on any element. */
 const HOST_ATTRIBUTES: Record<string, fc.Arbitrary<unknown>> = {

@@ -10,4 +10,6 @@ assert.equal(typeof engine.createRng, 'function');
 const a = engine.randn(engine.createRng(1), 4);
 const b = engine.randn(engine.createRng(1), 4);
 assert.deepEqual(Array.from(a), Array.from(b));
-console.log(`ESM: diffusion-kit/engine imported in plain Node with ${Object.keys(engine).length} exports and no React.`);
+console.log(
+  `ESM: diffusion-kit/engine imported in plain Node with ${Object.keys(engine).length} exports and no React.`,
+);

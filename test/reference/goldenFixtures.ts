@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
  * independent float64 numpy reference, and `lcm_diffusers.json`, written by `lcm_diffusers_golden.py` from
  * diffusers' own LCMScheduler. Test support only: it lives outside src/ so the engine never imports node:fs.
  */
-export function readSchedulerFixture<T>(name: 'loops.json' | 'timesteps.json' | 'schedules.json' | 'lcm_diffusers.json'): T {
+export function readSchedulerFixture<T>(
+  name: 'loops.json' | 'timesteps.json' | 'schedules.json' | 'lcm_diffusers.json',
+): T {
   const url = new URL(`../fixtures/schedulers/${name}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }

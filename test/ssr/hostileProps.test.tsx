@@ -8,7 +8,15 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DatasetMap, DenoiseAnimator, GaussianSampler, NoiseScheduleChart, PixelGrid, PromptGenerator, ScoreFieldPlot } from '../../src';
+import {
+  DatasetMap,
+  DenoiseAnimator,
+  GaussianSampler,
+  NoiseScheduleChart,
+  PixelGrid,
+  PromptGenerator,
+  ScoreFieldPlot,
+} from '../../src';
 import { computeScoreFieldBase, computeScoreFieldFrame } from '../../src/components/ScoreFieldPlot/scoreFieldModel';
 import { noiseScheduleFromConfig } from '../../src/engine/schedulers/noiseScheduleFromConfig';
 import { countingReads } from '../../src/components/shared/testing/countingReads';
@@ -20,7 +28,11 @@ vi.mock('../../src/engine/schedulers/noiseScheduleFromConfig', async (importOrig
 });
 vi.mock('../../src/components/ScoreFieldPlot/scoreFieldModel', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/components/ScoreFieldPlot/scoreFieldModel')>();
-  return { ...actual, computeScoreFieldBase: vi.fn(actual.computeScoreFieldBase), computeScoreFieldFrame: vi.fn(actual.computeScoreFieldFrame) };
+  return {
+    ...actual,
+    computeScoreFieldBase: vi.fn(actual.computeScoreFieldBase),
+    computeScoreFieldFrame: vi.fn(actual.computeScoreFieldFrame),
+  };
 });
 
 beforeAll(() => {
@@ -41,12 +53,14 @@ function callsDuring(fn: unknown, run: () => void): number {
   return calls.length - before;
 }
 
-
 /** The figure's inline message: it names `prop` in data-prop and says `text`. */
 function expectMessage(html: string, prop: string, text: RegExp | string) {
   expect(html).toContain('role="alert"');
   expect(html).toContain(`data-prop="${prop}"`);
-  const message = html.replace(/<!-- -->/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
+  const message = html
+    .replace(/<!-- -->/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
   if (typeof text === 'string') expect(message).toContain(text);
   else expect(message).toMatch(text);
   expect(html).not.toMatch(/\[object Object\]/);
@@ -75,23 +89,48 @@ describe('a function where a value is expected is refused, never called as a sta
 });
 
 describe('nothing is built from a prop before it is checked', () => {
-  it('a Symbol seed (GaussianSampler)', () => expectMessage(render(<GaussianSampler seed={Symbol('s') as never} />).html, 'seed', 'seed must be an integer from'));
+  it('a Symbol seed (GaussianSampler)', () =>
+    expectMessage(
+      render(<GaussianSampler seed={Symbol('s') as never} />).html,
+      'seed',
+      'seed must be an integer from',
+    ));
 
   it('circular quantities (NoiseScheduleChart)', () => {
-    expectMessage(render(<NoiseScheduleChart quantities={[circular] as never} />).html, 'quantities', "quantities must be a non-empty array of 'beta'");
+    expectMessage(
+      render(<NoiseScheduleChart quantities={[circular] as never} />).html,
+      'quantities',
+      "quantities must be a non-empty array of 'beta'",
+    );
   });
 
   it('a deeply nested data.label (ScoreFieldPlot)', () => {
-    expectMessage(render(<ScoreFieldPlot data={{ components: [{ mean: [0, 0] }], label: deep(50_000) } as never} />).html, 'data', 'data.label must be a string');
+    expectMessage(
+      render(<ScoreFieldPlot data={{ components: [{ mean: [0, 0] }], label: deep(50_000) } as never} />).html,
+      'data',
+      'data.label must be a string',
+    );
   });
 
   it('a BigInt in a schedule (PixelGrid, NoiseScheduleChart)', () => {
-    expectMessage(render(<PixelGrid glyph={0} t={3} schedule={{ num_train_timesteps: 100n } as never} />).html, 'schedule', 'num_train_timesteps must be an integer from 1 to 10000');
-    expectMessage(render(<NoiseScheduleChart schedules={[{ beta_end: 1n }] as never} />).html, 'schedules[0]', 'beta_end must be a number');
+    expectMessage(
+      render(<PixelGrid glyph={0} t={3} schedule={{ num_train_timesteps: 100n } as never} />).html,
+      'schedule',
+      'num_train_timesteps must be an integer from 1 to 10000',
+    );
+    expectMessage(
+      render(<NoiseScheduleChart schedules={[{ beta_end: 1n }] as never} />).html,
+      'schedules[0]',
+      'beta_end must be a number',
+    );
   });
 
   it('a circular scheduler config (DenoiseAnimator)', () => {
-    expectMessage(render(<DenoiseAnimator scheduler={circular} />).html, 'scheduler', 'scheduler.self must be a string');
+    expectMessage(
+      render(<DenoiseAnimator scheduler={circular} />).html,
+      'scheduler',
+      'scheduler.self must be a string',
+    );
   });
 });
 
@@ -105,10 +144,18 @@ describe('the work a render does is bounded, and the message names the limit', (
         b = render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 3_000_000 }]} />);
       }),
     ).toBe(0);
-    expectMessage(a.html, 'schedule', 'num_train_timesteps must be an integer from 1 to 10000 (the limit on training steps); got 1000000');
+    expectMessage(
+      a.html,
+      'schedule',
+      'num_train_timesteps must be an integer from 1 to 10000 (the limit on training steps); got 1000000',
+    );
     expectMessage(b.html, 'schedules[0]', 'from 1 to 10000 (the limit on training steps); got 3000000');
     // The count is live: an accepted schedule (one no other test builds, so not cached) is built.
-    expect(callsDuring(noiseScheduleFromConfig, () => render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 1237 }]} />))).toBeGreaterThan(0);
+    expect(
+      callsDuring(noiseScheduleFromConfig, () =>
+        render(<NoiseScheduleChart schedules={[{ beta_schedule: 'linear', num_train_timesteps: 1237 }]} />),
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('trained_betas of a huge length is refused before anything is allocated or read', () => {
@@ -123,7 +170,11 @@ describe('the work a render does is bounded, and the message names the limit', (
       }),
     ).toBe(0);
     expectMessage(html, 'schedules[0]', 'trained_betas must be an array of numbers');
-    expectMessage(sparseHtml, 'schedules[0]', 'trained_betas must hold from 1 to 10000 betas (the limit on training steps); got 4294967295');
+    expectMessage(
+      sparseHtml,
+      'schedules[0]',
+      'trained_betas must hold from 1 to 10000 betas (the limit on training steps); got 4294967295',
+    );
     expect([lengthOnly.reads(), sparse.reads()]).toEqual([0, 0]);
     // The count is live: an accepted array is read, element by element.
     const small = countingReads([0.01, 0.02, 0.03]);
@@ -133,12 +184,20 @@ describe('the work a render does is bounded, and the message names the limit', (
 
   it("renderer='svg' takes at most 64 x 64 cells", () => {
     const image = { width: 512, height: 512, data: new Float64Array(512 * 512) };
-    expectMessage(render(<PixelGrid image={image} renderer="svg" cellSize={1} />).html, 'renderer', "renderer 'svg' draws at most 4096 cells (64 x 64); this grid has 512 x 512 = 262144");
+    expectMessage(
+      render(<PixelGrid image={image} renderer="svg" cellSize={1} />).html,
+      'renderer',
+      "renderer 'svg' draws at most 4096 cells (64 x 64); this grid has 512 x 512 = 262144",
+    );
   });
 
   it('writes values in at most 64 x 64 cells (the browser fuzz found 256 x 256 with values took a second to mount)', () => {
     const image = { width: 256, height: 256, data: new Float64Array(256 * 256) };
-    expectMessage(render(<PixelGrid image={image} showValues cellSize={8} />).html, 'showValues', 'showValues writes values in at most 4096 cells (64 x 64); this grid has 256 x 256 = 65536');
+    expectMessage(
+      render(<PixelGrid image={image} showValues cellSize={8} />).html,
+      'showValues',
+      'showValues writes values in at most 4096 cells (64 x 64); this grid has 256 x 256 = 65536',
+    );
     // 'auto' just leaves the values out.
     const hundred = { width: 100, height: 100, data: new Float64Array(100 * 100) };
     expect(render(<PixelGrid image={hundred} showValues="auto" cellSize={40} />).html).not.toContain('role="alert"');
@@ -163,14 +222,21 @@ describe('the work a render does is bounded, and the message names the limit', (
     expectMessage(paths.html, 'trajectoryCount', 'the limit is 1000000');
     expectMessage(field.html, 'densityResolution', 'the limit is 15000000');
     // The counts are live: an accepted set computes its base and its frame.
-    const accepted = () => render(<ScoreFieldPlot data="ring" gridSize={8} densityResolution={16} sampleCount={10} trajectoryCount={0} />);
+    const accepted = () =>
+      render(<ScoreFieldPlot data="ring" gridSize={8} densityResolution={16} sampleCount={10} trajectoryCount={0} />);
     let acceptedFrames = 0;
-    expect(callsDuring(computeScoreFieldBase, () => (acceptedFrames = callsDuring(computeScoreFieldFrame, accepted)))).toBeGreaterThan(0);
+    expect(
+      callsDuring(computeScoreFieldBase, () => (acceptedFrames = callsDuring(computeScoreFieldFrame, accepted))),
+    ).toBeGreaterThan(0);
     expect(acceptedFrames).toBeGreaterThan(0);
   });
 
   it('a chart of long schedules draws a bounded number of points', () => {
-    const { html } = render(<NoiseScheduleChart schedules={Array.from({ length: 8 }, (_, i) => ({ beta_schedule: 'linear', num_train_timesteps: 10_000 - i }))} />);
+    const { html } = render(
+      <NoiseScheduleChart
+        schedules={Array.from({ length: 8 }, (_, i) => ({ beta_schedule: 'linear', num_train_timesteps: 10_000 - i }))}
+      />,
+    );
     expect(html).toContain('role="figure"');
     // 8 lines of 10000 steps in 5 panels: at most 2000 points a line, not 10000 (points counted in each path).
     const pointsPerLine = [...html.matchAll(/<path[^>]* d="(M[^"]*)"/g)].map((m) => m[1]!.split(/[ML]/).length - 1);
@@ -183,8 +249,16 @@ describe('the work a render does is bounded, and the message names the limit', (
 
 describe('what is rendered is checked: labels, class names, colour maps, values that would draw NaN', () => {
   it('a label that is an object or a Promise', () => {
-    expectMessage(render(<GaussianSampler label={{ text: 'x' } as never} />).html, 'label', 'label must be a string or a React element; got object');
-    expectMessage(render(<DatasetMap label={Promise.resolve('x') as never} />).html, 'label', 'label must be a string or a React element');
+    expectMessage(
+      render(<GaussianSampler label={{ text: 'x' } as never} />).html,
+      'label',
+      'label must be a string or a React element; got object',
+    );
+    expectMessage(
+      render(<DatasetMap label={Promise.resolve('x') as never} />).html,
+      'label',
+      'label must be a string or a React element',
+    );
   });
 
   it('a React element label is the caption', () => {
@@ -194,30 +268,63 @@ describe('what is rendered is checked: labels, class names, colour maps, values 
   });
 
   it('series and data labels must be strings', () => {
-    expectMessage(render(<NoiseScheduleChart schedules={[{ schedule: 'linear', label: { a: 1 } as never }]} />).html, 'schedules[0]', 'schedules[0].label must be a string');
-    expectMessage(render(<ScoreFieldPlot data={{ points: [[0, 0], [1, 1]], label: 5 as never }} />).html, 'data', 'data.label must be a string');
+    expectMessage(
+      render(<NoiseScheduleChart schedules={[{ schedule: 'linear', label: { a: 1 } as never }]} />).html,
+      'schedules[0]',
+      'schedules[0].label must be a string',
+    );
+    expectMessage(
+      render(
+        <ScoreFieldPlot
+          data={{
+            points: [
+              [0, 0],
+              [1, 1],
+            ],
+            label: 5 as never,
+          }}
+        />,
+      ).html,
+      'data',
+      'data.label must be a string',
+    );
   });
 
   it('a Symbol className is left out, as on a plain element; dangerouslySetInnerHTML never reaches the root', () => {
-    const html = render(<GaussianSampler className={Symbol('c') as never} {...({ dangerouslySetInnerHTML: { __html: '<script>x</script>' } } as object)} />).html;
+    const html = render(
+      <GaussianSampler
+        className={Symbol('c') as never}
+        {...({ dangerouslySetInnerHTML: { __html: '<script>x</script>' } } as object)}
+      />,
+    ).html;
     expect(html).toContain('class="dk-gaussian-sampler"');
     expect(html).not.toContain('<script>');
     expect(html).toContain('role="figure"');
   });
 
   it('a colour-map function that returns the wrong shape', () => {
-    expectMessage(render(<ScoreFieldPlot colorMap={(() => 'red') as never} />).html, 'colorMap', "colorMap must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = 0 it returned 'red'");
+    expectMessage(
+      render(<ScoreFieldPlot colorMap={(() => 'red') as never} />).html,
+      'colorMap',
+      "colorMap must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = 0 it returned 'red'",
+    );
   });
 
   it('values that passed before but drew NaN: std = 5e-324, range = [-1e308, 1e308]', () => {
     expectMessage(render(<GaussianSampler std={5e-324} />).html, 'std', 'std must be at least 0.000001');
-    expectMessage(render(<PixelGrid glyph={0} range={[-1e308, 1e308]} />).html, 'range', 'both from -1000000000000 to 1000000000000');
+    expectMessage(
+      render(<PixelGrid glyph={0} range={[-1e308, 1e308]} />).html,
+      'range',
+      'both from -1000000000000 to 1000000000000',
+    );
   });
 });
 
 describe('host data never adds CSS', () => {
   it("a DatasetMap radical's colour must be a colour", () => {
-    const { html } = render(<DatasetMap radicals={[{ radical: 85, name: 'water', color: 'red;background:url(https://example.com/x)' }]} />);
+    const { html } = render(
+      <DatasetMap radicals={[{ radical: 85, name: 'water', color: 'red;background:url(https://example.com/x)' }]} />,
+    );
     expectMessage(html, 'radicals', 'radicals[0].color must be a CSS colour');
     expect(html).not.toMatch(/style="[^"]*url\(/);
     const ok = render(<DatasetMap radicals={[{ radical: 85, name: 'water', color: 'rgb(0 90 200)' }]} />).html;
@@ -228,9 +335,17 @@ describe('host data never adds CSS', () => {
 describe('schedules take diffusers snake_case keys everywhere', () => {
   it('ScoreFieldPlot reads { beta_schedule: "linear" } (it used to ignore it), and camelCase as an alias', () => {
     expect(render(<ScoreFieldPlot schedule={{ beta_schedule: 'linear' }} t={10} />).html).toContain('(linear schedule');
-    expect(render(<ScoreFieldPlot schedule={{ beta_schedule: 'scaled_linear', num_train_timesteps: 500 }} t={10} />).html).toContain('t = 10 of 499 (scaled_linear schedule');
-    expect(render(<ScoreFieldPlot schedule={{ betaSchedule: 'sigmoid', numTrainTimesteps: 300 }} t={10} />).html).toContain('t = 10 of 299 (sigmoid schedule');
-    expectMessage(render(<ScoreFieldPlot schedule={{ beta_schedule: 'linear', betaSchedule: 'sigmoid' }} />).html, 'schedule', 'give beta_schedule or its alias betaSchedule, not both');
+    expect(
+      render(<ScoreFieldPlot schedule={{ beta_schedule: 'scaled_linear', num_train_timesteps: 500 }} t={10} />).html,
+    ).toContain('t = 10 of 499 (scaled_linear schedule');
+    expect(
+      render(<ScoreFieldPlot schedule={{ betaSchedule: 'sigmoid', numTrainTimesteps: 300 }} t={10} />).html,
+    ).toContain('t = 10 of 299 (sigmoid schedule');
+    expectMessage(
+      render(<ScoreFieldPlot schedule={{ beta_schedule: 'linear', betaSchedule: 'sigmoid' }} />).html,
+      'schedule',
+      'give beta_schedule or its alias betaSchedule, not both',
+    );
   });
 });
 

@@ -14,7 +14,9 @@ const CONSTANT_SIZED = ['KIT_VERSION', 'ThemeScope', 'lightTheme', 'darkTheme', 
 
 describe('pay only for what you import (built dist)', () => {
   it('measures a fresh build (npm test builds before vitest; alone, run `npm run build` first)', () => {
-    expect(built, `no built package in ${path.relative(process.cwd(), distDir)}: run \`npm run build\` first`).toBe(true);
+    expect(built, `no built package in ${path.relative(process.cwd(), distDir)}: run \`npm run build\` first`).toBe(
+      true,
+    );
   });
   for (const name of CONSTANT_SIZED) {
     it(`${name} costs at most ${TARGETS.KIT_VERSION} KiB gzip up front`, { timeout: 60_000 }, async () => {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ortNode from 'onnxruntime-node';
-import { ConditioningError, generate, generateImages, GenerateOptionsError, type DiffusionModel, type GenerationFrame, type OrtModule } from '../../src/engine';
+import {
+  ConditioningError,
+  generate,
+  generateImages,
+  GenerateOptionsError,
+  type DiffusionModel,
+  type GenerationFrame,
+  type OrtModule,
+} from '../../src/engine';
 import { guidanceScaleEmbedding } from '../../src/engine/model/guidanceEmbedding';
 import { DIFFUSERS_FIXTURES, loadFixtureModelInNode, type DiffusersFixture } from './nodeModel';
 
@@ -13,7 +21,8 @@ interface Tensor {
   shape: number[];
   data: number[];
 }
-const reference = (kind: DiffusersFixture) => JSON.parse(readFileSync(path.join(DIFFUSERS_FIXTURES, kind, 'reference.json'), 'utf8')) as Record<string, Tensor>;
+const reference = (kind: DiffusersFixture) =>
+  JSON.parse(readFileSync(path.join(DIFFUSERS_FIXTURES, kind, 'reference.json'), 'utf8')) as Record<string, Tensor>;
 const TOLERANCE = 1e-4;
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -67,10 +76,19 @@ describe('a diffusers UNet2DModel, unconditional, RGB', () => {
 
   it('refuses what an unconditional model cannot take, naming the option', async () => {
     const m = models.unconditional;
-    await expect(generateImages({ model: m, prompt: 'cat', steps: 1, count: 1 })).rejects.toMatchObject({ name: 'GenerateOptionsError', field: 'prompt' });
-    await expect(generateImages({ model: m, classLabel: 1, steps: 1, count: 1 })).rejects.toMatchObject({ field: 'classLabel' });
-    await expect(generateImages({ model: m, guidanceScale: 3, steps: 1, count: 1 })).rejects.toThrow(/guidanceScale must be 1 or left out/);
-    await expect(m.predict(new Float32Array(768), [10], { classLabels: [1], batch: 1 })).rejects.toThrow(ConditioningError);
+    await expect(generateImages({ model: m, prompt: 'cat', steps: 1, count: 1 })).rejects.toMatchObject({
+      name: 'GenerateOptionsError',
+      field: 'prompt',
+    });
+    await expect(generateImages({ model: m, classLabel: 1, steps: 1, count: 1 })).rejects.toMatchObject({
+      field: 'classLabel',
+    });
+    await expect(generateImages({ model: m, guidanceScale: 3, steps: 1, count: 1 })).rejects.toThrow(
+      /guidanceScale must be 1 or left out/,
+    );
+    await expect(m.predict(new Float32Array(768), [10], { classLabels: [1], batch: 1 })).rejects.toThrow(
+      ConditioningError,
+    );
     await expect(m.encodePrompts(['cat'])).rejects.toThrow(/has no text encoder and tokenizer/);
   });
 });
@@ -83,7 +101,10 @@ describe('a diffusers UNet2DModel, class-conditional (int64 timesteps and labels
 
   it(`predicts like torch within ${TOLERANCE}`, async () => {
     const ref = reference('class');
-    const out = await models.class.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, { classLabels: ref.class_labels!.data, batch: 2 });
+    const out = await models.class.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, {
+      classLabels: ref.class_labels!.data,
+      batch: 2,
+    });
     const diff = maxAbsDiff(out, ref.out_sample!.data);
     console.log(`class-conditional U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(TOLERANCE);
@@ -97,21 +118,32 @@ describe('a diffusers UNet2DModel, class-conditional (int64 timesteps and labels
       InferenceSession: {
         create: async (bytes, options) => {
           const s = await ort.InferenceSession.create(bytes, options);
-          return { inputNames: s.inputNames, outputNames: s.outputNames, run: (f, o) => s.run(f, o), release: () => s.release() };
+          return {
+            inputNames: s.inputNames,
+            outputNames: s.outputNames,
+            run: (f, o) => s.run(f, o),
+            release: () => s.release(),
+          };
         },
       },
     };
     const ref = reference('class');
     const declared = await loadFixtureModelInNode('class', (m) => (m.unet.timestepType = 'int64'), withoutMetadata);
-    const out = await declared.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, { classLabels: ref.class_labels!.data, batch: 2 });
+    const out = await declared.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, {
+      classLabels: ref.class_labels!.data,
+      batch: 2,
+    });
     expect(maxAbsDiff(out, ref.out_sample!.data)).toBeLessThan(TOLERANCE);
     await declared.dispose();
     // A manifest that contradicts the file is caught at load.
-    await expect(loadFixtureModelInNode('class', (m) => (m.unet.timestepType = 'float32'))).rejects.toThrow(/takes its timestep input as int64, but model.json says unet.timestepType 'float32'/);
+    await expect(loadFixtureModelInNode('class', (m) => (m.unet.timestepType = 'float32'))).rejects.toThrow(
+      /takes its timestep input as int64, but model.json says unet.timestepType 'float32'/,
+    );
   });
 
   it('generates one class, guided against the null class, and each label changes the images', async () => {
-    const run = (classLabel: number, guidanceScale?: number) => generateImages({ model: models.class, classLabel, guidanceScale, steps: 3, count: 2, seed: 1 });
+    const run = (classLabel: number, guidanceScale?: number) =>
+      generateImages({ model: models.class, classLabel, guidanceScale, steps: 3, count: 2, seed: 1 });
     const three = await run(3);
     const seven = await run(7);
     const unguided = await run(3, 1);
@@ -119,16 +151,24 @@ describe('a diffusers UNet2DModel, class-conditional (int64 timesteps and labels
     expect(Array.from(three.sample)).not.toEqual(Array.from(seven.sample));
     expect(Array.from(three.sample)).not.toEqual(Array.from(unguided.sample));
     // Without a label the null class gives unconditional samples.
-    expect((await generateImages({ model: models.class, steps: 1, count: 1 })).sample.every(Number.isFinite)).toBe(true);
+    expect((await generateImages({ model: models.class, steps: 1, count: 1 })).sample.every(Number.isFinite)).toBe(
+      true,
+    );
   });
 
   it('checks labels against the classes, and guidance against the null class', async () => {
-    await expect(generateImages({ model: models.class, classLabel: 11, steps: 1, count: 1 })).rejects.toThrow(/classLabel must be an integer from 0 to 9 \(or the null class 10\)/);
-    await expect(models.class.predict(new Float32Array(256), [5], { classLabels: [12], batch: 1 })).rejects.toMatchObject({ name: 'ConditioningError', field: 'classLabels' });
+    await expect(generateImages({ model: models.class, classLabel: 11, steps: 1, count: 1 })).rejects.toThrow(
+      /classLabel must be an integer from 0 to 9 \(or the null class 10\)/,
+    );
+    await expect(
+      models.class.predict(new Float32Array(256), [5], { classLabels: [12], batch: 1 }),
+    ).rejects.toMatchObject({ name: 'ConditioningError', field: 'classLabels' });
     await expect(models.class.predict(new Float32Array(256), [5])).rejects.toThrow(/conditioning is missing/);
     const noNull = await loadFixtureModelInNode('class', (m) => delete m.nullClass);
     await expect(generateImages({ model: noNull, steps: 1, count: 1 })).rejects.toMatchObject({ field: 'classLabel' });
-    await expect(generateImages({ model: noNull, classLabel: 2, guidanceScale: 4, steps: 1, count: 1 })).rejects.toMatchObject({ field: 'guidanceScale' });
+    await expect(
+      generateImages({ model: noNull, classLabel: 2, guidanceScale: 4, steps: 1, count: 1 }),
+    ).rejects.toMatchObject({ field: 'guidanceScale' });
     expect((await generateImages({ model: noNull, classLabel: 2, steps: 1, count: 1 })).count).toBe(1);
     await noNull.dispose();
   });
@@ -138,7 +178,10 @@ describe('a diffusers UNet2DConditionModel without a mask or text encoder', () =
   it(`predicts like torch within ${TOLERANCE}, with no mask given`, async () => {
     const ref = reference('text');
     expect(models.text.encoderHiddenShape).toEqual({ length: 4, size: 8 });
-    const out = await models.text.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 });
+    const out = await models.text.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, {
+      hidden: Float32Array.from(ref.encoder_hidden_states!.data),
+      batch: 2,
+    });
     const diff = maxAbsDiff(out, ref.out_sample!.data);
     console.log(`text-conditioned U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(TOLERANCE);
@@ -149,7 +192,11 @@ describe('a diffusers UNet2DConditionModel without a mask or text encoder', () =
     const base = { model: models.text, steps: 3, count: 2, seed: 4 };
     const guided = await generateImages({ ...base, embeddings: { hidden, batch: 1 } });
     const plain = await generateImages({ ...base, embeddings: { hidden, batch: 1 }, guidanceScale: 1 });
-    const negative = await generateImages({ ...base, embeddings: { hidden, batch: 1 }, negativeEmbeddings: { hidden: hidden.map((v) => -v), batch: 1 } });
+    const negative = await generateImages({
+      ...base,
+      embeddings: { hidden, batch: 1 },
+      negativeEmbeddings: { hidden: hidden.map((v) => -v), batch: 1 },
+    });
     const zeros = await generateImages({ ...base });
     for (const f of [guided, plain, negative, zeros]) expect(f.sample.every(Number.isFinite)).toBe(true);
     expect(Array.from(guided.sample)).not.toEqual(Array.from(plain.sample));
@@ -164,12 +211,28 @@ describe('a diffusers UNet2DConditionModel without a mask or text encoder', () =
 
   it('names the option and the accepted shape when embeddings do not fit', async () => {
     const base = { model: models.text, steps: 1, count: 1 };
-    await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(30), batch: 1 } })).rejects.toThrow(/embeddings.hidden must hold 1 x 4 x 8 values/);
-    await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(32), batch: 2 } })).rejects.toMatchObject({ field: 'embeddings.batch' });
-    await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(32), mask: new Float32Array(3), batch: 1 } })).rejects.toMatchObject({ field: 'embeddings.mask' });
-    await expect(generateImages({ ...base, prompt: 'a cat' })).rejects.toThrow(/prompt cannot be used: .* has no text encoder .*pass embeddings instead/);
-    await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(32), batch: 1 }, negativeEmbeddings: { hidden: new Float32Array(16), batch: 1 } })).rejects.toMatchObject({ field: 'negativeEmbeddings.hidden' });
-    await expect(models.text.predict(new Float32Array(768), [3], { hidden: new Float32Array(24), batch: 1 })).rejects.toMatchObject({ name: 'ConditioningError', field: 'hidden' });
+    await expect(generateImages({ ...base, embeddings: { hidden: new Float32Array(30), batch: 1 } })).rejects.toThrow(
+      /embeddings.hidden must hold 1 x 4 x 8 values/,
+    );
+    await expect(
+      generateImages({ ...base, embeddings: { hidden: new Float32Array(32), batch: 2 } }),
+    ).rejects.toMatchObject({ field: 'embeddings.batch' });
+    await expect(
+      generateImages({ ...base, embeddings: { hidden: new Float32Array(32), mask: new Float32Array(3), batch: 1 } }),
+    ).rejects.toMatchObject({ field: 'embeddings.mask' });
+    await expect(generateImages({ ...base, prompt: 'a cat' })).rejects.toThrow(
+      /prompt cannot be used: .* has no text encoder .*pass embeddings instead/,
+    );
+    await expect(
+      generateImages({
+        ...base,
+        embeddings: { hidden: new Float32Array(32), batch: 1 },
+        negativeEmbeddings: { hidden: new Float32Array(16), batch: 1 },
+      }),
+    ).rejects.toMatchObject({ field: 'negativeEmbeddings.hidden' });
+    await expect(
+      models.text.predict(new Float32Array(768), [3], { hidden: new Float32Array(24), batch: 1 }),
+    ).rejects.toMatchObject({ name: 'ConditioningError', field: 'hidden' });
     expect(GenerateOptionsError).toBeDefined();
   });
 });
@@ -199,7 +262,11 @@ describe.each([
   it(`predicts like torch within ${TOLERANCE}`, async () => {
     const ref = reference(kind);
     const conditioningInput =
-      kind === 'real-class' ? { classLabels: ref.class_labels!.data, batch: 2 } : kind === 'real-text' ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 } : undefined;
+      kind === 'real-class'
+        ? { classLabels: ref.class_labels!.data, batch: 2 }
+        : kind === 'real-text'
+          ? { hidden: Float32Array.from(ref.encoder_hidden_states!.data), batch: 2 }
+          : undefined;
     const out = await model.predict(Float32Array.from(ref.sample!.data), ref.timestep!.data, conditioningInput);
     const diff = maxAbsDiff(out, ref.out_sample!.data);
     console.log(`${kind} U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
@@ -208,7 +275,11 @@ describe.each([
 
   it('generates finite images of its shape, deterministically', async () => {
     const options =
-      kind === 'real-class' ? { classLabel: 7 } : kind === 'real-text' ? { embeddings: { hidden: Float32Array.from({ length: 32 }, (_, i) => Math.sin(i)), batch: 1 } } : {};
+      kind === 'real-class'
+        ? { classLabel: 7 }
+        : kind === 'real-text'
+          ? { embeddings: { hidden: Float32Array.from({ length: 32 }, (_, i) => Math.sin(i)), batch: 1 } }
+          : {};
     const run = () => frames({ model, steps: 3, count: 2, seed: 5, ...options });
     const a = await run();
     expect(a.map((f) => f.step)).toEqual([1, 2, 3]);
@@ -245,7 +316,11 @@ describe('a real diffusers export with timestep_cond (real-lcm)', () => {
     const ref = reference('real-lcm') as Record<string, Tensor> & { guidance_scales: number[] };
     const sample = Float32Array.from(ref.sample!.data);
     const hiddenStates = Float32Array.from(ref.encoder_hidden_states!.data);
-    const out = await model.predict(sample, ref.timestep!.data, { hidden: hiddenStates, timestepCond: Float32Array.from(ref.timestep_cond!.data), batch: 2 });
+    const out = await model.predict(sample, ref.timestep!.data, {
+      hidden: hiddenStates,
+      timestepCond: Float32Array.from(ref.timestep_cond!.data),
+      batch: 2,
+    });
     const diff = maxAbsDiff(out, ref.out_sample!.data);
     console.log(`real-lcm U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(TOLERANCE);
@@ -253,15 +328,29 @@ describe('a real diffusers export with timestep_cond (real-lcm)', () => {
     const ours = new Float32Array(2 * 256);
     ref.guidance_scales.forEach((w, b) => ours.set(guidanceScaleEmbedding(w - 1, 256), 256 * b));
     const embeddingDiff = maxAbsDiff(ours, ref.timestep_cond!.data);
-    const withOurs = await model.predict(sample, ref.timestep!.data, { hidden: hiddenStates, timestepCond: ours, batch: 2 });
+    const withOurs = await model.predict(sample, ref.timestep!.data, {
+      hidden: hiddenStates,
+      timestepCond: ours,
+      batch: 2,
+    });
     const outputDiff = maxAbsDiff(withOurs, ref.out_sample!.data);
-    console.log(`real-lcm guidance embedding: max |engine - diffusers| = ${embeddingDiff.toExponential(2)}; U-Net output with it: ${outputDiff.toExponential(2)}`);
+    console.log(
+      `real-lcm guidance embedding: max |engine - diffusers| = ${embeddingDiff.toExponential(2)}; U-Net output with it: ${outputDiff.toExponential(2)}`,
+    );
     expect(embeddingDiff).toBeLessThan(1e-3);
     expect(outputDiff).toBeLessThan(TOLERANCE);
   });
 
   it("generates one LCM step like diffusers' LCMScheduler with this U-Net in torch (custom timesteps [979])", async () => {
-    const ref = reference('real-lcm') as unknown as { lcm_one_step: { timesteps: number[]; guidance_scale: number; init_noise: Tensor; encoder_hidden_states: Tensor; images: Tensor } };
+    const ref = reference('real-lcm') as unknown as {
+      lcm_one_step: {
+        timesteps: number[];
+        guidance_scale: number;
+        init_noise: Tensor;
+        encoder_hidden_states: Tensor;
+        images: Tensor;
+      };
+    };
     const one = ref.lcm_one_step;
     const frame = await generateImages({
       model,
@@ -309,18 +398,37 @@ describe('a real diffusers export with timestep_cond (real-lcm)', () => {
 
   it('names timestep_cond when it is missing or does not fit, and the options that cannot be used', async () => {
     const x = new Float32Array(768);
-    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toMatchObject({ name: 'ConditioningError', field: 'timestepCond' });
-    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toThrow(/timestepCond is missing: .* takes the guidance scale as timestep_cond; pass a Float32Array of 1x256 values/);
-    await expect(model.predict(x, [979], { hidden, timestepCond: new Float32Array(128), batch: 1 })).rejects.toMatchObject({ field: 'timestepCond' });
+    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toMatchObject({
+      name: 'ConditioningError',
+      field: 'timestepCond',
+    });
+    await expect(model.predict(x, [979], { hidden, batch: 1 })).rejects.toThrow(
+      /timestepCond is missing: .* takes the guidance scale as timestep_cond; pass a Float32Array of 1x256 values/,
+    );
+    await expect(
+      model.predict(x, [979], { hidden, timestepCond: new Float32Array(128), batch: 1 }),
+    ).rejects.toMatchObject({ field: 'timestepCond' });
     const text = await loadFixtureModelInNode('real-text');
-    await expect(text.predict(x, [979], { hidden, timestepCond: new Float32Array(256), batch: 1 })).rejects.toThrow(/timestepCond must be left out/);
+    await expect(text.predict(x, [979], { hidden, timestepCond: new Float32Array(256), batch: 1 })).rejects.toThrow(
+      /timestepCond must be left out/,
+    );
     await text.dispose();
     const base = { model, embeddings: { hidden, batch: 1 }, count: 1 };
-    await expect(generateImages({ ...base, timesteps: [979, 499], scheduler: 'euler' })).rejects.toMatchObject({ name: 'GenerateOptionsError', field: 'timesteps' });
-    await expect(generateImages({ ...base, timesteps: [499, 979] })).rejects.toThrow(/^timesteps must be a descending list of distinct integers from 0 to 999; got timesteps\[1\] = 979/);
+    await expect(generateImages({ ...base, timesteps: [979, 499], scheduler: 'euler' })).rejects.toMatchObject({
+      name: 'GenerateOptionsError',
+      field: 'timesteps',
+    });
+    await expect(generateImages({ ...base, timesteps: [499, 979] })).rejects.toThrow(
+      /^timesteps must be a descending list of distinct integers from 0 to 999; got timesteps\[1\] = 979/,
+    );
     await expect(generateImages({ ...base, timesteps: [979], steps: 1 })).rejects.toMatchObject({ field: 'timesteps' });
-    await expect(generateImages({ ...base, steps: 51 })).rejects.toMatchObject({ name: 'GenerateOptionsError', field: 'steps' });
-    await expect(generateImages({ ...base, steps: 51 })).rejects.toThrow(/^steps is too many for LCMScheduler: num_inference_steps must be an integer from 1 to original_inference_steps \(50\)/);
+    await expect(generateImages({ ...base, steps: 51 })).rejects.toMatchObject({
+      name: 'GenerateOptionsError',
+      field: 'steps',
+    });
+    await expect(generateImages({ ...base, steps: 51 })).rejects.toThrow(
+      /^steps is too many for LCMScheduler: num_inference_steps must be an integer from 1 to original_inference_steps \(50\)/,
+    );
     // The same file with a manifest that forgets timestep_cond is refused at load, saying what to add.
     await expect(
       loadFixtureModelInNode('real-lcm', (m) => {

@@ -44,7 +44,9 @@ describe('typeset maths in the docs', () => {
   const files = mdxFiles(path.join(root, 'stories'));
 
   it('finds the pages', () => {
-    expect(files.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['stories/Explainer.mdx', 'stories/Engine.mdx']));
+    expect(files.map((f) => path.relative(root, f))).toEqual(
+      expect.arrayContaining(['stories/Explainer.mdx', 'stories/Engine.mdx']),
+    );
   });
 
   for (const file of files) {
@@ -56,7 +58,9 @@ describe('typeset maths in the docs', () => {
       expect(count(code, /katex-error/g), 'a formula KaTeX could not parse').toBe(0);
       expect(count(code, /language-math/g), 'a formula left as code').toBe(0);
       // No formula written as a plain code block any more (the old style: sqrt(ᾱ_t) and friends in ``` blocks).
-      const blocks = [...source.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] !== 'math').map((m) => m[2]!);
+      const blocks = [...source.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)]
+        .filter((m) => m[1] !== 'math')
+        .map((m) => m[2]!);
       expect(blocks.filter((b) => /sqrt\(|ᾱ|ε̂|∇/.test(b))).toEqual([]);
       if (name === 'stories/Explainer.mdx') {
         expect(count(code, /className: "katex"/g)).toBeGreaterThanOrEqual(40);
@@ -68,16 +72,28 @@ describe('typeset maths in the docs', () => {
 
 describe('remarkCodeMath', () => {
   const text = (value: string) => ({ type: 'text', value });
-  const code = (value: string) => ({ type: 'inlineCode', value }) as { type: string; value: string; data?: Record<string, unknown> };
+  const code = (value: string) =>
+    ({ type: 'inlineCode', value }) as { type: string; value: string; data?: Record<string, unknown> };
 
-  it("marks $`...`$ as inline maths and drops the dollars", () => {
+  it('marks $`...`$ as inline maths and drops the dollars', () => {
     const a = code('x_{t}');
     const b = code('w');
-    const tree = { type: 'root', children: [{ type: 'paragraph', children: [text('so $'), a, text('$ and $'), b, text('$.')] }] };
+    const tree = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [text('so $'), a, text('$ and $'), b, text('$.')] }],
+    };
     remarkCodeMath()(tree);
     const p = tree.children[0]!.children;
-    expect(p.filter((n) => n.type === 'text').map((n) => (n as { value: string }).value)).toEqual(['so ', ' and ', '.']);
-    expect(a.data).toMatchObject({ hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value: 'x_{t}' }] });
+    expect(p.filter((n) => n.type === 'text').map((n) => (n as { value: string }).value)).toEqual([
+      'so ',
+      ' and ',
+      '.',
+    ]);
+    expect(a.data).toMatchObject({
+      hName: 'code',
+      hProperties: { className: ['language-math', 'math-inline'] },
+      hChildren: [{ type: 'text', value: 'x_{t}' }],
+    });
     expect(b.data?.hProperties).toBeDefined();
   });
 

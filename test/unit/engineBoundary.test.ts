@@ -18,7 +18,8 @@ function sourceFiles(dir: string): string[] {
  */
 const WORKER_ENTRIES = ['worker/engineWorker.ts', 'worker/engineWorkerWebgpu.ts'];
 
-const FORBIDDEN = /^(react|react-dom|react\/.*|react-dom\/.*|three|three\/.*|@react-three\/.*|@visx\/.*|@storybook\/.*)$/;
+const FORBIDDEN =
+  /^(react|react-dom|react\/.*|react-dom\/.*|three|three\/.*|@react-three\/.*|@visx\/.*|@storybook\/.*)$/;
 
 describe('the engine boundary', () => {
   it('has no static import of React, a view library or onnxruntime (only lazy import() of the runtime)', () => {
@@ -30,10 +31,13 @@ describe('the engine boundary', () => {
       for (const match of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
         const spec = match[1]!;
         const entry = WORKER_ENTRIES.includes(path.relative(engineDir, file));
-        if (FORBIDDEN.test(spec) || (spec.startsWith('onnxruntime') && !entry)) offences.push(`${path.relative(engineDir, file)}: ${spec}`);
-        if (/(^|\/)engineWorker(Webgpu)?$/.test(spec)) offences.push(`${path.relative(engineDir, file)}: imports the Worker entry ${spec}`);
+        if (FORBIDDEN.test(spec) || (spec.startsWith('onnxruntime') && !entry))
+          offences.push(`${path.relative(engineDir, file)}: ${spec}`);
+        if (/(^|\/)engineWorker(Webgpu)?$/.test(spec))
+          offences.push(`${path.relative(engineDir, file)}: imports the Worker entry ${spec}`);
       }
-      for (const match of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) offences.push(`${path.relative(engineDir, file)}: require(${match[1]})`);
+      for (const match of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g))
+        offences.push(`${path.relative(engineDir, file)}: require(${match[1]})`);
       if (/\.tsx$/.test(file)) offences.push(`${path.relative(engineDir, file)}: a .tsx file`);
     }
     expect(offences).toEqual([]);

@@ -12,7 +12,13 @@ const engineDir = path.join(srcDir, 'engine');
  * package.json does not export. Both share one copy of the engine in the build, so a class or a setting is the same
  * whichever entry a component took it from; a deeper import would bundle a second copy into the components.
  */
-const ENGINE_ENTRIES = new Set([engineDir, path.join(engineDir, 'index'), path.join(engineDir, 'index.ts'), path.join(engineDir, 'internal'), path.join(engineDir, 'internal.ts')]);
+const ENGINE_ENTRIES = new Set([
+  engineDir,
+  path.join(engineDir, 'index'),
+  path.join(engineDir, 'index.ts'),
+  path.join(engineDir, 'internal'),
+  path.join(engineDir, 'internal.ts'),
+]);
 
 /** Every .ts/.tsx file under `dir`, tests and stories included, skipping the engine itself. */
 function filesOutsideEngine(dir: string): string[] {
@@ -59,17 +65,31 @@ describe('imports of the engine from the rest of src/', () => {
       "const lazy = () => import('../../engine/model/ort');",
       "import { engineLike } from './engineLike';",
     ].join('\n');
-    expect(deepEngineImports(file, text)).toEqual(['../../engine/rng/randn', '../../engine/schedules', '../../engine/model/ort']);
+    expect(deepEngineImports(file, text)).toEqual([
+      '../../engine/rng/randn',
+      '../../engine/schedules',
+      '../../engine/model/ort',
+    ]);
   });
 });
 
-/** The names a module exports, as `export { a, type B as C } from '...'` lists write them (`C`), and whether it uses `export *`. */
+/**
+ * The names a module exports, as `export { a, type B as C } from '...'` lists write them (`C`), and whether it uses
+ * `export *`.
+ */
 function exportedNames(file: string): { names: string[]; star: boolean } {
   const text = readFileSync(file, 'utf8');
   const names = [...text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)].flatMap((m) =>
     m[1]!
       .split(',')
-      .map((item) => item.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim())
+      .map((item) =>
+        item
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      )
       .filter(Boolean),
   );
   return { names, star: /^export\s+\*/m.test(text) };
@@ -94,7 +114,10 @@ describe("the engine's two entries", () => {
   });
 
   it('publish only the public one: no export of package.json reaches the internal entry', () => {
-    const pkg = JSON.parse(readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; imports?: unknown };
+    const pkg = JSON.parse(readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>;
+      imports?: unknown;
+    };
     expect(JSON.stringify(pkg.exports)).not.toMatch(/internal/);
     expect(pkg.imports).toBeUndefined();
     expect(JSON.stringify(pkg.exports['./engine'])).toMatch(/dist\/engine\/index\./);

@@ -10,19 +10,28 @@ import { schemaArgTypes } from '../../src/components/shared/props/schemaArgTypes
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const componentsDir = path.join(root, 'src/components');
-const figures = readdirSync(componentsDir).filter((name) => existsSync(path.join(componentsDir, name, `${name}.schema.ts`)));
+const figures = readdirSync(componentsDir).filter((name) =>
+  existsSync(path.join(componentsDir, name, `${name}.schema.ts`)),
+);
 
-/** The places in a story file where a control states a range or a step: `min:`, `max:` or `step:` inside `control: { ... }`. */
+/**
+ * The places in a story file where a control states a range or a step: `min:`, `max:` or `step:` inside `control: { ...
+ * }`.
+ */
 function restatedRanges(source: string): string[] {
   const found: string[] = [];
-  for (const match of source.matchAll(/control\s*:\s*\{[^}]*\}/g)) if (/\b(min|max|step)\s*:/.test(match[0])) found.push(match[0]);
+  for (const match of source.matchAll(/control\s*:\s*\{[^}]*\}/g))
+    if (/\b(min|max|step)\s*:/.test(match[0])) found.push(match[0]);
   return found;
 }
 
 describe('figure schemas', () => {
   it('every figure component has a schema', () => {
-    // The figures of the kit: each has a folder with <Name>.tsx and <Name>.stories.tsx (Math is a typesetting helper, not a figure).
-    const withStories = readdirSync(componentsDir).filter((name) => name !== 'Math' && existsSync(path.join(componentsDir, name, `${name}.stories.tsx`)));
+    // The figures of the kit: each has a folder with <Name>.tsx and <Name>.stories.tsx (Math is a typesetting helper,
+    // not a figure).
+    const withStories = readdirSync(componentsDir).filter(
+      (name) => name !== 'Math' && existsSync(path.join(componentsDir, name, `${name}.stories.tsx`)),
+    );
     expect(withStories.filter((name) => !figures.includes(name))).toEqual([]);
   });
 
@@ -48,7 +57,11 @@ describe('figure schemas', () => {
       description: 'Width in px. Accepts an integer from 120 to 2000.',
       table: { defaultValue: { summary: '240' }, type: { summary: 'number' } },
     });
-    expect(argTypes.view).toMatchObject({ control: 'select', options: ['a', 'b'], table: { defaultValue: { summary: "'a'" } } });
+    expect(argTypes.view).toMatchObject({
+      control: 'select',
+      options: ['a', 'b'],
+      table: { defaultValue: { summary: "'a'" } },
+    });
   });
 
   it('checks props in the schema order, applies defaults and keeps the host attributes apart', () => {
@@ -56,7 +69,11 @@ describe('figure schemas', () => {
       width: numberProp({ doc: 'Width in px.', default: 240, min: 120, max: 2000 }),
       view: choiceProp({ doc: 'What to show.', default: 'a', options: ['a', 'b'] as const }),
     };
-    expect(checkFigureProps(schema, { className: 'x' })).toEqual({ settings: { width: 240, view: 'a' }, host: { className: 'x' }, problem: null });
+    expect(checkFigureProps(schema, { className: 'x' })).toEqual({
+      settings: { width: 240, view: 'a' },
+      host: { className: 'x' },
+      problem: null,
+    });
     const bad = checkFigureProps(schema, { width: 5, view: 'c' });
     expect(bad.problem).toEqual({ prop: 'width', message: 'width must be a number from 120 to 2000; got 5.' });
     expect(bad.host).toEqual({});

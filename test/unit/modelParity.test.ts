@@ -34,7 +34,11 @@ describe('parity with the Python model (fixtures)', () => {
     expect(tokenizerCases.cases.length).toBeGreaterThan(5);
     for (const c of tokenizerCases.cases) {
       const enc = model.tokenizer!.encode(c.text);
-      expect({ text: c.text, ids: enc.ids, mask: enc.mask }).toEqual({ text: c.text, ids: c.input_ids, mask: c.attention_mask });
+      expect({ text: c.text, ids: enc.ids, mask: enc.mask }).toEqual({
+        text: c.text,
+        ids: c.input_ids,
+        mask: c.attention_mask,
+      });
     }
   });
 
@@ -56,7 +60,9 @@ describe('parity with the Python model (fixtures)', () => {
   it(`returns the cross-attention maps like torch within ${TOLERANCE}`, async () => {
     expect(model.hasCrossAttention).toBe(true);
     const e = await model.encodePrompts(modelCase.prompts);
-    const out = await model.predictDetailed(Float32Array.from(modelCase.sample.data), modelCase.timestep.data, e, { crossAttention: true });
+    const out = await model.predictDetailed(Float32Array.from(modelCase.sample.data), modelCase.timestep.data, e, {
+      crossAttention: true,
+    });
     expect(out.crossAttentionShape).toEqual(modelCase.cross_attention.shape);
     const diff = maxAbsDiff(out.crossAttention!, modelCase.cross_attention.data);
     console.log(`U-Net cross-attention: max |onnx - torch| = ${diff.toExponential(2)}`);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, generateImages, GenerateOptionsError, GenerationAbortedError, type DiffusionModel, type GenerationFrame } from '../../src/engine';
+import {
+  generate,
+  generateImages,
+  GenerateOptionsError,
+  GenerationAbortedError,
+  type DiffusionModel,
+  type GenerationFrame,
+} from '../../src/engine';
 import { loadShippedModelInNode } from './nodeModel';
 
 // The real shipped model on onnxruntime-node: small batches and few steps keep this quick on 2 cores.
@@ -41,8 +48,24 @@ describe('generate with the shipped model', () => {
   }, 60_000);
 
   it('with guidance scale 1 predicts exactly the conditional noise, and w > 1 moves away from it', async () => {
-    const [frame1] = await collect({ model, prompt: 'gold', steps: 1, count: 1, seed: 3, guidanceScale: 1, scheduler: 'ddim' });
-    const [frame3] = await collect({ model, prompt: 'gold', steps: 1, count: 1, seed: 3, guidanceScale: 3, scheduler: 'ddim' });
+    const [frame1] = await collect({
+      model,
+      prompt: 'gold',
+      steps: 1,
+      count: 1,
+      seed: 3,
+      guidanceScale: 1,
+      scheduler: 'ddim',
+    });
+    const [frame3] = await collect({
+      model,
+      prompt: 'gold',
+      steps: 1,
+      count: 1,
+      seed: 3,
+      guidanceScale: 3,
+      scheduler: 'ddim',
+    });
     // The same call made by hand: the seed's noise through the U-Net with the prompt's embedding.
     const { createRng, randn } = await import('../../src/engine');
     const x = randn(createRng(3), frame1!.sample.length);
@@ -54,7 +77,8 @@ describe('generate with the shipped model', () => {
     // w = 3: eps_u + 3 (eps_c - eps_u), within float32 rounding of the batched call.
     const epsU = await model.predict(x, [t], uncond);
     let maxErr = 0;
-    for (let i = 0; i < epsU.length; i++) maxErr = Math.max(maxErr, Math.abs(frame3!.predictedNoise[i]! - (epsU[i]! + 3 * (byHand[i]! - epsU[i]!))));
+    for (let i = 0; i < epsU.length; i++)
+      maxErr = Math.max(maxErr, Math.abs(frame3!.predictedNoise[i]! - (epsU[i]! + 3 * (byHand[i]! - epsU[i]!))));
     expect(maxErr).toBeLessThan(1e-4);
   }, 60_000);
 

@@ -83,7 +83,9 @@ const NOT_FIGURES: Record<string, string> = {
 };
 
 /** The shipped model's manifest, which the model-driven figures defer to. */
-const shippedManifest = JSON.parse(readFileSync(path.join(root, 'assets/models/glyffuser-mini/model.json'), 'utf8')) as {
+const shippedManifest = JSON.parse(
+  readFileSync(path.join(root, 'assets/models/glyffuser-mini/model.json'), 'utf8'),
+) as {
   scheduler_config: { _class_name: string };
   guidance: { default: number };
 };
@@ -103,19 +105,25 @@ interface ProseDefault {
 }
 
 const modelDefault: ProseDefault = {
-  reason: "the layer leaves `model` undefined and the engine loads its default model, which the site's configure({ modelUrl }) may change",
+  reason:
+    "the layer leaves `model` undefined and the engine loads its default model, which the site's configure({ modelUrl }) may change",
   verify(tag, d) {
     expect(d.model).toBeUndefined();
     expect(tag).toContain('glyffuser-mini');
   },
 };
 
-/** A second model (PromptGenerator's live preview, SamplerRace's student): the shipped student unless the host chose its own model. */
+/**
+ * A second model (PromptGenerator's live preview, SamplerRace's student): the shipped student unless the host chose its
+ * own model.
+ */
 const studentDefault = (prop: string): ProseDefault => ({
   reason: `the layer leaves \`${prop}\` undefined and the figure picks the shipped student only while the shipped model is the one in use`,
   verify(tag, d) {
     expect(d[prop]).toBeUndefined();
-    expect(tag).toMatch(/^the shipped glyffuser-mini-turbo when neither `model` nor `configure\(\{ modelUrl \}\)` replaces the shipped model, else false$/);
+    expect(tag).toMatch(
+      /^the shipped glyffuser-mini-turbo when neither `model` nor `configure\(\{ modelUrl \}\)` replaces the shipped model, else false$/,
+    );
   },
 });
 
@@ -150,7 +158,8 @@ const PROSE: Record<string, ProseDefault> = {
     reason: 'left undefined, the cell size is fitted to `size` and the grid once the source is known',
     verify(_tag, d) {
       expect(d.cellSize).toBeUndefined();
-      const layout = (width: number, height: number, size: number) => pixelGridLayout({ width, height, size, renderer: 'auto', showValues: 'auto' }).cellSize;
+      const layout = (width: number, height: number, size: number) =>
+        pixelGridLayout({ width, height, size, renderer: 'auto', showValues: 'auto' }).cellSize;
       expect(layout(32, 32, d.size as number)).toBe(Math.floor((d.size as number) / 32));
       expect(layout(20, 30, 100)).toBe(3);
       expect(layout(64, 64, 8)).toBe(1);
@@ -177,7 +186,10 @@ const PROSE: Record<string, ProseDefault> = {
       expect(tag).toMatch(/^min\(50, T\)/);
       expect(numberIn(tag, /: (\d+) for the default 1000-step schedule/)).toBe(d.samplingSteps);
       expect(d.samplingSteps).toBe(50);
-      expect(checkDiffusionTrainerProps({ schedule: { beta_schedule: 'linear', num_train_timesteps: 20 } }).settings.samplingSteps).toBe(20);
+      expect(
+        checkDiffusionTrainerProps({ schedule: { beta_schedule: 'linear', num_train_timesteps: 20 } }).settings
+          .samplingSteps,
+      ).toBe(20);
     },
   },
   'DiffusionTrainerProps.t': {
@@ -186,7 +198,9 @@ const PROSE: Record<string, ProseDefault> = {
       expect(tag).toMatch(/^round\(T \/ 10\)/);
       expect(numberIn(tag, /: (\d+) for the default 1000-step schedule/)).toBe(d.t);
       expect(d.t).toBe(100);
-      expect(checkDiffusionTrainerProps({ schedule: { beta_schedule: 'linear', num_train_timesteps: 500 } }).settings.t).toBe(50);
+      expect(
+        checkDiffusionTrainerProps({ schedule: { beta_schedule: 'linear', num_train_timesteps: 500 } }).settings.t,
+      ).toBe(50);
     },
   },
   'DatasetMapProps.data': {
@@ -213,7 +227,11 @@ const PROSE: Record<string, ProseDefault> = {
     verify(tag, d) {
       expect(d.classLabel).toBeUndefined();
       const info = (nullClass?: number) =>
-        ({ conditioning: 'class', acceptsPrompts: false, manifest: { classes: ['a', 'b', 'null'], nullClass } }) as unknown as Parameters<typeof runForModel>[1];
+        ({
+          conditioning: 'class',
+          acceptsPrompts: false,
+          manifest: { classes: ['a', 'b', 'null'], nullClass },
+        }) as unknown as Parameters<typeof runForModel>[1];
       // With a null class the label is left out, and the engine samples the null class; without, class 0.
       const run: Parameters<typeof runForModel>[0] = {};
       expect(runForModel(run, info(2)).classLabel).toBeUndefined();
@@ -283,7 +301,8 @@ function readPropsInterfaces(): Map<string, PropDoc[]> {
     for (const exported of checker.getExportsOfModule(module)) {
       if (!exported.name.endsWith('Props') || out.has(exported.name)) continue;
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      if (!symbol.declarations?.some((d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d))) throw new Error(`${exported.name} of ${entry} is not a type`);
+      if (!symbol.declarations?.some((d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d)))
+        throw new Error(`${exported.name} of ${entry} is not a type`);
       const type = checker.getDeclaredTypeOfSymbol(symbol);
       const docs = checker.getPropertiesOfType(type).map((prop): PropDoc => {
         const decl = prop.valueDeclaration ?? prop.declarations![0]!;
@@ -328,7 +347,8 @@ function problemsOf(iface: string, docs: PropDoc[], defaults: Defaults): string[
         continue;
       }
       const applied = documented(defaults[prop.name]);
-      if (!isEqual(applied, literal.value)) problems.push(`${key}: @default ${tag}, but the code applies ${JSON.stringify(applied) ?? 'undefined'}`);
+      if (!isEqual(applied, literal.value))
+        problems.push(`${key}: @default ${tag}, but the code applies ${JSON.stringify(applied) ?? 'undefined'}`);
     }
     if (prose) {
       try {
@@ -361,11 +381,14 @@ describe('the @default tags of the figures’ props', () => {
     for (const name of Object.keys(NOT_FIGURES)) expect(props.has(name), `${name} is listed in NOT_FIGURES`).toBe(true);
   });
 
-  it.each(Object.keys(FIGURES))('%s: every prop that needs one has a @default tag, equal to the default the code applies', (iface) => {
-    const docs = props.get(iface);
-    expect(docs, `${iface} is exported by an entry`).toBeDefined();
-    expect(problemsOf(iface, docs!, FIGURES[iface]!())).toEqual([]);
-  });
+  it.each(Object.keys(FIGURES))(
+    '%s: every prop that needs one has a @default tag, equal to the default the code applies',
+    (iface) => {
+      const docs = props.get(iface);
+      expect(docs, `${iface} is exported by an entry`).toBeDefined();
+      expect(problemsOf(iface, docs!, FIGURES[iface]!())).toEqual([]);
+    },
+  );
 
   it('lists in PROSE only props that exist, each with a reason', () => {
     for (const [key, prose] of Object.entries(PROSE)) {

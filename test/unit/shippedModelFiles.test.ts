@@ -16,11 +16,23 @@ describe('a model whose files a bundler renamed ({ url, files })', () => {
 
   it('loads from the hashed names, fetching exactly the mapped URLs', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dk-hashed-'));
-    const names: Record<string, string> = { 'model.json': 'model-Ab12.json', 'unet.onnx': 'unet-Cd34.onnx', 'text_encoder.onnx': 'text_encoder-Ef56.onnx', 'tokenizer.json': 'tokenizer-Gh78.json' };
+    const names: Record<string, string> = {
+      'model.json': 'model-Ab12.json',
+      'unet.onnx': 'unet-Cd34.onnx',
+      'text_encoder.onnx': 'text_encoder-Ef56.onnx',
+      'tokenizer.json': 'tokenizer-Gh78.json',
+    };
     for (const [from, to] of Object.entries(names)) await copyFile(path.join(MODEL_DIR, from), path.join(dir, to));
     const href = (name: string) => pathToFileURL(path.join(dir, names[name]!)).href;
     const fetched: string[] = [];
-    const source: ModelFileMap = { url: href('model.json'), files: { 'unet.onnx': href('unet.onnx'), 'text_encoder.onnx': href('text_encoder.onnx'), 'tokenizer.json': href('tokenizer.json') } };
+    const source: ModelFileMap = {
+      url: href('model.json'),
+      files: {
+        'unet.onnx': href('unet.onnx'),
+        'text_encoder.onnx': href('text_encoder.onnx'),
+        'tokenizer.json': href('tokenizer.json'),
+      },
+    };
     const model = await loadModel(source, {
       fetch: (url) => (fetched.push(path.basename(new URL(url).pathname)), fileFetch(url)),
       runtime: { ort: ortNode as unknown as OrtModule, executionProviders: ['cpu'], label: 'native-cpu' },
@@ -33,6 +45,7 @@ describe('a model whose files a bundler renamed ({ url, files })', () => {
   it("the default source is that shape, pointing at the package's own assets folder", () => {
     const source = defaultModelSource() as ModelFileMap;
     expect(Object.keys(source.files).sort()).toEqual(['text_encoder.onnx', 'tokenizer.json', 'unet.onnx']);
-    for (const [name, href] of Object.entries(source.files)) expect(new URL(href).pathname).toBe(pathToFileURL(path.join(MODEL_DIR, name)).pathname);
+    for (const [name, href] of Object.entries(source.files))
+      expect(new URL(href).pathname).toBe(pathToFileURL(path.join(MODEL_DIR, name)).pathname);
   });
 });

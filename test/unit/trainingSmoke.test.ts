@@ -32,10 +32,18 @@ async function loadSmoke(withCrossAttention: boolean) {
   const files = JSON.parse(readFileSync(path.join(SMOKE_DIR, 'export_info.json'), 'utf8'));
   return loadModel(
     {
-      manifest: { ...shipped, name: 'smoke', files, unet: withCrossAttention ? { ...unet, crossAttention: { output: 'cross_attention', resolution: 16 } } : unet },
+      manifest: {
+        ...shipped,
+        name: 'smoke',
+        files,
+        unet: withCrossAttention ? { ...unet, crossAttention: { output: 'cross_attention', resolution: 16 } } : unet,
+      },
       baseUrl: pathToFileURL(SMOKE_DIR + '/').href,
     },
-    { fetch: fileFetch, runtime: { ort: ortNode as unknown as OrtModule, executionProviders: ['cpu'], label: 'native-cpu' } },
+    {
+      fetch: fileFetch,
+      runtime: { ort: ortNode as unknown as OrtModule, executionProviders: ['cpu'], label: 'native-cpu' },
+    },
   );
 }
 
@@ -48,20 +56,26 @@ describe('the training pipeline end to end', () => {
       const e = await model.encodePrompts(fx.prompts);
       const eps = await model.predict(Float32Array.from(fx.sample.data), fx.timestep.data, e);
       let textDiff = 0;
-      for (let i = 0; i < e.hidden.length; i++) textDiff = Math.max(textDiff, Math.abs(e.hidden[i]! - fx.last_hidden_state.data[i]));
+      for (let i = 0; i < e.hidden.length; i++)
+        textDiff = Math.max(textDiff, Math.abs(e.hidden[i]! - fx.last_hidden_state.data[i]));
       let unetDiff = 0;
       for (let i = 0; i < eps.length; i++) unetDiff = Math.max(unetDiff, Math.abs(eps[i]! - fx.noise_pred.data[i]));
-      console.log(`smoke export: text encoder ${textDiff.toExponential(2)}, U-Net ${unetDiff.toExponential(2)} (max |onnx - torch|)`);
+      console.log(
+        `smoke export: text encoder ${textDiff.toExponential(2)}, U-Net ${unetDiff.toExponential(2)} (max |onnx - torch|)`,
+      );
       expect(textDiff).toBeLessThan(1e-3);
       expect(unetDiff).toBeLessThan(1e-3);
 
       // Asked for, the cross-attention maps come back too, [B, L, 16, 16], like torch's.
-      const detailed = await model.predictDetailed(Float32Array.from(fx.sample.data), fx.timestep.data, e, { crossAttention: true });
+      const detailed = await model.predictDetailed(Float32Array.from(fx.sample.data), fx.timestep.data, e, {
+        crossAttention: true,
+      });
       expect(model.hasCrossAttention).toBe(true);
       expect(Array.from(detailed.output)).toEqual(Array.from(eps));
       expect(detailed.crossAttentionShape).toEqual(fx.cross_attention.shape);
       let attnDiff = 0;
-      for (let i = 0; i < detailed.crossAttention!.length; i++) attnDiff = Math.max(attnDiff, Math.abs(detailed.crossAttention![i]! - fx.cross_attention.data[i]));
+      for (let i = 0; i < detailed.crossAttention!.length; i++)
+        attnDiff = Math.max(attnDiff, Math.abs(detailed.crossAttention![i]! - fx.cross_attention.data[i]));
       console.log(`smoke export: cross-attention ${attnDiff.toExponential(2)} (max |onnx - torch|)`);
       expect(attnDiff).toBeLessThan(1e-4);
     } finally {
@@ -69,7 +83,7 @@ describe('the training pipeline end to end', () => {
     }
   }, 180_000);
 
-  it('returns the words\' cross-attention maps with each frame when asked, and only then', async () => {
+  it("returns the words' cross-attention maps with each frame when asked, and only then", async () => {
     const model = await loadSmoke(true);
     try {
       const options = { model, prompt: 'water tree', count: 2, steps: 2, guidanceScale: 3, seed: 1 };
@@ -78,7 +92,11 @@ describe('the training pipeline end to end', () => {
       const frame = await generateImages({ ...options, crossAttention: true });
       expect(Array.from(frame.sample)).toEqual(Array.from(plain.sample)); // asking for maps changes nothing else
       const maps = frame.crossAttention!;
-      expect({ tokens: maps.tokens, resolution: maps.resolution, words: maps.words }).toEqual({ tokens: 16, resolution: 16, words: ['water', 'tree'] });
+      expect({ tokens: maps.tokens, resolution: maps.resolution, words: maps.words }).toEqual({
+        tokens: 16,
+        resolution: 16,
+        words: ['water', 'tree'],
+      });
       expect(maps.data.length).toBe(2 * 16 * 16 * 16);
       // The conditional half: the two words share each pixel's attention with the null token; padding gets none.
       const pixel = 16 * 16;
@@ -102,7 +120,9 @@ describe('the training pipeline end to end', () => {
   it('refuses crossAttention for a model without the output, naming the field', async () => {
     const model = await loadSmoke(false);
     try {
-      await expect(generateImages({ model, prompt: 'water', count: 1, steps: 1, crossAttention: true })).rejects.toThrow(/crossAttention.*no cross-attention output/);
+      await expect(
+        generateImages({ model, prompt: 'water', count: 1, steps: 1, crossAttention: true }),
+      ).rejects.toThrow(/crossAttention.*no cross-attention output/);
     } finally {
       await model.dispose();
     }

@@ -63,7 +63,12 @@ describe('the shipped few-step student (glyffuser-mini-turbo)', () => {
     const e = await model.encodePrompts(modelCase.prompts);
     expect(maxAbsDiff(e.hidden, modelCase.last_hidden_state.data)).toBeLessThan(TOLERANCE);
     const conditioning = { ...e, timestepCond: Float32Array.from(modelCase.timestep_cond.data) };
-    const out = await model.predictDetailed(Float32Array.from(modelCase.sample.data), modelCase.timestep.data, conditioning, { crossAttention: true });
+    const out = await model.predictDetailed(
+      Float32Array.from(modelCase.sample.data),
+      modelCase.timestep.data,
+      conditioning,
+      { crossAttention: true },
+    );
     const diff = maxAbsDiff(out.output, modelCase.noise_pred.data);
     console.log(`turbo U-Net: max |onnx - torch| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(TOLERANCE);
@@ -72,7 +77,14 @@ describe('the shipped few-step student (glyffuser-mini-turbo)', () => {
 
   it(`draws a whole 1-step LCM run like the torch reference within ${TOLERANCE}, from the manifest's grid`, async () => {
     const { lcm } = modelCase;
-    const frame = await generateImages({ model, prompt: lcm.prompt, steps: lcm.steps, guidanceScale: lcm.guidance, count: 1, initialNoise: Float32Array.from(lcm.initial_noise.data) });
+    const frame = await generateImages({
+      model,
+      prompt: lcm.prompt,
+      steps: lcm.steps,
+      guidanceScale: lcm.guidance,
+      count: 1,
+      initialNoise: Float32Array.from(lcm.initial_noise.data),
+    });
     expect(frame.timestep).toBe(lcm.timesteps[0]);
     const clamped = Array.from(frame.sample, (v) => Math.min(1, Math.max(-1, v)));
     const diff = maxAbsDiff(clamped, lcm.image.data);

@@ -27,7 +27,12 @@ export function App() {
       </section>
       <section>
         <h2>Noise schedules</h2>
-        <NoiseScheduleChart data-testid="noise-schedule-chart" schedules={['linear', 'squaredcos_cap_v2']} t={400} showSlider />
+        <NoiseScheduleChart
+          data-testid="noise-schedule-chart"
+          schedules={['linear', 'squaredcos_cap_v2']}
+          t={400}
+          showSlider
+        />
       </section>
       <section>
         <h2>The score of noised data</h2>
@@ -47,7 +52,16 @@ export function App() {
       </section>
       <section>
         <h2>Generate from a prompt</h2>
-        <PromptGenerator data-testid="prompt-generator" device="wasm" prompt="water" count={2} steps={4} seed={5} cellSize={40} generateOnLoad />
+        <PromptGenerator
+          data-testid="prompt-generator"
+          device="wasm"
+          prompt="water"
+          count={2}
+          steps={4}
+          seed={5}
+          cellSize={40}
+          generateOnLoad
+        />
       </section>
     </main>
   );

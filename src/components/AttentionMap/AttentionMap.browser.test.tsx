@@ -39,7 +39,9 @@ describe('AttentionMap in Chromium', () => {
     expect(words.map((b) => b.firstChild?.textContent)).toEqual(['water', 'tree']);
     expect(words.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
     expect(words.map((b) => b.tabIndex)).toEqual([0, -1]);
-    expect(statusOf(view.host)).toMatch(/^step 3 of 3: "water" takes [\d.<]+% of the attention(, most in the [a-z ]+ of the glyphs)?\.$/);
+    expect(statusOf(view.host)).toMatch(
+      /^step 3 of 3: "water" takes [\d.<]+% of the attention(, most in the [a-z ]+ of the glyphs)?\.$/,
+    );
 
     const canvas = view.host.querySelector('canvas')!;
     const water = canvas.toDataURL();
@@ -57,7 +59,9 @@ describe('AttentionMap in Chromium', () => {
     wordButtons(view.host)[0]!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
     await until(() => figure.dataset.word === 'water', 30_000, 'the hovered word');
     expect(canvas.toDataURL()).toBe(water);
-    view.host.querySelector('[role="toolbar"]')!.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body }));
+    view.host
+      .querySelector('[role="toolbar"]')!
+      .dispatchEvent(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body }));
     await until(() => figure.dataset.word === 'tree', 30_000, 'the chosen word again');
 
     // The step slider moves glyphs and heatmap together.
@@ -96,7 +100,9 @@ describe('AttentionMap in Chromium', () => {
 
   it('says so inline for a model without cross-attention, and generates nothing', async () => {
     const log = captureConsole();
-    const view = mount(<AttentionMap model="/test/fixtures/models/no-cross-attention/model.json" count={1} steps={2} />);
+    const view = mount(
+      <AttentionMap model="/test/fixtures/models/no-cross-attention/model.json" count={1} steps={2} />,
+    );
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'unsupported', 60_000, 'the model to load');
     const alert = view.host.querySelector<HTMLElement>('[role="alert"]')!;

@@ -22,7 +22,8 @@ describe('AttentionMap on the server', () => {
     expect(html).toContain('role="toolbar"');
     // 2 x 2 cells of 40 px with a 2 px gap
     expect(html).toMatch(/<canvas[^>]*width="82" height="82"/);
-    for (const name of ['Step back', 'Step forward']) expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${name}</button>`));
+    for (const name of ['Step back', 'Step forward'])
+      expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${name}</button>`));
     expect(html).toMatch(/<label[^>]*>Heatmap opacity<\/label><input[^>]*type="range"[^>]*value="0.6"/);
     expect(html).toMatch(/<option value="viridis" selected="">viridis<\/option>/);
     expect(html).toContain('0 of 12 computed');

@@ -24,17 +24,29 @@ const sampling = /* @__PURE__ */ samplingFields(
 
 /** The props of AttentionMap, in the order they are checked (the prompt's words and count x steps after them all). */
 export const attentionMapSchema = {
-  model: /* @__PURE__ */ withDoc(modelFields.model, "URL of the model's model.json. The model must export cross-attention maps."),
+  model: /* @__PURE__ */ withDoc(
+    modelFields.model,
+    "URL of the model's model.json. The model must export cross-attention maps.",
+  ),
   device: modelFields.device,
   prompt: /* @__PURE__ */ stringProp({
     doc: 'The prompt whose words are mapped; it must have at least one letter or digit.',
     default: 'water tree',
     maxLength: MAX_PROMPT_LENGTH,
   }),
-  count: /* @__PURE__ */ numberProp({ doc: 'Number of images in the grid.', default: 4, min: 1, max: MAX_ATTENTION_COUNT, integer: true }),
+  count: /* @__PURE__ */ numberProp({
+    doc: 'Number of images in the grid.',
+    default: 4,
+    min: 1,
+    max: MAX_ATTENTION_COUNT,
+    integer: true,
+  }),
   steps: sampling.steps,
   scheduler: sampling.scheduler,
-  guidanceScale: /* @__PURE__ */ withDoc(sampling.guidanceScale, "Classifier-free guidance scale. The maps are those of the prompt's (conditional) pass."),
+  guidanceScale: /* @__PURE__ */ withDoc(
+    sampling.guidanceScale,
+    "Classifier-free guidance scale. The maps are those of the prompt's (conditional) pass.",
+  ),
   seed: sampling.seed,
   word: /* @__PURE__ */ numberProp({
     doc: 'The word shown first: its 0-based position among the words the model reads (clamped to the last word).',
@@ -43,7 +55,12 @@ export const attentionMapSchema = {
     max: 255,
     integer: true,
   }),
-  opacity: /* @__PURE__ */ numberProp({ doc: 'Opacity of the heatmap over the glyphs, from 0 (glyphs only) to 1 (heatmap only).', default: 0.6, min: 0, max: 1 }),
+  opacity: /* @__PURE__ */ numberProp({
+    doc: 'Opacity of the heatmap over the glyphs, from 0 (glyphs only) to 1 (heatmap only).',
+    default: 0.6,
+    min: 0,
+    max: 1,
+  }),
   colorMap: /* @__PURE__ */ customProp<ColorMapName | ColorMap, ColorMap>({
     doc: 'Colour map of the heatmap: a name, or a function from t in [0, 1] to [r, g, b].',
     type: 'ColorMapName | ColorMap',
@@ -74,9 +91,15 @@ export const attentionMapSchema = {
 };
 
 /** The checks of AttentionMap that come after every prop: a prompt with a word to map, the kept steps bounded. */
-export function refineAttentionMap(s: SchemaSettings<typeof attentionMapSchema>, report: (problem: PropProblem) => void): void {
+export function refineAttentionMap(
+  s: SchemaSettings<typeof attentionMapSchema>,
+  report: (problem: PropProblem) => void,
+): void {
   if (!/[\p{L}\p{N}]/u.test(s.prompt)) {
-    report({ prop: 'prompt', message: `prompt must contain at least one word (a letter or a digit) for the model to attend to; got '${s.prompt.slice(0, 40)}'.` });
+    report({
+      prop: 'prompt',
+      message: `prompt must contain at least one word (a letter or a digit) for the model to attend to; got '${s.prompt.slice(0, 40)}'.`,
+    });
   }
   if (s.count * s.steps > MAX_ATTENTION_IMAGE_STEPS) {
     report({

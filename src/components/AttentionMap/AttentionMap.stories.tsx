@@ -15,11 +15,11 @@ const meta = {
       description: {
         component:
           'Where each word of the prompt acts. Inside the U-Net, cross-attention lets every position of the image look at ' +
-          'the prompt\'s word vectors; the share of its attention that a position gives each word is a map over the image. ' +
-          'This figure generates glyphs with the kit\'s model in your browser and lays the map of one word (16 × 16, the ' +
+          "the prompt's word vectors; the share of its attention that a position gives each word is a map over the image. " +
+          "This figure generates glyphs with the kit's model in your browser and lays the map of one word (16 × 16, the " +
           'resolution where the model attends, averaged over heads and layers, upsampled smoothly) over the glyphs at any ' +
           'step. Hover or tab through the words; arrow keys move between them. The step slider moves glyphs and map ' +
-          'together. By default each word\'s map is scaled to its own maximum, so a word that takes little attention still ' +
+          "together. By default each word's map is scaled to its own maximum, so a word that takes little attention still " +
           'shows where it acts: switch the scale to "all words" to compare words, or read their shares on the buttons. ' +
           'A model without a `cross_attention` output gets an inline message instead.',
       },
@@ -34,7 +34,9 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {};
 
 /** Greyscale heatmap over the sample itself, scaled across both words. */
-export const GreysOverTheSample: Story = { args: { prompt: 'gold metal', colorMap: 'greys', base: 'sample', scale: 'all', opacity: 0.5 } };
+export const GreysOverTheSample: Story = {
+  args: { prompt: 'gold metal', colorMap: 'greys', base: 'sample', scale: 'all', opacity: 0.5 },
+};
 
 /** Dark theme through `ThemeScope`. */
 export const Dark: Story = {

@@ -9,17 +9,27 @@ import { paintAttentionOverlay } from './paintAttention';
 import { modelHasCrossAttention, promptWords } from './useAttentionMap';
 
 /** Maps [count, tokens, r, r] with `value(image, token, y, x)`. */
-function maps(count: number, tokens: number, r: number, words: string[], value: (i: number, k: number, y: number, x: number) => number): CrossAttentionMaps {
+function maps(
+  count: number,
+  tokens: number,
+  r: number,
+  words: string[],
+  value: (i: number, k: number, y: number, x: number) => number,
+): CrossAttentionMaps {
   const data = new Float32Array(count * tokens * r * r);
   for (let i = 0; i < count; i++)
-    for (let k = 0; k < tokens; k++) for (let y = 0; y < r; y++) for (let x = 0; x < r; x++) data[((i * tokens + k) * r + y) * r + x] = value(i, k, y, x);
+    for (let k = 0; k < tokens; k++)
+      for (let y = 0; y < r; y++)
+        for (let x = 0; x < r; x++) data[((i * tokens + k) * r + y) * r + x] = value(i, k, y, x);
   return { data, tokens, resolution: r, words };
 }
 
 describe('storeAttention', () => {
   it('keeps only the words’ slots, scaled by each word’s maximum, with its mean share', () => {
     // token 0: 0.5 everywhere in image 0, 0.25 in image 1; token 1: 0.1 at (0, 0) of image 1 only; token 2 is padding.
-    const m = maps(2, 3, 2, ['water', 'tree'], (i, k, y, x) => (k === 0 ? (i === 0 ? 0.5 : 0.25) : k === 1 ? (i === 1 && y === 0 && x === 0 ? 0.1 : 0) : 0.9));
+    const m = maps(2, 3, 2, ['water', 'tree'], (i, k, y, x) =>
+      k === 0 ? (i === 0 ? 0.5 : 0.25) : k === 1 ? (i === 1 && y === 0 && x === 0 ? 0.1 : 0) : 0.9,
+    );
     const s = storeAttention(m, 2);
     expect(s.words).toEqual(['water', 'tree']);
     expect(Array.from(s.maxes).map((v) => +v.toFixed(6))).toEqual([0.5, 0.1]);
@@ -33,7 +43,10 @@ describe('storeAttention', () => {
   });
 
   it('keeps at most the token slots’ words and a word with no attention as zeros', () => {
-    const s = storeAttention(maps(1, 2, 1, ['a', 'b', 'c'], () => 0), 1);
+    const s = storeAttention(
+      maps(1, 2, 1, ['a', 'b', 'c'], () => 0),
+      1,
+    );
     expect(s.words).toEqual(['a', 'b']);
     expect(Array.from(s.maxes)).toEqual([0, 0]);
     expect(Array.from(s.bytes)).toEqual([0, 0]);
@@ -42,7 +55,11 @@ describe('storeAttention', () => {
 });
 
 describe('attentionRegion', () => {
-  const at = (py: number, px: number) => storeAttention(maps(2, 1, 6, ['w'], (_, __, y, x) => (y === py && x === px ? 1 : 0.01)), 2);
+  const at = (py: number, px: number) =>
+    storeAttention(
+      maps(2, 1, 6, ['w'], (_, __, y, x) => (y === py && x === px ? 1 : 0.01)),
+      2,
+    );
   it('names the third of the glyph where the word’s attention sits', () => {
     expect(attentionRegion(at(0, 0), 0)).toBe('top left');
     expect(attentionRegion(at(5, 5), 0)).toBe('bottom right');
@@ -54,7 +71,10 @@ describe('attentionRegion', () => {
 
 describe('paintAttentionOverlay', () => {
   const lut = colorLut((t) => [255 * t, 0, 255 * (1 - t)]);
-  const stored = storeAttention(maps(2, 1, 2, ['w'], (i, _, y, x) => (i === 0 ? (x === 1 ? 1 : 0) : y === 0 ? 1 : 0)), 2);
+  const stored = storeAttention(
+    maps(2, 1, 2, ['w'], (i, _, y, x) => (i === 0 ? (x === 1 ? 1 : 0) : y === 0 ? 1 : 0)),
+    2,
+  );
   // Two cells of 4 px side by side with a 1 px gap: 9 x 4 pixels, glyphs all grey (100).
   const base = () => new Uint8ClampedArray(9 * 4 * 4).fill(100);
 
@@ -94,8 +114,12 @@ describe('readouts', () => {
     expect(formatShare(0.031)).toBe('3.1%');
     expect(formatShare(0.31)).toBe('31%');
     const summary = { means: [0.31, 0.02], regions: ['bottom left', 'centre'] };
-    expect(summarizeAttention(summary, ['water', 'tree'], 0, 12, 20)).toBe('step 12 of 20: "water" takes 31% of the attention, most in the bottom left of the glyphs.');
-    expect(summarizeAttention(summary, ['water', 'tree'], 1, 12, 20)).toBe('step 12 of 20: "tree" takes 2.0% of the attention, most in the centre of the glyphs.');
+    expect(summarizeAttention(summary, ['water', 'tree'], 0, 12, 20)).toBe(
+      'step 12 of 20: "water" takes 31% of the attention, most in the bottom left of the glyphs.',
+    );
+    expect(summarizeAttention(summary, ['water', 'tree'], 1, 12, 20)).toBe(
+      'step 12 of 20: "tree" takes 2.0% of the attention, most in the centre of the glyphs.',
+    );
     expect(summarizeAttention(null, ['water'], 0, 0, 20)).toBe('step 0 of 20');
     expect(attentionStatus('unsupported', 0, 20, '')).toBe('No cross-attention maps for this model');
     expect(attentionStatus('generating', 0, 20, 'x')).toBe('Generating: waiting for step 1 of 20');
@@ -105,8 +129,20 @@ describe('readouts', () => {
   it('tells a model with cross-attention from one without, and reads the words as the tokenizer does', () => {
     expect(modelHasCrossAttention(null)).toBe(false);
     expect(modelHasCrossAttention({ manifest: { unet: {} } } as never)).toBe(false);
-    expect(modelHasCrossAttention({ manifest: { unet: { crossAttention: { output: 'cross_attention', resolution: 16 } } } } as never)).toBe(true);
-    const tokenizer = { type: 'word-level', lowercase: true, pattern: '[a-z0-9]+', pad_id: 0, unk_id: 1, max_length: 2, vocab: { '<pad>': 0, '<unk>': 1, water: 2 } };
+    expect(
+      modelHasCrossAttention({
+        manifest: { unet: { crossAttention: { output: 'cross_attention', resolution: 16 } } },
+      } as never),
+    ).toBe(true);
+    const tokenizer = {
+      type: 'word-level',
+      lowercase: true,
+      pattern: '[a-z0-9]+',
+      pad_id: 0,
+      unk_id: 1,
+      max_length: 2,
+      vocab: { '<pad>': 0, '<unk>': 1, water: 2 },
+    };
     expect(promptWords({ tokenizer } as never, 'Water, TREE and fire')).toEqual(['water', 'tree']);
     expect(promptWords({ tokenizer } as never, '!!!')).toEqual([]);
     expect(promptWords(null, 'water')).toBeNull();
@@ -116,7 +152,14 @@ describe('readouts', () => {
 describe('checkAttentionMapProps', () => {
   it('has defaults and names the prop at fault, with the work limit in its message', () => {
     expect(checkAttentionMapProps({}).problem).toBeNull();
-    expect(checkAttentionMapProps({}).settings).toMatchObject({ prompt: 'water tree', count: 4, steps: 15, opacity: 0.6, scale: 'word', base: 'predictedX0' });
+    expect(checkAttentionMapProps({}).settings).toMatchObject({
+      prompt: 'water tree',
+      count: 4,
+      steps: 15,
+      opacity: 0.6,
+      scale: 'word',
+      base: 'predictedX0',
+    });
     expect(colorMapNameOf(checkAttentionMapProps({}).settings.colorMap)).toBe('viridis');
     expect(colorMapNameOf(checkAttentionMapProps({ colorMap: 'greys' }).settings.colorMap)).toBe('greys');
     expect(checkAttentionMapProps({ opacity: 2 }).problem?.prop).toBe('opacity');

@@ -9,11 +9,22 @@ import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
 import { FigureMessage } from '../shared/ui/FigureMessage';
-import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
-import { attentionMapSchema, colorMapNameOf, MAX_ATTENTION_IMAGE_STEPS, refineAttentionMap } from './AttentionMap.schema';
+import {
+  attentionMapSchema,
+  colorMapNameOf,
+  MAX_ATTENTION_IMAGE_STEPS,
+  refineAttentionMap,
+} from './AttentionMap.schema';
 import type { AttentionMapProps } from './AttentionMap.props';
 import { AttentionMapControls } from './AttentionMapControls';
 import { ColorScale } from './ColorScale';
@@ -27,7 +38,10 @@ const GAP = 2;
 export { MAX_ATTENTION_IMAGE_STEPS };
 export type { AttentionMapProps };
 
-/** The validation layer of {@link AttentionMap}: every prop checked on a sanitised copy, the kept steps bounded; see its schema. */
+/**
+ * The validation layer of {@link AttentionMap}: every prop checked on a sanitised copy, the kept steps bounded; see its
+ * schema.
+ */
 export function checkAttentionMapProps(props: AttentionMapProps) {
   return checkFigureProps(attentionMapSchema, props, refineAttentionMap);
 }
@@ -39,14 +53,23 @@ type AttentionSettings = SchemaSettings<typeof attentionMapSchema>;
  * with the U-Net's cross-attention to one word of the prompt as a heatmap over them, at any step of the
  * denoising. The reader picks the word (buttons, arrow keys, hover) and the step (slider).
  */
-export const AttentionMap = /* @__PURE__ */ checkedFigure({ component: 'AttentionMap', ownClass: 'dk-attention-map', check: checkAttentionMapProps }, AttentionMapFigure);
+export const AttentionMap = /* @__PURE__ */ checkedFigure(
+  { component: 'AttentionMap', ownClass: 'dk-attention-map', check: checkAttentionMapProps },
+  AttentionMapFigure,
+);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings: AttentionSettings }) {
   const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, cellSize, label, startWhen } = settings;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
-  const gen = useAttentionMap(model, device, { prompt, count, steps, scheduler, guidanceScale, seed }, gate.started, gate.active);
+  const gen = useAttentionMap(
+    model,
+    device,
+    { prompt, count, steps, scheduler, guidanceScale, seed },
+    gate.started,
+    gate.active,
+  );
   const [picked, setPicked] = usePropState<string, number | null>(gen.runKey, { init: () => null });
   const [chosenWord, setChosenWord] = usePropState(settings.word);
   const [hovered, setHovered] = useState<number | null>(null);
@@ -85,21 +108,52 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
 
   const info = gen.engineState.info;
   const manifest = info?.manifest ?? null;
-  const schedulerName = schedulerLabel(scheduler ?? (manifest?.scheduler_config as Record<string, unknown> | undefined));
+  const schedulerName = schedulerLabel(
+    scheduler ?? (manifest?.scheduler_config as Record<string, unknown> | undefined),
+  );
   const text = summarizeAttention(summary, words, shownWord, shown + 1, gen.total);
   const paused = gen.phase === 'generating' && !gate.active;
   const status = paused ? PAUSED_TEXT : attentionStatus(gen.phase, gen.computed, gen.total, text);
-  const top = !summary || summary.maxes.length === 0 ? null : scale === 'all' ? Math.max(0, ...summary.maxes) : (summary.maxes[shownWord] ?? 0);
+  const top =
+    !summary || summary.maxes.length === 0
+      ? null
+      : scale === 'all'
+        ? Math.max(0, ...summary.maxes)
+        : (summary.maxes[shownWord] ?? 0);
   const size = gridPixelSize(count, cellSize, GAP);
   const shownName = words[shownWord];
 
   return (
-    <FigureRoot {...root} ref={gate.ref} {...ids.aria} state={gen.phase} data-paused={paused ? 'true' : 'false'} data-step={shown + 1} data-computed={gen.computed} data-total={gen.total} data-word={shownName ?? ''}>
+    <FigureRoot
+      {...root}
+      ref={gate.ref}
+      {...ids.aria}
+      state={gen.phase}
+      data-paused={paused ? 'true' : 'false'}
+      data-step={shown + 1}
+      data-computed={gen.computed}
+      data-total={gen.total}
+      data-word={shownName ?? ''}
+    >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>
-        {describeAttentionMap({ prompt, count, steps, seed, scheduler: schedulerName, modelName: manifest?.name ?? null, base })}
+        {describeAttentionMap({
+          prompt,
+          count,
+          steps,
+          seed,
+          scheduler: schedulerName,
+          modelName: manifest?.name ?? null,
+          base,
+        })}
       </FigureDescription>
-      <GenerationStatus component="AttentionMap" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} />
+      <GenerationStatus
+        component="AttentionMap"
+        status={status}
+        generation={gen}
+        startWhen={startWhen}
+        onStart={gate.start}
+      />
       {gen.phase === 'unsupported' ? (
         <FigureMessage
           component="AttentionMap"
@@ -110,14 +164,28 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
         />
       ) : null}
       {gen.phase === 'noWords' ? (
-        <FigureMessage component="AttentionMap" problem={{ prop: 'prompt', message: `The model reads no word of the prompt '${prompt.slice(0, 40)}' (its tokenizer finds none), so there is nothing to map.` }} />
+        <FigureMessage
+          component="AttentionMap"
+          problem={{
+            prop: 'prompt',
+            message: `The model reads no word of the prompt '${prompt.slice(0, 40)}' (its tokenizer finds none), so there is nothing to map.`,
+          }}
+        />
       ) : null}
       {gen.phase !== 'unsupported' && gen.phase !== 'noWords' ? (
         <>
-          <WordPicker words={words} selected={selected} shares={stepMaxes} onSelect={setChosenWord} onHover={setHovered} />
+          <WordPicker
+            words={words}
+            selected={selected}
+            shares={stepMaxes}
+            onSelect={setChosenWord}
+            onHover={setHovered}
+          />
           <div style={{ margin: '6px 0' }}>
             <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>
-              {shownName !== undefined ? `Attention to "${shownName}" over the ${BASE_NAMES[base].charAt(0).toLowerCase()}${BASE_NAMES[base].slice(1)}` : BASE_NAMES[base]}
+              {shownName !== undefined
+                ? `Attention to "${shownName}" over the ${BASE_NAMES[base].charAt(0).toLowerCase()}${BASE_NAMES[base].slice(1)}`
+                : BASE_NAMES[base]}
             </div>
             <canvas
               ref={canvasRef}
@@ -129,7 +197,14 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
               }
               width={size.width}
               height={size.height}
-              style={{ width: size.width, height: size.height, maxWidth: '100%', display: 'block', imageRendering: 'auto', background: themeVar('surface') }}
+              style={{
+                width: size.width,
+                height: size.height,
+                maxWidth: '100%',
+                display: 'block',
+                imageRendering: 'auto',
+                background: themeVar('surface'),
+              }}
             />
           </div>
           <ColorScale colorMap={colorMap} top={top} />
@@ -147,7 +222,14 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
             onBase={setBase}
             onScale={setScale}
           />
-          {gen.phase === 'generating' ? <ProgressBar label="Generating" value={gen.computed} max={gen.total} text={`${gen.computed} of ${gen.total} steps`} /> : null}
+          {gen.phase === 'generating' ? (
+            <ProgressBar
+              label="Generating"
+              value={gen.computed}
+              max={gen.total}
+              text={`${gen.computed} of ${gen.total} steps`}
+            />
+          ) : null}
         </>
       ) : null}
     </FigureRoot>

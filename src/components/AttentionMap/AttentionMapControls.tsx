@@ -25,7 +25,10 @@ export interface AttentionMapControlsProps {
   onScale: (scale: AttentionScale) => void;
 }
 
-const SCALE_NAMES: Readonly<Record<AttentionScale, string>> = { word: "the word's own maximum", all: 'the maximum of all words' };
+const SCALE_NAMES: Readonly<Record<AttentionScale, string>> = {
+  word: "the word's own maximum",
+  all: 'the maximum of all words',
+};
 
 /**
  * The step scrubber (shared by the glyphs and the heatmap) with step buttons, and the heatmap's opacity,
@@ -39,7 +42,13 @@ export function AttentionMapControls(p: AttentionMapControlsProps) {
       <div style={CONTROL_ROW}>
         <StepButton delta={-1} index={p.index} computed={p.computed} onStep={step} />
         <StepButton delta={1} index={p.index} computed={p.computed} onStep={step} />
-        <StepScrubber index={p.index} computed={p.computed} total={p.total} onSeek={p.onSeek} width={{ basis: 140, max: 320 }} />
+        <StepScrubber
+          index={p.index}
+          computed={p.computed}
+          total={p.total}
+          onSeek={p.onSeek}
+          width={{ basis: 140, max: 320 }}
+        />
       </div>
       <div style={CONTROL_ROW}>
         <label htmlFor={`${id}-opacity`}>Heatmap opacity</label>
@@ -57,7 +66,11 @@ export function AttentionMapControls(p: AttentionMapControlsProps) {
         {p.colorMapName !== null ? (
           <>
             <label htmlFor={`${id}-map`}>Colours</label>
-            <select id={`${id}-map`} value={p.colorMapName} onChange={(e) => p.onColorMap(e.currentTarget.value as ColorMapName)}>
+            <select
+              id={`${id}-map`}
+              value={p.colorMapName}
+              onChange={(e) => p.onColorMap(e.currentTarget.value as ColorMapName)}
+            >
               {(Object.keys(colorMaps) as ColorMapName[]).map((name) => (
                 <option key={name} value={name}>
                   {name}

@@ -42,7 +42,14 @@ export function WordPicker({ words, selected, shares, onSelect, onHover }: WordP
     action();
   };
   return (
-    <div role="toolbar" aria-label="Prompt words" aria-orientation="horizontal" onKeyDown={onKeyDown} onPointerLeave={() => onHover(null)} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '6px 0' }}>
+    <div
+      role="toolbar"
+      aria-label="Prompt words"
+      aria-orientation="horizontal"
+      onKeyDown={onKeyDown}
+      onPointerLeave={() => onHover(null)}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '6px 0' }}
+    >
       {words.map((word, i) => {
         const pressed = i === selected;
         const share = shares[i];
@@ -69,7 +76,9 @@ export function WordPicker({ words, selected, shares, onSelect, onHover }: WordP
             }}
           >
             {word}
-            {share !== undefined ? <span style={{ marginLeft: 6, fontVariantNumeric: 'tabular-nums' }}>{formatShare(share)}</span> : null}
+            {share !== undefined ? (
+              <span style={{ marginLeft: 6, fontVariantNumeric: 'tabular-nums' }}>{formatShare(share)}</span>
+            ) : null}
           </button>
         );
       })}

@@ -1,4 +1,3 @@
-
 /** What the glyphs under the heatmap are: the sample after the step, or the model's estimate of the finished glyphs. */
 export type AttentionBase = 'predictedX0' | 'sample';
 export const ATTENTION_BASES: readonly AttentionBase[] = ['predictedX0', 'sample'];
@@ -56,7 +55,12 @@ export function summarizeAttention(
   if (!summary || name === undefined || summary.means[word] === undefined) return `step ${step} of ${total}`;
   const share = formatShare(summary.means[word]!);
   const region = summary.regions[word] ?? null;
-  const where = region === null ? '' : region === 'centre' ? ', most in the centre of the glyphs' : `, most in the ${region} of the glyphs`;
+  const where =
+    region === null
+      ? ''
+      : region === 'centre'
+        ? ', most in the centre of the glyphs'
+        : `, most in the ${region} of the glyphs`;
   return `step ${step} of ${total}: "${name}" takes ${share} of the attention${where}.`;
 }
 

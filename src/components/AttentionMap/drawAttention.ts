@@ -25,7 +25,11 @@ export interface AttentionDrawOptions {
  * Draws one step: the glyph grid in the theme's ink and paper, the word's cross-attention heatmap blended
  * over it, sized for the screen's pixel ratio.
  */
-export function drawAttentionGrid(canvas: HTMLCanvasElement, frame: AttentionFrame, options: AttentionDrawOptions): void {
+export function drawAttentionGrid(
+  canvas: HTMLCanvasElement,
+  frame: AttentionFrame,
+  options: AttentionDrawOptions,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const ratio = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? Math.min(devicePixelRatio, 3) : 1;
@@ -36,7 +40,14 @@ export function drawAttentionGrid(canvas: HTMLCanvasElement, frame: AttentionFra
   const gap = themeRgb(canvas, ctx, 'border', [200, 200, 200]);
   const image = paintSampleGrid(frame[options.base], frame, { cellPx, gapPx, paper, ink, gap });
   if (frame.attention && options.word >= 0) {
-    paintAttentionOverlay(image.data, image.width, frame.attention, { word: options.word, cellPx, gapPx, lut: options.lut, opacity: options.opacity, gain: options.gain });
+    paintAttentionOverlay(image.data, image.width, frame.attention, {
+      word: options.word,
+      cellPx,
+      gapPx,
+      lut: options.lut,
+      opacity: options.opacity,
+      gain: options.gain,
+    });
   }
   if (canvas.width !== image.width) canvas.width = image.width;
   if (canvas.height !== image.height) canvas.height = image.height;

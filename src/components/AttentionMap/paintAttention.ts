@@ -25,7 +25,12 @@ export interface OverlayOptions {
  * u = (x + 0.5) r / cellPx - 0.5), coloured by the map and mixed as out = glyph (1 - opacity) + colour opacity.
  * Gaps stay as they are.
  */
-export function paintAttentionOverlay(pixels: Uint8ClampedArray, imageWidth: number, stored: StoredAttention, options: OverlayOptions): void {
+export function paintAttentionOverlay(
+  pixels: Uint8ClampedArray,
+  imageWidth: number,
+  stored: StoredAttention,
+  options: OverlayOptions,
+): void {
   const { word, cellPx, gapPx, lut } = options;
   const a = Math.min(1, Math.max(0, Number.isFinite(options.opacity) ? options.opacity : 0));
   const gain = options.gain ?? 1;

@@ -1,5 +1,11 @@
 import { useMemo } from 'react';
-import { WordTokenizer, type DeviceRequest, type GenerationFrame, type ModelInfo, type WorkerGenerateOptions } from '../../engine';
+import {
+  WordTokenizer,
+  type DeviceRequest,
+  type GenerationFrame,
+  type ModelInfo,
+  type WorkerGenerateOptions,
+} from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/draw/drawSamples';
 import { runForModel } from '../shared/generation/runForModel';
@@ -10,7 +16,10 @@ import { attentionRegion, storeAttention, type StoredAttention } from './attenti
 import type { AttentionPhase } from './describeAttention';
 
 /** What is generated (a change of content restarts the generation). */
-export type AttentionRun = Pick<WorkerGenerateOptions, 'prompt' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'>;
+export type AttentionRun = Pick<
+  WorkerGenerateOptions,
+  'prompt' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'
+>;
 
 /** One step as the figure keeps it: the glyphs as display bytes and the words' maps. */
 export interface AttentionFrame extends BatchShape {
@@ -64,7 +73,12 @@ export interface StepSummary {
 
 function summarize(frame: AttentionFrame): StepSummary {
   const a = frame.attention;
-  return { timestep: frame.timestep, means: a ? Array.from(a.means) : [], maxes: a ? Array.from(a.maxes) : [], regions: a ? a.words.map((_, w) => attentionRegion(a, w)) : [] };
+  return {
+    timestep: frame.timestep,
+    means: a ? Array.from(a.means) : [],
+    maxes: a ? Array.from(a.maxes) : [],
+    regions: a ? a.words.map((_, w) => attentionRegion(a, w)) : [],
+  };
 }
 
 // The options with cross-attention maps asked for; the glyphs as display bytes and the words' maps kept per step.
@@ -81,7 +95,13 @@ const ATTENTION_FRAMES: FrameGenerationSpec<AttentionRun, AttentionFrame, StepSu
  * generation; unmounting aborts it and releases the engine. Nothing is loaded until `enabled` ('idle' until
  * then); while `active` is false the running generation pauses between steps.
  */
-export function useAttentionMap(model: string | undefined, device: DeviceRequest, run: AttentionRun, enabled: boolean, active = true) {
+export function useAttentionMap(
+  model: string | undefined,
+  device: DeviceRequest,
+  run: AttentionRun,
+  enabled: boolean,
+  active = true,
+) {
   const { engine, state } = useSharedEngine(model, device, enabled);
   const info = state.status === 'ready' ? state.info : null;
   const supported = modelHasCrossAttention(info);
@@ -91,7 +111,8 @@ export function useAttentionMap(model: string | undefined, device: DeviceRequest
   const runs = enabled && supported && hasWords;
   const generation = useFrameGeneration({ engine, state }, run, { enabled, runs, active }, ATTENTION_FRAMES);
   const loaded = generation.phase === 'generating' || generation.phase === 'done';
-  const phase: AttentionPhase = loaded && !supported ? 'unsupported' : loaded && !hasWords ? 'noWords' : generation.phase;
+  const phase: AttentionPhase =
+    loaded && !supported ? 'unsupported' : loaded && !hasWords ? 'noWords' : generation.phase;
 
   return {
     engineState: state,

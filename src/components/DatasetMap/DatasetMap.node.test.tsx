@@ -16,13 +16,22 @@ describe('DatasetMap on the server', () => {
     expect((html.match(/<circle /g) ?? []).length).toBe(400); // no hover or selection rings yet
     // Every option is named by its glyph; check one by hand.
     const water = datasetMapEntries().find((e) => e.radical === 85)!;
-    expect(html).toContain(`aria-label="${water.char}: ${water.definition.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}; radical 85 (water)"`);
+    expect(html).toContain(
+      `aria-label="${water.char}: ${water.definition.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}; radical 85 (water)"`,
+    );
     expect(html).toMatch(/Scatter plot of 400 glyphs placed by UMAP/);
     expect(html).toMatch(/water \(radical 85\): 24/);
     expect(html).toContain('256 others in grey');
     // The legend: 6 radicals and the grey rest, with their counts.
     const text = html.replace(/<!-- -->/g, '');
-    for (const [name, radical] of [['metal', 167], ['water', 85], ['tree', 75], ['grass', 140], ['speech', 149], ['fire', 86]] as const) {
+    for (const [name, radical] of [
+      ['metal', 167],
+      ['water', 85],
+      ['tree', 75],
+      ['grass', 140],
+      ['speech', 149],
+      ['fire', 86],
+    ] as const) {
       expect(text).toContain(`${name} <span style="color:var(--dk-muted, #5b6470)">(${radical}) · 24</span>`);
     }
     expect(text).toContain('other <span style="color:var(--dk-muted, #5b6470)">· 256</span>');

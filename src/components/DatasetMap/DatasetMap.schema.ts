@@ -1,7 +1,12 @@
 import { labelField } from '../shared/props/commonFields';
 import { booleanProp, callbackProp, customProp, numberProp } from '../shared/props/figureSchema';
 import { checked, checkNumber } from '../shared/props/propChecks';
-import { DATASET_MAP_RADICALS, datasetMapEntries, type DatasetMapEntry, type DatasetMapRadical } from './datasetMapData';
+import {
+  DATASET_MAP_RADICALS,
+  datasetMapEntries,
+  type DatasetMapEntry,
+  type DatasetMapRadical,
+} from './datasetMapData';
 import { DATASET_MAP_LIMITS, sanitizeDatasetMapData, sanitizeDatasetMapRadicals } from './useDatasetMap';
 
 export type { DatasetMapEntry, DatasetMapRadical };
@@ -39,7 +44,9 @@ export const datasetMapSchema = {
     range: { min: 0, integer: true },
     check: (x, earlier) => {
       const count = (earlier.data as readonly DatasetMapEntry[]).length;
-      return x === null ? { value: null } : checked(checkNumber('selected', x, { min: 0, max: Math.max(0, count - 1), integer: true }), x as number);
+      return x === null
+        ? { value: null }
+        : checked(checkNumber('selected', x, { min: 0, max: Math.max(0, count - 1), integer: true }), x as number);
     },
   }),
   // It takes the name of the host's `onSelect` event handler, which the Props interface leaves out (gen:props).

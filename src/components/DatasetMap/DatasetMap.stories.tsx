@@ -27,7 +27,7 @@ const meta = {
           'costs the browser nothing. UMAP keeps neighbours: glyphs that look alike land close together, so glyphs ' +
           'whose radical sits in the same place of the square (water on the left, grass on top) gather in ' +
           'neighbourhoods. Distances between far-apart clusters mean little. Colours mark the six radicals of the ' +
-          'model\'s radical test (each a CSS variable `--dk-radical-<number>`); others are grey. Point at a glyph, or ' +
+          "model's radical test (each a CSS variable `--dk-radical-<number>`); others are grey. Point at a glyph, or " +
           'focus the map and use the arrow keys (each moves to the nearest glyph in that direction), to see it with ' +
           'its definition; Enter, Space or a click selects it. `datasetMapPoints()` returns the same map as ' +
           '`[x, y]` points scaled to [−2, 2], ready to be the data of ScoreFieldPlot.',
@@ -108,7 +108,10 @@ export const KeyboardNavigation: Story = {
       listbox.focus();
       await waitFor(() => expect(figure).toHaveAttribute('data-active'));
       const active = Number(figure.getAttribute('data-active'));
-      await expect(listbox).toHaveAttribute('aria-activedescendant', canvasElement.querySelectorAll('[role="option"]')[active]!.id);
+      await expect(listbox).toHaveAttribute(
+        'aria-activedescendant',
+        canvasElement.querySelectorAll('[role="option"]')[active]!.id,
+      );
       const tooltip = canvasElement.querySelector('[data-part="tooltip"]')!;
       await expect(tooltip).toHaveTextContent(entries[active]!.definition);
       // The glyph is drawn: the canvas has ink (pixels different from its paper).
@@ -138,7 +141,9 @@ export const KeyboardNavigation: Story = {
       await waitFor(() => expect(figure).toHaveAttribute('data-selected', String(active)));
       await expect(args.onSelect).toHaveBeenLastCalledWith(entries[active], active);
       await expect(canvas.getAllByRole('option', { selected: true })).toHaveLength(1);
-      await expect(canvasElement.querySelector('[data-part="selection"]')).toHaveTextContent(`Selected ${entries[active]!.char}:`);
+      await expect(canvasElement.querySelector('[data-part="selection"]')).toHaveTextContent(
+        `Selected ${entries[active]!.char}:`,
+      );
     });
 
     await step('Escape hides the tooltip; no axe violations', async () => {
@@ -165,7 +170,8 @@ export const HoverAndClick: Story = {
     await waitFor(() => expect(figure).toHaveAttribute('data-active'));
     const hovered = Number(figure.getAttribute('data-active'));
     const options = canvasElement.querySelectorAll('[role="option"]');
-    const distance = (i: number) => Math.hypot(cxOf(options[i]!) - (cxOf(circle) + 1), cyOf(options[i]!) - cyOf(circle));
+    const distance = (i: number) =>
+      Math.hypot(cxOf(options[i]!) - (cxOf(circle) + 1), cyOf(options[i]!) - cyOf(circle));
     await expect(distance(hovered)).toBeLessThanOrEqual(distance(target) + 0.01);
     await expect(canvasElement.querySelector('[data-part="tooltip"]')).toHaveTextContent(entries[hovered]!.definition);
     fireEvent.click(svg, at);

@@ -78,7 +78,9 @@ describe('the generated dataset map', () => {
       return Math.sqrt(list.reduce((s, p) => s + (p.x - mx) ** 2 + (p.y - my) ** 2, 0) / list.length);
     };
     const all = spread(entries);
-    const tighter = DATASET_MAP_RADICALS.filter((r) => spread(entries.filter((e) => e.radical === r.radical)) < 0.8 * all);
+    const tighter = DATASET_MAP_RADICALS.filter(
+      (r) => spread(entries.filter((e) => e.radical === r.radical)) < 0.8 * all,
+    );
     expect(tighter.length).toBeGreaterThanOrEqual(4);
   });
 });
@@ -111,8 +113,24 @@ describe('datasetMapPoints', () => {
 
   it('fitToSquare: hand-computed centre and scale', () => {
     // x spans 0..4, y spans 0..2: centre (2, 1), the longer side 4 maps to 2 * half = 4.
-    expect(fitToSquare([{ x: 0, y: 0 }, { x: 4, y: 2 }], 2)).toEqual({ cx: 2, cy: 1, scale: 1 });
-    expect(fitToSquare([{ x: -1, y: 5 }, { x: 1, y: 9 }], 1)).toEqual({ cx: 0, cy: 7, scale: 0.5 });
+    expect(
+      fitToSquare(
+        [
+          { x: 0, y: 0 },
+          { x: 4, y: 2 },
+        ],
+        2,
+      ),
+    ).toEqual({ cx: 2, cy: 1, scale: 1 });
+    expect(
+      fitToSquare(
+        [
+          { x: -1, y: 5 },
+          { x: 1, y: 9 },
+        ],
+        1,
+      ),
+    ).toEqual({ cx: 0, cy: 7, scale: 0.5 });
     // A single point: no span, scale 1.
     expect(fitToSquare([{ x: 3, y: 3 }], 2)).toEqual({ cx: 3, cy: 3, scale: 1 });
   });
@@ -137,11 +155,27 @@ describe('keyboard navigation', () => {
   });
 
   it('falls back to the nearest point on that side when the cone is empty', () => {
-    expect(nearestInDirection([{ px: 0, py: 0 }, { px: 2, py: 10 }, { px: 1, py: -30 }], 0, 'right')).toBe(1);
+    expect(
+      nearestInDirection(
+        [
+          { px: 0, py: 0 },
+          { px: 2, py: 10 },
+          { px: 1, py: -30 },
+        ],
+        0,
+        'right',
+      ),
+    ).toBe(1);
   });
 
   it('maps arrow keys to directions and ignores other keys', () => {
-    expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter'].map(directionOfKey)).toEqual(['left', 'right', 'up', 'down', null]);
+    expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter'].map(directionOfKey)).toEqual([
+      'left',
+      'right',
+      'up',
+      'down',
+      null,
+    ]);
   });
 
   it('nearestPoint picks within a radius', () => {
@@ -155,7 +189,12 @@ describe('computeDatasetMap', () => {
   it('places points with one scale for both axes, y up, centred (hand-computed)', () => {
     // Box 400 x 200, margin 14: inner 372 x 172, so 172 / 2 = 86 px per unit around the centre (200, 100).
     // Data (0, 0) and (4, 2) fit to (-1, -0.5) and (1, 0.5); y grows upwards.
-    const model = computeDatasetMap({ ...base, width: 400, height: 200, data: [entry(0, 0), entry(4, 2)] }) as DatasetMapModel;
+    const model = computeDatasetMap({
+      ...base,
+      width: 400,
+      height: 200,
+      data: [entry(0, 0), entry(4, 2)],
+    }) as DatasetMapModel;
     expect(model.points[0]!.px).toBeCloseTo(200 - 86, 9);
     expect(model.points[0]!.py).toBeCloseTo(100 + 43, 9);
     expect(model.points[1]!.px).toBeCloseTo(200 + 86, 9);
@@ -175,7 +214,14 @@ describe('computeDatasetMap', () => {
 
   it('the shipped map: 24 glyphs of each test radical, 256 others', () => {
     const model = computeDatasetMap({ ...base, data: datasetMapEntries() }) as DatasetMapModel;
-    expect(model.legend.map((l) => [l.radical, l.count])).toEqual([[167, 24], [85, 24], [75, 24], [140, 24], [149, 24], [86, 24]]);
+    expect(model.legend.map((l) => [l.radical, l.count])).toEqual([
+      [167, 24],
+      [85, 24],
+      [75, 24],
+      [140, 24],
+      [149, 24],
+      [86, 24],
+    ]);
     expect(model.otherCount).toBe(400 - 6 * 24);
     for (const p of model.points) {
       expect(p.px).toBeGreaterThanOrEqual(14 - 1e-9);
@@ -183,18 +229,28 @@ describe('computeDatasetMap', () => {
       expect(p.py).toBeGreaterThanOrEqual(14 - 1e-9);
       expect(p.py).toBeLessThanOrEqual(480 - 14 + 1e-9);
     }
-    expect(describeDatasetMap(model)).toMatch(/^Scatter plot of 400 glyphs placed by UMAP.*metal \(radical 167\): 24.*256 others in grey/);
+    expect(describeDatasetMap(model)).toMatch(
+      /^Scatter plot of 400 glyphs placed by UMAP.*metal \(radical 167\): 24.*256 others in grey/,
+    );
   });
 
   it('names the bad prop and the accepted range', () => {
     const problem = (input: Partial<Parameters<typeof computeDatasetMap>[0]>) =>
-      (computeDatasetMap({ ...base, data: [entry(0, 0)], ...input }) as { problem: { prop: string; message: string } }).problem;
-    expect(problem({ width: Number.NaN })).toEqual({ prop: 'width', message: 'width must be a number from 160 to 4096; got NaN.' });
+      (computeDatasetMap({ ...base, data: [entry(0, 0)], ...input }) as { problem: { prop: string; message: string } })
+        .problem;
+    expect(problem({ width: Number.NaN })).toEqual({
+      prop: 'width',
+      message: 'width must be a number from 160 to 4096; got NaN.',
+    });
     expect(problem({ height: 1e7 }).message).toBe('height must be a number from 160 to 4096; got 10000000.');
     expect(problem({ pointRadius: 0 }).prop).toBe('pointRadius');
     expect(problem({ data: [] })).toEqual({ prop: 'data', message: 'data must hold from 1 to 5000 glyphs; got none.' });
-    expect(problem({ data: [entry(0, 0), entry(Number.NaN, 1)] }).message).toBe('data[1].x must be a finite number; got NaN.');
+    expect(problem({ data: [entry(0, 0), entry(Number.NaN, 1)] }).message).toBe(
+      'data[1].x must be a finite number; got NaN.',
+    );
     expect(problem({ data: Array.from({ length: 5001 }, () => entry(0, 0)) }).message).toContain('got 5001');
-    expect(problem({ radicals: [{ radical: -1, name: 'x', color: 'red' }] }).message).toBe('radicals[0].radical must be an integer at least 0; got -1.');
+    expect(problem({ radicals: [{ radical: -1, name: 'x', color: 'red' }] }).message).toBe(
+      'radicals[0].radical must be an integer at least 0; got -1.',
+    );
   });
 });

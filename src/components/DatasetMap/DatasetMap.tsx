@@ -7,7 +7,14 @@ import { themeVar } from '../../theme/theme';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { labelText } from '../shared/props/hostProps';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { type FigureRootBase, FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  type FigureRootBase,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  plotFigureStyle,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import type { DatasetMapProps } from './DatasetMap.props';
 import { datasetMapSchema } from './DatasetMap.schema';
 import { DatasetMapLegend } from './DatasetMapLegend';
@@ -17,7 +24,6 @@ import { nearestInDirection, nearestPoint } from './nearestInDirection';
 import { type DatasetMapPlotPoint, originalEntry, useDatasetMap } from './useDatasetMap';
 
 export type { DatasetMapProps };
-
 
 /** The points of a map that could not be drawn (one array, so that memos keyed on it hold). */
 const NO_POINTS: readonly never[] = [];
@@ -41,7 +47,12 @@ type DatasetMapSettings = SchemaSettings<typeof datasetMapSchema>;
  * keyboard cursor shows the glyph and its definition; Enter or a click selects it.
  */
 export const DatasetMap = /* @__PURE__ */ checkedFigure(
-  { component: 'DatasetMap', ownClass: 'dk-dataset-map', check: checkDatasetMapProps, style: (s) => plotFigureStyle(s?.width) },
+  {
+    component: 'DatasetMap',
+    ownClass: 'dk-dataset-map',
+    check: checkDatasetMapProps,
+    style: (s) => plotFigureStyle(s?.width),
+  },
   DatasetMapFigure,
 );
 
@@ -105,7 +116,15 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
     [points, selected, pointRadius, ids.id],
   );
 
-  if (problem || 'problem' in model) return <InvalidFigure {...root} aria-label={labelText(label)} component="DatasetMap" problem={problem ?? 'could not place the glyphs.'} />;
+  if (problem || 'problem' in model)
+    return (
+      <InvalidFigure
+        {...root}
+        aria-label={labelText(label)}
+        component="DatasetMap"
+        problem={problem ?? 'could not place the glyphs.'}
+      />
+    );
 
   const activePoint: DatasetMapPlotPoint | null = active !== null ? (points[active] ?? null) : null;
   const selectedPoint = selected !== null ? (points[selected] ?? null) : null;
@@ -116,7 +135,14 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
   };
 
   return (
-    <FigureRoot {...root} {...ids.aria} state="ready" data-count={points.length} data-active={active ?? undefined} data-selected={selected ?? undefined}>
+    <FigureRoot
+      {...root}
+      {...ids.aria}
+      state="ready"
+      data-count={points.length}
+      data-active={active ?? undefined}
+      data-selected={selected ?? undefined}
+    >
       <div id={ids.label} data-part="caption" style={{ fontWeight: 600 }}>
         {label}
       </div>
@@ -129,7 +155,13 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
           aria-label="Glyphs on the map"
           aria-activedescendant={activePoint ? optionId(activePoint.index) : undefined}
           data-part="plot"
-          style={{ display: 'block', background: themeVar('background'), borderRadius: 4, outline: focused ? `2px solid ${themeVar('accent')}` : 'none', outlineOffset: 2 }}
+          style={{
+            display: 'block',
+            background: themeVar('background'),
+            borderRadius: 4,
+            outline: focused ? `2px solid ${themeVar('accent')}` : 'none',
+            outlineOffset: 2,
+          }}
           onKeyDown={keyboard.onKeyDown}
           onFocus={keyboard.onFocus}
           onBlur={keyboard.onBlur}
@@ -148,22 +180,55 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
             }
           }}
         >
-          <rect x={0.5} y={0.5} width={width - 1} height={height - 1} fill="none" stroke={themeVar('border')} aria-hidden="true" />
+          <rect
+            x={0.5}
+            y={0.5}
+            width={width - 1}
+            height={height - 1}
+            fill="none"
+            stroke={themeVar('border')}
+            aria-hidden="true"
+          />
           <Group role="presentation" data-layer="points">
             {circles}
           </Group>
           {selectedPoint ? (
-            <circle data-part="selected-ring" aria-hidden="true" cx={selectedPoint.px} cy={selectedPoint.py} r={pointRadius + 4} fill="none" stroke={themeVar('text')} strokeWidth={2} />
+            <circle
+              data-part="selected-ring"
+              aria-hidden="true"
+              cx={selectedPoint.px}
+              cy={selectedPoint.py}
+              r={pointRadius + 4}
+              fill="none"
+              stroke={themeVar('text')}
+              strokeWidth={2}
+            />
           ) : null}
           {activePoint ? (
-            <circle data-part="active-ring" aria-hidden="true" cx={activePoint.px} cy={activePoint.py} r={pointRadius + 2.5} fill="none" stroke={themeVar('accent')} strokeWidth={2} pointerEvents="none" />
+            <circle
+              data-part="active-ring"
+              aria-hidden="true"
+              cx={activePoint.px}
+              cy={activePoint.py}
+              r={pointRadius + 2.5}
+              fill="none"
+              stroke={themeVar('accent')}
+              strokeWidth={2}
+              pointerEvents="none"
+            />
           ) : null}
         </svg>
         {activePoint ? <DatasetMapTooltip point={activePoint} plotWidth={width} plotHeight={height} /> : null}
       </div>
       {showLegend ? <DatasetMapLegend items={model.legend} otherCount={model.otherCount} /> : null}
-      <p data-part="selection" aria-live="polite" style={{ margin: 0, fontSize: 13, color: themeVar('muted'), minHeight: '1.4em' }}>
-        {selectedPoint ? `Selected ${describeEntry(selectedPoint.entry, selectedPoint.radicalName)}` : 'Point at a glyph, or focus the map and use the arrow keys; Enter selects.'}
+      <p
+        data-part="selection"
+        aria-live="polite"
+        style={{ margin: 0, fontSize: 13, color: themeVar('muted'), minHeight: '1.4em' }}
+      >
+        {selectedPoint
+          ? `Selected ${describeEntry(selectedPoint.entry, selectedPoint.radicalName)}`
+          : 'Point at a glyph, or focus the map and use the arrow keys; Enter selects.'}
       </p>
       <FigureDescription id={ids.description} part="description">
         {describeDatasetMap(model)}
@@ -176,6 +241,11 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Where the keyboard cursor starts: the selected glyph, else the point nearest the plot's centre. */
-function startPoint(points: readonly DatasetMapPlotPoint[], selected: number | null, width: number, height: number): number {
+function startPoint(
+  points: readonly DatasetMapPlotPoint[],
+  selected: number | null,
+  width: number,
+  height: number,
+): number {
   return selected ?? nearestPoint(points, width / 2, height / 2) ?? 0;
 }

@@ -11,17 +11,44 @@ export interface DatasetMapLegendProps {
 const ROW = { display: 'inline-flex', alignItems: 'center', gap: 5, margin: 0, color: themeVar('text') } as const;
 
 function Swatch({ color, faded }: { color: string; faded?: boolean }) {
-  return <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: color, opacity: faded ? 0.5 : 1 }} />;
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: 'inline-block',
+        width: 10,
+        height: 10,
+        borderRadius: 5,
+        background: color,
+        opacity: faded ? 0.5 : 1,
+      }}
+    />
+  );
 }
 
 /** The colours of the map: one row per highlighted radical with its glyph count, then the grey rest. */
 export function DatasetMapLegend({ items, otherCount }: DatasetMapLegendProps) {
   return (
-    <ul data-part="legend" aria-label="Colours: radicals" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 14px', fontSize: 13 }}>
+    <ul
+      data-part="legend"
+      aria-label="Colours: radicals"
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: '4px 14px',
+        fontSize: 13,
+      }}
+    >
       {items.map((item) => (
         <li key={item.radical} style={ROW}>
           <Swatch color={item.color} />
-          {item.name} <span style={{ color: themeVar('muted') }}>({item.radical}) · {item.count}</span>
+          {item.name}{' '}
+          <span style={{ color: themeVar('muted') }}>
+            ({item.radical}) · {item.count}
+          </span>
         </li>
       ))}
       {otherCount > 0 ? (

@@ -54,8 +54,20 @@ export function DatasetMapTooltip({ point, plotWidth, plotHeight }: DatasetMapTo
         <div style={{ fontSize: 22, lineHeight: 1.1 }}>{entry.char}</div>
         <div data-part="definition">{entry.definition || 'no definition'}</div>
         <div style={{ color: themeVar('muted'), fontSize: 12, marginTop: 2 }}>
-          <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: point.color, marginRight: 4 }} />
-          {entry.radical > 0 ? `radical ${entry.radical}${point.radicalName ? ` (${point.radicalName})` : ''}` : 'radical unknown'}
+          <span
+            aria-hidden="true"
+            style={{
+              display: 'inline-block',
+              width: 8,
+              height: 8,
+              borderRadius: 4,
+              background: point.color,
+              marginRight: 4,
+            }}
+          />
+          {entry.radical > 0
+            ? `radical ${entry.radical}${point.radicalName ? ` (${point.radicalName})` : ''}`
+            : 'radical unknown'}
         </div>
       </div>
     </div>

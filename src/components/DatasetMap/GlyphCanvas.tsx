@@ -11,11 +11,26 @@ export interface GlyphCanvasProps {
   display: number;
 }
 
-/** One glyph drawn crisp on a canvas, ink in the theme's text colour on its background (drawn in an effect: SSR-safe). */
+/**
+ * One glyph drawn crisp on a canvas, ink in the theme's text colour on its background (drawn in an effect: SSR-safe).
+ */
 export function GlyphCanvas({ bytes, size, display }: GlyphCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useIsomorphicLayoutEffect(() => {
-    if (ref.current) drawSampleGrid(ref.current, bytes, { count: 1, channels: 1, width: size, height: size }, { cellSize: display, gap: 0 });
+    if (ref.current)
+      drawSampleGrid(
+        ref.current,
+        bytes,
+        { count: 1, channels: 1, width: size, height: size },
+        { cellSize: display, gap: 0 },
+      );
   }, [bytes, size, display]);
-  return <canvas ref={ref} data-part="glyph" aria-hidden="true" style={{ width: display, height: display, display: 'block', imageRendering: 'pixelated' }} />;
+  return (
+    <canvas
+      ref={ref}
+      data-part="glyph"
+      aria-hidden="true"
+      style={{ width: display, height: display, display: 'block', imageRendering: 'pixelated' }}
+    />
+  );
 }

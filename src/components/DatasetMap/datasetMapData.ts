@@ -42,7 +42,10 @@ export function datasetMapEntries(): readonly DatasetMapEntry[] {
 }
 
 /** Centre and scale that fit a set of points so that its longer side spans [-half, half], aspect kept. */
-export function fitToSquare(points: ReadonlyArray<{ x: number; y: number }>, half: number): { cx: number; cy: number; scale: number } {
+export function fitToSquare(
+  points: ReadonlyArray<{ x: number; y: number }>,
+  half: number,
+): { cx: number; cy: number; scale: number } {
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;

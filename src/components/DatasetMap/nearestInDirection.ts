@@ -5,7 +5,11 @@ import type { GridDirection } from '../../hooks/useGridCursor';
  * point (Euclidean) inside the 90-degree cone around the direction; when that cone is empty, the nearest
  * point anywhere on that side; null when there is none. Ties go to the lower index.
  */
-export function nearestInDirection(points: ReadonlyArray<{ px: number; py: number }>, from: number, direction: GridDirection): number | null {
+export function nearestInDirection(
+  points: ReadonlyArray<{ px: number; py: number }>,
+  from: number,
+  direction: GridDirection,
+): number | null {
   const origin = points[from];
   if (!origin) return null;
   let bestCone = -1;
@@ -36,7 +40,12 @@ export function nearestInDirection(points: ReadonlyArray<{ px: number; py: numbe
 }
 
 /** The point nearest (px, py) within `radius` pixels, or null. */
-export function nearestPoint(points: ReadonlyArray<{ px: number; py: number }>, px: number, py: number, radius = Infinity): number | null {
+export function nearestPoint(
+  points: ReadonlyArray<{ px: number; py: number }>,
+  px: number,
+  py: number,
+  radius = Infinity,
+): number | null {
   let best = -1;
   let bestD = radius;
   for (let i = 0; i < points.length; i++) {

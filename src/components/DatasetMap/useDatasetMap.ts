@@ -3,7 +3,15 @@ import { useMemo } from 'react';
 import { themeVar } from '../../theme/theme';
 import { checkCssColor } from '../shared/props/cssColor';
 import { cachedByObject } from '../shared/props/hostProps';
-import { type Checked, type PropProblem, checkNumber, checkString, describeValue, firstProblem, safeCheck } from '../shared/props/propChecks';
+import {
+  type Checked,
+  type PropProblem,
+  checkNumber,
+  checkString,
+  describeValue,
+  firstProblem,
+  safeCheck,
+} from '../shared/props/propChecks';
 import { type DatasetMapEntry, type DatasetMapRadical, fitToSquare } from './datasetMapData';
 
 /** Limits of the figure's numeric props. */
@@ -73,29 +81,52 @@ export function originalEntry(entry: DatasetMapEntry): DatasetMapEntry {
 }
 
 function readData(data: unknown): Checked<DatasetMapEntry[]> {
-  if (!Array.isArray(data)) return { problem: { prop: 'data', message: `data must be an array of { x, y, char, definition, radical }; got ${describeValue(data)}.` } };
-  if (data.length === 0) return { problem: { prop: 'data', message: 'data must hold from 1 to 5000 glyphs; got none.' } };
-  if (data.length > DATASET_MAP_LIMITS.points) return { problem: { prop: 'data', message: `data must hold from 1 to 5000 glyphs; got ${data.length}.` } };
+  if (!Array.isArray(data))
+    return {
+      problem: {
+        prop: 'data',
+        message: `data must be an array of { x, y, char, definition, radical }; got ${describeValue(data)}.`,
+      },
+    };
+  if (data.length === 0)
+    return { problem: { prop: 'data', message: 'data must hold from 1 to 5000 glyphs; got none.' } };
+  if (data.length > DATASET_MAP_LIMITS.points)
+    return { problem: { prop: 'data', message: `data must hold from 1 to 5000 glyphs; got ${data.length}.` } };
   const out: DatasetMapEntry[] = [];
   const bad = (message: string): Checked<DatasetMapEntry[]> => ({ problem: { prop: 'data', message } });
   for (let i = 0; i < data.length; i++) {
-    const e = (typeof data[i] === 'object' && data[i] !== null ? data[i] : {}) as Partial<Record<keyof DatasetMapEntry, unknown>>;
+    const e = (typeof data[i] === 'object' && data[i] !== null ? data[i] : {}) as Partial<
+      Record<keyof DatasetMapEntry, unknown>
+    >;
     const { x, y, char, definition, radical, data: pixels } = e;
     const p = checkNumber(`data[${i}].x`, x) ?? checkNumber(`data[${i}].y`, y);
     if (p) return bad(p.message);
     if (Math.abs(x as number) > MAX_COORDINATE || Math.abs(y as number) > MAX_COORDINATE) {
-      return bad(`data[${i}] must have x and y from -${MAX_COORDINATE} to ${MAX_COORDINATE}; got ${describeValue(x)}, ${describeValue(y)}.`);
+      return bad(
+        `data[${i}] must have x and y from -${MAX_COORDINATE} to ${MAX_COORDINATE}; got ${describeValue(x)}, ${describeValue(y)}.`,
+      );
     }
     if (typeof char !== 'string') return bad(`data[${i}].char must be a string; got ${describeValue(char)}.`);
     const charProblem = checkString(`data[${i}].char`, char, { maxLength: MAX_CHAR_LENGTH, nonEmpty: true });
     if (charProblem) return bad(charProblem.message);
-    const definitionProblem = definition === undefined ? null : checkString(`data[${i}].definition`, definition, { maxLength: MAX_DEFINITION_LENGTH });
+    const definitionProblem =
+      definition === undefined
+        ? null
+        : checkString(`data[${i}].definition`, definition, { maxLength: MAX_DEFINITION_LENGTH });
     if (definitionProblem) return bad(definitionProblem.message);
-    const radicalProblem = radical === undefined ? null : checkNumber(`data[${i}].radical`, radical, { min: 0, max: 1e6, integer: true });
+    const radicalProblem =
+      radical === undefined ? null : checkNumber(`data[${i}].radical`, radical, { min: 0, max: 1e6, integer: true });
     if (radicalProblem) return bad(radicalProblem.message);
-    const pixelsProblem = pixels === undefined ? null : checkString(`data[${i}].data`, pixels, { maxLength: MAX_PIXELS_LENGTH });
+    const pixelsProblem =
+      pixels === undefined ? null : checkString(`data[${i}].data`, pixels, { maxLength: MAX_PIXELS_LENGTH });
     if (pixelsProblem) return bad(pixelsProblem.message);
-    const entry: DatasetMapEntry = { x: x as number, y: y as number, char, definition: (definition as string | undefined) ?? '', radical: (radical as number | undefined) ?? 0 };
+    const entry: DatasetMapEntry = {
+      x: x as number,
+      y: y as number,
+      char,
+      definition: (definition as string | undefined) ?? '',
+      radical: (radical as number | undefined) ?? 0,
+    };
     if (pixels !== undefined) entry.data = pixels as string;
     originals.set(entry, data[i] as DatasetMapEntry);
     out.push(entry);
@@ -135,18 +166,24 @@ function readRadicals(radicals: unknown): Checked<DatasetMapRadical[]> {
   const out: DatasetMapRadical[] = [];
   const bad = (message: string): Checked<DatasetMapRadical[]> => ({ problem: { prop: 'radicals', message } });
   for (let i = 0; i < radicals.length; i++) {
-    const r = (typeof radicals[i] === 'object' && radicals[i] !== null ? radicals[i] : {}) as Partial<Record<keyof DatasetMapRadical, unknown>>;
+    const r = (typeof radicals[i] === 'object' && radicals[i] !== null ? radicals[i] : {}) as Partial<
+      Record<keyof DatasetMapRadical, unknown>
+    >;
     const { radical, name, color } = r;
     const p = checkNumber(`radicals[${i}].radical`, radical, { min: 0, integer: true });
     if (p) return bad(p.message);
-    if (typeof name !== 'string' || typeof color !== 'string') return bad(`radicals[${i}] needs a name and a color (strings).`);
+    if (typeof name !== 'string' || typeof color !== 'string')
+      return bad(`radicals[${i}] needs a name and a color (strings).`);
     const nameProblem = checkString(`radicals[${i}].name`, name, { maxLength: MAX_NAME_LENGTH });
     if (nameProblem) return bad(nameProblem.message);
     // The colour goes into inline styles: only a colour, never more CSS, from host data.
     const colorProblem = checkCssColor(`radicals[${i}].color`, color);
     if (colorProblem) return bad(colorProblem.message);
     const twin = out.findIndex((o) => o.radical === radical);
-    if (twin >= 0) return bad(`radicals[${i}].radical repeats radicals[${twin}].radical (${radical as number}); each radical at most once.`);
+    if (twin >= 0)
+      return bad(
+        `radicals[${i}].radical repeats radicals[${twin}].radical (${radical as number}); each radical at most once.`,
+      );
     out.push({ radical: radical as number, name, color });
   }
   return { value: out };
@@ -185,8 +222,14 @@ export function computeDatasetMap(input: DatasetMapInput): DatasetMapModel | { p
   const fit = fitToSquare(data, 1);
   // The longer data side spans [-1, 1]; the shorter box side is fitted to [-1, 1] too.
   const unit = Math.min(innerW, innerH) / 2;
-  const xScale = scaleLinear<number>({ domain: [-innerW / 2 / unit, innerW / 2 / unit], range: [PLOT_MARGIN, width - PLOT_MARGIN] });
-  const yScale = scaleLinear<number>({ domain: [-innerH / 2 / unit, innerH / 2 / unit], range: [height - PLOT_MARGIN, PLOT_MARGIN] });
+  const xScale = scaleLinear<number>({
+    domain: [-innerW / 2 / unit, innerW / 2 / unit],
+    range: [PLOT_MARGIN, width - PLOT_MARGIN],
+  });
+  const yScale = scaleLinear<number>({
+    domain: [-innerH / 2 / unit, innerH / 2 / unit],
+    range: [height - PLOT_MARGIN, PLOT_MARGIN],
+  });
   const byRadical = new Map(radicals.map((r) => [r.radical, r]));
   const counts = new Map<number, number>();
   const points = data.map((entry, index): DatasetMapPlotPoint => {
@@ -209,5 +252,8 @@ export function computeDatasetMap(input: DatasetMapInput): DatasetMapModel | { p
 /** The dataset map's model, memoised on its inputs. */
 export function useDatasetMap(input: DatasetMapInput): DatasetMapModel | { problem: PropProblem } {
   const { data, radicals, width, height, pointRadius } = input;
-  return useMemo(() => computeDatasetMap({ data, radicals, width, height, pointRadius }), [data, radicals, width, height, pointRadius]);
+  return useMemo(
+    () => computeDatasetMap({ data, radicals, width, height, pointRadius }),
+    [data, radicals, width, height, pointRadius],
+  );
 }

@@ -19,11 +19,16 @@ const ANY = 'any';
  */
 export function ClassPicker({ classes, hasNullClass, value, onChange }: ClassPickerProps) {
   const id = useId();
-  const current = value !== undefined && value >= 0 && value < classes.length ? String(value) : hasNullClass ? ANY : '0';
+  const current =
+    value !== undefined && value >= 0 && value < classes.length ? String(value) : hasNullClass ? ANY : '0';
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0', fontSize: 13 }}>
       <label htmlFor={`${id}-class`}>Class</label>
-      <select id={`${id}-class`} value={current} onChange={(e) => onChange(e.currentTarget.value === ANY ? undefined : Number(e.currentTarget.value))}>
+      <select
+        id={`${id}-class`}
+        value={current}
+        onChange={(e) => onChange(e.currentTarget.value === ANY ? undefined : Number(e.currentTarget.value))}
+      >
         {hasNullClass ? <option value={ANY}>any class (unconditional)</option> : null}
         {classes.map((name, k) => (
           <option key={k} value={String(k)}>

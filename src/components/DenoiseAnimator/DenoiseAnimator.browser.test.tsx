@@ -88,7 +88,17 @@ describe('DenoiseAnimator in Chromium', () => {
   });
 
   it('enlarges a glyph of the step shown on click, and on Ctrl+End then Space from the keyboard; Escape returns focus', async () => {
-    const view = mount(<DenoiseAnimator prompt="water" count={4} steps={2} autoplay={false} view="predictedX0" cellSize={32} startWhen="mount" />);
+    const view = mount(
+      <DenoiseAnimator
+        prompt="water"
+        count={4}
+        steps={2}
+        autoplay={false}
+        view="predictedX0"
+        cellSize={32}
+        startWhen="mount"
+      />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
@@ -98,14 +108,18 @@ describe('DenoiseAnimator in Chromium', () => {
     const glyph = { count: 4, width: 32, height: 32 };
     await userEvent.click(grid, { position: { x: 2, y: 2 } });
     await until(openZoom, 30_000, 'the enlarged view on click');
-    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 1 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
+    expect(openZoom()!.getAttribute('aria-label')).toBe(
+      `Image 1 of 4 from ${grid.getAttribute('aria-label')}, enlarged`,
+    );
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 0 })).toBe(0);
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
     expect(document.activeElement).toBe(grid);
     await userEvent.keyboard('{Control>}{End}{/Control} ');
     await until(openZoom, 30_000, 'the enlarged view on Space');
-    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 4 of 4 from ${grid.getAttribute('aria-label')}, enlarged`);
+    expect(openZoom()!.getAttribute('aria-label')).toBe(
+      `Image 4 of 4 from ${grid.getAttribute('aria-label')}, enlarged`,
+    );
     expect(zoomMismatches(grid, zoomCanvas()!, { ...glyph, index: 3 })).toBe(0);
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing');

@@ -25,7 +25,14 @@ describe('DenoiseAnimator with any U-Net', () => {
   it('runs an unconditional RGB model and draws colour, sized to the width it is given', async () => {
     const draw = (width: number) => (
       <div style={{ width }}>
-        <DenoiseAnimator model={url('unconditional')} startWhen="mount" count={4} steps={3} cellSize={200} prompt="ignored" />
+        <DenoiseAnimator
+          model={url('unconditional')}
+          startWhen="mount"
+          count={4}
+          steps={3}
+          cellSize={200}
+          prompt="ignored"
+        />
       </div>
     );
     const view = mount(draw(200));
@@ -45,14 +52,25 @@ describe('DenoiseAnimator with any U-Net', () => {
   });
 
   it('enlarges an image of the step and view shown, on click or Enter, in each panel; Escape returns focus', async () => {
-    const view = mount(<DenoiseAnimator model={url('unconditional')} startWhen="mount" count={4} steps={3} autoplay={false} view="sideBySide" cellSize={32} />);
+    const view = mount(
+      <DenoiseAnimator
+        model={url('unconditional')}
+        startWhen="mount"
+        count={4}
+        steps={3}
+        autoplay={false}
+        view="sideBySide"
+        cellSize={32}
+      />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 60_000, 'the end of the generation');
     button(view.host, 'Step forward').click();
     await until(() => figure.dataset.step === '2', 30_000, 'step 2');
     const grid = (layer: string) => view.host.querySelector<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)!;
-    const cellOf = (canvas: HTMLCanvasElement) => Number(canvas.closest<HTMLElement>('[data-cell-size]')!.dataset.cellSize);
+    const cellOf = (canvas: HTMLCanvasElement) =>
+      Number(canvas.closest<HTMLElement>('[data-cell-size]')!.dataset.cellSize);
     const image = { count: 4, width: 16, height: 16 };
 
     // A click on the second image of the predicted-x0 panel: that image, at step 2, of x0 (not of the sample).
@@ -71,7 +89,9 @@ describe('DenoiseAnimator with any U-Net', () => {
     noise.focus();
     await userEvent.keyboard('{ArrowDown}{Enter}');
     await until(openZoom, 30_000, 'the enlarged view on Enter');
-    expect(openZoom()!.getAttribute('aria-label')).toBe(`Image 3 of 4 from ${noise.getAttribute('aria-label')}, enlarged`);
+    expect(openZoom()!.getAttribute('aria-label')).toBe(
+      `Image 3 of 4 from ${noise.getAttribute('aria-label')}, enlarged`,
+    );
     expect(zoomMismatches(noise, zoomCanvas()!, { ...image, index: 2 })).toBe(0);
     expect(document.activeElement?.textContent).toBe('Close');
     await userEvent.keyboard('{Escape}');
@@ -87,14 +107,30 @@ describe('DenoiseAnimator with any U-Net', () => {
     const picker = view.host.querySelector<HTMLSelectElement>('select[id$="-class"]')!;
     const label = view.host.querySelector(`label[for="${picker.id}"]`);
     expect(label?.textContent).toBe('Class');
-    expect(Array.from(picker.options, (o) => o.textContent)).toEqual(['any class (unconditional)', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(Array.from(picker.options, (o) => o.textContent)).toEqual([
+      'any class (unconditional)',
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
     expect(picker.value).toBe('3');
     const before = firstCellPixel(view.host.querySelector<HTMLCanvasElement>('canvas[data-layer]')!);
     picker.focus();
     picker.value = '8';
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => figure.dataset.state === 'generating' || figure.dataset.state === 'done', 30_000, 'a new run');
-    await until(() => figure.dataset.state === 'done' && Number(figure.dataset.computed) === 2, 60_000, 'the second generation');
+    await until(
+      () => figure.dataset.state === 'done' && Number(figure.dataset.computed) === 2,
+      60_000,
+      'the second generation',
+    );
     expect(picker.value).toBe('8');
     expect(firstCellPixel(view.host.querySelector<HTMLCanvasElement>('canvas[data-layer]')!)).not.toEqual(before);
   });
@@ -102,7 +138,9 @@ describe('DenoiseAnimator with any U-Net', () => {
 
 describe('PromptGenerator with a model that takes no prompts', () => {
   it('says so inline, still generates, and enlarges an image on Enter (Escape closes it)', async () => {
-    const view = mount(<PromptGenerator model={url('unconditional')} startWhen="mount" count={4} steps={2} generateOnLoad />);
+    const view = mount(
+      <PromptGenerator model={url('unconditional')} startWhen="mount" count={4} steps={2} generateOnLoad />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => view.host.querySelector('[data-status="done"]') !== null, 60_000, 'a finished result');
@@ -110,7 +148,9 @@ describe('PromptGenerator with a model that takes no prompts', () => {
     const grid = view.host.querySelector<HTMLCanvasElement>('[data-status="done"] canvas[role="img"]')!;
     await userEvent.click(grid, { position: { x: 1, y: 1 } });
     await until(() => document.querySelector('dialog[open]') !== null, 30_000, 'the enlarged view on click');
-    expect(document.querySelector('dialog[open]')!.getAttribute('aria-label')).toBe('Image 1 of 4 from 4 generated images, enlarged');
+    expect(document.querySelector('dialog[open]')!.getAttribute('aria-label')).toBe(
+      'Image 1 of 4 from 4 generated images, enlarged',
+    );
     await userEvent.keyboard('{Escape}');
     await until(() => document.querySelector('dialog') === null, 30_000, 'the dialog closing on Escape');
     // The keyboard: focus on the grid, the arrow to the second image, Enter.

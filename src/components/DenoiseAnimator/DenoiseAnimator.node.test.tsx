@@ -6,7 +6,9 @@ import { DenoiseAnimator } from './DenoiseAnimator';
 describe('DenoiseAnimator on the server', () => {
   it('renders the labelled figure, its controls and a loading status, without a Worker', () => {
     expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
-    const html = renderToString(<DenoiseAnimator prompt="gold" count={9} steps={12} seed={4} cellSize={20} view="sideBySide" />);
+    const html = renderToString(
+      <DenoiseAnimator prompt="gold" count={9} steps={12} seed={4} cellSize={20} view="sideBySide" />,
+    );
     expect(html).toContain('role="figure"');
     expect(html).toMatch(/aria-labelledby="[^"]+-label"/);
     expect(html).toMatch(/aria-describedby="[^"]+-desc"/);
@@ -24,7 +26,8 @@ describe('DenoiseAnimator on the server', () => {
     expect(mounted).toMatch(/role="status"[^>]*>Loading model…</);
     expect(mounted).toMatch(/<progress[^>]*aria-valuetext="starting"/);
     // autoplay: the play button already reads Pause (it will play as soon as frames arrive)
-    for (const name of ['Step back', 'Pause', 'Step forward', 'Save PNG']) expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${name}</button>`));
+    for (const name of ['Step back', 'Pause', 'Step forward', 'Save PNG'])
+      expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${name}</button>`));
     expect(html).toMatch(/<input[^>]*type="range"[^>]*disabled=""/);
     // 3 x 3 cells of 20 px with 2 px gaps: 64 px; three panels side by side
     expect(html.match(/<canvas[^>]*width="64" height="64"/g)).toHaveLength(3);

@@ -20,7 +20,7 @@ export const denoiseAnimatorSchema = {
     maxLength: MAX_PROMPT_LENGTH,
   }),
   classLabel: /* @__PURE__ */ numberProp({
-    doc: "The class a class-conditional model draws (an index into its `classes`); the reader can change it with the class picker. Ignored by other models.",
+    doc: 'The class a class-conditional model draws (an index into its `classes`); the reader can change it with the class picker. Ignored by other models.',
     default: undefined,
     defaultText: "the model's null class (unconditional samples) if it has one, else its first class, 0",
     min: 0,
@@ -28,8 +28,14 @@ export const denoiseAnimatorSchema = {
     integer: true,
     control: 'number',
   }),
-  count: /* @__PURE__ */ numberProp({ doc: 'Number of images in the grid.', default: GENERATION_DEFAULTS.count, ...GENERATION_LIMITS.count }),
-  ...samplingFields(`Number of denoising steps; every step of every image is kept, so count x steps is at most ${MAX_KEPT_IMAGES.toLocaleString('en-US')}.`),
+  count: /* @__PURE__ */ numberProp({
+    doc: 'Number of images in the grid.',
+    default: GENERATION_DEFAULTS.count,
+    ...GENERATION_LIMITS.count,
+  }),
+  ...samplingFields(
+    `Number of denoising steps; every step of every image is kept, so count x steps is at most ${MAX_KEPT_IMAGES.toLocaleString('en-US')}.`,
+  ),
   view: /* @__PURE__ */ choiceProp<DenoiseView>({
     doc: 'What to draw: the sample x_t, the predicted x0, the predicted noise, or all three side by side.',
     type: 'DenoiseView',
@@ -41,14 +47,23 @@ export const denoiseAnimatorSchema = {
     default: true,
   }),
   loop: /* @__PURE__ */ booleanProp({ doc: 'Start over after the last step.', default: false }),
-  frameRate: /* @__PURE__ */ numberProp({ doc: 'Steps shown per second while playing.', default: 8, min: 0, minExclusive: true, max: 60 }),
+  frameRate: /* @__PURE__ */ numberProp({
+    doc: 'Steps shown per second while playing.',
+    default: 8,
+    min: 0,
+    minExclusive: true,
+    max: 60,
+  }),
   cellSize: /* @__PURE__ */ cellSizeField(48),
   label: /* @__PURE__ */ labelField('A diffusion model denoising glyphs step by step'),
   startWhen: startWhenField,
 };
 
 /** The checks of DenoiseAnimator that involve several props: every kept frame fits the memory the figure allows. */
-export function refineDenoiseAnimator(s: SchemaSettings<typeof denoiseAnimatorSchema>, report: (problem: PropProblem) => void): void {
+export function refineDenoiseAnimator(
+  s: SchemaSettings<typeof denoiseAnimatorSchema>,
+  report: (problem: PropProblem) => void,
+): void {
   if (s.count * s.steps > MAX_KEPT_IMAGES) {
     report({
       prop: 'steps',

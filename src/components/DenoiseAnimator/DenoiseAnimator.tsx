@@ -7,7 +7,13 @@ import { saveCanvasesAsPng } from '../shared/draw/savePng';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
 import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
@@ -39,17 +45,40 @@ type DenoiseSettings = SchemaSettings<typeof denoiseAnimatorSchema>;
  * A grid of samples denoised step by step by a real diffusion model running in the browser (in a Worker):
  * play, pause, step, or scrub through every computed step, even while later steps are still being computed.
  */
-export const DenoiseAnimator = /* @__PURE__ */ checkedFigure({ component: 'DenoiseAnimator', ownClass: 'dk-denoise-animator', check: checkDenoiseAnimatorProps }, DenoiseAnimatorFigure);
+export const DenoiseAnimator = /* @__PURE__ */ checkedFigure(
+  { component: 'DenoiseAnimator', ownClass: 'dk-denoise-animator', check: checkDenoiseAnimatorProps },
+  DenoiseAnimatorFigure,
+);
 
 /** The figure itself, rendered only with valid props (so no engine is acquired for a bad prop). */
 function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; settings: DenoiseSettings }) {
-  const { model, device, prompt, count, steps, scheduler, guidanceScale, seed, autoplay, loop, frameRate, label, startWhen } = settings;
+  const {
+    model,
+    device,
+    prompt,
+    count,
+    steps,
+    scheduler,
+    guidanceScale,
+    seed,
+    autoplay,
+    loop,
+    frameRate,
+    label,
+    startWhen,
+  } = settings;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   const [view, setView] = usePropState<DenoiseView>(settings.view);
   const reducedMotion = usePrefersReducedMotion();
   const [classLabel, setClassLabel] = usePropState<number | undefined>(settings.classLabel);
-  const gen = useDenoiseAnimator(model, device, { prompt, classLabel, count, steps, scheduler, guidanceScale, seed }, gate.started, gate.active);
+  const gen = useDenoiseAnimator(
+    model,
+    device,
+    { prompt, classLabel, count, steps, scheduler, guidanceScale, seed },
+    gate.started,
+    gate.active,
+  );
   const playback = usePlayback({
     computed: gen.computed,
     total: gen.total,
@@ -62,7 +91,11 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   const { index, playing } = playback.state;
   const shown = index < gen.computed ? index : -1;
   const layers = viewLayers(view);
-  const canvasRefs = [useRef<HTMLCanvasElement>(null), useRef<HTMLCanvasElement>(null), useRef<HTMLCanvasElement>(null)];
+  const canvasRefs = [
+    useRef<HTMLCanvasElement>(null),
+    useRef<HTMLCanvasElement>(null),
+    useRef<HTMLCanvasElement>(null),
+  ];
   // The shown step's frame (its arrays are immutable, so each grid redraws only when the step or run changes).
   const frame = shown >= 0 ? gen.frames[shown] : undefined;
   const shape = frame ?? { count, channels: 1, width: 1, height: 1 };
@@ -74,7 +107,9 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   const guidance = guidanceScale ?? manifest?.guidance.default ?? null;
   const timestep = frame?.timestep ?? null;
   const paused = gen.phase === 'generating' && !gate.active;
-  const status = paused ? PAUSED_TEXT : denoiseStatus(gen.phase, shown >= 0 ? shown : 0, gen.computed, gen.total, timestep);
+  const status = paused
+    ? PAUSED_TEXT
+    : denoiseStatus(gen.phase, shown >= 0 ? shown : 0, gen.computed, gen.total, timestep);
 
   const save = () => {
     const canvases = layers.map((_, i) => canvasRefs[i]?.current).filter((c): c is HTMLCanvasElement => Boolean(c));
@@ -98,11 +133,31 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
     >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>
-        {describeDenoise({ count, steps, prompt, seed, scheduler: schedulerName, guidanceScale: guidance, view, modelName: manifest?.name ?? null })}
+        {describeDenoise({
+          count,
+          steps,
+          prompt,
+          seed,
+          scheduler: schedulerName,
+          guidanceScale: guidance,
+          view,
+          modelName: manifest?.name ?? null,
+        })}
       </FigureDescription>
-      <GenerationStatus component="DenoiseAnimator" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} />
+      <GenerationStatus
+        component="DenoiseAnimator"
+        status={status}
+        generation={gen}
+        startWhen={startWhen}
+        onStart={gate.start}
+      />
       {info?.conditioning === 'class' && manifest?.classes ? (
-        <ClassPicker classes={manifest.classes} hasNullClass={manifest.nullClass !== undefined} value={classLabel} onChange={setClassLabel} />
+        <ClassPicker
+          classes={manifest.classes}
+          hasNullClass={manifest.nullClass !== undefined}
+          value={classLabel}
+          onChange={setClassLabel}
+        />
       ) : null}
       {info && !info.acceptsPrompts && prompt.trim() ? (
         <FigureNote>{`The model “${manifest?.name}” has no text encoder, so the prompt is not used.`}</FigureNote>
@@ -113,7 +168,9 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0', minWidth: 0 }}>
         {layers.map((layer, i) => (
           <div key={layer} style={{ flex: '1 1 auto', minWidth: 0 }}>
-            {layers.length > 1 ? <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>{LAYER_TITLES[layer]}</div> : null}
+            {layers.length > 1 ? (
+              <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>{LAYER_TITLES[layer]}</div>
+            ) : null}
             <SampleGridCanvas
               canvasRef={canvasRefs[i]}
               layer={layer}
@@ -140,7 +197,12 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
         onSave={save}
       />
       {gen.phase === 'generating' ? (
-        <ProgressBar label="Generating" value={gen.computed} max={gen.total} text={`${gen.computed} of ${gen.total} steps`} />
+        <ProgressBar
+          label="Generating"
+          value={gen.computed}
+          max={gen.total}
+          text={`${gen.computed} of ${gen.total} steps`}
+        />
       ) : gen.phase === 'done' ? (
         <div style={{ fontSize: 12, color: themeVar('muted') }}>
           {`Generated ${gen.total} step${gen.total === 1 ? '' : 's'} in ${(gen.elapsedMs / 1000).toFixed(1)} s`}
@@ -152,5 +214,9 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
 
 /** A short inline note under the status line. */
 function FigureNote({ children }: { children: ReactNode }) {
-  return <div style={{ fontSize: 12, borderLeft: `3px solid ${themeVar('accent2')}`, paddingLeft: 6, margin: '4px 0' }}>{children}</div>;
+  return (
+    <div style={{ fontSize: 12, borderLeft: `3px solid ${themeVar('accent2')}`, paddingLeft: 6, margin: '4px 0' }}>
+      {children}
+    </div>
+  );
 }

@@ -17,13 +17,17 @@ export const LAYER_TITLES: Readonly<Record<FrameLayer, string>> = {
   predictedX0: 'Predicted clean image x\u0302\u2080',
   predictedNoise: 'Predicted noise \u03b5\u0302',
 };
-export const VIEW_NAMES: Readonly<Record<DenoiseView, string>> = { ...LAYER_TITLES, sideBySide: 'All three side by side' };
+export const VIEW_NAMES: Readonly<Record<DenoiseView, string>> = {
+  ...LAYER_TITLES,
+  sideBySide: 'All three side by side',
+};
 
 const VIEW_TEXT: Readonly<Record<DenoiseView, string>> = {
   sample: 'the sample x\u209c after each step: pure noise at first, glyphs at the end',
   predictedX0: "the model's estimate of the finished images (x\u0302\u2080) at each step",
   predictedNoise: 'the noise the model predicts it should remove (\u03b5\u0302) at each step, mid-grey being zero',
-  sideBySide: 'the sample x\u209c, the estimate of the finished images x\u0302\u2080 and the predicted noise \u03b5\u0302 side by side',
+  sideBySide:
+    'the sample x\u209c, the estimate of the finished images x\u0302\u2080 and the predicted noise \u03b5\u0302 side by side',
 };
 
 /** Inputs of {@link describeDenoise}. */
@@ -53,7 +57,13 @@ export function describeDenoise(d: DenoiseDescription): string {
 }
 
 /** The status line: "step 12 of 20, t = 549", or what the figure is waiting for. */
-export function denoiseStatus(phase: DenoisePhase, index: number, computed: number, total: number, timestep: number | null): string {
+export function denoiseStatus(
+  phase: DenoisePhase,
+  index: number,
+  computed: number,
+  total: number,
+  timestep: number | null,
+): string {
   if (phase === 'idle') return 'Not started';
   if (phase === 'loading') return 'Loading model\u2026';
   if (phase === 'error') return 'Stopped by an error';

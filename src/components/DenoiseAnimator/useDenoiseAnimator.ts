@@ -2,10 +2,17 @@ import type { DeviceRequest, WorkerGenerateOptions } from '../../engine';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import { runForModel } from '../shared/generation/runForModel';
 import { storeFrame, type StoredFrame } from '../shared/generation/runGeneration';
-import { useFrameGeneration, type FrameGenerationSpec, type GenerationPhase } from '../shared/generation/useFrameGeneration';
+import {
+  useFrameGeneration,
+  type FrameGenerationSpec,
+  type GenerationPhase,
+} from '../shared/generation/useFrameGeneration';
 
 /** What is generated: the engine's options (a change of content restarts the generation). */
-export type DenoiseRun = Pick<WorkerGenerateOptions, 'prompt' | 'classLabel' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'>;
+export type DenoiseRun = Pick<
+  WorkerGenerateOptions,
+  'prompt' | 'classLabel' | 'count' | 'steps' | 'scheduler' | 'guidanceScale' | 'seed'
+>;
 
 /** Where the figure stands. */
 export type DenoisePhase = GenerationPhase;
@@ -25,7 +32,13 @@ const DENOISE_FRAMES: FrameGenerationSpec<DenoiseRun, StoredFrame, StoredFrame> 
  * generation and starts a new one; unmounting aborts it and releases the engine. Nothing is loaded until
  * `enabled` ('idle' until then); while `active` is false the running generation pauses between steps.
  */
-export function useDenoiseAnimator(model: string | undefined, device: DeviceRequest, run: DenoiseRun, enabled: boolean, active = true) {
+export function useDenoiseAnimator(
+  model: string | undefined,
+  device: DeviceRequest,
+  run: DenoiseRun,
+  enabled: boolean,
+  active = true,
+) {
   const engine = useSharedEngine(model, device, enabled);
   const { summaries, ...generation } = useFrameGeneration(engine, run, { enabled, active }, DENOISE_FRAMES);
   return { ...generation, frames: summaries };

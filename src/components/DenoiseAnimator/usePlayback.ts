@@ -22,7 +22,15 @@ export interface PlaybackOptions {
 }
 
 /** Playback controls over a growing list of frames, advanced by one timer while playing. */
-export function usePlayback({ computed, total, loop, frameRate, autoplay, resetKey, showLastWhenDone }: PlaybackOptions) {
+export function usePlayback({
+  computed,
+  total,
+  loop,
+  frameRate,
+  autoplay,
+  resetKey,
+  showLastWhenDone,
+}: PlaybackOptions) {
   // A new generation starts over, adjusted during render so no frame of the old one is shown.
   const [state, setState] = usePropState(resetKey, { init: () => initialPlayback(autoplay) });
   const dispatch = (action: PlaybackAction) => setState((s) => playbackReducer(s, action));

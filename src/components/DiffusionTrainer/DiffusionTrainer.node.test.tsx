@@ -25,7 +25,18 @@ describe('DiffusionTrainer on the server', () => {
   });
 
   it('takes drawn points and says there is no exact score for them', () => {
-    const html = renderToString(<DiffusionTrainer data={[[0, 0], [1, 1], [1, -1], [-1, 1], [-1, -1]]} showControls={false} />);
+    const html = renderToString(
+      <DiffusionTrainer
+        data={[
+          [0, 0],
+          [1, 1],
+          [1, -1],
+          [-1, 1],
+          [-1, -1],
+        ]}
+        showControls={false}
+      />,
+    );
     expect(html).toContain('data-data="drawn"');
     expect(html).toContain('5 drawn points');
     expect(html).toContain('Drawn data has no exact score');
@@ -35,7 +46,15 @@ describe('DiffusionTrainer on the server', () => {
   it('renders an inline message naming the prop for bad props, never a throw', () => {
     for (const [props, prop] of [
       [{ data: 'moons' }, 'data'],
-      [{ data: [[0, 0], [0, 9]] }, 'data[1]'],
+      [
+        {
+          data: [
+            [0, 0],
+            [0, 9],
+          ],
+        },
+        'data[1]',
+      ],
       [{ maxSteps: 0 }, 'maxSteps'],
       [{ maxSteps: 1e6 }, 'maxSteps'],
       [{ hiddenWidth: 4096 }, 'hiddenWidth'],
@@ -53,7 +72,9 @@ describe('DiffusionTrainer on the server', () => {
       expect(html, JSON.stringify(props)).toContain('role="alert"');
       expect(html).toContain(`data-prop="${prop}"`);
     }
-    expect(checkDiffusionTrainerProps({ t: 499, schedule: { beta_schedule: 'linear', num_train_timesteps: 500 } }).problem).toBeNull();
+    expect(
+      checkDiffusionTrainerProps({ t: 499, schedule: { beta_schedule: 'linear', num_train_timesteps: 500 } }).problem,
+    ).toBeNull();
   });
 
   it('passes rest props, className and theme variables through', () => {

@@ -14,7 +14,10 @@ const L = DIFFUSION_TRAINER_LIMITS;
 
 /** abar_t of a schedule, or the problem with it (a number of training steps the trainer does not take, ...). */
 function trainerAbar(schedule: ScheduleSpec) {
-  return resolveScheduleAbar(schedule, (count) => checkNumber('schedule.num_train_timesteps', count, L.numTrainTimesteps)?.message ?? null);
+  return resolveScheduleAbar(
+    schedule,
+    (count) => checkNumber('schedule.num_train_timesteps', count, L.numTrainTimesteps)?.message ?? null,
+  );
 }
 
 /** abar_t of a (checked) schedule: what the trainer learns with (empty for a schedule with a problem). */
@@ -23,8 +26,11 @@ export function trainerAlphasCumprod(schedule: ScheduleSpec): Float64Array {
   return 'problem' in resolved ? new Float64Array(0) : resolved.alphasCumprod;
 }
 
-/** The schedule's number of training steps T, read from the settings checked before a prop (1000 for a bad schedule). */
-const stepsOf = (earlier: Readonly<Record<string, unknown>>) => trainerAlphasCumprod(earlier.schedule as ScheduleSpec).length || 1000;
+/**
+ * The schedule's number of training steps T, read from the settings checked before a prop (1000 for a bad schedule).
+ */
+const stepsOf = (earlier: Readonly<Record<string, unknown>>) =>
+  trainerAlphasCumprod(earlier.schedule as ScheduleSpec).length || 1000;
 
 /** The schedule: its shape, then built, then some noise at every timestep. */
 function checkSchedule(value: unknown): Checked<ScheduleSpec> {
@@ -83,9 +89,21 @@ export const diffusionTrainerSchema = {
     doc: "Called with the points when the reader draws, or with the preset's name when they pick one.",
     type: '(data: TrainerData) => void',
   }),
-  seed: /* @__PURE__ */ numberProp({ doc: 'Seed of the initial weights, the batches, the training set of a preset and the samples.', default: 0, ...L.seed }),
-  maxSteps: /* @__PURE__ */ numberProp({ doc: 'Optimiser steps of a run; the learning rate decays along a half cosine over them.', default: 3000, ...L.maxSteps }),
-  dataCount: /* @__PURE__ */ numberProp({ doc: 'Points drawn from a preset for the training set.', default: 2000, ...L.dataCount }),
+  seed: /* @__PURE__ */ numberProp({
+    doc: 'Seed of the initial weights, the batches, the training set of a preset and the samples.',
+    default: 0,
+    ...L.seed,
+  }),
+  maxSteps: /* @__PURE__ */ numberProp({
+    doc: 'Optimiser steps of a run; the learning rate decays along a half cosine over them.',
+    default: 3000,
+    ...L.maxSteps,
+  }),
+  dataCount: /* @__PURE__ */ numberProp({
+    doc: 'Points drawn from a preset for the training set.',
+    default: 2000,
+    ...L.dataCount,
+  }),
   hiddenWidth: /* @__PURE__ */ numberProp({ doc: 'Width of each hidden layer.', default: 64, ...L.hiddenWidth }),
   hiddenLayers: /* @__PURE__ */ numberProp({ doc: 'Number of hidden layers.', default: 3, ...L.hiddenLayers }),
   batchSize: /* @__PURE__ */ numberProp({ doc: 'Noised points per optimiser step.', default: 128, ...L.batchSize }),
@@ -100,7 +118,7 @@ export const diffusionTrainerSchema = {
   samplingSteps: /* @__PURE__ */ dependentNumberProp({
     doc: 'Its inference steps.',
     accepts: `an integer from ${L.samplingSteps.min} to ${L.samplingSteps.max}, at most T (the schedule's training steps)`,
-    defaultText: 'min(50, T) for the schedule\'s T steps: 50 for the default 1000-step schedule',
+    defaultText: "min(50, T) for the schedule's T steps: 50 for the default 1000-step schedule",
     range: L.samplingSteps,
     rangeFrom: (earlier) => ({ ...L.samplingSteps, max: Math.min(L.samplingSteps.max, stepsOf(earlier)) }),
     defaultFrom: (earlier) => Math.min(50, stepsOf(earlier)),
@@ -112,16 +130,26 @@ export const diffusionTrainerSchema = {
   }),
   t: /* @__PURE__ */ dependentNumberProp({
     doc: 'The timestep of the score panels.',
-    accepts: 'an integer from 0 to T - 1 (the schedule\'s last timestep)',
+    accepts: "an integer from 0 to T - 1 (the schedule's last timestep)",
     defaultText: "round(T / 10) for the schedule's T steps: 100 for the default 1000-step schedule",
     range: { min: 0, max: 999, integer: true },
     rangeFrom: (earlier) => ({ min: 0, max: stepsOf(earlier) - 1, integer: true }),
     defaultFrom: (earlier) => Math.round(stepsOf(earlier) / 10),
   }),
   gridSize: /* @__PURE__ */ numberProp({ doc: 'Arrows per side of the score panels.', default: 15, ...L.gridSize }),
-  panelSize: /* @__PURE__ */ numberProp({ doc: 'Side of each square panel in CSS pixels.', default: 240, ...L.panelSize }),
-  autoStart: /* @__PURE__ */ booleanProp({ doc: 'Start training as soon as the figure mounts (and after each change of data or seed).', default: false }),
-  showControls: /* @__PURE__ */ booleanProp({ doc: 'Show the controls (data, train/pause, reset, seed, sampler, t).', default: true }),
+  panelSize: /* @__PURE__ */ numberProp({
+    doc: 'Side of each square panel in CSS pixels.',
+    default: 240,
+    ...L.panelSize,
+  }),
+  autoStart: /* @__PURE__ */ booleanProp({
+    doc: 'Start training as soon as the figure mounts (and after each change of data or seed).',
+    default: false,
+  }),
+  showControls: /* @__PURE__ */ booleanProp({
+    doc: 'Show the controls (data, train/pause, reset, seed, sampler, t).',
+    default: true,
+  }),
   label: /* @__PURE__ */ labelField('Training a small diffusion model in the page'),
   onTrainingProgress: /* @__PURE__ */ callbackProp<(step: number, loss: number) => void>({
     doc: 'Called after each progress report with the step and the mean loss since the last one.',

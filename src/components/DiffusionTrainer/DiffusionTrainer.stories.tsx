@@ -19,7 +19,7 @@ const meta = {
           'and Adam, in a Web Worker (in short slices of the page where Workers are missing). The loss curve ' +
           'updates live. Beside the data, the **learned score** −ε_θ / √(1 − ᾱₜ) and, for the presets, the ' +
           '**exact score** of the noised data (a gaussian mixture stays one under noising), their mean error per t, ' +
-          'and samples drawn from the model with any of the kit\'s schedulers. A few thousand steps on two moons ' +
+          "and samples drawn from the model with any of the kit's schedulers. A few thousand steps on two moons " +
           'take well under a minute on one core. Pick “points you draw” to draw your own data (pointer, or arrow ' +
           'keys and Enter on the pad).',
       },
@@ -73,7 +73,11 @@ export const TrainPauseReset: Story = {
       await waitFor(() => expect(Number(figure.getAttribute('data-step'))).toBeGreaterThan(0), { timeout: 20_000 });
       await expect(figure).toHaveAttribute('data-mode', 'worker');
       await expect(args.onTrainingProgress).toHaveBeenCalled();
-      await waitFor(() => expect(figure.querySelector('[data-part="loss"] path[data-series="noise-prediction loss"]')?.getAttribute('d')).toMatch(/^M/));
+      await waitFor(() =>
+        expect(
+          figure.querySelector('[data-part="loss"] path[data-series="noise-prediction loss"]')?.getAttribute('d'),
+        ).toMatch(/^M/),
+      );
     });
 
     await step('Pause holds the step', async () => {
@@ -85,7 +89,10 @@ export const TrainPauseReset: Story = {
     });
 
     await step('samples are drawn from the model', async () => {
-      await waitFor(() => expect(figure.querySelector('[data-part="samples"] path[data-series="samples"]')).not.toBeNull(), { timeout: 20_000 });
+      await waitFor(
+        () => expect(figure.querySelector('[data-part="samples"] path[data-series="samples"]')).not.toBeNull(),
+        { timeout: 20_000 },
+      );
       await expect(figure).toHaveAccessibleDescription(/samples drawn from the model with DDIM in 20 steps/);
     });
 

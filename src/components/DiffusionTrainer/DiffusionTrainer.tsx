@@ -6,7 +6,13 @@ import { themeVar } from '../../theme/theme';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import type { DiffusionTrainerProps } from './DiffusionTrainer.props';
 import { diffusionTrainerSchema, trainerAlphasCumprod } from './DiffusionTrainer.schema';
@@ -48,13 +54,25 @@ export const DiffusionTrainer = /* @__PURE__ */ checkedFigure(
 
 /** The figure itself, rendered only with valid props. */
 function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; settings: DiffusionTrainerSettings }) {
-  const { maxSteps, dataCount, hiddenWidth, hiddenLayers, batchSize, learningRate, sampleCount, gridSize, panelSize: size } = settings;
+  const {
+    maxSteps,
+    dataCount,
+    hiddenWidth,
+    hiddenLayers,
+    batchSize,
+    learningRate,
+    sampleCount,
+    gridSize,
+    panelSize: size,
+  } = settings;
   const { autoStart, showControls, label, onDataChange, onTrainingProgress } = settings;
   const alphasCumprod = trainerAlphasCumprod(settings.schedule);
   const T = alphasCumprod.length;
   const ids = useFigureIds();
   const [data, setData] = usePropState<TrainerData>(settings.data);
-  const [drawn, setDrawn] = useState<ReadonlyArray<readonly [number, number]>>(() => (typeof settings.data === 'string' ? [] : settings.data));
+  const [drawn, setDrawn] = useState<ReadonlyArray<readonly [number, number]>>(() =>
+    typeof settings.data === 'string' ? [] : settings.data,
+  );
   const [seed, setSeed] = usePropState(settings.seed);
   const [scheduler, setScheduler] = usePropState(settings.scheduler);
   const [samplingSteps, setSamplingSteps] = usePropState(settings.samplingSteps);
@@ -63,26 +81,64 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
   const isDrawn = typeof data !== 'string';
   const tooFew = isDrawn && data.length < MIN_DRAWN_POINTS;
   // Fewer drawn points than a model can learn from: the untrained network is shown on one point until there are more.
-  const resolved = useMemo(() => resolveTrainerData(tooFew ? [[0, 0]] : data, dataCount, seed), [data, dataCount, seed, tooFew]);
-  const trainer = useDiffusionTrainer({ points: resolved.points, alphasCumprod, seed, maxSteps, batchSize, learningRate, hiddenWidth, hiddenLayers, autoStart: autoStart && !tooFew, onProgress: onTrainingProgress });
+  const resolved = useMemo(
+    () => resolveTrainerData(tooFew ? [[0, 0]] : data, dataCount, seed),
+    [data, dataCount, seed, tooFew],
+  );
+  const trainer = useDiffusionTrainer({
+    points: resolved.points,
+    alphasCumprod,
+    seed,
+    maxSteps,
+    batchSize,
+    learningRate,
+    hiddenWidth,
+    hiddenLayers,
+    autoStart: autoStart && !tooFew,
+    onProgress: onTrainingProgress,
+  });
   const bounds = useMemo(() => dataBounds(resolved.points), [resolved.points]);
-  const samples = useModelSamples(trainer.model, trainer.step, { alphasCumprod, scheduler, steps: Math.min(samplingSteps, T), count: sampleCount, seed, bounds });
+  const samples = useModelSamples(trainer.model, trainer.step, {
+    alphasCumprod,
+    scheduler,
+    steps: Math.min(samplingSteps, T),
+    count: sampleCount,
+    seed,
+    bounds,
+  });
 
   const mixture = resolved.mixture;
-  const learned = useMemo(() => learnedField(trainer.model, gridSize, t, alphasCumprod), [trainer.model, gridSize, t, alphasCumprod]);
-  const exact = useMemo(() => (mixture ? exactField(mixture, gridSize, t, alphasCumprod) : null), [mixture, gridSize, t, alphasCumprod]);
+  const learned = useMemo(
+    () => learnedField(trainer.model, gridSize, t, alphasCumprod),
+    [trainer.model, gridSize, t, alphasCumprod],
+  );
+  const exact = useMemo(
+    () => (mixture ? exactField(mixture, gridSize, t, alphasCumprod) : null),
+    [mixture, gridSize, t, alphasCumprod],
+  );
   // The error per t costs about 700 forward passes: it follows the weights twice a second, not at every report.
   const evaluated = useThrottledValue(trainer.model, 500);
-  const errors = useMemo(() => (mixture ? scoreErrors(evaluated, mixture, alphasCumprod, seed) : null), [evaluated, mixture, alphasCumprod, seed]);
+  const errors = useMemo(
+    () => (mixture ? scoreErrors(evaluated, mixture, alphasCumprod, seed) : null),
+    [evaluated, mixture, alphasCumprod, seed],
+  );
   const errorAtT = useMemo(() => {
     if (!mixture) return null;
-    const e = scoreErrorByTimestep(evaluated, mixture, { alphasCumprod, timesteps: [t], pointsPerTimestep: 64, rng: createRng(seed) });
+    const e = scoreErrorByTimestep(evaluated, mixture, {
+      alphasCumprod,
+      timesteps: [t],
+      pointsPerTimestep: 64,
+      rng: createRng(seed),
+    });
     return { error: e.meanError[0]!, size: e.meanScore[0]! };
   }, [evaluated, mixture, alphasCumprod, t, seed]);
   const scale = fieldScale(exact ?? learned);
   const lossCurve = useMemo(() => binnedLosses(trainer.losses), [trainer.version, trainer.losses]);
   const sampleDistance = useMemo(
-    () => (samples.points && samples.points.length ? meanNearestDistance(samples.points, resolved.points.subarray(0, 4000)) : null),
+    () =>
+      samples.points && samples.points.length
+        ? meanNearestDistance(samples.points, resolved.points.subarray(0, 4000))
+        : null,
     [samples.points, resolved.points],
   );
 
@@ -113,7 +169,8 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
     errorAtT,
     scheduler,
     samplingSteps,
-    samples: samples.points && sampleDistance !== null ? { count: samples.points.length / 2, distance: sampleDistance } : null,
+    samples:
+      samples.points && sampleDistance !== null ? { count: samples.points.length / 2, distance: sampleDistance } : null,
   });
   const where = trainer.mode === 'worker' ? 'in a Web Worker' : trainer.mode === 'main-thread' ? 'on the page' : '';
 
@@ -149,12 +206,17 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
       ) : null}
       <div data-part="readout" style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted') }}>
         step {trainer.step} / {maxSteps}
-        {recentLoss !== null ? ` · loss ${formatSignificant(recentLoss)}` : ''} · {parameters} parameters{where ? ` · training ${where}` : ''}
+        {recentLoss !== null ? ` · loss ${formatSignificant(recentLoss)}` : ''} · {parameters} parameters
+        {where ? ` · training ${where}` : ''}
         {tooFew ? ` · draw at least ${MIN_DRAWN_POINTS} points to train` : ''}
         {trainer.error ? ` · training failed: ${trainer.error}` : ''}
       </div>
       <span role="status" style={visuallyHidden}>
-        {trainer.status === 'done' ? `Training finished after ${trainer.step} steps.` : trainer.status === 'paused' ? `Training paused at step ${trainer.step}.` : ''}
+        {trainer.status === 'done'
+          ? `Training finished after ${trainer.step} steps.`
+          : trainer.status === 'paused'
+            ? `Training paused at step ${trainer.step}.`
+            : ''}
       </span>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
         {isDrawn ? (
@@ -171,7 +233,16 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
             alt={`The training data (grey) and ${samples.points ? samples.points.length / 2 : 0} samples from the model (orange).`}
           />
         )}
-        <FieldPanel part="learned" title={`Learned score at t = ${t}`} size={size} gridSize={gridSize} scale={scale} field={learned} data={resolved.points} alt={`Arrows of the learned score -eps_theta / sqrt(1 - abar) at t = ${t}.`} />
+        <FieldPanel
+          part="learned"
+          title={`Learned score at t = ${t}`}
+          size={size}
+          gridSize={gridSize}
+          scale={scale}
+          field={learned}
+          data={resolved.points}
+          alt={`Arrows of the learned score -eps_theta / sqrt(1 - abar) at t = ${t}.`}
+        />
         <FieldPanel
           part="exact"
           title={`Exact score at t = ${t}`}
@@ -181,7 +252,11 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
           field={exact}
           data={resolved.points}
           note={exact ? undefined : 'Drawn data has no exact score'}
-          alt={exact ? `Arrows of the exact score of the data noised to t = ${t}.` : 'No exact score: drawn data is not a known distribution.'}
+          alt={
+            exact
+              ? `Arrows of the exact score of the data noised to t = ${t}.`
+              : 'No exact score: drawn data is not a known distribution.'
+          }
         />
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
@@ -193,7 +268,11 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
           height={150}
           xDomain={[0, maxSteps]}
           series={[{ name: 'noise-prediction loss', x: lossCurve.x, y: lossCurve.y, color: themeVar('accent') }]}
-          alt={recentLoss !== null ? `Loss over ${trainer.step} steps, now ${formatSignificant(recentLoss)}.` : 'No training steps yet.'}
+          alt={
+            recentLoss !== null
+              ? `Loss over ${trainer.step} steps, now ${formatSignificant(recentLoss)}.`
+              : 'No training steps yet.'
+          }
           empty="Press Train to start"
         />
         <LineChart
@@ -206,12 +285,27 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
           series={
             errors
               ? [
-                  { name: 'mean |learned - exact|', x: errors.timesteps, y: errors.meanError, color: themeVar('accent2') },
-                  { name: 'mean |exact|', x: errors.timesteps, y: errors.meanScore, color: themeVar('muted'), dashed: true },
+                  {
+                    name: 'mean |learned - exact|',
+                    x: errors.timesteps,
+                    y: errors.meanError,
+                    color: themeVar('accent2'),
+                  },
+                  {
+                    name: 'mean |exact|',
+                    x: errors.timesteps,
+                    y: errors.meanScore,
+                    color: themeVar('muted'),
+                    dashed: true,
+                  },
                 ]
               : []
           }
-          alt={errors ? `Mean error of the learned score against the exact one at ${errors.timesteps.length} timesteps from ${errors.timesteps[0]} to ${errors.timesteps[errors.timesteps.length - 1]}.` : 'No exact score for drawn data.'}
+          alt={
+            errors
+              ? `Mean error of the learned score against the exact one at ${errors.timesteps.length} timesteps from ${errors.timesteps[0]} to ${errors.timesteps[errors.timesteps.length - 1]}.`
+              : 'No exact score for drawn data.'
+          }
           empty="Only for the presets"
         />
       </div>

@@ -45,11 +45,19 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
   };
   const at = (e: PointerEvent<SVGSVGElement>): [number, number] => {
     const box = e.currentTarget.getBoundingClientRect();
-    return [dataX(((e.clientX - box.left) / box.width) * size, size), dataY(((e.clientY - box.top) / box.height) * size, size)];
+    return [
+      dataX(((e.clientX - box.left) / box.width) * size, size),
+      dataY(((e.clientY - box.top) / box.height) * size, size),
+    ];
   };
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     const step = e.shiftKey ? 0.5 : 0.1;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const move = moves[e.key];
     if (move) {
       e.preventDefault();
@@ -88,17 +96,51 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
         }}
         onPointerUp={() => (drawing.current = false)}
         onPointerCancel={() => (drawing.current = false)}
-        style={{ background: themeVar('surface'), border: `1px solid ${themeVar('border')}`, borderRadius: 4, display: 'block', cursor: 'crosshair', touchAction: 'none' }}
+        style={{
+          background: themeVar('surface'),
+          border: `1px solid ${themeVar('border')}`,
+          borderRadius: 4,
+          display: 'block',
+          cursor: 'crosshair',
+          touchAction: 'none',
+        }}
       >
         <line x1={size / 2} y1={0} x2={size / 2} y2={size} stroke={themeVar('grid')} />
         <line x1={0} y1={size / 2} x2={size} y2={size / 2} stroke={themeVar('grid')} />
-        <path data-series="data" d={dotsPath(flat, size, MAX_DRAWN_POINTS)} stroke={themeVar('text')} strokeOpacity={0.6} strokeWidth={3} strokeLinecap="round" fill="none" />
-        {samples && samples.length ? <path data-series="samples" d={dotsPath(samples, size)} stroke={themeVar('accent2')} strokeWidth={3.5} strokeLinecap="round" fill="none" /> : null}
+        <path
+          data-series="data"
+          d={dotsPath(flat, size, MAX_DRAWN_POINTS)}
+          stroke={themeVar('text')}
+          strokeOpacity={0.6}
+          strokeWidth={3}
+          strokeLinecap="round"
+          fill="none"
+        />
+        {samples && samples.length ? (
+          <path
+            data-series="samples"
+            d={dotsPath(samples, size)}
+            stroke={themeVar('accent2')}
+            strokeWidth={3.5}
+            strokeLinecap="round"
+            fill="none"
+          />
+        ) : null}
         {focused ? (
           <g data-part="cursor" stroke={themeVar('accent')} strokeWidth={1.5}>
             <circle cx={px(cursor[0], size)} cy={py(cursor[1], size)} r={7} fill="none" />
-            <line x1={px(cursor[0], size) - 11} y1={py(cursor[1], size)} x2={px(cursor[0], size) + 11} y2={py(cursor[1], size)} />
-            <line x1={px(cursor[0], size)} y1={py(cursor[1], size) - 11} x2={px(cursor[0], size)} y2={py(cursor[1], size) + 11} />
+            <line
+              x1={px(cursor[0], size) - 11}
+              y1={py(cursor[1], size)}
+              x2={px(cursor[0], size) + 11}
+              y2={py(cursor[1], size)}
+            />
+            <line
+              x1={px(cursor[0], size)}
+              y1={py(cursor[1], size) - 11}
+              x2={px(cursor[0], size)}
+              y2={py(cursor[1], size) + 11}
+            />
           </g>
         ) : null}
         {points.length === 0 ? (
@@ -108,7 +150,8 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
         ) : null}
       </svg>
       <span id={descriptionId} style={visuallyHidden}>
-        Arrow keys move the cursor (Shift for bigger steps); Enter or Space adds a small cluster of points there; Backspace removes the last point.
+        Arrow keys move the cursor (Shift for bigger steps); Enter or Space adds a small cluster of points there;
+        Backspace removes the last point.
       </span>
     </div>
   );

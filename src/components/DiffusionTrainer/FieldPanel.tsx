@@ -28,18 +28,76 @@ export interface FieldPanelProps {
 }
 
 /** A square 2-D panel: optional data dots, score arrows and sample dots, all in the same coordinates. */
-export function FieldPanel({ title, size, field, gridSize, scale, data, samples, note, alt, children, part }: FieldPanelProps) {
+export function FieldPanel({
+  title,
+  size,
+  field,
+  gridSize,
+  scale,
+  data,
+  samples,
+  note,
+  alt,
+  children,
+  part,
+}: FieldPanelProps) {
   return (
     <div data-part={part} style={{ display: 'grid', gap: 4, width: size }}>
       <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
-      <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={alt} style={{ background: themeVar('surface'), border: `1px solid ${themeVar('border')}`, borderRadius: 4, display: 'block' }}>
+      <svg
+        width={size}
+        height={size}
+        viewBox={`0 0 ${size} ${size}`}
+        role="img"
+        aria-label={alt}
+        style={{
+          background: themeVar('surface'),
+          border: `1px solid ${themeVar('border')}`,
+          borderRadius: 4,
+          display: 'block',
+        }}
+      >
         <line x1={size / 2} y1={0} x2={size / 2} y2={size} stroke={themeVar('grid')} />
         <line x1={0} y1={size / 2} x2={size} y2={size / 2} stroke={themeVar('grid')} />
-        {data && data.length ? <path data-series="data" d={dotsPath(data, size)} stroke={themeVar('muted')} strokeOpacity={0.45} strokeWidth={3} strokeLinecap="round" fill="none" /> : null}
-        {field ? <path data-series="arrows" d={arrowsPath(field, gridSize, size, scale)} stroke={themeVar('accent')} strokeWidth={1.2} fill="none" /> : null}
-        {samples && samples.length ? <path data-series="samples" d={dotsPath(samples, size)} stroke={themeVar('accent2')} strokeWidth={3.5} strokeLinecap="round" fill="none" /> : null}
+        {data && data.length ? (
+          <path
+            data-series="data"
+            d={dotsPath(data, size)}
+            stroke={themeVar('muted')}
+            strokeOpacity={0.45}
+            strokeWidth={3}
+            strokeLinecap="round"
+            fill="none"
+          />
+        ) : null}
+        {field ? (
+          <path
+            data-series="arrows"
+            d={arrowsPath(field, gridSize, size, scale)}
+            stroke={themeVar('accent')}
+            strokeWidth={1.2}
+            fill="none"
+          />
+        ) : null}
+        {samples && samples.length ? (
+          <path
+            data-series="samples"
+            d={dotsPath(samples, size)}
+            stroke={themeVar('accent2')}
+            strokeWidth={3.5}
+            strokeLinecap="round"
+            fill="none"
+          />
+        ) : null}
         {note ? (
-          <text x={size / 2} y={size / 2} textAnchor="middle" dominantBaseline="middle" fill={themeVar('muted')} fontSize={12}>
+          <text
+            x={size / 2}
+            y={size / 2}
+            textAnchor="middle"
+            dominantBaseline="middle"
+            fill={themeVar('muted')}
+            fontSize={12}
+          >
             {note}
           </text>
         ) : null}

@@ -58,7 +58,14 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
   return (
     <div data-part={part} style={{ display: 'grid', gap: 4 }}>
       <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={alt} style={{ display: 'block', overflow: 'visible' }}>
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={alt}
+        style={{ display: 'block', overflow: 'visible' }}
+      >
         <rect x={M.left} y={M.top} width={w} height={h} fill="none" stroke={themeVar('border')} />
         {has ? (
           <>
@@ -69,23 +76,61 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
                 if (!(y > 0 && Number.isFinite(y))) continue;
                 d += `${d ? 'L' : 'M'}${r1(sx(s.x[i]!))} ${r1(ly(y))}`;
               }
-              return <path key={s.name} data-series={s.name} d={d} fill="none" stroke={s.color} strokeWidth={1.5} strokeDasharray={s.dashed ? '4 3' : undefined} />;
+              return (
+                <path
+                  key={s.name}
+                  data-series={s.name}
+                  d={d}
+                  fill="none"
+                  stroke={s.color}
+                  strokeWidth={1.5}
+                  strokeDasharray={s.dashed ? '4 3' : undefined}
+                />
+              );
             })}
-            <text x={M.left - 4} y={M.top + 4} textAnchor="end" dominantBaseline="hanging" fontSize={10} fill={themeVar('muted')}>
+            <text
+              x={M.left - 4}
+              y={M.top + 4}
+              textAnchor="end"
+              dominantBaseline="hanging"
+              fontSize={10}
+              fill={themeVar('muted')}
+            >
               {formatSignificant(yMax)}
             </text>
             <text x={M.left - 4} y={M.top + h} textAnchor="end" fontSize={10} fill={themeVar('muted')}>
               {formatSignificant(yMin)}
             </text>
-            <text x={M.left} y={height - 16} textAnchor="start" dominantBaseline="hanging" fontSize={10} fill={themeVar('muted')}>
+            <text
+              x={M.left}
+              y={height - 16}
+              textAnchor="start"
+              dominantBaseline="hanging"
+              fontSize={10}
+              fill={themeVar('muted')}
+            >
               {formatSignificant(xMin)}
             </text>
-            <text x={M.left + w} y={height - 16} textAnchor="end" dominantBaseline="hanging" fontSize={10} fill={themeVar('muted')}>
+            <text
+              x={M.left + w}
+              y={height - 16}
+              textAnchor="end"
+              dominantBaseline="hanging"
+              fontSize={10}
+              fill={themeVar('muted')}
+            >
               {formatSignificant(xMax)}
             </text>
           </>
         ) : (
-          <text x={M.left + w / 2} y={M.top + h / 2} textAnchor="middle" dominantBaseline="middle" fontSize={12} fill={themeVar('muted')}>
+          <text
+            x={M.left + w / 2}
+            y={M.top + h / 2}
+            textAnchor="middle"
+            dominantBaseline="middle"
+            fontSize={12}
+            fill={themeVar('muted')}
+          >
             {empty}
           </text>
         )}
@@ -97,7 +142,15 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
         {series.map((s) => (
           <span key={s.name}>
             <svg width={18} height={8} aria-hidden="true">
-              <line x1={0} y1={4} x2={18} y2={4} stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 3' : undefined} />
+              <line
+                x1={0}
+                y1={4}
+                x2={18}
+                y2={4}
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? '4 3' : undefined}
+              />
             </svg>{' '}
             {s.name}
           </span>

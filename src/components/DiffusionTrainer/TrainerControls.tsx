@@ -38,7 +38,15 @@ export function TrainerControls(p: TrainerControlsProps) {
     if (Number.isFinite(v)) set(Math.round(Math.min(Number(input.max), Math.max(Number(input.min), v))));
   };
   return (
-    <fieldset style={{ border: `1px solid ${themeVar('border')}`, borderRadius: 6, margin: 0, padding: '6px 10px', fontSize: 13 }}>
+    <fieldset
+      style={{
+        border: `1px solid ${themeVar('border')}`,
+        borderRadius: 6,
+        margin: 0,
+        padding: '6px 10px',
+        fontSize: 13,
+      }}
+    >
       <legend>Training</legend>
       <div style={row}>
         <label htmlFor={`${id}-data`}>data</label>
@@ -57,18 +65,37 @@ export function TrainerControls(p: TrainerControlsProps) {
         ) : null}
       </div>
       <div style={row}>
-        <button type="button" data-action="train" aria-pressed={running} onClick={running ? trainer.pause : trainer.play} disabled={trainer.status === 'done'}>
+        <button
+          type="button"
+          data-action="train"
+          aria-pressed={running}
+          onClick={running ? trainer.pause : trainer.play}
+          disabled={trainer.status === 'done'}
+        >
           {running ? 'Pause' : trainer.step > 0 ? 'Resume training' : 'Train'}
         </button>
         <button type="button" data-action="reset" onClick={trainer.reset} disabled={trainer.step === 0}>
           Reset
         </button>
         <label htmlFor={`${id}-seed`}>seed</label>
-        <input id={`${id}-seed`} type="number" min={0} max={999999} step={1} value={p.seed} onChange={int(p.onSeed)} style={{ width: 80 }} />
+        <input
+          id={`${id}-seed`}
+          type="number"
+          min={0}
+          max={999999}
+          step={1}
+          value={p.seed}
+          onChange={int(p.onSeed)}
+          style={{ width: 80 }}
+        />
       </div>
       <div style={row}>
         <label htmlFor={`${id}-sampler`}>sampler</label>
-        <select id={`${id}-sampler`} value={p.scheduler} onChange={(e) => p.onScheduler(e.currentTarget.value as SchedulerName)}>
+        <select
+          id={`${id}-sampler`}
+          value={p.scheduler}
+          onChange={(e) => p.onScheduler(e.currentTarget.value as SchedulerName)}
+        >
           {SCHEDULER_OPTIONS.map((s) => (
             <option key={s} value={s}>
               {SCHEDULER_LABELS[s]}
@@ -76,7 +103,16 @@ export function TrainerControls(p: TrainerControlsProps) {
           ))}
         </select>
         <label htmlFor={`${id}-steps`}>steps</label>
-        <input id={`${id}-steps`} type="number" min={1} max={Math.min(200, p.T)} step={1} value={p.samplingSteps} onChange={int(p.onSamplingSteps)} style={{ width: 64 }} />
+        <input
+          id={`${id}-steps`}
+          type="number"
+          min={1}
+          max={Math.min(200, p.T)}
+          step={1}
+          value={p.samplingSteps}
+          onChange={int(p.onSamplingSteps)}
+          style={{ width: 64 }}
+        />
       </div>
       <div style={row}>
         <label htmlFor={`${id}-t`}>score at t = {p.t}</label>

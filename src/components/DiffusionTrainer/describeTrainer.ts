@@ -24,7 +24,11 @@ export interface TrainerSummary {
   samples: { count: number; distance: number } | null;
 }
 
-const WHERE: Record<string, string> = { worker: 'in a Web Worker', 'main-thread': 'on the page in short slices', server: 'not yet (the page has not started)' };
+const WHERE: Record<string, string> = {
+  worker: 'in a Web Worker',
+  'main-thread': 'on the page in short slices',
+  server: 'not yet (the page has not started)',
+};
 
 /** The figure in words, for its aria-describedby. */
 export function describeTrainer(s: TrainerSummary): string {
@@ -34,7 +38,9 @@ export function describeTrainer(s: TrainerSummary): string {
   ];
   if (s.recentLoss !== null) parts.push(`Recent loss ${formatSignificant(s.recentLoss)}.`);
   if (s.errorAtT) {
-    parts.push(`At t = ${s.t} the learned score differs from the exact one by ${formatSignificant(s.errorAtT.error)} on average, against an exact score of size ${formatSignificant(s.errorAtT.size)}.`);
+    parts.push(
+      `At t = ${s.t} the learned score differs from the exact one by ${formatSignificant(s.errorAtT.error)} on average, against an exact score of size ${formatSignificant(s.errorAtT.size)}.`,
+    );
   } else parts.push(`At t = ${s.t} the learned score is shown; drawn data has no exact score to compare with.`);
   if (s.samples) {
     parts.push(

@@ -22,15 +22,38 @@ export function sanitizeTrainerData(value: unknown): Checked<TrainerData> {
   if (typeof value === 'string') {
     return isMixture2dPresetName(value)
       ? { value }
-      : { problem: { prop: 'data', message: `data must be a preset ('ring', 'two-blobs', 'two-moons', 'checker', 'spiral') or points [[x, y], ...]; got ${describeValue(value)}.` } };
+      : {
+          problem: {
+            prop: 'data',
+            message: `data must be a preset ('ring', 'two-blobs', 'two-moons', 'checker', 'spiral') or points [[x, y], ...]; got ${describeValue(value)}.`,
+          },
+        };
   }
-  if (!Array.isArray(value)) return { problem: { prop: 'data', message: `data must be a preset name or an array of [x, y] points; got ${describeValue(value)}.` } };
-  if (value.length > MAX_DRAWN_POINTS) return { problem: { prop: 'data', message: `data must hold at most ${MAX_DRAWN_POINTS} points; got ${value.length}.` } };
+  if (!Array.isArray(value))
+    return {
+      problem: {
+        prop: 'data',
+        message: `data must be a preset name or an array of [x, y] points; got ${describeValue(value)}.`,
+      },
+    };
+  if (value.length > MAX_DRAWN_POINTS)
+    return {
+      problem: { prop: 'data', message: `data must hold at most ${MAX_DRAWN_POINTS} points; got ${value.length}.` },
+    };
   const out: Array<readonly [number, number]> = [];
   for (let i = 0; i < value.length; i++) {
     const p: unknown = value[i];
-    const ok = Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= DRAW_EXTENT);
-    if (!ok) return { problem: { prop: `data[${i}]`, message: `data[${i}] must be two numbers [x, y] from -${DRAW_EXTENT} to ${DRAW_EXTENT}; got ${describeValue(p)}.` } };
+    const ok =
+      Array.isArray(p) &&
+      p.length === 2 &&
+      p.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= DRAW_EXTENT);
+    if (!ok)
+      return {
+        problem: {
+          prop: `data[${i}]`,
+          message: `data[${i}] must be two numbers [x, y] from -${DRAW_EXTENT} to ${DRAW_EXTENT}; got ${describeValue(p)}.`,
+        },
+      };
     out.push([p[0] as number, p[1] as number]);
   }
   return { value: out };
@@ -55,12 +78,24 @@ export function resolveTrainerData(data: TrainerData, count: number, seed: numbe
     const mixture = mixture2dPreset(data);
     // A stream of its own, so the training set does not shift when the trainer's streams change.
     const rng = createRng(createRng(seed).nextUint32() ^ 0x5eed);
-    return { kind: 'preset', name: data, label: MIXTURE2D_PRESET_LABELS[data], points: sampleMixture2d(mixture, count, rng), mixture };
+    return {
+      kind: 'preset',
+      name: data,
+      label: MIXTURE2D_PRESET_LABELS[data],
+      points: sampleMixture2d(mixture, count, rng),
+      mixture,
+    };
   }
   const points = new Float64Array(2 * data.length);
   data.forEach((p, i) => {
     points[2 * i] = p[0];
     points[2 * i + 1] = p[1];
   });
-  return { kind: 'points', name: 'drawn', label: `${data.length} drawn point${data.length === 1 ? '' : 's'}`, points, mixture: null };
+  return {
+    kind: 'points',
+    name: 'drawn',
+    label: `${data.length} drawn point${data.length === 1 ? '' : 's'}`,
+    points,
+    mixture: null,
+  };
 }

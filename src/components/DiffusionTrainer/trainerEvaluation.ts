@@ -16,7 +16,12 @@ export function scoreGrid(gridSize: number): Grid2d {
 }
 
 /** The learned score at t on the grid, [sx, sy] pairs. */
-export function learnedField(model: NoisePredictor, gridSize: number, t: number, alphasCumprod: Float64Array): Float64Array {
+export function learnedField(
+  model: NoisePredictor,
+  gridSize: number,
+  t: number,
+  alphasCumprod: Float64Array,
+): Float64Array {
   return learnedScoreGrid(model, scoreGrid(gridSize), t, alphasCumprod[t]!);
 }
 
@@ -37,7 +42,20 @@ export function errorTimesteps(T: number): Int32Array {
   return Int32Array.from(out);
 }
 
-/** The error of the learned score per t against the exact one (fixed points per t, seeded, so successive snapshots compare). */
-export function scoreErrors(model: NoisePredictor, mixture: Mixture2d, alphasCumprod: Float64Array, seed: number): ScoreError {
-  return scoreErrorByTimestep(model, mixture, { alphasCumprod, timesteps: errorTimesteps(alphasCumprod.length), pointsPerTimestep: 64, rng: createRng(seed) });
+/**
+ * The error of the learned score per t against the exact one (fixed points per t, seeded, so successive snapshots
+ * compare).
+ */
+export function scoreErrors(
+  model: NoisePredictor,
+  mixture: Mixture2d,
+  alphasCumprod: Float64Array,
+  seed: number,
+): ScoreError {
+  return scoreErrorByTimestep(model, mixture, {
+    alphasCumprod,
+    timesteps: errorTimesteps(alphasCumprod.length),
+    pointsPerTimestep: 64,
+    rng: createRng(seed),
+  });
 }

@@ -33,7 +33,12 @@ export const DIFFUSION_TRAINER_LIMITS = {
 export const MAX_SAMPLING_WORK = 2e9;
 
 /** Checks the sampling work against {@link MAX_SAMPLING_WORK}. */
-export function checkSamplingWork(o: { sampleCount: number; samplingSteps: number; hiddenLayers: number; hiddenWidth: number }): PropProblem | null {
+export function checkSamplingWork(o: {
+  sampleCount: number;
+  samplingSteps: number;
+  hiddenLayers: number;
+  hiddenWidth: number;
+}): PropProblem | null {
   const work = o.sampleCount * o.samplingSteps * o.hiddenLayers * o.hiddenWidth ** 2;
   if (work <= MAX_SAMPLING_WORK) return null;
   return {

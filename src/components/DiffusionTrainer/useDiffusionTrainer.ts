@@ -64,22 +64,52 @@ function trainingConfig(o: TrainerRunOptions): TrainingConfig {
     maxSteps: o.maxSteps,
     batchSize: o.batchSize,
     learningRate: o.learningRate,
-    model: { hiddenWidth: o.hiddenWidth, hiddenLayers: o.hiddenLayers, timeFrequencies: 8, maxFrequency: 64, activation: 'silu' },
+    model: {
+      hiddenWidth: o.hiddenWidth,
+      hiddenLayers: o.hiddenLayers,
+      timeFrequencies: 8,
+      maxFrequency: 64,
+      activation: 'silu',
+    },
   };
 }
 
 export function useDiffusionTrainer(o: TrainerRunOptions): TrainerState {
   const { points, alphasCumprod, seed, maxSteps, batchSize, learningRate, hiddenWidth, hiddenLayers, autoStart } = o;
   const config = useMemo(
-    () => trainingConfig({ points, alphasCumprod, seed, maxSteps, batchSize, learningRate, hiddenWidth, hiddenLayers, autoStart }),
+    () =>
+      trainingConfig({
+        points,
+        alphasCumprod,
+        seed,
+        maxSteps,
+        batchSize,
+        learningRate,
+        hiddenWidth,
+        hiddenLayers,
+        autoStart,
+      }),
     [points, alphasCumprod, seed, maxSteps, batchSize, learningRate, hiddenWidth, hiddenLayers, autoStart],
   );
   // The untrained network of this seed: the same streams the trainer starts from, so step 0 draws the same.
   const initial = useMemo(
-    () => createNoiseTrainer({ data: config.data, alphasCumprod: config.alphasCumprod, seed: config.seed, batchSize: 1, model: config.model }).model,
+    () =>
+      createNoiseTrainer({
+        data: config.data,
+        alphasCumprod: config.alphasCumprod,
+        seed: config.seed,
+        batchSize: 1,
+        model: config.model,
+      }).model,
     [config],
   );
-  const [progress, setProgress] = useState<{ config: TrainingConfig; step: number; status: TrainerState['status']; model: NoisePredictor; version: number } | null>(null);
+  const [progress, setProgress] = useState<{
+    config: TrainingConfig;
+    step: number;
+    status: TrainerState['status'];
+    model: NoisePredictor;
+    version: number;
+  } | null>(null);
   const [mode, setMode] = useState<TrainerState['mode']>('server');
   const [error, setError] = useState<string | null>(null);
   const session = useRef<TrainingSession | null>(null);
@@ -109,7 +139,13 @@ export function useDiffusionTrainer(o: TrainerRunOptions): TrainerState {
         if (p.step === 0) losses.current = [];
         for (const l of p.losses) losses.current.push(l);
         setMode(s.mode);
-        setProgress({ config, step: p.step, status: p.step === 0 && p.status === 'paused' ? 'idle' : p.status, model: noisePredictorFromParams(p.spec, p.params), version: ++version });
+        setProgress({
+          config,
+          step: p.step,
+          status: p.step === 0 && p.status === 'paused' ? 'idle' : p.status,
+          model: noisePredictorFromParams(p.spec, p.params),
+          version: ++version,
+        });
         if (p.losses.length) onProgress.current?.(p.step, p.losses.reduce((a, b) => a + b, 0) / p.losses.length);
       },
       (e) => setError(e.message),

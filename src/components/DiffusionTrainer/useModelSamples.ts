@@ -58,7 +58,14 @@ export function useModelSamples(model: NoisePredictor, step: number, o: ModelSam
         run.current = null;
         return;
       }
-      const it = sampleNoisePredictorSteps(m, { alphasCumprod: opts.alphasCumprod, scheduler: opts.scheduler, steps: opts.steps, count: opts.count, rng: createRng(opts.seed), clipSample: opts.bounds });
+      const it = sampleNoisePredictorSteps(m, {
+        alphasCumprod: opts.alphasCumprod,
+        scheduler: opts.scheduler,
+        steps: opts.steps,
+        count: opts.count,
+        rng: createRng(opts.seed),
+        clipSample: opts.bounds,
+      });
       setState((s) => ({ ...s, running: true }));
       const tick = () => {
         timer = null;

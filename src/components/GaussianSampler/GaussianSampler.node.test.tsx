@@ -29,7 +29,9 @@ describe('GaussianSampler on the server', () => {
       expect(html).toMatch(/<path[^>]*data-series="fit"/);
     }
     // Up to the cap, every sample is drawn, as before.
-    expect(renderToString(<GaussianSampler sampleCount={SERVER_MAX_SAMPLES} />)).toContain(`data-shown="${SERVER_MAX_SAMPLES}"`);
+    expect(renderToString(<GaussianSampler sampleCount={SERVER_MAX_SAMPLES} />)).toContain(
+      `data-shown="${SERVER_MAX_SAMPLES}"`,
+    );
   });
 
   it('renders an inline message naming the prop for bad props', () => {

@@ -2,7 +2,13 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../engine';
-import { checkGaussianSamplerParams, drawSamples, summariseSamples, useGaussianSampler, type GaussianSamplerParams } from './useGaussianSampler';
+import {
+  checkGaussianSamplerParams,
+  drawSamples,
+  summariseSamples,
+  useGaussianSampler,
+  type GaussianSamplerParams,
+} from './useGaussianSampler';
 
 const base: GaussianSamplerParams = { mean: 2, std: 0.5, sampleCount: 400, seed: 3, bins: 20 };
 
@@ -76,7 +82,9 @@ describe('checkGaussianSamplerParams', () => {
     expect(checkGaussianSamplerParams({ ...base, std: 0 })!.message).toMatch(/^std must be a number above 0/);
     expect(checkGaussianSamplerParams({ ...base, std: -1 })!.prop).toBe('std');
     expect(checkGaussianSamplerParams({ ...base, mean: NaN })!.prop).toBe('mean');
-    expect(checkGaussianSamplerParams({ ...base, sampleCount: 2e6 })!.message).toMatch(/sampleCount must be an integer from 1 to 1000000; got 2000000/);
+    expect(checkGaussianSamplerParams({ ...base, sampleCount: 2e6 })!.message).toMatch(
+      /sampleCount must be an integer from 1 to 1000000; got 2000000/,
+    );
     expect(checkGaussianSamplerParams({ ...base, sampleCount: -5 })!.prop).toBe('sampleCount');
     expect(checkGaussianSamplerParams({ ...base, bins: 2.5 })!.prop).toBe('bins');
     expect(checkGaussianSamplerParams({ ...base, seed: 0.5 })!.prop).toBe('seed');
@@ -105,7 +113,9 @@ describe('useGaussianSampler', () => {
     expect(limited.shown).toBe(100);
     expect(limited.histogram.total).toBe(100);
     expect(limited.description).toMatch(/^Histogram of 100 of 400 samples/);
-    expect(Array.from(limited.samples)).toEqual(Array.from(drawSamples(base.mean, base.std, 400, base.seed).samples.subarray(0, 100)));
+    expect(Array.from(limited.samples)).toEqual(
+      Array.from(drawSamples(base.mean, base.std, 400, base.seed).samples.subarray(0, 100)),
+    );
     // A limit above the count changes nothing; shown stays within what was drawn.
     expect(probe(base, undefined, 10_000).model!.samples).toHaveLength(400);
     expect(probe(base, 300, 100).model!.shown).toBe(100);

@@ -4,7 +4,14 @@ import { usePropState } from '../../hooks/usePropState';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { labelText } from '../shared/props/hostProps';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { GaussianSamplerChart } from './GaussianSamplerChart';
 import { GaussianSamplerControls } from './GaussianSamplerControls';
 import { GaussianSamplerLegend } from './GaussianSamplerLegend';
@@ -16,7 +23,10 @@ import { useProgressiveCount } from './useProgressiveCount';
 
 export type { GaussianSamplerProps };
 
-/** The validation layer of {@link GaussianSampler}: every prop checked on a sanitised copy (see its schema), then a too small `std`. */
+/**
+ * The validation layer of {@link GaussianSampler}: every prop checked on a sanitised copy (see its schema), then a too
+ * small `std`.
+ */
 export function checkGaussianSamplerProps(props: GaussianSamplerProps) {
   return checkFigureProps(gaussianSamplerSchema, props, (settings, report) => report(checkTinyStd(settings.std)));
 }
@@ -50,10 +60,14 @@ function GaussianSamplerFigure({ root, settings }: { root: FigureRootBase; setti
     animationDuration,
     `${mean}|${std}|${seed}`,
   );
-  // The server (and the render that hydrates its markup) draws at most SERVER_MAX_SAMPLES; the rest come after hydration.
+  // The server (and the render that hydrates its markup) draws at most SERVER_MAX_SAMPLES; the rest come after
+  // hydration.
   const hydrated = useHydrated();
   const result = useGaussianSampler(params, shown, hydrated ? undefined : SERVER_MAX_SAMPLES);
-  if (result.problem || !result.model) return <InvalidFigure {...root} aria-label={labelText(label)} component="GaussianSampler" problem={result.problem!} />;
+  if (result.problem || !result.model)
+    return (
+      <InvalidFigure {...root} aria-label={labelText(label)} component="GaussianSampler" problem={result.problem!} />
+    );
   const model = result.model;
   const change = (next: GaussianSamplerParams) => {
     setMean(next.mean);
@@ -64,7 +78,13 @@ function GaussianSamplerFigure({ root, settings }: { root: FigureRootBase; setti
     onParamsChange?.(next);
   };
   return (
-    <FigureRoot {...root} {...ids.aria} state={running ? 'animating' : 'idle'} data-shown={model.shown} data-seed={seed}>
+    <FigureRoot
+      {...root}
+      {...ids.aria}
+      state={running ? 'animating' : 'idle'}
+      data-shown={model.shown}
+      data-seed={seed}
+    >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>{model.description}</FigureDescription>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 12 }}>

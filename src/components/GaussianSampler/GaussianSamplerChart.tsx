@@ -35,7 +35,13 @@ export function GaussianSamplerChart({ model, width, height }: GaussianSamplerCh
   const py = (p: CurvePoint) => y(p.y);
   const axisStyle = { fill: 'currentColor', fontSize: 11, fontFamily: themeVar('fontFamily') };
   return (
-    <svg width={width} height={height} aria-hidden="true" focusable="false" style={{ display: 'block', overflow: 'visible' }}>
+    <svg
+      width={width}
+      height={height}
+      aria-hidden="true"
+      focusable="false"
+      style={{ display: 'block', overflow: 'visible' }}
+    >
       <Group left={MARGIN.left} top={MARGIN.top}>
         <g data-series="histogram">
           {Array.from(density, (d, i) => {
@@ -43,12 +49,21 @@ export function GaussianSamplerChart({ model, width, height }: GaussianSamplerCh
             const x1 = x(edges[i + 1]!);
             const top = y(d);
             return d > 0 ? (
-              <rect key={i} x={x0} y={top} width={Math.max(0.5, x1 - x0 - 1)} height={innerHeight - top} style={SERIES.histogram} />
+              <rect
+                key={i}
+                x={x0}
+                y={top}
+                width={Math.max(0.5, x1 - x0 - 1)}
+                height={innerHeight - top}
+                style={SERIES.histogram}
+              />
             ) : null;
           })}
         </g>
         <LinePath data={model.pdf} x={px} y={py} fill="none" data-series="truth" style={SERIES.truth} />
-        {model.fitPdf ? <LinePath data={model.fitPdf} x={px} y={py} fill="none" data-series="fit" style={SERIES.fit} /> : null}
+        {model.fitPdf ? (
+          <LinePath data={model.fitPdf} x={px} y={py} fill="none" data-series="fit" style={SERIES.fit} />
+        ) : null}
         <g style={{ color: themeVar('muted') }}>
           <ChartAxis
             orientation="bottom"

@@ -21,10 +21,19 @@ export function GaussianSamplerControls({ params, onChange }: GaussianSamplerCon
   const set = (key: keyof GaussianSamplerParams) => (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const value = input.valueAsNumber;
-    if (Number.isFinite(value)) onChange({ ...params, [key]: Math.min(Number(input.max), Math.max(Number(input.min), value)) });
+    if (Number.isFinite(value))
+      onChange({ ...params, [key]: Math.min(Number(input.max), Math.max(Number(input.min), value)) });
   };
   return (
-    <fieldset style={{ border: `1px solid ${themeVar('border')}`, borderRadius: 6, margin: '8px 0 0', padding: '6px 10px', fontSize: 13 }}>
+    <fieldset
+      style={{
+        border: `1px solid ${themeVar('border')}`,
+        borderRadius: 6,
+        margin: '8px 0 0',
+        padding: '6px 10px',
+        fontSize: 13,
+      }}
+    >
       <legend>Parameters</legend>
       <div style={row}>
         <label htmlFor={`${id}-mean`} style={label}>
@@ -42,7 +51,16 @@ export function GaussianSamplerControls({ params, onChange }: GaussianSamplerCon
         <label htmlFor={`${id}-count`} style={label}>
           samples
         </label>
-        <input id={`${id}-count`} type="number" min={1} max={100000} step={1} value={params.sampleCount} onChange={set('sampleCount')} style={{ width: 90 }} />
+        <input
+          id={`${id}-count`}
+          type="number"
+          min={1}
+          max={100000}
+          step={1}
+          value={params.sampleCount}
+          onChange={set('sampleCount')}
+          style={{ width: 90 }}
+        />
       </div>
       <div style={row}>
         <label htmlFor={`${id}-bins`} style={label}>

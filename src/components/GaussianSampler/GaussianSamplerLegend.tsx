@@ -6,7 +6,10 @@ const item = { display: 'inline-flex', alignItems: 'center', gap: 6, marginRight
 /** The key of the chart: histogram bars, true density (solid), maximum-likelihood fit (dotted). */
 export function GaussianSamplerLegend() {
   return (
-    <ul aria-label="Legend" style={{ listStyle: 'none', margin: '4px 0', padding: 0, fontSize: 13, color: themeVar('text') }}>
+    <ul
+      aria-label="Legend"
+      style={{ listStyle: 'none', margin: '4px 0', padding: 0, fontSize: 13, color: themeVar('text') }}
+    >
       <li style={item}>
         <svg width={18} height={12} aria-hidden="true">
           <rect x={1} y={1} width={16} height={10} style={SERIES.histogram} />

@@ -27,21 +27,33 @@ export function GaussianSamplerReadout({ model }: GaussianSamplerReadoutProps) {
           <th scope="col" style={{ ...cell, textAlign: 'left' }}>
             <span style={visuallyHidden}>parameters</span>
           </th>
-          <th scope="col" style={cell}>mean</th>
-          <th scope="col" style={cell}>variance</th>
+          <th scope="col" style={cell}>
+            mean
+          </th>
+          <th scope="col" style={cell}>
+            variance
+          </th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 500 }}>true</th>
-          <td style={cell} data-value="true-mean">{f(truth.mean)}</td>
-          <td style={cell} data-value="true-variance">{f(truth.variance)}</td>
+          <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 500 }}>
+            true
+          </th>
+          <td style={cell} data-value="true-mean">
+            {f(truth.mean)}
+          </td>
+          <td style={cell} data-value="true-variance">
+            {f(truth.variance)}
+          </td>
         </tr>
         <tr>
           <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 500 }}>
             MLE (n = {shown})
           </th>
-          <td style={cell} data-value="mle-mean">{f(fit?.mean)}</td>
+          <td style={cell} data-value="mle-mean">
+            {f(fit?.mean)}
+          </td>
           <td style={cell} data-value="mle-variance">
             <abbr title={MLE_VARIANCE_NOTE} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
               {f(fit?.variance)}

@@ -1,10 +1,21 @@
 import { useMemo } from 'react';
 import { createRng } from '../../engine';
-import { extent, gaussianMle, gaussianPdf, histogram, sampleGaussian, type GaussianFit, type Histogram } from '../../engine/internal';
+import {
+  extent,
+  gaussianMle,
+  gaussianPdf,
+  histogram,
+  sampleGaussian,
+  type GaussianFit,
+  type Histogram,
+} from '../../engine/internal';
 import { checkNumber, firstProblem, type PropProblem } from '../shared/props/propChecks';
 import { formatNumber } from '../shared/format/formatNumber';
 
-/** The largest `sampleCount` accepted (a million draws take about 30 ms on a quiet desktop, several times that on a busy or slow machine). */
+/**
+ * The largest `sampleCount` accepted (a million draws take about 30 ms on a quiet desktop, several times that on a busy
+ * or slow machine).
+ */
 export const MAX_SAMPLES = 1_000_000;
 /**
  * The most samples drawn on the server, and in the client render that hydrates its markup: a server render's
@@ -68,7 +79,9 @@ export const GAUSSIAN_SAMPLER_LIMITS = {
 
 /** A std above 0 that is still too small to draw. */
 export function checkTinyStd(std: number): PropProblem | null {
-  return std > 0 && std < MIN_STD ? { prop: 'std', message: `std must be at least ${MIN_STD} (a narrower density cannot be drawn); got ${std}.` } : null;
+  return std > 0 && std < MIN_STD
+    ? { prop: 'std', message: `std must be at least ${MIN_STD} (a narrower density cannot be drawn); got ${std}.` }
+    : null;
 }
 
 /** The first invalid prop of a sampler, or null. */
@@ -84,7 +97,12 @@ export function checkGaussianSamplerParams(p: GaussianSamplerParams): PropProble
 }
 
 /** Draws the samples of a (valid) parameter set; the x domain covers mean +- 4 std and every sample. */
-export function drawSamples(mean: number, std: number, sampleCount: number, seed: number): { samples: Float64Array; domain: [number, number] } {
+export function drawSamples(
+  mean: number,
+  std: number,
+  sampleCount: number,
+  seed: number,
+): { samples: Float64Array; domain: [number, number] } {
   const samples = sampleGaussian(createRng(seed), sampleCount, mean, std);
   const [lo, hi] = extent(samples);
   return { samples, domain: [Math.min(mean - 4 * std, lo), Math.max(mean + 4 * std, hi)] };
@@ -116,10 +134,26 @@ export function summariseSamples(
   for (const d of hist.density) yMax = Math.max(yMax, d);
   if (fitPdf) yMax = Math.max(yMax, 1 / (fit!.std * Math.sqrt(2 * Math.PI)));
   const truth = { mean: params.mean, variance: params.std * params.std, std: params.std };
-  return { samples, shown: n, domain, histogram: hist, truth, fit, pdf, fitPdf, yMax, description: describe(params, truth, fit, n) };
+  return {
+    samples,
+    shown: n,
+    domain,
+    histogram: hist,
+    truth,
+    fit,
+    pdf,
+    fitPdf,
+    yMax,
+    description: describe(params, truth, fit, n),
+  };
 }
 
-function describe(p: GaussianSamplerParams, truth: { mean: number; variance: number }, fit: GaussianFit | null, n: number): string {
+function describe(
+  p: GaussianSamplerParams,
+  truth: { mean: number; variance: number },
+  fit: GaussianFit | null,
+  n: number,
+): string {
   const f = (x: number) => formatNumber(x, 3);
   const head =
     `Histogram of ${n} of ${p.sampleCount} samples drawn from a normal distribution with true mean ${f(truth.mean)} ` +
@@ -144,9 +178,15 @@ export function useGaussianSampler(
   drawLimit?: number,
 ): { model: GaussianSamplerModel; problem: null } | { model: null; problem: PropProblem } {
   const { mean, std, sampleCount, seed, bins } = params;
-  const problem = useMemo(() => checkGaussianSamplerParams({ mean, std, sampleCount, seed, bins }), [mean, std, sampleCount, seed, bins]);
+  const problem = useMemo(
+    () => checkGaussianSamplerParams({ mean, std, sampleCount, seed, bins }),
+    [mean, std, sampleCount, seed, bins],
+  );
   const drawCount = drawLimit === undefined ? sampleCount : Math.max(0, Math.min(sampleCount, Math.floor(drawLimit)));
-  const drawn = useMemo(() => (problem ? null : drawSamples(mean, std, drawCount, seed)), [problem, mean, std, drawCount, seed]);
+  const drawn = useMemo(
+    () => (problem ? null : drawSamples(mean, std, drawCount, seed)),
+    [problem, mean, std, drawCount, seed],
+  );
   const count = shown ?? sampleCount;
   const model = useMemo(
     () => (drawn ? summariseSamples(drawn, { mean, std, sampleCount, seed, bins }, count) : null),

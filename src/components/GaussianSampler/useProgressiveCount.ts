@@ -6,7 +6,12 @@ import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect
  * `total` over `durationMs` (quadratic easing, so the first samples appear one by one). Restarts whenever
  * `restartKey` changes. The server render and the first client render show everything.
  */
-export function useProgressiveCount(total: number, animate: boolean, durationMs: number, restartKey: unknown): { shown: number; running: boolean } {
+export function useProgressiveCount(
+  total: number,
+  animate: boolean,
+  durationMs: number,
+  restartKey: unknown,
+): { shown: number; running: boolean } {
   const [shown, setShown] = useState(total);
   const [running, setRunning] = useState(false);
   useIsomorphicLayoutEffect(() => {

@@ -36,7 +36,11 @@ describe('GuidanceField in Chromium', () => {
     const first = canvas.toDataURL();
     expect(first).not.toBe(blank.toDataURL());
     const seen = new Set([first]);
-    for (const next of [{ guidanceScale: 8 }, { guidanceScale: 8, t: 400 }, { guidanceScale: 8, t: 400, classIndex: 2 }]) {
+    for (const next of [
+      { guidanceScale: 8 },
+      { guidanceScale: 8, t: 400 },
+      { guidanceScale: 8, t: 400, classIndex: 2 },
+    ]) {
       flushSync(() => root!.render(<GuidanceField {...props} {...next} />));
       seen.add(canvas.toDataURL());
     }
@@ -48,13 +52,15 @@ describe('GuidanceField in Chromium', () => {
     const figure = el.querySelector('[role="figure"]')!;
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const w = Math.round(((i * 7) % 101) / 10 * 10) / 10;
+      const w = Math.round((((i * 7) % 101) / 10) * 10) / 10;
       const start = performance.now();
       flushSync(() => root!.render(<GuidanceField guidanceScale={w} />));
       if (i >= 5) times.push(performance.now() - start);
       expect(figure.getAttribute('data-guidance')).toBe(String(w));
     }
-    console.log(`[GuidanceField redraw] w change, 24 paths x 50 steps (+ w = 1 reference cached): median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+    console.log(
+      `[GuidanceField redraw] w change, 24 paths x 50 steps (+ w = 1 reference cached): median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    );
     expect(median(times)).toBeGreaterThan(0);
   });
 

@@ -21,7 +21,9 @@ describe('GuidanceField on the server', () => {
     expect(html).toContain('data-guidance="6"');
     expect(html).toMatch(/<input[^>]*type="range"[^>]*max="10"[^>]*value="6"/);
     expect(html).toMatch(/<input[^>]*type="range"[^>]*max="999"[^>]*value="200"/);
-    expect(html).toMatch(/<input[^>]*type="radio"[^>]*checked=""[^>]*value="1"|<input[^>]*type="radio"[^>]*value="1"[^>]*checked=""/);
+    expect(html).toMatch(
+      /<input[^>]*type="radio"[^>]*checked=""[^>]*value="1"|<input[^>]*type="radio"[^>]*value="1"[^>]*checked=""/,
+    );
     expect(html).toContain('<canvas');
   });
 
@@ -44,7 +46,12 @@ describe('GuidanceField on the server', () => {
   it('takes a caption that names the figure, and custom classes', () => {
     const html = render({
       label: 'Guidance in 2-D',
-      data: { classes: [{ label: 'left', components: [{ mean: [-1, 0], cov: 0.2 }] }, { label: 'right', components: [{ mean: [1, 0], cov: 0.2 }] }] },
+      data: {
+        classes: [
+          { label: 'left', components: [{ mean: [-1, 0], cov: 0.2 }] },
+          { label: 'right', components: [{ mean: [1, 0], cov: 0.2 }] },
+        ],
+      },
     });
     expect(html).toMatch(/aria-labelledby="[^"]+-label"/);
     expect(html).toContain('Guidance in 2-D');
@@ -85,7 +92,12 @@ describe('GuidanceField with bad props shows a message naming the prop, never th
     ['bad density', { density: 'joint' as never }, 'density', /&#x27;marginal&#x27;/],
     ['bad show', { show: { score: 'yes' as never } }, 'show.score', /true or false/],
     ['too many paths', { trajectoryCount: 201 }, 'trajectoryCount', /to 200/],
-    ['too much work', { data: 'two-moons', densityResolution: 256, gridSize: 32, trajectoryCount: 200, trajectorySteps: 500 }, 'trajectoryCount', /limit is 1000000/],
+    [
+      'too much work',
+      { data: 'two-moons', densityResolution: 256, gridSize: 32, trajectoryCount: 200, trajectorySteps: 500 },
+      'trajectoryCount',
+      /limit is 1000000/,
+    ],
     ['bad colour map', { colorMap: 'jet' as never }, 'colorMap', /viridis/],
     ['bad label', { label: 5 as never }, 'label', /label must be a string or a React element/],
     ['bad callback', { onGuidanceScaleChange: 5 as never }, 'onGuidanceScaleChange', /function/],

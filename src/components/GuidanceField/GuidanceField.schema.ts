@@ -1,12 +1,24 @@
 import { LABELLED_MIXTURE2D_PRESETS } from '../../engine';
 import type { ColorMap, ColorMapName } from '../../theme/colorMaps';
 import { colorMapField, optionalLabelField } from '../shared/props/commonFields';
-import { densityResolutionField, extentField, fieldScheduleField, fieldTimestepField, gridSizeField, onTChangeField } from '../shared/props/fieldPlotFields';
+import {
+  densityResolutionField,
+  extentField,
+  fieldScheduleField,
+  fieldTimestepField,
+  gridSizeField,
+  onTChangeField,
+} from '../shared/props/fieldPlotFields';
 import { booleanProp, callbackProp, choiceProp, customProp, numberProp } from '../shared/props/figureSchema';
 import { checked, checkNumber, describeValue, isPlainObject, type Checked } from '../shared/props/propChecks';
 import type { ScheduleSpec } from '../shared/props/resolveSchedule';
 import type { GuidanceFieldLayers } from './describeGuidanceField';
-import { GUIDANCE_DATA_LIMITS, guidanceDataClassCount, sanitizeGuidanceFieldData, type GuidanceFieldData } from './guidanceFieldData';
+import {
+  GUIDANCE_DATA_LIMITS,
+  guidanceDataClassCount,
+  sanitizeGuidanceFieldData,
+  type GuidanceFieldData,
+} from './guidanceFieldData';
 import type { GuidanceDensity } from './guidanceFieldModel';
 import { GUIDANCE_FIELD_LIMITS, resolveGuidanceSchedule } from './useGuidanceField';
 
@@ -22,12 +34,21 @@ export function initialGuidanceFieldLayers(show: Partial<GuidanceFieldLayers>): 
 }
 
 function sanitizeShow(show: unknown): Checked<Partial<GuidanceFieldLayers>> {
-  if (!isPlainObject(show)) return { problem: { prop: 'show', message: `show must be an object { score?, contours?, trajectories?, reference? }; got ${describeValue(show)}.` } };
+  if (!isPlainObject(show))
+    return {
+      problem: {
+        prop: 'show',
+        message: `show must be an object { score?, contours?, trajectories?, reference? }; got ${describeValue(show)}.`,
+      },
+    };
   const out: Partial<GuidanceFieldLayers> = {};
   for (const key of ['score', 'contours', 'trajectories', 'reference'] as const) {
     const value = show[key];
     if (value === undefined) continue;
-    if (typeof value !== 'boolean') return { problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` } };
+    if (typeof value !== 'boolean')
+      return {
+        problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` },
+      };
     out[key] = value;
   }
   return { value: out };
@@ -36,7 +57,9 @@ function sanitizeShow(show: unknown): Checked<Partial<GuidanceFieldLayers>> {
 /** `show` left out: every layer as in {@link DEFAULT_LAYERS}. */
 const NO_LAYERS: Partial<GuidanceFieldLayers> = /* @__PURE__ */ Object.freeze({});
 
-/** The props of GuidanceField, in the order they are checked (`t` against the schedule, `classIndex` against the data). */
+/**
+ * The props of GuidanceField, in the order they are checked (`t` against the schedule, `classIndex` against the data).
+ */
 export const guidanceFieldSchema = {
   data: /* @__PURE__ */ customProp<GuidanceFieldData>({
     doc:
@@ -50,7 +73,10 @@ export const guidanceFieldSchema = {
     options: LABELLED_MIXTURE2D_PRESETS,
     check: sanitizeGuidanceFieldData,
   }),
-  schedule: /* @__PURE__ */ fieldScheduleField<ScheduleSpec>({ type: 'ScheduleSpec', resolve: resolveGuidanceSchedule }),
+  schedule: /* @__PURE__ */ fieldScheduleField<ScheduleSpec>({
+    type: 'ScheduleSpec',
+    resolve: resolveGuidanceSchedule,
+  }),
   classIndex: /* @__PURE__ */ customProp<number>({
     doc: "The class y guided towards, an index into the data's classes (the class picker starts here).",
     type: 'number',
@@ -60,10 +86,16 @@ export const guidanceFieldSchema = {
     range: { min: 0, max: GUIDANCE_DATA_LIMITS.classes - 1, integer: true },
     check: (x, earlier) => {
       const C = guidanceDataClassCount(earlier.data as GuidanceFieldData);
-      return checked(checkNumber('classIndex', x, C > 0 ? { min: 0, max: C - 1, integer: true } : { min: 0, integer: true }), x as number);
+      return checked(
+        checkNumber('classIndex', x, C > 0 ? { min: 0, max: C - 1, integer: true } : { min: 0, integer: true }),
+        x as number,
+      );
     },
   }),
-  onClassChange: /* @__PURE__ */ callbackProp<(classIndex: number) => void>({ doc: 'Called with the new class when the reader picks one.', type: '(classIndex: number) => void' }),
+  onClassChange: /* @__PURE__ */ callbackProp<(classIndex: number) => void>({
+    doc: 'Called with the new class when the reader picks one.',
+    type: '(classIndex: number) => void',
+  }),
   guidanceScale: /* @__PURE__ */ numberProp({
     doc: 'The guidance scale w: 0 is unconditional, 1 conditional; the w slider starts here.',
     default: 3,
@@ -73,11 +105,26 @@ export const guidanceFieldSchema = {
     doc: 'Called with the new w when the reader moves the slider.',
     type: '(guidanceScale: number) => void',
   }),
-  t: /* @__PURE__ */ fieldTimestepField({ doc: 'The timestep shown (the slider starts here).', resolve: resolveGuidanceSchedule }),
+  t: /* @__PURE__ */ fieldTimestepField({
+    doc: 'The timestep shown (the slider starts here).',
+    resolve: resolveGuidanceSchedule,
+  }),
   onTChange: onTChangeField,
-  seed: /* @__PURE__ */ numberProp({ doc: "Seed of the paths' starting points (the same points for every class and w).", default: 0, ...L.seed }),
-  trajectoryCount: /* @__PURE__ */ numberProp({ doc: 'How many guided probability-flow paths.', default: 24, ...L.trajectoryCount }),
-  trajectorySteps: /* @__PURE__ */ numberProp({ doc: "DDIM steps per path (at most the schedule's T are run).", default: 50, ...L.trajectorySteps }),
+  seed: /* @__PURE__ */ numberProp({
+    doc: "Seed of the paths' starting points (the same points for every class and w).",
+    default: 0,
+    ...L.seed,
+  }),
+  trajectoryCount: /* @__PURE__ */ numberProp({
+    doc: 'How many guided probability-flow paths.',
+    default: 24,
+    ...L.trajectoryCount,
+  }),
+  trajectorySteps: /* @__PURE__ */ numberProp({
+    doc: "DDIM steps per path (at most the schedule's T are run).",
+    default: 50,
+    ...L.trajectorySteps,
+  }),
   gridSize: /* @__PURE__ */ gridSizeField({ default: 20, range: L.gridSize }),
   densityResolution: /* @__PURE__ */ densityResolutionField({ default: 112, range: L.densityResolution }),
   density: /* @__PURE__ */ choiceProp<GuidanceDensity>({
@@ -94,9 +141,24 @@ export const guidanceFieldSchema = {
     check: sanitizeShow,
   }),
   extent: /* @__PURE__ */ extentField(L.extent),
-  width: /* @__PURE__ */ numberProp({ doc: 'Outer width of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).', default: 440, min: 160, max: 1600 }),
-  height: /* @__PURE__ */ numberProp({ doc: 'Outer height of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).', default: 440, min: 160, max: 1600 }),
+  width: /* @__PURE__ */ numberProp({
+    doc: 'Outer width of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).',
+    default: 440,
+    min: 160,
+    max: 1600,
+  }),
+  height: /* @__PURE__ */ numberProp({
+    doc: 'Outer height of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).',
+    default: 440,
+    min: 160,
+    max: 1600,
+  }),
   colorMap: /* @__PURE__ */ colorMapField("The heatmap's colour map: a name or a function."),
-  showControls: /* @__PURE__ */ booleanProp({ doc: 'Show the class picker, the w and t sliders and the layer switches.', default: true }),
-  label: /* @__PURE__ */ optionalLabelField("none: no caption, and the figure's accessible name states the class, w and t"),
+  showControls: /* @__PURE__ */ booleanProp({
+    doc: 'Show the class picker, the w and t sliders and the layer switches.',
+    default: true,
+  }),
+  label: /* @__PURE__ */ optionalLabelField(
+    "none: no caption, and the figure's accessible name states the class, w and t",
+  ),
 };

@@ -53,8 +53,27 @@ export const CustomClasses: Story = {
     data: {
       label: 'two overlapping blobs',
       classes: [
-        { label: 'cats', components: [{ mean: [-0.6, 0], cov: [[0.5, 0.2], [0.2, 0.4]] }, { mean: [-1.4, 1], cov: 0.1 }] },
-        { label: 'dogs', weight: 2, components: [{ mean: [0.6, 0.2], cov: 0.4 }, { mean: [1.2, -1], cov: 0.15 }] },
+        {
+          label: 'cats',
+          components: [
+            {
+              mean: [-0.6, 0],
+              cov: [
+                [0.5, 0.2],
+                [0.2, 0.4],
+              ],
+            },
+            { mean: [-1.4, 1], cov: 0.1 },
+          ],
+        },
+        {
+          label: 'dogs',
+          weight: 2,
+          components: [
+            { mean: [0.6, 0.2], cov: 0.4 },
+            { mean: [1.2, -1], cov: 0.15 },
+          ],
+        },
       ],
     },
     guidanceScale: 4,

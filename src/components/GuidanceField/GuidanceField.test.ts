@@ -40,8 +40,14 @@ describe('the GuidanceField model', () => {
     const d = r.frame.density;
     const at = 24 * 48 + 30;
     const [x, y] = [gridX(d.grid, 30), gridY(d.grid, 24)];
-    expect(computeGuidanceFieldGuided(r.frame, 3, 'marginal').logDensity[at]).toBeCloseTo(mixture2dLogDensity(r.frame.noised.joint, x, y), 9);
-    expect(computeGuidanceFieldGuided(r.frame, 3, 'conditional').logDensity[at]).toBeCloseTo(mixture2dLogDensity(r.frame.noised.classes[1]!.mixture, x, y), 9);
+    expect(computeGuidanceFieldGuided(r.frame, 3, 'marginal').logDensity[at]).toBeCloseTo(
+      mixture2dLogDensity(r.frame.noised.joint, x, y),
+      9,
+    );
+    expect(computeGuidanceFieldGuided(r.frame, 3, 'conditional').logDensity[at]).toBeCloseTo(
+      mixture2dLogDensity(r.frame.noised.classes[1]!.mixture, x, y),
+      9,
+    );
     const tilted = computeGuidanceFieldGuided(r.frame, 0, 'guided').logDensity[at]!;
     expect(tilted).toBeCloseTo(mixture2dLogDensity(r.frame.noised.joint, x, y), 1); // normalised on the grid only
   });
@@ -78,14 +84,39 @@ describe('the GuidanceField model', () => {
   });
 
   it('reports problems instead of throwing', () => {
-    const bad = (o: Partial<GuidanceFieldOptions>, s = {}) => computeGuidanceFieldModel({ ...options, ...o }, { t: 0, classIndex: 0, guidanceScale: 1, ...s }).problem;
+    const bad = (o: Partial<GuidanceFieldOptions>, s = {}) =>
+      computeGuidanceFieldModel({ ...options, ...o }, { t: 0, classIndex: 0, guidanceScale: 1, ...s }).problem;
     expect(bad({}, { classIndex: 3 })).toMatchObject({ prop: 'classIndex', message: expect.stringMatching(/0 to 2/) });
     expect(bad({}, { t: 1000 })).toMatchObject({ prop: 't' });
     expect(bad({ densityResolution: 256, gridSize: 32, data: 'two-moons' }, {})).toBeNull();
-    const heavy = { classes: [{ components: Array.from({ length: 100 }, (_, i) => ({ mean: [i / 50, 0] as const, cov: 0.1 })) }, { components: [{ mean: [0, 1] as const }] }] };
+    const heavy = {
+      classes: [
+        { components: Array.from({ length: 100 }, (_, i) => ({ mean: [i / 50, 0] as const, cov: 0.1 })) },
+        { components: [{ mean: [0, 1] as const }] },
+      ],
+    };
     expect(bad({ data: heavy, densityResolution: 256 })).toMatchObject({ prop: 'densityResolution' });
     expect(bad({ data: heavy, trajectoryCount: 200, trajectorySteps: 500 })).toMatchObject({ prop: 'trajectoryCount' });
-    expect(bad({ data: { classes: [{ components: [{ mean: [0, 0] }] }, { components: [{ mean: [0, 0], cov: [[1, 2], [2, 1]] }] }] } })).toMatchObject({
+    expect(
+      bad({
+        data: {
+          classes: [
+            { components: [{ mean: [0, 0] }] },
+            {
+              components: [
+                {
+                  mean: [0, 0],
+                  cov: [
+                    [1, 2],
+                    [2, 1],
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    ).toMatchObject({
       prop: 'data',
       message: expect.stringMatching(/classes\[1\]\.components\[0\]\.cov must be positive definite/),
     });
@@ -94,7 +125,13 @@ describe('the GuidanceField model', () => {
 
 describe('the data prop', () => {
   it('takes presets and classes, and copies them once', () => {
-    const spec = { classes: [{ label: 'a', components: [{ mean: [0, 0] as const }] }, { components: [{ mean: [1, 1] as const, cov: 0.2 }] }], label: 'two dots' };
+    const spec = {
+      classes: [
+        { label: 'a', components: [{ mean: [0, 0] as const }] },
+        { components: [{ mean: [1, 1] as const, cov: 0.2 }] },
+      ],
+      label: 'two dots',
+    };
     const a = sanitizeGuidanceFieldData(spec);
     expect(a.value).toEqual(spec);
     expect(sanitizeGuidanceFieldData(spec).value).toBe(a.value);
@@ -108,10 +145,21 @@ describe('the data prop', () => {
     const msg = (d: unknown) => sanitizeGuidanceFieldData(d).problem?.message;
     expect(msg('ring')).toMatch(/'three-clusters', 'two-moons', 'ring-quarters'/);
     expect(msg({ classes: [{ components: [{ mean: [0, 0] }] }] })).toMatch(/2 to 8 classes; got 1/);
-    expect(msg({ classes: [{ components: [] }, { components: [{ mean: [0, 0] }] }] })).toMatch(/data\.classes\[0\]\.components must be an array/);
-    expect(msg({ classes: [{ components: [{ mean: [0, Number.NaN] }] }, { components: [{ mean: [0, 0] }] }] })).toMatch(/data\.classes\[0\]\.components\[0\]\.mean/);
-    expect(msg({ classes: [{ weight: -1, components: [{ mean: [0, 0] }] }, { components: [{ mean: [0, 0] }] }] })).toMatch(/classes\[0\]\.weight/);
-    const many = { classes: [{ components: Array.from({ length: 200 }, () => ({ mean: [0, 0] })) }, { components: [{ mean: [0, 0] }] }] };
+    expect(msg({ classes: [{ components: [] }, { components: [{ mean: [0, 0] }] }] })).toMatch(
+      /data\.classes\[0\]\.components must be an array/,
+    );
+    expect(msg({ classes: [{ components: [{ mean: [0, Number.NaN] }] }, { components: [{ mean: [0, 0] }] }] })).toMatch(
+      /data\.classes\[0\]\.components\[0\]\.mean/,
+    );
+    expect(
+      msg({ classes: [{ weight: -1, components: [{ mean: [0, 0] }] }, { components: [{ mean: [0, 0] }] }] }),
+    ).toMatch(/classes\[0\]\.weight/);
+    const many = {
+      classes: [
+        { components: Array.from({ length: 200 }, () => ({ mean: [0, 0] })) },
+        { components: [{ mean: [0, 0] }] },
+      ],
+    };
     expect(msg(many)).toMatch(/at most 200 gaussians in all/);
   });
 });

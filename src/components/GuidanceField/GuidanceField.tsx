@@ -4,7 +4,15 @@ import { themeVar } from '../../theme';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { type FigureRootBase, FigureCaption, FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  type FigureRootBase,
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  plotFigureStyle,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { type GuidanceFieldLayers, describeGuidanceField, guidanceFieldLabel } from './describeGuidanceField';
 import type { GuidanceFieldProps } from './GuidanceField.props';
 import { guidanceFieldSchema, initialGuidanceFieldLayers } from './GuidanceField.schema';
@@ -37,20 +45,43 @@ const sameLayers = (a: GuidanceFieldLayers, b: GuidanceFieldLayers) =>
  */
 export const GuidanceField = /* @__PURE__ */ checkedFigure(
   // No role or name on the error root, as on ScoreFieldPlot's: the figure gives its root the role with its name.
-  { component: 'GuidanceField', ownClass: 'dk-guidance-field', check: checkGuidanceFieldProps, style: (s) => plotFigureStyle(s?.width), role: null },
+  {
+    component: 'GuidanceField',
+    ownClass: 'dk-guidance-field',
+    check: checkGuidanceFieldProps,
+    style: (s) => plotFigureStyle(s?.width),
+    role: null,
+  },
   GuidanceFieldFigure,
 );
 
 /** The figure itself, rendered only with valid props. */
 function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; settings: GuidanceFieldSettings }) {
-  const { data, schedule, seed, trajectoryCount, trajectorySteps, gridSize, densityResolution, extent, width, height, colorMap, showControls, label } = settings;
+  const {
+    data,
+    schedule,
+    seed,
+    trajectoryCount,
+    trajectorySteps,
+    gridSize,
+    densityResolution,
+    extent,
+    width,
+    height,
+    colorMap,
+    showControls,
+    label,
+  } = settings;
   const ids = useFigureIds();
   const [t, setT] = usePropState(settings.t);
   const [classIndex, setClass] = usePropState(settings.classIndex);
   const [w, setW] = usePropState(settings.guidanceScale);
   const [density, setDensity] = usePropState(settings.density);
   const show = settings.show;
-  const initialLayers = useMemo(() => initialGuidanceFieldLayers(show), [show.score, show.contours, show.trajectories, show.reference]);
+  const initialLayers = useMemo(
+    () => initialGuidanceFieldLayers(show),
+    [show.score, show.contours, show.trajectories, show.reference],
+  );
   const [layers, setLayers] = usePropState(initialLayers, { same: sameLayers });
   const [hover, setHover] = useState<GuidanceFieldHover | null>(null);
 
@@ -70,16 +101,21 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
     { t, classIndex, guidanceScale: w },
   );
   if (model.problem || !model.ready) {
-    return <InvalidFigure {...root} component="GuidanceField" problem={model.problem ?? 'could not compute the figure.'} />;
+    return (
+      <InvalidFigure {...root} component="GuidanceField" problem={model.problem ?? 'could not compute the figure.'} />
+    );
   }
   const { base, frame, guided, paths, reference, heads, scheduleName } = model.ready;
   const classes = base.data.mixture.classes;
   const description = describeGuidanceField(base, frame, guided, layers, paths, reference, scheduleName);
-  const named = label !== undefined ? { 'aria-labelledby': ids.label } : { 'aria-label': guidanceFieldLabel(base, frame, w) };
-  const change = <T,>(set: (v: T) => void, notify: ((v: T) => void) | undefined) => (v: T) => {
-    set(v);
-    notify?.(v);
-  };
+  const named =
+    label !== undefined ? { 'aria-labelledby': ids.label } : { 'aria-label': guidanceFieldLabel(base, frame, w) };
+  const change =
+    <T,>(set: (v: T) => void, notify: ((v: T) => void) | undefined) =>
+    (v: T) => {
+      set(v);
+      notify?.(v);
+    };
 
   return (
     <FigureRoot
@@ -109,12 +145,17 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
         onHover={setHover}
         hover={hover}
       />
-      <div data-part="hover" style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}>
+      <div
+        data-part="hover"
+        style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}
+      >
         {hover
           ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · log p(x) = ${formatSignificant(hover.logDensity)} · p(y | x) = ${formatSignificant(hover.classProbability)} · guided score = (${formatSignificant(hover.scoreX)}, ${formatSignificant(hover.scoreY)})`
           : paths
             ? `w = ${formatSignificant(w)}: ${Math.round(100 * paths.inClass)}% of ${paths.trajectories.count} ends in '${classes[classIndex]!.label}', their centre ${formatSignificant(paths.shift)} from its mean` +
-              (reference && w !== 1 ? ` (w = 1: ${Math.round(100 * reference.inClass)}%, ${formatSignificant(reference.shift)})` : '')
+              (reference && w !== 1
+                ? ` (w = 1: ${Math.round(100 * reference.inClass)}%, ${formatSignificant(reference.shift)})`
+                : '')
             : 'Point at the plot to read the density, the class probability and the guided score there.'}
       </div>
       {paths ? (

@@ -26,14 +26,23 @@ export interface GuidanceFieldControlsProps {
 export const MAX_GUIDANCE_SCALE = 10;
 const W_STEP = 0.1;
 
-/** Rounds w to the slider's step (0.1, as tenths: 12 * 0.1 would be 1.2000000000000002), so keyboard steps do not drift. */
+/**
+ * Rounds w to the slider's step (0.1, as tenths: 12 * 0.1 would be 1.2000000000000002), so keyboard steps do not drift.
+ */
 const roundW = (w: number) => Math.min(MAX_GUIDANCE_SCALE, Math.max(0, Math.round(w * 10) / 10));
 
 /**
  * The next value of a slider for a key, or undefined for keys it ignores: arrows one step (with Shift a big
  * step), PageUp/PageDown a big step, Home/End the ends. Handled here so keys behave the same in every browser.
  */
-function keyValue(event: KeyboardEvent<HTMLInputElement>, value: number, step: number, big: number, min: number, max: number): number | undefined {
+function keyValue(
+  event: KeyboardEvent<HTMLInputElement>,
+  value: number,
+  step: number,
+  big: number,
+  min: number,
+  max: number,
+): number | undefined {
   const s = event.shiftKey ? big : step;
   const next: Record<string, number> = {
     ArrowRight: value + s,
@@ -50,7 +59,21 @@ function keyValue(event: KeyboardEvent<HTMLInputElement>, value: number, step: n
 
 /** Native, labelled controls: the class (radio buttons), w and t (sliders), the heatmap's density and the layers. */
 export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
-  const { classLabels, classIndex, onClass, guidanceScale: w, onGuidanceScale, t, numTrainTimesteps: T, alphaBar, onT, density, onDensity, layers, onLayers } = props;
+  const {
+    classLabels,
+    classIndex,
+    onClass,
+    guidanceScale: w,
+    onGuidanceScale,
+    t,
+    numTrainTimesteps: T,
+    alphaBar,
+    onT,
+    density,
+    onDensity,
+    layers,
+    onLayers,
+  } = props;
   const id = useId();
   const bigT = Math.max(1, Math.round(T / 10));
   const clampT = (v: number) => Math.min(T - 1, Math.max(0, Math.round(v)));
@@ -73,12 +96,22 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
   const tText = `t = ${t}, alpha-bar = ${formatSignificant(alphaBar)}`;
 
   return (
-    <div data-part="controls" style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}>
+    <div
+      data-part="controls"
+      style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}
+    >
       <fieldset style={{ ...row, border: 'none', margin: 0, padding: 0 }}>
         <legend style={{ float: 'left', marginRight: 8, padding: 0 }}>Class y</legend>
         {classLabels.map((label, y) => (
           <label key={y} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-            <input type="radio" name={`${id}-class`} value={y} checked={y === classIndex} onChange={() => onClass(y)} style={{ accentColor: themeVar('accent2') }} />
+            <input
+              type="radio"
+              name={`${id}-class`}
+              value={y}
+              checked={y === classIndex}
+              onChange={() => onClass(y)}
+              style={{ accentColor: themeVar('accent2') }}
+            />
             {label}
           </label>
         ))}
@@ -139,7 +172,12 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
           ] as const
         ).map(([key, text]) => (
           <label key={key}>
-            <input type="checkbox" checked={layers[key]} onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })} /> {text}
+            <input
+              type="checkbox"
+              checked={layers[key]}
+              onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })}
+            />{' '}
+            {text}
           </label>
         ))}
       </div>

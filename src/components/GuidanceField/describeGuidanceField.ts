@@ -1,5 +1,11 @@
 import { formatSignificant } from '../shared/format/formatNumber';
-import type { GuidanceDensity, GuidanceFieldBase, GuidanceFieldFrame, GuidanceFieldGuided, GuidanceFieldPaths } from './guidanceFieldModel';
+import type {
+  GuidanceDensity,
+  GuidanceFieldBase,
+  GuidanceFieldFrame,
+  GuidanceFieldGuided,
+  GuidanceFieldPaths,
+} from './guidanceFieldModel';
 
 /** Which layers are drawn. */
 export interface GuidanceFieldLayers {
@@ -80,7 +86,10 @@ export function describeGuidanceField(
   return parts.join(' ');
 }
 
-/** Whether guidance moved the end points past the class: their centre clearly off the class's mean, and into lower class density. */
+/**
+ * Whether guidance moved the end points past the class: their centre clearly off the class's mean, and into lower class
+ * density.
+ */
 export function pushedPast(paths: GuidanceFieldPaths, reference: GuidanceFieldPaths): boolean {
   return paths.shift > reference.shift + 0.2 && paths.meanLogClassDensity < reference.meanLogClassDensity;
 }

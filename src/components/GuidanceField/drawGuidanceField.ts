@@ -7,7 +7,15 @@ import type { GuidanceFieldPaths } from './guidanceFieldModel';
  */
 
 /** The guided paths (thin lines), a dot where each is at t, and a square at each clean end point. */
-export function drawGuidedPaths(ctx: CanvasRenderingContext2D, paths: GuidanceFieldPaths, heads: Float64Array, map: PixelMap, line: string, dot: string, end: string): void {
+export function drawGuidedPaths(
+  ctx: CanvasRenderingContext2D,
+  paths: GuidanceFieldPaths,
+  heads: Float64Array,
+  map: PixelMap,
+  line: string,
+  dot: string,
+  end: string,
+): void {
   const { count, length, points } = paths.trajectories;
   ctx.strokeStyle = line;
   ctx.lineWidth = 1;
@@ -43,7 +51,13 @@ export function drawGuidedPaths(ctx: CanvasRenderingContext2D, paths: GuidanceFi
 }
 
 /** Hollow rings where the same starts end at w = 1, and a faint line from each to its guided end point. */
-export function drawReferenceEnds(ctx: CanvasRenderingContext2D, reference: GuidanceFieldPaths, guided: GuidanceFieldPaths | null, map: PixelMap, color: string): void {
+export function drawReferenceEnds(
+  ctx: CanvasRenderingContext2D,
+  reference: GuidanceFieldPaths,
+  guided: GuidanceFieldPaths | null,
+  map: PixelMap,
+  color: string,
+): void {
   const { count, length, points } = reference.trajectories;
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.5;
@@ -74,7 +88,14 @@ export function drawReferenceEnds(ctx: CanvasRenderingContext2D, reference: Guid
 }
 
 /** A plus at the class's mean and, when paths are drawn, a cross at the centre of their end points. */
-export function drawCentres(ctx: CanvasRenderingContext2D, classMean: readonly [number, number], centroid: readonly [number, number] | null, map: PixelMap, classColor: string, light: string): void {
+export function drawCentres(
+  ctx: CanvasRenderingContext2D,
+  classMean: readonly [number, number],
+  centroid: readonly [number, number] | null,
+  map: PixelMap,
+  classColor: string,
+  light: string,
+): void {
   const mark = (x: number, y: number, diagonal: boolean) => {
     const r = 7;
     ctx.beginPath();

@@ -9,7 +9,15 @@ import {
 import { LABELLED_MIXTURE2D_PRESET_LABELS, isLabelledMixture2dPresetName } from '../../engine/internal';
 import { readComponents } from '../ScoreFieldPlot/scoreFieldData';
 import { cachedByObject } from '../shared/props/hostProps';
-import { type Checked, type PropProblem, checkString, describeValue, errorText, isPlainObject, safeCheck } from '../shared/props/propChecks';
+import {
+  type Checked,
+  type PropProblem,
+  checkString,
+  describeValue,
+  errorText,
+  isPlainObject,
+  safeCheck,
+} from '../shared/props/propChecks';
 
 /** One class of a labelled mixture, as the `data` prop takes it. */
 export interface GuidanceFieldClassSpec {
@@ -55,11 +63,15 @@ function readLabel(value: unknown, at: string): Checked<string | undefined> {
 
 function readClass(value: unknown, y: number, budget: number): Checked<GuidanceFieldClassSpec> {
   const at = `data.classes[${y}]`;
-  if (!isPlainObject(value)) return dataProblem(`${at} must be an object { label?, weight?, components }; got ${describeValue(value)}.`);
+  if (!isPlainObject(value))
+    return dataProblem(`${at} must be an object { label?, weight?, components }; got ${describeValue(value)}.`);
   const label = readLabel(value.label, `${at}.label`);
   if (label.problem) return label;
   const weight = value.weight;
-  if (weight !== undefined && !(typeof weight === 'number' && Number.isFinite(weight) && weight >= 0 && weight <= 1e6)) {
+  if (
+    weight !== undefined &&
+    !(typeof weight === 'number' && Number.isFinite(weight) && weight >= 0 && weight <= 1e6)
+  ) {
     return dataProblem(`${at}.weight must be a number from 0 to 1000000; got ${describeValue(weight)}.`);
   }
   const components = readComponents(value.components, `${at}.components`, budget);
@@ -72,14 +84,19 @@ function readClass(value: unknown, y: number, budget: number): Checked<GuidanceF
 
 function readData(data: unknown): Checked<GuidanceFieldData> {
   if (typeof data === 'string') {
-    return isLabelledMixture2dPresetName(data) ? { value: data } : dataProblem(`data must be one of ${presetList()} or { classes }; got ${describeValue(data)}.`);
+    return isLabelledMixture2dPresetName(data)
+      ? { value: data }
+      : dataProblem(`data must be one of ${presetList()} or { classes }; got ${describeValue(data)}.`);
   }
   if (!isPlainObject(data) || !Array.isArray(data.classes)) {
-    return dataProblem(`data must be a preset name (${presetList()}) or { classes: [{ label?, weight?, components }, ...] }; got ${describeValue(data)}.`);
+    return dataProblem(
+      `data must be a preset name (${presetList()}) or { classes: [{ label?, weight?, components }, ...] }; got ${describeValue(data)}.`,
+    );
   }
   const list = data.classes as unknown[];
   const L = GUIDANCE_DATA_LIMITS;
-  if (list.length < 2 || list.length > L.classes) return dataProblem(`data.classes must hold 2 to ${L.classes} classes; got ${list.length}.`);
+  if (list.length < 2 || list.length > L.classes)
+    return dataProblem(`data.classes must hold 2 to ${L.classes} classes; got ${list.length}.`);
   const classes: GuidanceFieldClassSpec[] = [];
   let left = L.components;
   for (let y = 0; y < list.length; y++) {
@@ -119,13 +136,15 @@ export function sanitizeGuidanceFieldData(data: unknown): Checked<GuidanceFieldD
 
 /** How many gaussians the (sanitised) data holds. */
 export function guidanceDataComponentCount(data: GuidanceFieldData): number {
-  if (typeof data === 'string') return isLabelledMixture2dPresetName(data) ? labelledMixture2dPreset(data).joint.size : 0;
+  if (typeof data === 'string')
+    return isLabelledMixture2dPresetName(data) ? labelledMixture2dPreset(data).joint.size : 0;
   return data.classes.reduce((n, c) => n + c.components.length, 0);
 }
 
 /** How many classes the (sanitised) data has. */
 export function guidanceDataClassCount(data: GuidanceFieldData): number {
-  if (typeof data === 'string') return isLabelledMixture2dPresetName(data) ? labelledMixture2dPreset(data).classes.length : 0;
+  if (typeof data === 'string')
+    return isLabelledMixture2dPresetName(data) ? labelledMixture2dPreset(data).classes.length : 0;
   return data.classes.length;
 }
 
@@ -135,10 +154,19 @@ export function resolveGuidanceFieldData(data: unknown): ResolvedGuidanceFieldDa
   if (clean.problem) return { problem: clean.problem };
   const value = clean.value;
   try {
-    if (typeof value === 'string') return { mixture: labelledMixture2dPreset(value), label: LABELLED_MIXTURE2D_PRESET_LABELS[value], kind: 'preset' };
+    if (typeof value === 'string')
+      return {
+        mixture: labelledMixture2dPreset(value),
+        label: LABELLED_MIXTURE2D_PRESET_LABELS[value],
+        kind: 'preset',
+      };
     const mixture = createLabelledMixture2d(value.classes);
     const n = mixture.joint.size;
-    return { mixture, label: value.label ?? `${mixture.classes.length} classes of ${n} gaussians in all`, kind: 'mixture' };
+    return {
+      mixture,
+      label: value.label ?? `${mixture.classes.length} classes of ${n} gaussians in all`,
+      kind: 'mixture',
+    };
   } catch (e) {
     return dataProblem(`data is not a valid labelled mixture: ${errorText(e)}`);
   }

@@ -112,7 +112,9 @@ export function computeGuidanceFieldFrame(
 export interface GuidanceFieldGuided {
   guidanceScale: number;
   density: GuidanceDensity;
-  /** The density grid and the log-density shown on it, with its extremes (the shapes ScoreFieldPlot's painters read). */
+  /**
+   * The density grid and the log-density shown on it, with its extremes (the shapes ScoreFieldPlot's painters read).
+   */
   densityGrid: Grid2d;
   logDensity: Float64Array;
   logDensityMax: number;
@@ -138,10 +140,18 @@ function extremes(values: Float64Array): [number, number] {
 }
 
 /** The picture at guidance scale w, showing `density`. */
-export function computeGuidanceFieldGuided(frame: GuidanceFieldFrame, guidanceScale: number, density: GuidanceDensity): GuidanceFieldGuided {
+export function computeGuidanceFieldGuided(
+  frame: GuidanceFieldFrame,
+  guidanceScale: number,
+  density: GuidanceDensity,
+): GuidanceFieldGuided {
   const d = frame.density;
   const logDensity =
-    density === 'marginal' ? d.logUnconditional : density === 'conditional' ? d.logConditional : guidedLogDensityGrid(d, guidanceScale);
+    density === 'marginal'
+      ? d.logUnconditional
+      : density === 'conditional'
+        ? d.logConditional
+        : guidedLogDensityGrid(d, guidanceScale);
   const [logDensityMax, logDensityMin] = extremes(logDensity);
   const scores = guidedScoreGrid(frame.arrows, guidanceScale);
   let scoreMax = 0;
@@ -186,7 +196,12 @@ export interface GuidanceFieldPaths {
 }
 
 /** The guided flow paths from the base's starting points, for class y at scale w, with `steps` DDIM steps. */
-export function computeGuidanceFieldPaths(base: GuidanceFieldBase, classIndex: number, guidanceScale: number, steps: number): GuidanceFieldPaths {
+export function computeGuidanceFieldPaths(
+  base: GuidanceFieldBase,
+  classIndex: number,
+  guidanceScale: number,
+  steps: number,
+): GuidanceFieldPaths {
   const mixture = base.data.mixture;
   const trajectories = guidedFlowTrajectories(mixture, base.starts, {
     alphasCumprod: base.alphasCumprod,
@@ -210,8 +225,19 @@ export function computeGuidanceFieldPaths(base: GuidanceFieldBase, classIndex: n
   }
   const n = Math.max(1, count);
   const centroid: [number, number] = [sx / n, sy / n];
-  const shift = Math.hypot(centroid[0] - base.classMeans[2 * classIndex]!, centroid[1] - base.classMeans[2 * classIndex + 1]!);
-  return { classIndex, guidanceScale, trajectories, inClass: inClass / n, centroid, shift, meanLogClassDensity: logDensity / n };
+  const shift = Math.hypot(
+    centroid[0] - base.classMeans[2 * classIndex]!,
+    centroid[1] - base.classMeans[2 * classIndex + 1]!,
+  );
+  return {
+    classIndex,
+    guidanceScale,
+    trajectories,
+    inClass: inClass / n,
+    centroid,
+    shift,
+    meanLogClassDensity: logDensity / n,
+  };
 }
 
 /** Where each path is at timestep t, [x, y] pairs. */

@@ -109,7 +109,9 @@ export function checkGuidanceFieldWork(
 /** abar_t of the schedule prop, with 2 to 10000 steps; or the problem with it. */
 export function resolveGuidanceSchedule(schedule: unknown): ScheduleAbar | { problem: PropProblem } {
   const { min, max } = GUIDANCE_FIELD_LIMITS.numTrainTimesteps;
-  return resolveScheduleAbar(schedule, (count) => (count < min || count > max ? `schedule must have ${min} to ${max} training timesteps; got ${count}.` : null));
+  return resolveScheduleAbar(schedule, (count) =>
+    count < min || count > max ? `schedule must have ${min} to ${max} training timesteps; got ${count}.` : null,
+  );
 }
 
 /** Gaussians evaluated per point: those of p(x) and of the largest class. */
@@ -117,7 +119,9 @@ export function evaluatedComponents(data: ResolvedGuidanceFieldData): number {
   return data.mixture.joint.size + Math.max(...data.mixture.classes.map((c) => c.mixture.size));
 }
 
-type BaseResult = { problem: PropProblem; base?: undefined; scheduleName?: undefined } | { problem: null; base: GuidanceFieldBase; scheduleName: string };
+type BaseResult =
+  | { problem: PropProblem; base?: undefined; scheduleName?: undefined }
+  | { problem: null; base: GuidanceFieldBase; scheduleName: string };
 
 function resolveBase(
   o: GuidanceFieldOptions,
@@ -129,19 +133,32 @@ function resolveBase(
   const work = checkGuidanceFieldWork(o, evaluatedComponents(data), schedule.alphasCumprod.length);
   if (work) return { problem: work };
   try {
-    return { problem: null, base: computeGuidanceFieldBase(data, schedule.alphasCumprod, o), scheduleName: schedule.name };
+    return {
+      problem: null,
+      base: computeGuidanceFieldBase(data, schedule.alphasCumprod, o),
+      scheduleName: schedule.name,
+    };
   } catch (error) {
-    return { problem: { prop: 'data', message: `the figure could not be computed for this data and schedule: ${errorText(error)}` } };
+    return {
+      problem: {
+        prop: 'data',
+        message: `the figure could not be computed for this data and schedule: ${errorText(error)}`,
+      },
+    };
   }
 }
 
 /** Checks the view state against the base: t within the schedule, the class among the data's. */
 function checkState(base: GuidanceFieldBase, s: GuidanceFieldState): PropProblem | null {
   const T = base.alphasCumprod.length;
-  if (!(Number.isInteger(s.t) && s.t >= 0 && s.t < T)) return { prop: 't', message: `t must be an integer from 0 to ${T - 1}; got ${s.t}.` };
+  if (!(Number.isInteger(s.t) && s.t >= 0 && s.t < T))
+    return { prop: 't', message: `t must be an integer from 0 to ${T - 1}; got ${s.t}.` };
   const C = base.data.mixture.classes.length;
   if (!(Number.isInteger(s.classIndex) && s.classIndex >= 0 && s.classIndex < C)) {
-    return { prop: 'classIndex', message: `classIndex must be an integer from 0 to ${C - 1} (the data has ${C} classes); got ${s.classIndex}.` };
+    return {
+      prop: 'classIndex',
+      message: `classIndex must be an integer from 0 to ${C - 1} (the data has ${C} classes); got ${s.classIndex}.`,
+    };
   }
   return null;
 }
@@ -184,7 +201,18 @@ function layers(
   const reference = get.reference();
   if (reference.error !== undefined) return failed('for the w = 1 paths', reference.error);
   const heads = paths.value ? pathHeads(paths.value, s.t) : new Float64Array(0);
-  return { problem: null, ready: { base, frame: frame.value!, guided: guided.value!, paths: paths.value ?? null, reference: reference.value ?? null, heads, scheduleName } };
+  return {
+    problem: null,
+    ready: {
+      base,
+      frame: frame.value!,
+      guided: guided.value!,
+      paths: paths.value ?? null,
+      reference: reference.value ?? null,
+      heads,
+      scheduleName,
+    },
+  };
 }
 
 const wantPaths = (base: GuidanceFieldBase, o: GuidanceFieldOptions) => base.canFlow && o.trajectoryCount > 0;
@@ -196,8 +224,14 @@ export function computeGuidanceFieldModel(o: GuidanceFieldOptions, s: GuidanceFi
   return layers(resolved, s, {
     frame: () => run(() => computeGuidanceFieldFrame(base, s.t, s.classIndex, o)),
     guided: (frame) => run(() => computeGuidanceFieldGuided(frame, s.guidanceScale, o.density)),
-    paths: () => run(() => (wantPaths(base, o) ? computeGuidanceFieldPaths(base, s.classIndex, s.guidanceScale, o.trajectorySteps) : null)),
-    reference: () => run(() => (wantPaths(base, o) && o.reference ? computeGuidanceFieldPaths(base, s.classIndex, 1, o.trajectorySteps) : null)),
+    paths: () =>
+      run(() =>
+        wantPaths(base, o) ? computeGuidanceFieldPaths(base, s.classIndex, s.guidanceScale, o.trajectorySteps) : null,
+      ),
+    reference: () =>
+      run(() =>
+        wantPaths(base, o) && o.reference ? computeGuidanceFieldPaths(base, s.classIndex, 1, o.trajectorySteps) : null,
+      ),
   });
 }
 
@@ -217,18 +251,23 @@ export function useGuidanceField(o: GuidanceFieldOptions, s: GuidanceFieldState)
   const base = resolved.base;
   const valid = base !== undefined && checkState(base, s) === null;
   // Each layer is computed only for a valid state (layers() reports an invalid one before reading them).
-  const frame = useMemo(() => (valid ? run(() => computeGuidanceFieldFrame(base, s.t, s.classIndex, o)) : null), [valid, base, s.t, s.classIndex, o.gridSize, o.densityResolution]);
+  const frame = useMemo(
+    () => (valid ? run(() => computeGuidanceFieldFrame(base, s.t, s.classIndex, o)) : null),
+    [valid, base, s.t, s.classIndex, o.gridSize, o.densityResolution],
+  );
   const guided = useMemo(
     () => (frame?.value ? run(() => computeGuidanceFieldGuided(frame.value!, s.guidanceScale, o.density)) : null),
     [frame, s.guidanceScale, o.density],
   );
   const flows = valid && wantPaths(base, o);
   const paths = useMemo(
-    () => run(() => (flows ? computeGuidanceFieldPaths(base!, s.classIndex, s.guidanceScale, o.trajectorySteps) : null)),
+    () =>
+      run(() => (flows ? computeGuidanceFieldPaths(base!, s.classIndex, s.guidanceScale, o.trajectorySteps) : null)),
     [flows, base, s.classIndex, s.guidanceScale, o.trajectorySteps],
   );
   const reference = useMemo(
-    () => run(() => (flows && o.reference ? computeGuidanceFieldPaths(base!, s.classIndex, 1, o.trajectorySteps) : null)),
+    () =>
+      run(() => (flows && o.reference ? computeGuidanceFieldPaths(base!, s.classIndex, 1, o.trajectorySteps) : null)),
     [flows, base, s.classIndex, o.trajectorySteps, o.reference],
   );
   return layers(resolved, s, {

@@ -42,7 +42,8 @@ describe('Math on the server', () => {
 
   it('bounds macro expansion (a formula from anywhere cannot hang the page)', () => {
     // 16,384 x's once expanded: unbounded, KaTeX would typeset them all (some 180,000 characters of markup).
-    const bomb = '\\def\\a{xxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c}\\d\\d\\d\\d';
+    const bomb =
+      '\\def\\a{xxxxxxxx}\\def\\b{\\a\\a\\a\\a\\a\\a\\a\\a}\\def\\c{\\b\\b\\b\\b\\b\\b\\b\\b}\\def\\d{\\c\\c\\c\\c\\c\\c\\c\\c}\\d\\d\\d\\d';
     const html = renderTex(bomb);
     // The work is bounded by counting, not timing: the expansion stops at the limit and nothing expanded is typeset.
     expect(html).toContain('katex-error');

@@ -7,13 +7,16 @@ import { Math as TeX } from './Math';
 const meta = {
   title: 'Components/Math',
   component: TeX,
-  args: { tex: '\\nabla_x \\log p_t(x) = -\\frac{\\hat\\epsilon_\\theta(x_t, t)}{\\sqrt{1 - \\bar\\alpha_t}}', display: false },
+  args: {
+    tex: '\\nabla_x \\log p_t(x) = -\\frac{\\hat\\epsilon_\\theta(x_t, t)}{\\sqrt{1 - \\bar\\alpha_t}}',
+    display: false,
+  },
   parameters: {
     docs: {
       description: {
         component:
           'A formula typeset with KaTeX, from the separate entry `diffusion-kit/math` (KaTeX is an optional peer ' +
-          "dependency that no other import loads). Import `katex/dist/katex.min.css` once. It renders to a string " +
+          'dependency that no other import loads). Import `katex/dist/katex.min.css` once. It renders to a string ' +
           'with no state or effect, so it works on the server and in React server components; the output carries ' +
           'MathML for screen readers. Use it in figure captions: `label={<>Guided score <Math tex="..." /></>}`.',
       },
@@ -35,7 +38,10 @@ export const Inline: Story = {
 
 /** A display formula: forward noising in one jump. */
 export const Display: Story = {
-  args: { display: true, tex: 'x_t = \\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon, \\qquad \\epsilon \\sim \\mathcal N(0, I)' },
+  args: {
+    display: true,
+    tex: 'x_t = \\sqrt{\\bar\\alpha_t}\\, x_0 + \\sqrt{1 - \\bar\\alpha_t}\\, \\epsilon, \\qquad \\epsilon \\sim \\mathcal N(0, I)',
+  },
 };
 
 /** In a figure's caption, which names the figure (the MathML gives it a readable accessible name). */
@@ -47,7 +53,8 @@ export const InACaption: Story = {
         trajectoryCount={12}
         label={
           <>
-            Guided score <TeX tex="\nabla \log p_t(x) + w\,(\nabla \log p_t(x \mid y) - \nabla \log p_t(x))" /> at <TeX tex="w = 4" />
+            Guided score <TeX tex="\nabla \log p_t(x) + w\,(\nabla \log p_t(x \mid y) - \nabla \log p_t(x))" /> at{' '}
+            <TeX tex="w = 4" />
           </>
         }
       />
@@ -69,6 +76,8 @@ export const Errors: Story = {
   ),
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('.katex-error')).not.toBeNull();
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('tex must be a string of at most 2000 characters; got 42.');
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      'tex must be a string of at most 2000 characters; got 42.',
+    );
   },
 };

@@ -55,12 +55,24 @@ export function Math({ tex, display = mathDefaults().display, ...rest }: MathPro
   const problem = checkString('tex', tex, { maxLength: MAX_TEX_LENGTH }) ?? checkBoolean('display', display);
   if (problem) {
     return (
-      <span {...host} role="alert" data-state="error" data-prop={problem.prop} style={{ color: themeVar('error'), ...host.style }}>
+      <span
+        {...host}
+        role="alert"
+        data-state="error"
+        data-prop={problem.prop}
+        style={{ color: themeVar('error'), ...host.style }}
+      >
         <strong>Math</strong>: {problem.message}
       </span>
     );
   }
   const className = ['dk-math', host.className].filter(Boolean).join(' ');
-  return <span {...host} className={className} data-display={display ? 'true' : undefined} dangerouslySetInnerHTML={{ __html: renderTex(tex, display) }} />;
+  return (
+    <span
+      {...host}
+      className={className}
+      data-display={display ? 'true' : undefined}
+      dangerouslySetInnerHTML={{ __html: renderTex(tex, display) }}
+    />
+  );
 }
-

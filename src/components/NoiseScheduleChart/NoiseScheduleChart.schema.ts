@@ -3,7 +3,13 @@ import { booleanProp, callbackProp, customProp, numberProp } from '../shared/pro
 import { checked, checkNumber, type Checked } from '../shared/props/propChecks';
 import { resolveSchedule } from '../shared/props/resolveSchedule';
 import { QUANTITIES, type ScheduleQuantity } from './quantities';
-import { DEFAULT_SERIES, MAX_CHART_SERIES, sanitizeChartSeries, sanitizeQuantities, type NoiseScheduleChartSeries } from './useNoiseScheduleChart';
+import {
+  DEFAULT_SERIES,
+  MAX_CHART_SERIES,
+  sanitizeChartSeries,
+  sanitizeQuantities,
+  type NoiseScheduleChartSeries,
+} from './useNoiseScheduleChart';
 
 export type { NoiseScheduleChartSeries, ScheduleQuantity };
 
@@ -64,8 +70,14 @@ export const noiseScheduleChartSchema = {
       return checked(checkNumber('t', x, { min: 0, max: steps - 1, integer: true }), x as number);
     },
   }),
-  onTChange: /* @__PURE__ */ callbackProp<(t: number) => void>({ doc: 'Called when the reader selects a timestep with the slider.', type: '(t: number) => void' }),
-  showSlider: /* @__PURE__ */ booleanProp({ doc: 'Show the labelled timestep slider (the keyboard way to move the crosshair).', default: true }),
+  onTChange: /* @__PURE__ */ callbackProp<(t: number) => void>({
+    doc: 'Called when the reader selects a timestep with the slider.',
+    type: '(t: number) => void',
+  }),
+  showSlider: /* @__PURE__ */ booleanProp({
+    doc: 'Show the labelled timestep slider (the keyboard way to move the crosshair).',
+    default: true,
+  }),
   panelWidth: /* @__PURE__ */ numberProp({ doc: 'Width of each panel in px.', default: 240, min: 120, max: 2000 }),
   panelHeight: /* @__PURE__ */ numberProp({ doc: 'Height of each panel in px.', default: 180, min: 100, max: 2000 }),
   label: /* @__PURE__ */ labelField('Noise schedules over the diffusion timestep'),

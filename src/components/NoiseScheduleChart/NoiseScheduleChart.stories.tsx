@@ -40,7 +40,15 @@ export const DiffusersConfigs: Story = {
     schedules: [
       { schedule: { beta_schedule: 'linear', num_train_timesteps: 1000 }, label: 'DDPM linear' },
       { schedule: { beta_schedule: 'scaled_linear', beta_start: 0.00085, beta_end: 0.012 }, label: 'Stable Diffusion' },
-      { schedule: { beta_schedule: 'scaled_linear', beta_start: 0.00085, beta_end: 0.012, rescale_betas_zero_snr: true }, label: 'SD, zero terminal SNR' },
+      {
+        schedule: {
+          beta_schedule: 'scaled_linear',
+          beta_start: 0.00085,
+          beta_end: 0.012,
+          rescale_betas_zero_snr: true,
+        },
+        label: 'SD, zero terminal SNR',
+      },
     ],
     quantities: ['alphaBar', 'logSnr'],
     t: 900,
@@ -64,7 +72,9 @@ export const Dark: Story = {
 export const BadProps: Story = {
   args: { schedules: ['linear', 'cosine'] as never },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent("schedules[1]: beta_schedule must be one of 'linear'");
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      "schedules[1]: beta_schedule must be one of 'linear'",
+    );
   },
 };
 
@@ -96,7 +106,9 @@ export const SliderAndHover: Story = {
       await waitFor(() => expect(Number(figure.getAttribute('data-t'))).toBeGreaterThanOrEqual(499));
       await expect(Number(figure.getAttribute('data-t'))).toBeLessThanOrEqual(500);
       // The hovered panel shows a tooltip with every schedule's value; the others only the crosshair.
-      await expect(figure.querySelector('[data-quantity="alphaBar"] [data-part="tooltip"]')).toHaveTextContent(/linear: 0\.07\d\d/);
+      await expect(figure.querySelector('[data-quantity="alphaBar"] [data-part="tooltip"]')).toHaveTextContent(
+        /linear: 0\.07\d\d/,
+      );
       await expect(figure.querySelector('[data-quantity="beta"] [data-part="tooltip"]')).toBeNull();
       await expect(figure.querySelector('[data-quantity="beta"] [data-part="crosshair"]')).not.toBeNull();
       await userEvent.unhover(target);

@@ -5,7 +5,13 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { noiseSchedule } from '../../engine';
 import { QUANTITIES } from './quantities';
-import { buildNoiseScheduleChartModel, checkChartT, DEFAULT_SERIES, useNoiseScheduleChart, valueAt } from './useNoiseScheduleChart';
+import {
+  buildNoiseScheduleChartModel,
+  checkChartT,
+  DEFAULT_SERIES,
+  useNoiseScheduleChart,
+  valueAt,
+} from './useNoiseScheduleChart';
 
 const model = buildNoiseScheduleChartModel(DEFAULT_SERIES, QUANTITIES).model!;
 const [linear, cosine] = model.series as [(typeof model.series)[0], (typeof model.series)[0]];
@@ -37,7 +43,8 @@ describe('the default chart', () => {
     expect(valueAt(linear, 'beta', 0)).toBeCloseTo(1e-4, 15);
     expect(valueAt(linear, 'beta', 999)).toBeCloseTo(0.02, 15);
     expect(valueAt(linear, 'beta', 500)).toBeCloseTo(1e-4 + (500 * 0.0199) / 999, 15);
-    // cosine: while betas are below the cap, abar_t telescopes to f((t + 1)/T) / f(0), f(s) = cos^2((s + 0.008)/1.008 pi/2)
+    // cosine: while betas are below the cap, abar_t telescopes to f((t + 1)/T) / f(0), f(s) = cos^2((s + 0.008)/1.008
+    // pi/2)
     const f = (s: number) => Math.cos(((s + 0.008) / 1.008) * (Math.PI / 2)) ** 2;
     const abar = f(500 / 1000) / f(0);
     expect(valueAt(cosine, 'alphaBar', 499)).toBeCloseTo(abar, 12);
@@ -47,10 +54,16 @@ describe('the default chart', () => {
   });
 
   it('gives undefined past a schedule’s last step, and log extents of positive values only', () => {
-    const mixed = buildNoiseScheduleChartModel(['linear', { beta_schedule: 'linear', num_train_timesteps: 10 }], ['snr']).model!;
+    const mixed = buildNoiseScheduleChartModel(
+      ['linear', { beta_schedule: 'linear', num_train_timesteps: 10 }],
+      ['snr'],
+    ).model!;
     expect(mixed.maxSteps).toBe(1000);
     expect(valueAt(mixed.series[1]!, 'snr', 10)).toBeUndefined();
-    const zsnr = buildNoiseScheduleChartModel([{ beta_schedule: 'linear', rescale_betas_zero_snr: true }], ['snr']).model!;
+    const zsnr = buildNoiseScheduleChartModel(
+      [{ beta_schedule: 'linear', rescale_betas_zero_snr: true }],
+      ['snr'],
+    ).model!;
     // Zero terminal SNR: the last SNR is 0, which a log axis cannot show; the extent skips it.
     expect(valueAt(zsnr.series[0]!, 'snr', 999)).toBe(0);
     expect(zsnr.panels[0]!.extent[0]).toBeGreaterThan(0);
@@ -65,7 +78,10 @@ describe('the default chart', () => {
 describe('bad props', () => {
   it('names the prop and the diffusers key', () => {
     expect(buildNoiseScheduleChartModel([], QUANTITIES).problem!.prop).toBe('schedules');
-    const bad = buildNoiseScheduleChartModel(['linear', { schedule: { beta_schedule: 'cosine' }, label: 'x' }], QUANTITIES).problem!;
+    const bad = buildNoiseScheduleChartModel(
+      ['linear', { schedule: { beta_schedule: 'cosine' }, label: 'x' }],
+      QUANTITIES,
+    ).problem!;
     expect(bad.prop).toBe('schedules[1]');
     expect(bad.message).toMatch(/schedules\[1\]: beta_schedule must be one of/);
     expect(buildNoiseScheduleChartModel(['linear'], ['snr', 'entropy' as never]).problem!.prop).toBe('quantities');
@@ -98,7 +114,9 @@ describe('import weight', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      for (const m of text.matchAll(
+        /(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      )) {
         const spec = (m[1] ?? m[2])!;
         if (!spec.startsWith('.')) {
           external.add(spec);

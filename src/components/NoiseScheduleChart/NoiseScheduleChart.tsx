@@ -4,7 +4,15 @@ import { formatNumber } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { labelText } from '../shared/props/hostProps';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  TEXT_FIGURE_STYLE,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
@@ -40,7 +48,12 @@ type NoiseScheduleChartSettings = SchemaSettings<typeof noiseScheduleChartSchema
  * the slider's value) shows every schedule's value. At most 8 schedules.
  */
 export const NoiseScheduleChart = /* @__PURE__ */ checkedFigure(
-  { component: 'NoiseScheduleChart', ownClass: 'dk-noise-schedule-chart', check: checkNoiseScheduleChartProps, style: TEXT_FIGURE_STYLE },
+  {
+    component: 'NoiseScheduleChart',
+    ownClass: 'dk-noise-schedule-chart',
+    check: checkNoiseScheduleChartProps,
+    style: TEXT_FIGURE_STYLE,
+  },
   NoiseScheduleChartFigure,
 );
 
@@ -52,7 +65,10 @@ function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; se
   const [selected, setSelected] = usePropState<number | undefined>(tProp);
   const [hover, setHover] = useState<{ t: number; quantity: ScheduleQuantity } | null>(null);
   const model = result.model;
-  if (result.problem || !model) return <InvalidFigure {...root} aria-label={labelText(label)} component="NoiseScheduleChart" problem={result.problem!} />;
+  if (result.problem || !model)
+    return (
+      <InvalidFigure {...root} aria-label={labelText(label)} component="NoiseScheduleChart" problem={result.problem!} />
+    );
   const shown = hover?.t ?? (selected !== undefined && selected < model.maxSteps ? selected : null);
   return (
     <FigureRoot {...root} {...ids.aria} state="ready" data-t={shown ?? undefined}>

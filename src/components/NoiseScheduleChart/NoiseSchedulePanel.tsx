@@ -37,7 +37,9 @@ function scales(panel: ChartPanel, maxSteps: number, width: number, height: numb
   return { x, y, innerW, innerH };
 }
 
-/** A line of more steps than this is drawn through the lowest and highest value of each of MAX_POINTS / 2 runs of steps. */
+/**
+ * A line of more steps than this is drawn through the lowest and highest value of each of MAX_POINTS / 2 runs of steps.
+ */
 export const MAX_POINTS = 2000;
 
 /**
@@ -70,7 +72,13 @@ export function plottedSteps(values: ArrayLike<number>, steps: number, maxPoints
 const tickFormat = (v: number) => formatSignificant(v, { small: 1e-2, large: 1e4, exponentDigits: 0 });
 
 /** The lines and axes of a panel, memoised: hovering redraws only the crosshair. */
-const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, maxSteps, width, height }: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
+const PanelLines = /* @__PURE__ */ memo(function PanelLines({
+  panel,
+  series,
+  maxSteps,
+  width,
+  height,
+}: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
   const { x, y, innerH } = scales(panel, maxSteps, width, height);
   const read = QUANTITY_INFO[panel.quantity].read;
   const axisText = { fill: 'currentColor', fontSize: 10, fontFamily: themeVar('fontFamily') };
@@ -94,15 +102,39 @@ const PanelLines = /* @__PURE__ */ memo(function PanelLines({ panel, series, max
         );
       })}
       <g style={{ color: themeVar('muted') }}>
-        <ChartAxis orientation="bottom" top={innerH} scale={x} numTicks={4} tickLabel={axisText} label="t" labelOffset={6} labelText={axisText} />
-        <ChartAxis orientation="left" scale={y} numTicks={panel.log ? 5 : 4} tickFormat={tickFormat} tickLabel={{ ...axisText, dx: -3, dy: 3 }} />
+        <ChartAxis
+          orientation="bottom"
+          top={innerH}
+          scale={x}
+          numTicks={4}
+          tickLabel={axisText}
+          label="t"
+          labelOffset={6}
+          labelText={axisText}
+        />
+        <ChartAxis
+          orientation="left"
+          scale={y}
+          numTicks={panel.log ? 5 : 4}
+          tickFormat={tickFormat}
+          tickLabel={{ ...axisText, dx: -3, dy: 3 }}
+        />
       </g>
     </>
   );
 });
 
 /** One small multiple: a quantity of every schedule over t, with a crosshair and its tooltip at `t`. */
-export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, showTooltip, onHover }: NoiseSchedulePanelProps) {
+export function NoiseSchedulePanel({
+  panel,
+  series,
+  maxSteps,
+  width,
+  height,
+  t,
+  showTooltip,
+  onHover,
+}: NoiseSchedulePanelProps) {
   const { x, y, innerW, innerH } = scales(panel, maxSteps, width, height);
   const onMove = (e: PointerEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -116,20 +148,47 @@ export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, 
   return (
     <figure data-quantity={panel.quantity} style={{ margin: 0, position: 'relative', width }}>
       <figcaption style={{ fontSize: 12, fontWeight: 600, margin: '0 0 2px 4px' }}>{panel.title}</figcaption>
-      <svg width={width} height={height} aria-hidden="true" focusable="false" style={{ display: 'block', overflow: 'visible' }}>
+      <svg
+        width={width}
+        height={height}
+        aria-hidden="true"
+        focusable="false"
+        style={{ display: 'block', overflow: 'visible' }}
+      >
         <Group left={MARGIN.left} top={MARGIN.top}>
           <PanelLines panel={panel} series={series} maxSteps={maxSteps} width={width} height={height} />
           {t === null ? null : (
             <g data-part="crosshair">
-              <line x1={cx} x2={cx} y1={0} y2={innerH} style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }} />
+              <line
+                x1={cx}
+                x2={cx}
+                y1={0}
+                y2={innerH}
+                style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }}
+              />
               {series.map((s, i) => {
                 const v = valueAt(s, panel.quantity, t);
                 if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
-                return <circle key={i} cx={cx} cy={round3(y(v))} r={3.5} style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }} />;
+                return (
+                  <circle
+                    key={i}
+                    cx={cx}
+                    cy={round3(y(v))}
+                    r={3.5}
+                    style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }}
+                  />
+                );
               })}
             </g>
           )}
-          <rect width={innerW} height={innerH} fill="transparent" onPointerMove={onMove} onPointerLeave={() => onHover(null)} data-part="hover-target" />
+          <rect
+            width={innerW}
+            height={innerH}
+            fill="transparent"
+            onPointerMove={onMove}
+            onPointerLeave={() => onHover(null)}
+            data-part="hover-target"
+          />
         </Group>
       </svg>
       {t === null || !showTooltip ? null : (
@@ -157,7 +216,8 @@ export function NoiseSchedulePanel({ panel, series, maxSteps, width, height, t, 
             const v = valueAt(s, panel.quantity, t);
             return (
               <div key={i}>
-                <span style={{ color: seriesStyle(i).stroke }}>■</span> {s.label}: {v === undefined ? '—' : formatNumber(v, 4)}
+                <span style={{ color: seriesStyle(i).stroke }}>■</span> {s.label}:{' '}
+                {v === undefined ? '—' : formatNumber(v, 4)}
               </div>
             );
           })}

@@ -8,7 +8,10 @@ const cell = { padding: '1px 10px 1px 0', textAlign: 'right' as const, fontVaria
 /** Every schedule's value of every plotted quantity at t, as a table (rows: schedules; columns: quantities). */
 export function NoiseScheduleReadout({ model, t }: { model: NoiseScheduleChartModel; t: number }) {
   return (
-    <table data-part="readout" style={{ borderCollapse: 'collapse', fontSize: 12, marginTop: 6, color: themeVar('text') }}>
+    <table
+      data-part="readout"
+      style={{ borderCollapse: 'collapse', fontSize: 12, marginTop: 6, color: themeVar('text') }}
+    >
       <thead>
         <tr>
           <th scope="col" style={{ ...cell, textAlign: 'left' }}>
@@ -25,7 +28,9 @@ export function NoiseScheduleReadout({ model, t }: { model: NoiseScheduleChartMo
         {model.series.map((s, i) => (
           <tr key={i}>
             <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 500 }}>
-              <span aria-hidden="true" style={{ color: seriesStyle(i).stroke }}>■ </span>
+              <span aria-hidden="true" style={{ color: seriesStyle(i).stroke }}>
+                ■{' '}
+              </span>
               {s.label}
             </th>
             {model.panels.map((p) => {

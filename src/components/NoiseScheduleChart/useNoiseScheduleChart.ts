@@ -1,8 +1,22 @@
 import { useMemo } from 'react';
 import type { NoiseSchedule } from '../../engine';
 import { formatNumber } from '../shared/format/formatNumber';
-import { checkNumber, checkString, describeValue, isPlainObject, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
-import { resolveSchedule, sanitizeScheduleSpec, scheduleLabel, type SanitizedScheduleSpec, type ScheduleSpec } from '../shared/props/resolveSchedule';
+import {
+  checkNumber,
+  checkString,
+  describeValue,
+  isPlainObject,
+  safeCheck,
+  type Checked,
+  type PropProblem,
+} from '../shared/props/propChecks';
+import {
+  resolveSchedule,
+  sanitizeScheduleSpec,
+  scheduleLabel,
+  type SanitizedScheduleSpec,
+  type ScheduleSpec,
+} from '../shared/props/resolveSchedule';
 import { QUANTITIES, QUANTITY_INFO, type ScheduleQuantity } from './quantities';
 
 /** A schedule to plot: a diffusers name or config, optionally with its own legend label. */
@@ -64,7 +78,12 @@ export interface SanitizedChartSeries {
 export function sanitizeChartSeries(items: unknown): Checked<SanitizedChartSeries[]> {
   return safeCheck('schedules', () => {
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_CHART_SERIES) {
-      return { problem: { prop: 'schedules', message: `schedules must be an array of 1 to ${MAX_CHART_SERIES} schedules (diffusers names or configs); got ${describeValue(items)}.` } };
+      return {
+        problem: {
+          prop: 'schedules',
+          message: `schedules must be an array of 1 to ${MAX_CHART_SERIES} schedules (diffusers names or configs); got ${describeValue(items)}.`,
+        },
+      };
     }
     const out: SanitizedChartSeries[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -164,7 +183,16 @@ export function buildNoiseScheduleChartModel(
   const maxSteps = Math.max(...series.map((s) => s.steps));
   const panels = checkedQuantities.value.map((quantity): ChartPanel => {
     const info = QUANTITY_INFO[quantity];
-    return { quantity, title: info.title, short: info.short, log: info.log, extent: extentOf(series.map((s) => info.read(s.schedule)), info.log) };
+    return {
+      quantity,
+      title: info.title,
+      short: info.short,
+      log: info.log,
+      extent: extentOf(
+        series.map((s) => info.read(s.schedule)),
+        info.log,
+      ),
+    };
   });
   return { model: { series, panels, maxSteps, description: describe(series, panels, maxSteps) }, problem: null };
 }

@@ -42,11 +42,22 @@ export const pixelGridSchema = {
     check: (x) =>
       (typeof x === 'string' && x.length <= 16) || typeof x === 'number'
         ? { value: x }
-        : { problem: { prop: 'glyph', message: `glyph must be a shipped character or an index; got ${describeValue(x)}.` } },
+        : {
+            problem: {
+              prop: 'glyph',
+              message: `glyph must be a shipped character or an index; got ${describeValue(x)}.`,
+            },
+          },
   }),
-  glyphSize: /* @__PURE__ */ numberProp({ doc: 'Size of the shipped glyph: 32, or 128 when large glyphs are shipped.', default: 32, min: 1, max: MAX_IMAGE_SIDE, integer: true }),
+  glyphSize: /* @__PURE__ */ numberProp({
+    doc: 'Size of the shipped glyph: 32, or 128 when large glyphs are shipped.',
+    default: 32,
+    min: 1,
+    max: MAX_IMAGE_SIDE,
+    integer: true,
+  }),
   range: /* @__PURE__ */ customProp<readonly [number, number], [number, number] | undefined>({
-    doc: 'Display range [lo, hi] of the values, e.g. [0, 1] or [-1, 1]: lo is drawn as the colour map\'s start, hi as its end.',
+    doc: "Display range [lo, hi] of the values, e.g. [0, 1] or [-1, 1]: lo is drawn as the colour map's start, hi as its end.",
     type: 'readonly [number, number]',
     default: undefined,
     defaultText: '[0, 1]',
@@ -90,7 +101,12 @@ export const pixelGridSchema = {
     options: ['greys', 'viridis', 'diverging'],
     default: 'greys',
   }),
-  size: /* @__PURE__ */ numberProp({ doc: 'Largest side of the grid in px (the cell size is chosen to fit).', default: 384, min: 8, max: 4096 }),
+  size: /* @__PURE__ */ numberProp({
+    doc: 'Largest side of the grid in px (the cell size is chosen to fit).',
+    default: 384,
+    min: 8,
+    max: 4096,
+  }),
   cellSize: /* @__PURE__ */ numberProp({
     doc: `Cell size in px (overrides \`size\`); the grid's side is at most ${MAX_GRID_PX} px.`,
     default: undefined,
@@ -112,8 +128,23 @@ export const pixelGridSchema = {
     defaultText: "'auto'",
     accepts: "'auto', true or false",
     check: (x) =>
-      x === 'auto' || typeof x === 'boolean' ? { value: x } : { problem: { prop: 'showValues', message: `showValues must be 'auto', true or false; got ${describeValue(x)}.` } },
+      x === 'auto' || typeof x === 'boolean'
+        ? { value: x }
+        : {
+            problem: {
+              prop: 'showValues',
+              message: `showValues must be 'auto', true or false; got ${describeValue(x)}.`,
+            },
+          },
   }),
-  digits: /* @__PURE__ */ numberProp({ doc: 'Decimals of the written values.', default: 2, min: 0, max: 6, integer: true }),
-  label: /* @__PURE__ */ optionalLabelField('a caption naming the glyph (`Pixel grid of the glyph 泡`), or `Pixel grid` for an image'),
+  digits: /* @__PURE__ */ numberProp({
+    doc: 'Decimals of the written values.',
+    default: 2,
+    min: 0,
+    max: 6,
+    integer: true,
+  }),
+  label: /* @__PURE__ */ optionalLabelField(
+    'a caption naming the glyph (`Pixel grid of the glyph 泡`), or `Pixel grid` for an image',
+  ),
 };

@@ -70,7 +70,9 @@ export const Noised: Story = { args: { glyph: TREE, downsample: 4, t: 250, seed:
 /** In the model's units, [-1, 1], with a diverging colour map. */
 export const SignedRange: Story = { args: { glyph: METAL, range: [-1, 1], colorMap: 'diverging', t: 100, size: 512 } };
 
-/** A 128 x 128 glyph on a canvas, and the same image box-downsampled by 4 to 32 x 32 (as the training data are made). */
+/**
+ * A 128 x 128 glyph on a canvas, and the same image box-downsampled by 4 to 32 x 32 (as the training data are made).
+ */
 export const LargeImage: Story = {
   args: { glyph: undefined, image: largeImage() },
   render: (args) => (
@@ -111,7 +113,9 @@ export const Dark: Story = {
 export const BadProps: Story = {
   args: { t: 1000 },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('t must be an integer from 0 to 999; got 1000');
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      't must be an integer from 0 to 999; got 1000',
+    );
   },
 };
 
@@ -161,7 +165,9 @@ export const Hover: Story = {
     const box = surface.getBoundingClientRect();
     // 8 x 8 cells of 48 px: the middle of cell (3, 5).
     fireEvent.pointerMove(surface, { clientX: box.left + 1 + 3.5 * 48, clientY: box.top + 1 + 5.5 * 48 });
-    await waitFor(() => expect(canvasElement.querySelector('[data-part="tooltip"]')).toHaveTextContent(/^x 3, y 5: value/));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-part="tooltip"]')).toHaveTextContent(/^x 3, y 5: value/),
+    );
   },
 };
 
@@ -183,5 +189,10 @@ const rgbaSweep = (() => {
   return { width: w, height: w, channels: 4, data };
 })();
 
-/** RGB and RGBA images (`channels` 3 or 4): each cell takes its own colour; alpha lets the page show through. Noise is added to every channel. */
-export const ColourImage: Story = { args: { image: rgbaSweep, glyph: undefined, range: [0, 1], t: 150, label: 'An RGBA image, noised to t = 150' } };
+/**
+ * RGB and RGBA images (`channels` 3 or 4): each cell takes its own colour; alpha lets the page show through. Noise is
+ * added to every channel.
+ */
+export const ColourImage: Story = {
+  args: { image: rgbaSweep, glyph: undefined, range: [0, 1], t: 150, label: 'An RGBA image, noised to t = 150' },
+};

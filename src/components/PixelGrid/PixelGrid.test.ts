@@ -81,14 +81,22 @@ describe('usePixelGrid noising', () => {
 
 describe('usePixelGrid bad props', () => {
   it.each([
-    [{ image: { width: 3, height: 2, data: [1, 2, 3] } }, 'image.data', /hold width x height = 3 x 2 = 6 values; got 3/],
+    [
+      { image: { width: 3, height: 2, data: [1, 2, 3] } },
+      'image.data',
+      /hold width x height = 3 x 2 = 6 values; got 3/,
+    ],
     [{ image: { width: 0, height: 2, data: [] } }, 'image.width', /image.width must be an integer from 1 to 512/],
     [{ image: { width: 1, height: 2, data: [0, NaN] } }, 'image.data', /value 1 \(x 0, y 1\) is NaN/],
     [{ image: tiny, t: 1000 }, 't', /t must be an integer from 0 to 999; got 1000/],
     [{ image: tiny, t: -1 }, 't', /t must be an integer/],
     [{ image: tiny, t: 5, schedule: 'cosine' }, 'schedule', /beta_schedule must be one of/],
     [{ image: tiny, downsample: 3 }, 'downsample', /downsample must be an integer from 1 to 2/],
-    [{ image: { width: 4, height: 6, data: new Array(24).fill(0) }, downsample: 4 }, 'downsample', /must divide the image size 4 x 6/],
+    [
+      { image: { width: 4, height: 6, data: new Array(24).fill(0) }, downsample: 4 },
+      'downsample',
+      /must divide the image size 4 x 6/,
+    ],
     [{ image: tiny, range: [1, 0] as const }, 'range', /lo < hi/],
     [{ glyph: '☃' }, 'glyph', /glyph must be one of the shipped characters/],
     [{ glyph: 'x', glyphSize: 64 }, 'glyphSize', /glyphSize must be one of/],
@@ -132,12 +140,26 @@ describe('image helpers', () => {
 describe('layout and colour', () => {
   it('uses SVG for small grids with large cells and canvas otherwise', () => {
     const base = { renderer: 'auto', showValues: 'auto' } as const;
-    expect(pixelGridLayout({ ...base, width: 8, height: 8, size: 384 })).toEqual({ cellSize: 48, renderer: 'svg', showValues: true });
-    expect(pixelGridLayout({ ...base, width: 32, height: 32, size: 512 })).toEqual({ cellSize: 16, renderer: 'svg', showValues: false });
+    expect(pixelGridLayout({ ...base, width: 8, height: 8, size: 384 })).toEqual({
+      cellSize: 48,
+      renderer: 'svg',
+      showValues: true,
+    });
+    expect(pixelGridLayout({ ...base, width: 32, height: 32, size: 512 })).toEqual({
+      cellSize: 16,
+      renderer: 'svg',
+      showValues: false,
+    });
     expect(pixelGridLayout({ ...base, width: 32, height: 32, size: 384 }).renderer).toBe('canvas');
-    expect(pixelGridLayout({ ...base, width: 128, height: 128, size: 384 })).toEqual({ cellSize: 3, renderer: 'canvas', showValues: false });
+    expect(pixelGridLayout({ ...base, width: 128, height: 128, size: 384 })).toEqual({
+      cellSize: 3,
+      renderer: 'canvas',
+      showValues: false,
+    });
     expect(pixelGridLayout({ ...base, width: 64, height: 64, size: 384, cellSize: 20 }).renderer).toBe('canvas');
-    expect(pixelGridLayout({ width: 4, height: 4, size: 384, renderer: 'canvas', showValues: true }).showValues).toBe(true);
+    expect(pixelGridLayout({ width: 4, height: 4, size: 384, renderer: 'canvas', showValues: true }).showValues).toBe(
+      true,
+    );
     expect(pixelGridLayout({ ...base, width: 100, height: 100, size: 384, cellSize: 40 }).showValues).toBe(false);
   });
 

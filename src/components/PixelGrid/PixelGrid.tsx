@@ -8,7 +8,15 @@ import { labelText } from '../shared/props/hostProps';
 import { checkNumber, type PropProblem } from '../shared/props/propChecks';
 import { resolveSchedule } from '../shared/props/resolveSchedule';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, InvalidFigure, TEXT_FIGURE_STYLE, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  TEXT_FIGURE_STYLE,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import type { PixelGridProps } from './PixelGrid.props';
 import { MAX_GRID_PX, MAX_SVG_CELLS, pixelGridSchema } from './PixelGrid.schema';
@@ -21,7 +29,11 @@ export type { PixelGridProps };
 export { MAX_GRID_PX, MAX_SVG_CELLS };
 
 /** How the keyboard readout names a pixel's values, by channel count. */
-const CHANNEL_NAMES: Readonly<Record<number, string>> = { 2: 'grey, alpha', 3: 'red, green, blue', 4: 'red, green, blue, alpha' };
+const CHANNEL_NAMES: Readonly<Record<number, string>> = {
+  2: 'grey, alpha',
+  3: 'red, green, blue',
+  4: 'red, green, blue, alpha',
+};
 
 type PixelGridSettings = SchemaSettings<typeof pixelGridSchema>;
 
@@ -55,7 +67,10 @@ function checkTogether(settings: PixelGridSettings, report: (problem: PropProble
   }
   const side = Math.max(source.width, source.height) * layout.cellSize;
   if (side > MAX_GRID_PX) {
-    report({ prop: 'cellSize', message: `cellSize x the grid's side must be at most ${MAX_GRID_PX} px; got ${layout.cellSize} x ${Math.max(source.width, source.height)} = ${side}.` });
+    report({
+      prop: 'cellSize',
+      message: `cellSize x the grid's side must be at most ${MAX_GRID_PX} px; got ${layout.cellSize} x ${Math.max(source.width, source.height)} = ${side}.`,
+    });
   }
 }
 
@@ -74,9 +89,15 @@ function moveCell(from: Cell | null, move: GridMove, width: number, height: numb
   const c = from ?? { x: 0, y: 0 };
   const last = { x: width - 1, y: height - 1 };
   const next =
-    move.type === 'step' ? { x: c.x + move.dx, y: c.y + move.dy }
-    : move.type === 'home' ? (move.whole ? { x: 0, y: 0 } : { x: 0, y: c.y })
-    : move.whole ? last : { x: last.x, y: c.y };
+    move.type === 'step'
+      ? { x: c.x + move.dx, y: c.y + move.dy }
+      : move.type === 'home'
+        ? move.whole
+          ? { x: 0, y: 0 }
+          : { x: 0, y: c.y }
+        : move.whole
+          ? last
+          : { x: last.x, y: c.y };
   return { x: Math.min(last.x, Math.max(0, next.x)), y: Math.min(last.y, Math.max(0, next.y)) };
 }
 
@@ -97,13 +118,35 @@ function cellText(model: PixelGridModel, cell: Cell, digits: number): string {
  * and mapped back; values outside the range clamp in colour but are written exactly.
  */
 export const PixelGrid = /* @__PURE__ */ checkedFigure(
-  { component: 'PixelGrid', ownClass: 'dk-pixel-grid', check: checkPixelGridProps, style: TEXT_FIGURE_STYLE, fallbackName: 'Pixel grid' },
+  {
+    component: 'PixelGrid',
+    ownClass: 'dk-pixel-grid',
+    check: checkPixelGridProps,
+    style: TEXT_FIGURE_STYLE,
+    fallbackName: 'Pixel grid',
+  },
   PixelGridFigure,
 );
 
 /** The figure itself, rendered only with valid props. */
 function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: PixelGridSettings }) {
-  const { image, glyph, glyphSize, range, downsample, t, schedule, seed, colorMap, size, cellSize: cellSizeProp, renderer, showValues, digits, label } = settings;
+  const {
+    image,
+    glyph,
+    glyphSize,
+    range,
+    downsample,
+    t,
+    schedule,
+    seed,
+    colorMap,
+    size,
+    cellSize: cellSizeProp,
+    renderer,
+    showValues,
+    digits,
+    label,
+  } = settings;
   const ids = useFigureIds();
   const result = usePixelGrid({ image, glyph, glyphSize, range, downsample, t, schedule, seed }, digits);
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
@@ -121,8 +164,16 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     },
   });
   const name = label ?? (model?.glyph ? `Pixel grid of the glyph ${model.glyph.char}` : 'Pixel grid');
-  if (problem || !model) return <InvalidFigure {...root} aria-label={labelText(name)} component="PixelGrid" problem={problem!} />;
-  const layout = pixelGridLayout({ width: model.width, height: model.height, size, cellSize: cellSizeProp, renderer, showValues });
+  if (problem || !model)
+    return <InvalidFigure {...root} aria-label={labelText(name)} component="PixelGrid" problem={problem!} />;
+  const layout = pixelGridLayout({
+    width: model.width,
+    height: model.height,
+    size,
+    cellSize: cellSizeProp,
+    renderer,
+    showValues,
+  });
   const cs = layout.cellSize;
   const cursor = keyboard.cursor;
   const inGrid = (c: Cell) => c.x >= 0 && c.y >= 0 && c.x < model.width && c.y < model.height;
@@ -136,22 +187,45 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     }
   };
   const active = hover ?? cursor;
-  const rendererProps = { values: model.values, width: model.width, height: model.height, channels: model.channels, lo: model.range[0], hi: model.range[1], cellSize: cs, lut, showValues: layout.showValues, digits };
+  const rendererProps = {
+    values: model.values,
+    width: model.width,
+    height: model.height,
+    channels: model.channels,
+    lo: model.range[0],
+    hi: model.range[1],
+    cellSize: cs,
+    lut,
+    showValues: layout.showValues,
+    digits,
+  };
   const gridW = model.width * cs;
   const gridH = model.height * cs;
   return (
-    <FigureRoot {...root} {...ids.aria} state="ready" data-renderer={layout.renderer} data-t={model.t ?? undefined} data-width={model.width} data-height={model.height}>
+    <FigureRoot
+      {...root}
+      {...ids.aria}
+      state="ready"
+      data-renderer={layout.renderer}
+      data-t={model.t ?? undefined}
+      data-width={model.width}
+      data-height={model.height}
+    >
       <FigureCaption id={ids.label}>
         {name}
-        {model.t === null ? null : <span style={{ fontWeight: 400, color: themeVar('muted') }}>{`, t = ${model.t}`}</span>}
+        {model.t === null ? null : (
+          <span style={{ fontWeight: 400, color: themeVar('muted') }}>{`, t = ${model.t}`}</span>
+        )}
       </FigureCaption>
       <FigureDescription id={ids.description}>{model.description}</FigureDescription>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a keyboard grid: arrow keys move the cell cursor, as its label says */}
+      {/* A keyboard grid: arrow keys move the cell cursor, as its label says. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         role="application"
         aria-roledescription="pixel grid"
         aria-label={`${model.width} by ${model.height} pixels; arrow keys move between cells, Home and End to the row ends`}
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the grid is operated from the keyboard, so it takes focus
+        // The grid is operated from the keyboard, so it takes focus.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         onKeyDown={keyboard.onKeyDown}
         onFocus={keyboard.onFocus}
@@ -159,7 +233,14 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
         onPointerMove={onPointer}
         onPointerLeave={() => setHover(null)}
         data-part="surface"
-        style={{ position: 'relative', width: gridW, height: gridH, outline: 'none', border: `1px solid ${themeVar('border')}`, boxSizing: 'content-box' }}
+        style={{
+          position: 'relative',
+          width: gridW,
+          height: gridH,
+          outline: 'none',
+          border: `1px solid ${themeVar('border')}`,
+          boxSizing: 'content-box',
+        }}
       >
         {layout.renderer === 'svg' ? <PixelGridSvg {...rendererProps} /> : <PixelGridCanvas {...rendererProps} />}
         {cursor ? <CellMark cell={cursor} cellSize={cs} color={themeVar('accent')} width={3} /> : null}

@@ -30,7 +30,8 @@ export function drawPixelGrid(canvas: HTMLCanvasElement, props: PixelGridRendere
   if (small.height !== height) small.height = height;
   const sctx = small.getContext('2d');
   if (!sctx) return;
-  if (!scratch.image || scratch.image.width !== width || scratch.image.height !== height) scratch.image = sctx.createImageData(width, height);
+  if (!scratch.image || scratch.image.width !== width || scratch.image.height !== height)
+    scratch.image = sctx.createImageData(width, height);
   const img = scratch.image;
   const px = img.data;
   const channels = props.channels ?? 1;

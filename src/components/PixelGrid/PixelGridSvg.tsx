@@ -40,7 +40,18 @@ function colourFill(p: PixelGridRendererProps, i: number): { fill: string; opaci
  * React does not re-render 1024 elements; {@link PixelGridSvg} repaints them through the DOM instead.
  */
 const SvgCells = /* @__PURE__ */ memo(
-  function SvgCells({ values, width, height, channels, lo, hi, cellSize, lut, showValues, digits }: PixelGridRendererProps) {
+  function SvgCells({
+    values,
+    width,
+    height,
+    channels,
+    lo,
+    hi,
+    cellSize,
+    lut,
+    showValues,
+    digits,
+  }: PixelGridRendererProps) {
     const cells = [];
     const fontSize = valueFontSize(cellSize, digits);
     for (let y = 0; y < height; y++) {
@@ -48,14 +59,44 @@ const SvgCells = /* @__PURE__ */ memo(
         const v = values[y * width + x]!;
         const k = colorIndex(v, lo, hi);
         if ((channels ?? 1) > 1) {
-          const { fill, opacity } = colourFill({ values, width, height, channels, lo, hi, cellSize, lut, showValues, digits }, y * width + x);
-          cells.push(<rect key={`r${x},${y}`} x={x * cellSize} y={y * cellSize} width={cellSize} height={cellSize} fill={fill} fillOpacity={opacity} />);
+          const { fill, opacity } = colourFill(
+            { values, width, height, channels, lo, hi, cellSize, lut, showValues, digits },
+            y * width + x,
+          );
+          cells.push(
+            <rect
+              key={`r${x},${y}`}
+              x={x * cellSize}
+              y={y * cellSize}
+              width={cellSize}
+              height={cellSize}
+              fill={fill}
+              fillOpacity={opacity}
+            />,
+          );
           continue;
         }
-        cells.push(<rect key={`r${x},${y}`} x={x * cellSize} y={y * cellSize} width={cellSize} height={cellSize} fill={fillOf(lut, k)} />);
+        cells.push(
+          <rect
+            key={`r${x},${y}`}
+            x={x * cellSize}
+            y={y * cellSize}
+            width={cellSize}
+            height={cellSize}
+            fill={fillOf(lut, k)}
+          />,
+        );
         if (showValues) {
           cells.push(
-            <text key={`t${x},${y}`} x={(x + 0.5) * cellSize} y={(y + 0.5) * cellSize} dy="0.35em" textAnchor="middle" fontSize={fontSize} fill={textColorOn(lut, k)}>
+            <text
+              key={`t${x},${y}`}
+              x={(x + 0.5) * cellSize}
+              y={(y + 0.5) * cellSize}
+              dy="0.35em"
+              textAnchor="middle"
+              fontSize={fontSize}
+              fill={textColorOn(lut, k)}
+            >
               {formatFixed(v, digits)}
             </text>,
           );
@@ -64,7 +105,13 @@ const SvgCells = /* @__PURE__ */ memo(
     }
     return <>{cells}</>;
   },
-  (a, b) => a.width === b.width && a.height === b.height && a.channels === b.channels && a.cellSize === b.cellSize && a.showValues === b.showValues && a.digits === b.digits,
+  (a, b) =>
+    a.width === b.width &&
+    a.height === b.height &&
+    a.channels === b.channels &&
+    a.cellSize === b.cellSize &&
+    a.showValues === b.showValues &&
+    a.digits === b.digits,
 );
 
 /** Repaints existing cells in place: fill of each rect, text and its colour. */
@@ -109,7 +156,15 @@ export function PixelGridSvg(props: PixelGridRendererProps) {
     if (svgRef.current) paintCells(svgRef.current, props);
   }, [values, lo, hi, lut, width, height, cellSize, props.channels, props.showValues, props.digits]);
   return (
-    <svg ref={svgRef} width={width * cellSize} height={height * cellSize} aria-hidden="true" focusable="false" style={{ display: 'block' }} data-part="cells">
+    <svg
+      ref={svgRef}
+      width={width * cellSize}
+      height={height * cellSize}
+      aria-hidden="true"
+      focusable="false"
+      style={{ display: 'block' }}
+      data-part="cells"
+    >
       <SvgCells {...props} />
     </svg>
   );

@@ -1,4 +1,7 @@
-/** Colours of the cells: a value's entry in a colour map's table (`colorLut`, theme/colorMaps.ts) and the text colour on it. */
+/**
+ * Colours of the cells: a value's entry in a colour map's table (`colorLut`, theme/colorMaps.ts) and the text colour on
+ * it.
+ */
 
 /** The LUT entry of value `v` shown over [lo, hi]: values outside clamp to the ends (colour only). */
 export function colorIndex(v: number, lo: number, hi: number): number {
@@ -19,7 +22,14 @@ export function textColorOn(lut: ArrayLike<number>, index: number): string {
  * share of [lo, hi] as a byte, red, green and blue (grey for two channels), and alpha (255 without an alpha
  * channel). Values outside the range clamp.
  */
-export function pixelRgba(values: ArrayLike<number>, i: number, plane: number, channels: number, lo: number, hi: number): [number, number, number, number] {
+export function pixelRgba(
+  values: ArrayLike<number>,
+  i: number,
+  plane: number,
+  channels: number,
+  lo: number,
+  hi: number,
+): [number, number, number, number] {
   const byte = (c: number) => colorIndex(values[c * plane + i]!, lo, hi);
   const r = byte(0);
   const colour = channels >= 3;

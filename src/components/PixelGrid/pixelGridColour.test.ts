@@ -20,7 +20,9 @@ describe('PixelGrid with RGB and RGBA images', () => {
 
   it('checks data against channels x width x height and names the field', () => {
     expect(checkPixelImage('image', rgba)).toBeNull();
-    expect(checkPixelImage('image', { ...rgba, channels: 3 })?.message).toMatch(/image.data must hold channels x width x height = 3 x 2 x 1 = 6 values; got 8/);
+    expect(checkPixelImage('image', { ...rgba, channels: 3 })?.message).toMatch(
+      /image.data must hold channels x width x height = 3 x 2 x 1 = 6 values; got 8/,
+    );
     expect(checkPixelImage('image', { ...rgba, channels: 5 })?.prop).toBe('image.channels');
   });
 

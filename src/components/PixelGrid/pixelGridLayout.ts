@@ -29,9 +29,14 @@ export function pixelGridLayout(options: {
   const { width, height, size } = options;
   const cellSize = options.cellSize ?? Math.max(1, Math.floor(size / Math.max(width, height)));
   const renderer =
-    options.renderer !== 'auto' ? options.renderer : width * height <= SVG_MAX_CELLS && cellSize >= SVG_MIN_CELL ? 'svg' : 'canvas';
+    options.renderer !== 'auto'
+      ? options.renderer
+      : width * height <= SVG_MAX_CELLS && cellSize >= SVG_MIN_CELL
+        ? 'svg'
+        : 'canvas';
   const few = width * height <= MAX_VALUE_CELLS;
-  const showValues = options.showValues === 'auto' ? cellSize >= VALUE_MIN_CELL && few : options.showValues && cellSize >= 8 && few;
+  const showValues =
+    options.showValues === 'auto' ? cellSize >= VALUE_MIN_CELL && few : options.showValues && cellSize >= 8 && few;
   return { cellSize, renderer, showValues };
 }
 

@@ -1,5 +1,12 @@
 import { cachedByObject } from '../shared/props/hostProps';
-import { checkNumber, describeValue, firstProblem, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
+import {
+  checkNumber,
+  describeValue,
+  firstProblem,
+  safeCheck,
+  type Checked,
+  type PropProblem,
+} from '../shared/props/propChecks';
 
 /**
  * An image: `width * height` values a channel, row-major (index = y * width + x). Several channels are planes
@@ -32,7 +39,9 @@ export interface SanitizedPixelImage {
 
 function readImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
   if (typeof image !== 'object' || image === null || Array.isArray(image)) {
-    return { problem: { prop, message: `${prop} must be an object { data, width, height }; got ${describeValue(image)}.` } };
+    return {
+      problem: { prop, message: `${prop} must be an object { data, width, height }; got ${describeValue(image)}.` },
+    };
   }
   const { data, width, height, channels = 1 } = image as Partial<Record<keyof PixelImage, unknown>>;
   const sizeProblem = firstProblem(
@@ -45,20 +54,35 @@ function readImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
   const h = height as number;
   const isList = Array.isArray(data) || (ArrayBuffer.isView(data) && !(data instanceof DataView));
   if (!isList) {
-    return { problem: { prop: `${prop}.data`, message: `${prop}.data must be an array of numbers (channels x width x height of them); got ${describeValue(data)}.` } };
+    return {
+      problem: {
+        prop: `${prop}.data`,
+        message: `${prop}.data must be an array of numbers (channels x width x height of them); got ${describeValue(data)}.`,
+      },
+    };
   }
   const list = data as ArrayLike<unknown>;
   const c = channels as number;
   const n = c * w * h;
   if (list.length !== n) {
     const what = c === 1 ? `width x height = ${w} x ${h}` : `channels x width x height = ${c} x ${w} x ${h}`;
-    return { problem: { prop: `${prop}.data`, message: `${prop}.data must hold ${what} = ${n} values; got ${describeValue(list.length)}.` } };
+    return {
+      problem: {
+        prop: `${prop}.data`,
+        message: `${prop}.data must hold ${what} = ${n} values; got ${describeValue(list.length)}.`,
+      },
+    };
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = list[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      return { problem: { prop: `${prop}.data`, message: `${prop}.data must hold finite numbers; value ${i} (x ${i % w}, y ${Math.floor(i / w)}) is ${describeValue(v)}.` } };
+      return {
+        problem: {
+          prop: `${prop}.data`,
+          message: `${prop}.data must hold finite numbers; value ${i} (x ${i % w}, y ${Math.floor(i / w)}) is ${describeValue(v)}.`,
+        },
+      };
     }
     if (Math.abs(v) > MAX_ABS_VALUE) {
       return {
@@ -83,7 +107,8 @@ const copies = /* @__PURE__ */ new WeakSet<object>();
  */
 export function sanitizePixelImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
   return safeCheck(prop, () => {
-    if (typeof image === 'object' && image !== null && copies.has(image)) return { value: image as SanitizedPixelImage };
+    if (typeof image === 'object' && image !== null && copies.has(image))
+      return { value: image as SanitizedPixelImage };
     const result = prop === 'image' ? sanitizedImages(image) : readImage(prop, image);
     if (result.value) copies.add(result.value);
     return result;
@@ -99,7 +124,10 @@ export function checkPixelImage(prop: string, image: unknown): PropProblem | nul
  * Box downsampling by an integer `factor`: each output pixel is the mean of a factor x factor block, channel
  * by channel (the training pipeline makes its 32x32 glyphs from 128x128 renders the same way).
  */
-export function boxDownsample(image: PixelImage, factor: number): { data: Float64Array; width: number; height: number; channels: number } {
+export function boxDownsample(
+  image: PixelImage,
+  factor: number,
+): { data: Float64Array; width: number; height: number; channels: number } {
   const { data, width, height } = image;
   const channels = image.channels ?? 1;
   if (!Number.isInteger(factor) || factor < 1 || width % factor !== 0 || height % factor !== 0) {

@@ -5,16 +5,27 @@ import { formatNumber } from '../shared/format/formatNumber';
 import { checkNumber, describeValue, safeCheck, type Checked, type PropProblem } from '../shared/props/propChecks';
 import { resolveSchedule, scheduleLabel } from '../shared/props/resolveSchedule';
 import type { PixelGridProps } from './PixelGrid.props';
-import { boxDownsample, MAX_ABS_VALUE, sanitizePixelImage, type PixelImage, type SanitizedPixelImage } from './pixelImage';
+import {
+  boxDownsample,
+  MAX_ABS_VALUE,
+  sanitizePixelImage,
+  type PixelImage,
+  type SanitizedPixelImage,
+} from './pixelImage';
 
 /** What the grid shows: an image or a shipped glyph, optionally downsampled and noised to timestep t (those props). */
-export type PixelGridInput = Pick<PixelGridProps, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample' | 't' | 'schedule' | 'seed'>;
+export type PixelGridInput = Pick<
+  PixelGridProps,
+  'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample' | 't' | 'schedule' | 'seed'
+>;
 
 /** The plain model the component draws. */
 export interface PixelGridModel {
   width: number;
   height: number;
-  /** Channels per pixel: 1 grey (drawn with the colour map), 2 grey + alpha, 3 RGB, 4 RGBA. Values are planes [C, H, W]. */
+  /**
+   * Channels per pixel: 1 grey (drawn with the colour map), 2 grey + alpha, 3 RGB, 4 RGBA. Values are planes [C, H, W].
+   */
   channels: number;
   /** The display range. */
   range: [number, number];
@@ -79,19 +90,31 @@ const MAX_GLYPH_KEY_LENGTH = 16;
 
 type SourceShape =
   | { problem: PropProblem }
-  | { problem: null; image: SanitizedPixelImage | null; glyph: Glyph | null; range: [number, number]; factor: number; width: number; height: number; channels: number };
+  | {
+      problem: null;
+      image: SanitizedPixelImage | null;
+      glyph: Glyph | null;
+      range: [number, number];
+      factor: number;
+      width: number;
+      height: number;
+      channels: number;
+    };
 
 /**
  * The checks of the source, without building it: image or glyph (found), the range, the downsampling factor
  * against the size. The image's values are checked and copied once per image object (`sanitizePixelImage`).
  */
-export function checkPixelSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>): SourceShape {
+export function checkPixelSource(
+  input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>,
+): SourceShape {
   const range = checkRange(input.range ?? [0, 1]);
   if (range.problem) return { problem: range.problem };
   let image: SanitizedPixelImage | null = null;
   let glyph: Glyph | null = null;
   if (input.image !== undefined) {
-    if (input.glyph !== undefined) return { problem: { prop: 'glyph', message: 'give either image or glyph, not both.' } };
+    if (input.glyph !== undefined)
+      return { problem: { prop: 'glyph', message: 'give either image or glyph, not both.' } };
     const checkedImage = sanitizePixelImage('image', input.image);
     if (checkedImage.problem) return { problem: checkedImage.problem };
     image = checkedImage.value;
@@ -99,11 +122,18 @@ export function checkPixelSource(input: Pick<PixelGridInput, 'image' | 'glyph' |
     const size: unknown = input.glyphSize ?? 32;
     const sizes = glyphSizes();
     if (!sizes.includes(size as number)) {
-      return { problem: { prop: 'glyphSize', message: `glyphSize must be one of ${sizes.join(', ')} (the shipped sizes); got ${describeValue(size)}.` } };
+      return {
+        problem: {
+          prop: 'glyphSize',
+          message: `glyphSize must be one of ${sizes.join(', ')} (the shipped sizes); got ${describeValue(size)}.`,
+        },
+      };
     }
     const key: unknown = input.glyph ?? 0;
     const found =
-      (typeof key === 'string' && key.length <= MAX_GLYPH_KEY_LENGTH) || typeof key === 'number' ? getGlyph(key as string | number, { size: size as number }) : undefined;
+      (typeof key === 'string' && key.length <= MAX_GLYPH_KEY_LENGTH) || typeof key === 'number'
+        ? getGlyph(key as string | number, { size: size as number })
+        : undefined;
     if (!found) {
       const list = listGlyphs(size as number);
       return {
@@ -122,21 +152,40 @@ export function checkPixelSource(input: Pick<PixelGridInput, 'image' | 'glyph' |
   if (factorProblem) return { problem: factorProblem };
   const f = factor as number;
   if (width % f !== 0 || height % f !== 0) {
-    return { problem: { prop: 'downsample', message: `downsample must divide the image size ${width} x ${height}; got ${f}.` } };
+    return {
+      problem: { prop: 'downsample', message: `downsample must divide the image size ${width} x ${height}; got ${f}.` },
+    };
   }
-  return { problem: null, image, glyph, range: range.value, factor: f, width: width / f, height: height / f, channels: image?.channels ?? 1 };
+  return {
+    problem: null,
+    image,
+    glyph,
+    range: range.value,
+    factor: f,
+    width: width / f,
+    height: height / f,
+    channels: image?.channels ?? 1,
+  };
 }
 
-type Source = { problem: PropProblem; data?: undefined } | { problem: null; data: Float64Array; width: number; height: number; channels: number; glyph: Glyph | null };
+type Source =
+  | { problem: PropProblem; data?: undefined }
+  | { problem: null; data: Float64Array; width: number; height: number; channels: number; glyph: Glyph | null };
 
 /** The clean image in display units, after the glyph lookup and downsampling, or the problem. */
-export function resolveSource(input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>): Source {
+export function resolveSource(
+  input: Pick<PixelGridInput, 'image' | 'glyph' | 'glyphSize' | 'range' | 'downsample'>,
+): Source {
   const shape = checkPixelSource(input);
   if (shape.problem) return { problem: shape.problem };
   const [lo, hi] = shape.range;
   const { glyph, factor } = shape;
   // Glyph pixels are in [0, 1] (ink 1); they are placed in the display range, so [-1, 1] shows the model's units.
-  const image: PixelImage = shape.image ?? { width: glyph!.width, height: glyph!.height, data: Float64Array.from(glyph!.data, (v) => lo + v * (hi - lo)) };
+  const image: PixelImage = shape.image ?? {
+    width: glyph!.width,
+    height: glyph!.height,
+    data: Float64Array.from(glyph!.data, (v) => lo + v * (hi - lo)),
+  };
   const small = factor === 1 ? { ...image, data: Float64Array.from(image.data) } : boxDownsample(image, factor);
   return { problem: null, data: small.data, width: small.width, height: small.height, channels: shape.channels, glyph };
 }
@@ -168,7 +217,14 @@ function describe(m: Omit<PixelGridModel, 'description'>, scheduleName: string, 
  * display range. `x0` is the clean image already in [-1, 1] (see {@link toModelRange}); `eps` is drawn once
  * per seed and size, so dragging t shows the same noise growing.
  */
-export function noisedValues(x0: Float64Array, eps: Float64Array, t: number, schedule: NoiseSchedule, lo: number, hi: number): Float64Array {
+export function noisedValues(
+  x0: Float64Array,
+  eps: Float64Array,
+  t: number,
+  schedule: NoiseSchedule,
+  lo: number,
+  hi: number,
+): Float64Array {
   return fromModelRange(addNoise(x0, eps, [t], schedule.alphasCumprod), lo, hi);
 }
 
@@ -181,20 +237,35 @@ export function usePixelGrid(
   const lo = input.range?.[0];
   const hi = input.range?.[1];
   const source = useMemo(
-    () => resolveSource({ image, glyph, glyphSize, downsample, range: input.range ? ([lo, hi] as [number, number]) : undefined }),
+    () =>
+      resolveSource({
+        image,
+        glyph,
+        glyphSize,
+        downsample,
+        range: input.range ? ([lo, hi] as [number, number]) : undefined,
+      }),
     // The range is compared by value, so an inline [0, 1] does not recompute.
     [image, glyph, glyphSize, downsample, lo, hi, input.range === undefined],
   );
   const resolved = resolveSchedule('schedule', scheduleSpec);
-  const seedProblem = checkNumber('seed', seed, { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true });
+  const seedProblem = checkNumber('seed', seed, {
+    min: -Number.MAX_SAFE_INTEGER,
+    max: Number.MAX_SAFE_INTEGER,
+    integer: true,
+  });
   const steps = resolved.schedule?.alphasCumprod.length ?? 0;
-  const tProblem = t === null || !resolved.schedule ? null : checkNumber('t', t, { min: 0, max: steps - 1, integer: true });
+  const tProblem =
+    t === null || !resolved.schedule ? null : checkNumber('t', t, { min: 0, max: steps - 1, integer: true });
   const problem = source.problem ?? resolved.problem ?? seedProblem ?? tProblem;
   const n = source.data?.length ?? 0;
   const eps = useMemo(() => (seedProblem || n === 0 ? null : randn64(createRng(seed), n)), [seed, n, seedProblem]);
   const schedule = resolved.schedule;
   const range: [number, number] = input.range ? [input.range[0], input.range[1]] : [0, 1];
-  const x0 = useMemo(() => (source.data ? toModelRange(source.data, range[0], range[1]) : null), [source, range[0], range[1]]);
+  const x0 = useMemo(
+    () => (source.data ? toModelRange(source.data, range[0], range[1]) : null),
+    [source, range[0], range[1]],
+  );
   const values = useMemo(() => {
     if (problem || !source.data || !x0 || !eps || !schedule) return null;
     return t === null ? source.data : noisedValues(x0, eps, t, schedule, range[0], range[1]);
@@ -217,5 +288,7 @@ export function usePixelGrid(
     };
     return { ...base, description: describe(base, scheduleLabel(scheduleSpec), seed, digits) };
   }, [problem, values, source, schedule, t, steps, seed, digits]);
-  return problem || !model ? { model: null, problem: problem ?? { prop: 'image', message: 'nothing to draw.' } } : { model, problem: null };
+  return problem || !model
+    ? { model: null, problem: problem ?? { prop: 'image', message: 'nothing to draw.' } }
+    : { model, problem: null };
 }

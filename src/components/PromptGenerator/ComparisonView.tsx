@@ -15,8 +15,19 @@ export interface ComparisonViewProps {
 /** Two results side by side, each under its label. */
 export function ComparisonView({ pair, cellSize, onClose }: ComparisonViewProps) {
   return (
-    <section aria-label="Side-by-side comparison" style={{ border: `1px solid ${themeVar('accent')}`, borderRadius: 6, padding: 8, margin: '8px 0' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 13, fontWeight: 600 }}>
+    <section
+      aria-label="Side-by-side comparison"
+      style={{ border: `1px solid ${themeVar('accent')}`, borderRadius: 6, padding: 8, margin: '8px 0' }}
+    >
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          fontSize: 13,
+          fontWeight: 600,
+        }}
+      >
         Side by side
         <button type="button" onClick={onClose}>
           Close comparison

@@ -13,10 +13,13 @@ export interface LivePreviewPanelProps {
 
 /** Which model drew the grid, with what, and how long it took, in words. */
 export function liveCaption(p: LivePreview): string {
-  if (p.status === 'off') return 'Live preview: click into the prompt field and type; a few-step model draws as you type.';
+  if (p.status === 'off')
+    return 'Live preview: click into the prompt field and type; a few-step model draws as you type.';
   if (p.status === 'loading') return 'Live preview: loading the few-step model\u2026';
-  if (p.status === 'error') return `Live preview unavailable: ${p.error ? describeEngineError(p.error, 'load') : 'failed'}`;
-  if (!p.request || p.status === 'waiting') return 'Live preview: type a prompt and the few-step model draws it as you type.';
+  if (p.status === 'error')
+    return `Live preview unavailable: ${p.error ? describeEngineError(p.error, 'load') : 'failed'}`;
+  if (!p.request || p.status === 'waiting')
+    return 'Live preview: type a prompt and the few-step model draws it as you type.';
   const steps = `${p.totalSteps || '\u2026'} step${p.totalSteps === 1 ? '' : 's'}`;
   const what = `Live preview by ${p.modelName ?? 'the few-step model'} (${steps}${p.scheduler === 'LCMScheduler' ? ' of LCM' : ''}, one U-Net call per step) for \u201c${p.request.prompt.trim()}\u201d, guidance ${p.request.guidanceScale}, seed ${p.request.seed}`;
   return p.status === 'done' ? `${what}: ${(p.elapsedMs / 1000).toFixed(1)} s` : `${what}: drawing\u2026`;
@@ -29,11 +32,32 @@ export function liveCaption(p: LivePreview): string {
 export function LivePreviewPanel({ preview, count, cellSize }: LivePreviewPanelProps) {
   const shape = preview.images ?? { count, channels: 1, width: 1, height: 1 };
   return (
-    <section aria-label="Live preview" data-live-status={preview.status} data-live-model={preview.modelName ?? ''} style={{ margin: '8px 0', padding: 8, border: `1px dashed ${themeVar('border')}`, borderRadius: 6 }}>
-      <div role="status" aria-live="polite" aria-atomic="true" style={{ fontSize: 12, color: preview.status === 'error' ? themeVar('error') : themeVar('muted'), marginBottom: 4 }}>
+    <section
+      aria-label="Live preview"
+      data-live-status={preview.status}
+      data-live-model={preview.modelName ?? ''}
+      style={{ margin: '8px 0', padding: 8, border: `1px dashed ${themeVar('border')}`, borderRadius: 6 }}
+    >
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        style={{
+          fontSize: 12,
+          color: preview.status === 'error' ? themeVar('error') : themeVar('muted'),
+          marginBottom: 4,
+        }}
+      >
         {liveCaption(preview)}
       </div>
-      {preview.images ? <SampleGridCanvas bytes={preview.images.bytes} shape={shape} cellSize={cellSize} label={`${shape.count} images drawn live by ${preview.modelName ?? 'the few-step model'}`} /> : null}
+      {preview.images ? (
+        <SampleGridCanvas
+          bytes={preview.images.bytes}
+          shape={shape}
+          cellSize={cellSize}
+          label={`${shape.count} images drawn live by ${preview.modelName ?? 'the few-step model'}`}
+        />
+      ) : null}
     </section>
   );
 }

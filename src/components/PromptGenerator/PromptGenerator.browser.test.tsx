@@ -11,7 +11,8 @@ afterEach(() => {
 
 const rootOf = (host: HTMLElement) => host.querySelector<HTMLElement>('[role="figure"]')!;
 const results = (host: HTMLElement) => [...host.querySelectorAll<HTMLElement>('figure[data-status]')];
-const statusOf = (figure: HTMLElement) => document.getElementById(figure.getAttribute('aria-describedby')!)!.textContent;
+const statusOf = (figure: HTMLElement) =>
+  document.getElementById(figure.getAttribute('aria-describedby')!)!.textContent;
 
 /** Types into a React-controlled input as a reader would: the native value setter, then an input event. */
 function type(input: HTMLInputElement, value: string): void {
@@ -42,7 +43,9 @@ describe('PromptGenerator in Chromium', () => {
     await until(() => panel.dataset.liveStatus === 'done', 60_000, 'the live grid');
     expect(panel.dataset.liveModel).toBe('glyffuser-mini-turbo');
     const caption = panel.querySelector('[role="status"]')!.textContent!;
-    expect(caption).toMatch(/^Live preview by glyffuser-mini-turbo \([1-4] steps? of LCM, one U-Net call per step\) for \u201cwater\u201d, guidance 7, seed 0: \d+\.\d s$/);
+    expect(caption).toMatch(
+      /^Live preview by glyffuser-mini-turbo \([1-4] steps? of LCM, one U-Net call per step\) for \u201cwater\u201d, guidance 7, seed 0: \d+\.\d s$/,
+    );
     // The grid holds ink and background, not a blank canvas.
     const canvas = panel.querySelector('canvas')!;
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -103,7 +106,11 @@ describe('PromptGenerator in Chromium', () => {
   it('single step: the predicted x0 for the prompt differs from the one for the empty prompt', async () => {
     const view = mount(<PromptGenerator prompt="gold" count={4} mode="singleStep" generateOnLoad cellSize={16} />);
     cleanup = view.unmount;
-    const result = await until(() => results(view.host).find((r) => r.dataset.status === 'done'), 60_000, 'the single step');
+    const result = await until(
+      () => results(view.host).find((r) => r.dataset.status === 'done'),
+      60_000,
+      'the single step',
+    );
     const [prompted, empty] = [...result.querySelectorAll('canvas')];
     expect(prompted!.getAttribute('aria-label')).toContain('prompt "gold"');
     expect(empty!.getAttribute('aria-label')).toContain('empty prompt');
@@ -114,8 +121,16 @@ describe('PromptGenerator in Chromium', () => {
     const view = mount(<PromptGenerator prompt="gold" count={4} mode="singleStep" generateOnLoad cellSize={64} />);
     cleanup = view.unmount;
     view.host.style.width = '100px';
-    const result = await until(() => results(view.host).find((r) => r.dataset.status === 'done'), 60_000, 'the single step');
+    const result = await until(
+      () => results(view.host).find((r) => r.dataset.status === 'done'),
+      60_000,
+      'the single step',
+    );
     const right = view.host.getBoundingClientRect().right;
-    await until(() => [...result.querySelectorAll('canvas')].every((c) => c.getBoundingClientRect().right <= right + 1), 5_000, 'both grids within 100 px');
+    await until(
+      () => [...result.querySelectorAll('canvas')].every((c) => c.getBoundingClientRect().right <= right + 1),
+      5_000,
+      'both grids within 100 px',
+    );
   });
 });

@@ -4,7 +4,9 @@ import { PromptGenerator } from './PromptGenerator';
 
 describe('PromptGenerator on the server', () => {
   it('renders the labelled figure with its form and a loading status, without a Worker', () => {
-    const html = renderToString(<PromptGenerator prompt="gold" guidanceScale={4} steps={12} seed={9} count={4} scheduler="euler" />);
+    const html = renderToString(
+      <PromptGenerator prompt="gold" guidanceScale={4} steps={12} seed={9} count={4} scheduler="euler" />,
+    );
     expect(html).toContain('role="figure"');
     expect(html).toContain('Generate glyphs from a prompt');
     // startWhen 'visible' (the default): the model loads only once the figure is in view, never on the server.

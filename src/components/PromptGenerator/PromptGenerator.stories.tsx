@@ -14,7 +14,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Type an English word or phrase and generate glyphs with the kit\'s model, in your browser. The prompt is ' +
+          "Type an English word or phrase and generate glyphs with the kit's model, in your browser. The prompt is " +
           'split into words and each known word becomes a vector the U-Net attends to; a word the model never saw ' +
           'becomes the same blank "unknown" vector, so the figure lists such words under the field. Classifier-free ' +
           'guidance runs the model twice per step, with the prompt and with the empty prompt, and pushes the result ' +
@@ -54,7 +54,9 @@ export const Dark: Story = {
 export const BadProps: Story = {
   args: { count: 0 },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('count must be an integer from 1 to 256; got 0.');
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
+      'count must be an integer from 1 to 256; got 0.',
+    );
   },
 };
 
@@ -84,7 +86,9 @@ export const GeneratesGold: Story = {
     const canvas = within(canvasElement);
     await modelReady(canvasElement);
     await userEvent.type(canvas.getByLabelText('Prompt'), 'gold{Enter}');
-    const result = await canvas.findByRole('figure', { name: /^"gold" · 2 steps of DDIM · guidance 3 · seed 0 · 2 samples$/ });
+    const result = await canvas.findByRole('figure', {
+      name: /^"gold" · 2 steps of DDIM · guidance 3 · seed 0 · 2 samples$/,
+    });
     await waitFor(() => expect(result).toHaveAttribute('data-status', 'done'), { timeout: 60_000 });
     await expect(result).toHaveAccessibleDescription(/^done in \d+\.\d s$/);
     await expect(within(result).getByRole('img')).toBeInTheDocument();
@@ -115,11 +119,15 @@ export const CompareTwo: Story = {
     const canvas = within(canvasElement);
     await modelReady(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(canvas.getByRole('checkbox', { name: 'Compare' })).toBeInTheDocument(), { timeout: 60_000 });
+    await waitFor(() => expect(canvas.getByRole('checkbox', { name: 'Compare' })).toBeInTheDocument(), {
+      timeout: 60_000,
+    });
     const field = canvas.getByLabelText('Prompt');
     await userEvent.clear(field);
     await userEvent.type(field, 'water{Enter}');
-    await waitFor(() => expect(canvas.getAllByRole('checkbox', { name: 'Compare' })).toHaveLength(2), { timeout: 60_000 });
+    await waitFor(() => expect(canvas.getAllByRole('checkbox', { name: 'Compare' })).toHaveLength(2), {
+      timeout: 60_000,
+    });
     // Newest first: water, then gold.
     const items = canvas.getAllByRole('listitem');
     await expect(items[0]).toHaveTextContent(/^"water"/);
@@ -149,7 +157,8 @@ export const CancelStops: Story = {
     await expect(result).toHaveAttribute('data-status', 'cancelled');
     await expect(result).toHaveAccessibleDescription(/^cancelled after \d+ of 400 steps; partial images discarded$/);
     await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeDisabled();
-    const statusText = () => canvasElement.ownerDocument.getElementById(result.getAttribute('aria-describedby')!)?.textContent;
+    const statusText = () =>
+      canvasElement.ownerDocument.getElementById(result.getAttribute('aria-describedby')!)?.textContent;
     const stoppedAt = statusText();
     await new Promise((r) => setTimeout(r, 500));
     // Nothing arrives after the cancel.
@@ -165,7 +174,13 @@ export const CancelStops: Story = {
  * choose one with the arrow keys and press Enter, to see it enlarged.
  */
 export const ModelWithoutTextEncoder: Story = {
-  args: { model: '/kit-fixtures/diffusers/unconditional/model.json', prompt: '', count: 9, steps: 10, generateOnLoad: true },
+  args: {
+    model: '/kit-fixtures/diffusers/unconditional/model.json',
+    prompt: '',
+    count: 9,
+    steps: 10,
+    generateOnLoad: true,
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByText(/has no text encoder, so it cannot take prompts/, {}, { timeout: 60_000 });

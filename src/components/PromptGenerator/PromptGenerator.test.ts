@@ -23,7 +23,9 @@ describe('promptNotes', () => {
   it('lists unknown words once, in order', () => {
     const notes = promptNotes(tokenizer, 'gold zzqx Zzqx');
     expect(notes.unknown).toEqual(['zzqx']);
-    expect(notes.messages[0]).toBe('Unknown to the model: zzqx. It reads this word as a blank "unknown" token, so it has little effect.');
+    expect(notes.messages[0]).toBe(
+      'Unknown to the model: zzqx. It reads this word as a blank "unknown" token, so it has little effect.',
+    );
   });
 
   it('says which words are read as a close word through the alias table', () => {
@@ -45,7 +47,15 @@ describe('promptNotes', () => {
   });
 });
 
-const base: PromptSettings = { prompt: 'gold', guidanceScale: 3, steps: 20, scheduler: 'ddim', seed: 7, count: 16, mode: 'full' };
+const base: PromptSettings = {
+  prompt: 'gold',
+  guidanceScale: 3,
+  steps: 20,
+  scheduler: 'ddim',
+  seed: 7,
+  count: 16,
+  mode: 'full',
+};
 
 describe('resultLabel', () => {
   it('names the prompt and the settings', () => {
@@ -53,17 +63,28 @@ describe('resultLabel', () => {
   });
 
   it('says when there is no prompt, and leaves guidance out then', () => {
-    expect(resultLabel({ ...base, prompt: '  ', count: 1, steps: 1 })).toBe('empty prompt (unconditional samples) \u00b7 1 step of DDIM \u00b7 seed 7 \u00b7 1 sample');
+    expect(resultLabel({ ...base, prompt: '  ', count: 1, steps: 1 })).toBe(
+      'empty prompt (unconditional samples) \u00b7 1 step of DDIM \u00b7 seed 7 \u00b7 1 sample',
+    );
   });
 
   it('labels the single step', () => {
-    expect(resultLabel({ ...base, mode: 'singleStep' })).toContain('one step from pure noise (t = 999), predicted x\u0302\u2080');
+    expect(resultLabel({ ...base, mode: 'singleStep' })).toContain(
+      'one step from pure noise (t = 999), predicted x\u0302\u2080',
+    );
   });
 });
 
 describe('generateOptions', () => {
   it('passes the settings through for a full generation', () => {
-    expect(generateOptions(base)).toEqual({ prompt: 'gold', guidanceScale: 3, seed: 7, count: 16, steps: 20, scheduler: 'ddim' });
+    expect(generateOptions(base)).toEqual({
+      prompt: 'gold',
+      guidanceScale: 3,
+      seed: 7,
+      count: 16,
+      steps: 20,
+      scheduler: 'ddim',
+    });
   });
 
   it('asks for one trailing DDIM step, which calls the model at t = 999 on the shipped schedule', () => {
@@ -71,8 +92,14 @@ describe('generateOptions', () => {
     expect(options).toMatchObject({ prompt: '', steps: 1, seed: 7 });
     // The pipeline merges the config into the model's own; glyffuser-mini's, as training/manifest.py writes it:
     const trained = {
-      _class_name: 'DDIMScheduler', num_train_timesteps: 1000, beta_schedule: 'squaredcos_cap_v2', prediction_type: 'epsilon',
-      clip_sample: false, set_alpha_to_one: false, steps_offset: 0, timestep_spacing: 'leading',
+      _class_name: 'DDIMScheduler',
+      num_train_timesteps: 1000,
+      beta_schedule: 'squaredcos_cap_v2',
+      prediction_type: 'epsilon',
+      clip_sample: false,
+      set_alpha_to_one: false,
+      steps_offset: 0,
+      timestep_spacing: 'leading',
     };
     const scheduler = schedulerFromConfig({ ...trained, ...(options.scheduler as object) });
     scheduler.setTimesteps(1);

@@ -5,12 +5,23 @@ import { useStartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
 import { checkFigureProps } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ComparisonView } from './ComparisonView';
 import type { PromptGeneratorProps } from './PromptGenerator.props';
-import { initialPromptSettings, MAX_UI_COUNT, promptGeneratorSchema, type PromptGeneratorSettings } from './PromptGenerator.schema';
+import {
+  initialPromptSettings,
+  MAX_UI_COUNT,
+  promptGeneratorSchema,
+  type PromptGeneratorSettings,
+} from './PromptGenerator.schema';
 import { noPromptsNote, promptNotes } from './promptNotes';
 import { PromptGeneratorForm } from './PromptGeneratorForm';
 import type { PromptSettings } from './promptSettings';
@@ -51,7 +62,10 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
   const [form, setForm] = usePropState(initialPromptSettings(settings), { same: sameSettings });
   const gen = usePromptGenerator(model, device, maxResults, gate.started, gate.active);
   // The live model: the host's, else the shipped student unless the host replaced the shipped model.
-  const liveSource = useMemo(() => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))), [liveModel, model]);
+  const liveSource = useMemo(
+    () => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))),
+    [liveModel, model],
+  );
   // The live model loads on the reader's first focus of the prompt field: its bytes only for readers who type.
   const [liveWanted, setLiveWanted] = useState(false);
   const live = useLivePreview(liveSource, device, form, gate.started && liveWanted, gate.active);
@@ -75,9 +89,14 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
 
   const doneIds = new Set(gen.results.filter((r) => r.status === 'done').map((r) => r.id));
   const chosen = selected.filter((s) => doneIds.has(s));
-  const pair = chosen.length === 2 ? (chosen.map((s) => gen.results.find((r) => r.id === s)!) as [PromptResult, PromptResult]) : null;
+  const pair =
+    chosen.length === 2
+      ? (chosen.map((s) => gen.results.find((r) => r.id === s)!) as [PromptResult, PromptResult])
+      : null;
   const select = (resultId: number, on: boolean) =>
-    setSelected(() => (on ? [...chosen.filter((s) => s !== resultId), resultId].slice(-2) : chosen.filter((s) => s !== resultId)));
+    setSelected(() =>
+      on ? [...chosen.filter((s) => s !== resultId), resultId].slice(-2) : chosen.filter((s) => s !== resultId),
+    );
 
   const latest = gen.results[0];
   const paused = gen.running && !gate.active;
@@ -109,11 +128,17 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
     >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>
-        Type an English prompt and generate a grid of glyphs with the diffusion model running in this page. Each result is listed, newest
-        first, under its settings; tick Compare on two results to see them side by side. Single step shows what the model predicts after
-        one step from pure noise, for the prompt and for the empty prompt.
+        Type an English prompt and generate a grid of glyphs with the diffusion model running in this page. Each result
+        is listed, newest first, under its settings; tick Compare on two results to see them side by side. Single step
+        shows what the model predicts after one step from pure noise, for the prompt and for the empty prompt.
       </FigureDescription>
-      <GenerationStatus component="PromptGenerator" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} />
+      <GenerationStatus
+        component="PromptGenerator"
+        status={status}
+        generation={gen}
+        startWhen={startWhen}
+        onStart={gate.start}
+      />
       <PromptGeneratorForm
         settings={form}
         onChange={setForm}
@@ -125,16 +150,28 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
         maxCount={MAX_UI_COUNT}
         onPromptFocus={() => setLiveWanted(true)}
       />
-      {liveSource !== null && form.mode === 'full' ? <LivePreviewPanel preview={live} count={form.count} cellSize={cellSize} /> : null}
+      {liveSource !== null && form.mode === 'full' ? (
+        <LivePreviewPanel preview={live} count={form.count} cellSize={cellSize} />
+      ) : null}
       {pair ? <ComparisonView pair={pair} cellSize={cellSize} onClose={() => setSelected([])} /> : null}
       {gen.results.length > 0 ? (
         <ol aria-label="Results, newest first" style={{ padding: 0, margin: '8px 0 0' }}>
           {gen.results.map((r) => (
-            <ResultItem key={r.id} result={r} cellSize={cellSize} selected={chosen.includes(r.id)} onSelect={(on) => select(r.id, on)} />
+            <ResultItem
+              key={r.id}
+              result={r}
+              cellSize={cellSize}
+              selected={chosen.includes(r.id)}
+              onSelect={(on) => select(r.id, on)}
+            />
           ))}
         </ol>
       ) : null}
-      {chosen.length === 1 ? <div style={{ fontSize: 12, color: themeVar('muted') }}>Tick Compare on one more result to see the two side by side.</div> : null}
+      {chosen.length === 1 ? (
+        <div style={{ fontSize: 12, color: themeVar('muted') }}>
+          Tick Compare on one more result to see the two side by side.
+        </div>
+      ) : null}
     </FigureRoot>
   );
 }

@@ -30,9 +30,20 @@ const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, m
 const { guidanceScale: GUIDANCE, steps: STEPS, seed: SEED } = GENERATION_LIMITS;
 
 /** The prompt field, Generate/Cancel, and the generation settings; all native, labelled controls. */
-export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, running, ready, notes, maxCount, onPromptFocus }: PromptGeneratorFormProps) {
+export function PromptGeneratorForm({
+  settings,
+  onChange,
+  onGenerate,
+  onCancel,
+  running,
+  ready,
+  notes,
+  maxCount,
+  onPromptFocus,
+}: PromptGeneratorFormProps) {
   const id = useId();
-  const set = <K extends keyof PromptSettings>(key: K, value: PromptSettings[K]) => onChange({ ...settings, [key]: value });
+  const set = <K extends keyof PromptSettings>(key: K, value: PromptSettings[K]) =>
+    onChange({ ...settings, [key]: value });
   // Number fields clamp to their own range and ignore a half-typed value, so the figure never breaks.
   const number = (key: 'guidanceScale' | 'steps' | 'seed' | 'count') => (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -78,11 +89,35 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
       </div>
       <div style={row}>
         <label htmlFor={`${id}-guidance`}>Guidance scale</label>
-        <input id={`${id}-guidance`} type="number" min={GUIDANCE.min} max={GUIDANCE.max} step={0.5} value={settings.guidanceScale} onChange={number('guidanceScale')} style={{ width: 64 }} />
+        <input
+          id={`${id}-guidance`}
+          type="number"
+          min={GUIDANCE.min}
+          max={GUIDANCE.max}
+          step={0.5}
+          value={settings.guidanceScale}
+          onChange={number('guidanceScale')}
+          style={{ width: 64 }}
+        />
         <label htmlFor={`${id}-steps`}>Steps</label>
-        <input id={`${id}-steps`} type="number" min={STEPS.min} max={STEPS.max} step={1} value={settings.steps} disabled={single} onChange={number('steps')} style={{ width: 64 }} />
+        <input
+          id={`${id}-steps`}
+          type="number"
+          min={STEPS.min}
+          max={STEPS.max}
+          step={1}
+          value={settings.steps}
+          disabled={single}
+          onChange={number('steps')}
+          style={{ width: 64 }}
+        />
         <label htmlFor={`${id}-scheduler`}>Scheduler</label>
-        <select id={`${id}-scheduler`} value={settings.scheduler} disabled={single} onChange={(e) => set('scheduler', e.currentTarget.value as SchedulerName)}>
+        <select
+          id={`${id}-scheduler`}
+          value={settings.scheduler}
+          disabled={single}
+          onChange={(e) => set('scheduler', e.currentTarget.value as SchedulerName)}
+        >
           {SCHEDULER_OPTIONS.map((name) => (
             <option key={name} value={name}>
               {SCHEDULER_LABELS[name]}
@@ -92,12 +127,30 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
       </div>
       <div style={row}>
         <label htmlFor={`${id}-seed`}>Seed</label>
-        <input id={`${id}-seed`} type="number" min={SEED.min} max={SEED.max} step={1} value={settings.seed} onChange={number('seed')} style={{ width: 110 }} />
+        <input
+          id={`${id}-seed`}
+          type="number"
+          min={SEED.min}
+          max={SEED.max}
+          step={1}
+          value={settings.seed}
+          onChange={number('seed')}
+          style={{ width: 110 }}
+        />
         <button type="button" onClick={() => set('seed', randomSeed())}>
           Randomise seed
         </button>
         <label htmlFor={`${id}-count`}>Images</label>
-        <input id={`${id}-count`} type="number" min={1} max={maxCount} step={1} value={settings.count} onChange={number('count')} style={{ width: 64 }} />
+        <input
+          id={`${id}-count`}
+          type="number"
+          min={1}
+          max={maxCount}
+          step={1}
+          value={settings.count}
+          onChange={number('count')}
+          style={{ width: 64 }}
+        />
       </div>
       <div style={row}>
         <input
@@ -109,7 +162,8 @@ export function PromptGeneratorForm({ settings, onChange, onGenerate, onCancel, 
         />
         <label htmlFor={`${id}-single`}>Single step</label>
         <span id={`${id}-single-help`} style={{ color: themeVar('muted'), fontSize: 12 }}>
-          one denoising step from pure noise (t = 999): the model&apos;s predicted x&#770;&#8320; for the prompt beside the one for the empty prompt, same seed
+          one denoising step from pure noise (t = 999): the model&apos;s predicted x&#770;&#8320; for the prompt beside
+          the one for the empty prompt, same seed
         </span>
       </div>
     </form>

@@ -22,18 +22,35 @@ export function ResultGrids({ result, cellSize }: ResultGridsProps) {
   const { settings, images, baseline } = result;
   const shape = images ?? { count: settings.count, channels: 1, width: 1, height: 1 };
   if (settings.mode !== 'singleStep') {
-    return <SampleGridCanvas bytes={images?.bytes ?? null} shape={shape} cellSize={cellSize} label={`${settings.count} generated images`} />;
+    return (
+      <SampleGridCanvas
+        bytes={images?.bytes ?? null}
+        shape={shape}
+        cellSize={cellSize}
+        label={`${settings.count} generated images`}
+      />
+    );
   }
   const prompt = settings.prompt.trim();
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, minWidth: 0 }}>
       <div style={PANEL}>
         <div style={caption}>{prompt ? `\u201c${prompt}\u201d` : 'empty prompt'}: predicted x&#770;&#8320;</div>
-        <SampleGridCanvas bytes={images?.bytes ?? null} shape={shape} cellSize={cellSize} label={`predicted clean images after one step, prompt ${prompt ? `"${prompt}"` : 'empty'}`} />
+        <SampleGridCanvas
+          bytes={images?.bytes ?? null}
+          shape={shape}
+          cellSize={cellSize}
+          label={`predicted clean images after one step, prompt ${prompt ? `"${prompt}"` : 'empty'}`}
+        />
       </div>
       <div style={PANEL}>
         <div style={caption}>empty prompt: predicted x&#770;&#8320;</div>
-        <SampleGridCanvas bytes={baseline?.bytes ?? null} shape={baseline ?? shape} cellSize={cellSize} label="predicted clean images after one step, empty prompt" />
+        <SampleGridCanvas
+          bytes={baseline?.bytes ?? null}
+          shape={baseline ?? shape}
+          cellSize={cellSize}
+          label="predicted clean images after one step, empty prompt"
+        />
       </div>
     </div>
   );

@@ -35,16 +35,46 @@ export function ResultItem({ result, cellSize, selected, onSelect }: ResultItemP
   const id = useId();
   const label = resultLabel(result.settings);
   return (
-    <li style={{ listStyle: 'none', margin: '0 0 12px', padding: 8, border: `1px solid ${themeVar('border')}`, borderRadius: 6 }}>
-      <figure aria-labelledby={`${id}-cap`} aria-describedby={`${id}-status`} data-status={result.status} data-result-id={result.id} style={{ margin: 0 }}>
+    <li
+      style={{
+        listStyle: 'none',
+        margin: '0 0 12px',
+        padding: 8,
+        border: `1px solid ${themeVar('border')}`,
+        borderRadius: 6,
+      }}
+    >
+      <figure
+        aria-labelledby={`${id}-cap`}
+        aria-describedby={`${id}-status`}
+        data-status={result.status}
+        data-result-id={result.id}
+        style={{ margin: 0 }}
+      >
         <figcaption id={`${id}-cap`} style={{ fontSize: 13, fontWeight: 600, marginBottom: 2 }}>
           {label}
         </figcaption>
-        <div id={`${id}-status`} style={{ fontSize: 12, color: result.status === 'error' ? themeVar('error') : themeVar('muted'), marginBottom: 4 }}>
+        <div
+          id={`${id}-status`}
+          style={{
+            fontSize: 12,
+            color: result.status === 'error' ? themeVar('error') : themeVar('muted'),
+            marginBottom: 4,
+          }}
+        >
           {resultStatus(result)}
         </div>
-        {result.status === 'running' ? <ProgressBar label="Generating" value={result.step} max={result.totalSteps} text={`${result.step} of ${result.totalSteps}`} /> : null}
-        {result.status === 'running' || result.status === 'done' ? <ResultGrids result={result} cellSize={cellSize} /> : null}
+        {result.status === 'running' ? (
+          <ProgressBar
+            label="Generating"
+            value={result.step}
+            max={result.totalSteps}
+            text={`${result.step} of ${result.totalSteps}`}
+          />
+        ) : null}
+        {result.status === 'running' || result.status === 'done' ? (
+          <ResultGrids result={result} cellSize={cellSize} />
+        ) : null}
       </figure>
       {result.status === 'done' ? (
         <label style={{ display: 'inline-flex', gap: 4, marginTop: 4, fontSize: 12 }}>

@@ -25,13 +25,17 @@ export function promptNotes(tokenizer: Pick<WordTokenizer, 'encode' | 'maxLength
   const kept = new Set(encoded.words.slice(0, tokenizer.maxLength));
   const unknown = unique(encoded.unknownWords.filter((w) => kept.has(w)));
   const truncated = unique(encoded.truncatedWords);
-  const aliased = [...new Map((encoded.aliasedWords ?? []).filter((a) => kept.has(a.word)).map((a) => [a.word, a])).values()];
+  const aliased = [
+    ...new Map((encoded.aliasedWords ?? []).filter((a) => kept.has(a.word)).map((a) => [a.word, a])).values(),
+  ];
   const messages: string[] = [];
   if (aliased.length > 0) {
     messages.push(`Read as a close word the model knows: ${aliased.map((a) => `${a.word} as ${a.as}`).join(', ')}.`);
   }
   if (unknown.length > 0) {
-    messages.push(`Unknown to the model: ${unknown.join(', ')}. It reads ${unknown.length === 1 ? 'this word' : 'these words'} as a blank "unknown" token, so ${unknown.length === 1 ? 'it has' : 'they have'} little effect.`);
+    messages.push(
+      `Unknown to the model: ${unknown.join(', ')}. It reads ${unknown.length === 1 ? 'this word' : 'these words'} as a blank "unknown" token, so ${unknown.length === 1 ? 'it has' : 'they have'} little effect.`,
+    );
   }
   if (truncated.length > 0) {
     messages.push(`Beyond the ${tokenizer.maxLength}-word limit, ignored: ${truncated.join(', ')}.`);

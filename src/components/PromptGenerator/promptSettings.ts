@@ -24,12 +24,18 @@ export interface PromptSettings {
  * error in eps is magnified that much: `clip_sample` (diffusers' own option) clips x0 to the pixel range
  * [-1, 1], which keeps the shape the model predicts and drops the magnified error's scale.
  */
-export const SINGLE_STEP_SCHEDULER = { _class_name: 'DDIMScheduler', timestep_spacing: 'trailing', clip_sample: true } as const;
+export const SINGLE_STEP_SCHEDULER = {
+  _class_name: 'DDIMScheduler',
+  timestep_spacing: 'trailing',
+  clip_sample: true,
+} as const;
 
 /** The engine options of a generation (for the single step: the prompted one). */
 export function generateOptions(s: PromptSettings, prompt = s.prompt): WorkerGenerateOptions {
   const common = { prompt, guidanceScale: s.guidanceScale, seed: s.seed, count: s.count };
-  return s.mode === 'singleStep' ? { ...common, steps: 1, scheduler: { ...SINGLE_STEP_SCHEDULER } } : { ...common, steps: s.steps, scheduler: s.scheduler };
+  return s.mode === 'singleStep'
+    ? { ...common, steps: 1, scheduler: { ...SINGLE_STEP_SCHEDULER } }
+    : { ...common, steps: s.steps, scheduler: s.scheduler };
 }
 
 /** A result's label: the prompt (or that there is none) and the settings that matter for it. */

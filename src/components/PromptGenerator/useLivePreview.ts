@@ -33,7 +33,17 @@ export interface LivePreview {
 /** How long the prompt must rest before the preview runs: about one keystroke's gap. */
 export const LIVE_DEBOUNCE_MS = 250;
 
-const OFF: LivePreview = { status: 'off', request: null, images: null, step: 0, totalSteps: 0, elapsedMs: 0, modelName: null, scheduler: null, error: null };
+const OFF: LivePreview = {
+  status: 'off',
+  request: null,
+  images: null,
+  step: 0,
+  totalSteps: 0,
+  elapsedMs: 0,
+  modelName: null,
+  scheduler: null,
+  error: null,
+};
 
 /** A step of the live model's run. */
 interface LiveFrame {
@@ -50,7 +60,13 @@ const LIVE_FRAMES: FrameGenerationSpec<LiveRequest, LiveFrame, LiveFrame> = {
     step: frame.step,
     totalSteps: frame.totalSteps,
     elapsedMs: frame.elapsedMs,
-    images: { bytes: imageToBytes(frame.sample, info.manifest.image), count: frame.count, channels: frame.channels, width: frame.width, height: frame.height },
+    images: {
+      bytes: imageToBytes(frame.sample, info.manifest.image),
+      count: frame.count,
+      channels: frame.channels,
+      width: frame.width,
+      height: frame.height,
+    },
   }),
   summarize: (kept) => kept,
 };
@@ -83,12 +99,15 @@ export function useLivePreview(
   const newest = gen.summaries[gen.computed - 1] ?? null;
   // The last finished grid, with the request it was drawn for (kept while the next one runs).
   const [drawn, setDrawn] = useState<{ runKey: string; request: LiveRequest; frame: LiveFrame } | null>(null);
-  if (gen.phase === 'done' && newest && drawn?.runKey !== gen.runKey) setDrawn({ runKey: gen.runKey, request, frame: newest });
+  if (gen.phase === 'done' && newest && drawn?.runKey !== gen.runKey)
+    setDrawn({ runKey: gen.runKey, request, frame: newest });
 
   if (!on) return OFF;
   const { state } = engine;
   const info = state.status === 'ready' ? state.info : null;
-  const named = info ? { modelName: info.manifest.name, scheduler: String(info.manifest.scheduler_config._class_name ?? '') } : { modelName: null, scheduler: null };
+  const named = info
+    ? { modelName: info.manifest.name, scheduler: String(info.manifest.scheduler_config._class_name ?? '') }
+    : { modelName: null, scheduler: null };
   const last: LivePreview = {
     ...named,
     status: drawn ? 'done' : 'waiting',
@@ -104,6 +123,21 @@ export function useLivePreview(
   if (gen.error) return { ...last, status: 'error', error: gen.error };
   if (!prompt.trim()) return { ...last, status: 'waiting' };
   if (!runs) return last;
-  if (gen.phase === 'done' && newest) return { ...last, status: 'done', request, images: newest.images, step: newest.step, totalSteps: newest.totalSteps, elapsedMs: newest.elapsedMs };
-  return { ...last, status: 'running', request, step: newest?.step ?? 0, totalSteps: newest?.totalSteps ?? last.totalSteps };
+  if (gen.phase === 'done' && newest)
+    return {
+      ...last,
+      status: 'done',
+      request,
+      images: newest.images,
+      step: newest.step,
+      totalSteps: newest.totalSteps,
+      elapsedMs: newest.elapsedMs,
+    };
+  return {
+    ...last,
+    status: 'running',
+    request,
+    step: newest?.step ?? 0,
+    totalSteps: newest?.totalSteps ?? last.totalSteps,
+  };
 }

@@ -21,7 +21,9 @@ export interface PromptResult {
   /** Steps computed so far, of `totalSteps`. */
   step: number;
   totalSteps: number;
-  /** The images: while running the current sample x_t, when done the result (single step: predicted x0 for the prompt). */
+  /**
+   * The images: while running the current sample x_t, when done the result (single step: predicted x0 for the prompt).
+   */
   images: ImageGrid | null;
   /** Single step only: predicted x0 for the empty prompt, same seed. */
   baseline: ImageGrid | null;
@@ -32,7 +34,13 @@ export interface PromptResult {
 }
 
 function grid(frame: GenerationFrame, values: Float32Array, image: ImageConvention): ImageGrid {
-  return { bytes: imageToBytes(values, image), count: frame.count, channels: frame.channels, width: frame.width, height: frame.height };
+  return {
+    bytes: imageToBytes(values, image),
+    count: frame.count,
+    channels: frame.channels,
+    width: frame.width,
+    height: frame.height,
+  };
 }
 
 /** One generation asked for by Generate: its place in the results list and its settings. */
@@ -63,12 +71,18 @@ const PROMPT_TASK: GenerationTask<PromptRequest | null, PromptProgress> = {
     const image = info.manifest.image;
     const single = settings.mode === 'singleStep';
     let last: GenerationFrame | null = null;
-    const outcome = await runGeneration(worker, runForModel(generateOptions(settings), info), signal, (frame) => {
-      last = frame;
-      // While running, show the sample as it denoises (or, for the single step, its prediction).
-      const images = grid(frame, single ? frame.predictedX0 : frame.sample, image);
-      update((p) => ({ ...p, step: frame.step, timestep: frame.timestep, elapsedMs: frame.elapsedMs, images }));
-    }, pause);
+    const outcome = await runGeneration(
+      worker,
+      runForModel(generateOptions(settings), info),
+      signal,
+      (frame) => {
+        last = frame;
+        // While running, show the sample as it denoises (or, for the single step, its prediction).
+        const images = grid(frame, single ? frame.predictedX0 : frame.sample, image);
+        update((p) => ({ ...p, step: frame.step, timestep: frame.timestep, elapsedMs: frame.elapsedMs, images }));
+      },
+      pause,
+    );
     if (outcome === 'aborted') return 'aborted';
     const final = last as GenerationFrame | null;
     if (!final) throw new Error('the generation gave no frame.');
@@ -79,18 +93,32 @@ const PROMPT_TASK: GenerationTask<PromptRequest | null, PromptProgress> = {
     }
     // The same seed with the empty prompt: what the model predicts with nothing to steer it.
     let empty: GenerationFrame | null = null;
-    const second = await runGeneration(worker, runForModel(generateOptions(settings, ''), info), signal, (frame) => (empty = frame), pause);
+    const second = await runGeneration(
+      worker,
+      runForModel(generateOptions(settings, ''), info),
+      signal,
+      (frame) => (empty = frame),
+      pause,
+    );
     if (second === 'aborted') return 'aborted';
     const baseline = empty as GenerationFrame | null;
     if (!baseline) throw new Error('the generation with the empty prompt gave no frame.');
     const images = grid(final, final.predictedX0, image);
     const baselineImages = grid(baseline, baseline.predictedX0, image);
-    update((p) => ({ ...p, step: 2, images, baseline: baselineImages, elapsedMs: final.elapsedMs + baseline.elapsedMs }));
+    update((p) => ({
+      ...p,
+      step: 2,
+      images,
+      baseline: baselineImages,
+      elapsedMs: final.elapsedMs + baseline.elapsedMs,
+    }));
     return 'done';
   },
 };
 
-/** Where PromptGenerator stands: 'error' only when the model could not be loaded (a generation's error is its result's). */
+/**
+ * Where PromptGenerator stands: 'error' only when the model could not be loaded (a generation's error is its result's).
+ */
 export type PromptPhase = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
 
 /**
@@ -100,7 +128,13 @@ export type PromptPhase = 'idle' | 'loading' | 'ready' | 'generating' | 'error';
  * without touching state. Nothing is loaded until `enabled`; while `active` is false a running generation pauses
  * between steps.
  */
-export function usePromptGenerator(model: string | undefined, device: DeviceRequest, maxResults: number, enabled = true, active = true) {
+export function usePromptGenerator(
+  model: string | undefined,
+  device: DeviceRequest,
+  maxResults: number,
+  enabled = true,
+  active = true,
+) {
   const engine = useSharedEngine(model, device, enabled);
   const { state } = engine;
   const [request, setRequest] = useState<PromptRequest | null>(null);
@@ -124,7 +158,10 @@ export function usePromptGenerator(model: string | undefined, device: DeviceRequ
   );
   // A finished (or failed) run joins the list as it is (once, however often this render runs); the next one can start.
   if (current && (g.phase === 'done' || g.phase === 'error')) {
-    const finished: PromptResult = g.phase === 'done' ? { ...current, status: 'done' } : { ...current, status: 'error', error: g.error, images: null, baseline: null };
+    const finished: PromptResult =
+      g.phase === 'done'
+        ? { ...current, status: 'done' }
+        : { ...current, status: 'error', error: g.error, images: null, baseline: null };
     setHistory((h) => (h.some((r) => r.id === finished.id) ? h : [finished, ...h].slice(0, maxResults)));
     setRequest(null);
   }
@@ -152,7 +189,15 @@ export function usePromptGenerator(model: string | undefined, device: DeviceRequ
 
   const results = (current ? [current, ...history] : history).slice(0, maxResults);
   const running = current !== null;
-  const phase: PromptPhase = !enabled ? 'idle' : state.status === 'error' ? 'error' : state.status !== 'ready' ? 'loading' : running ? 'generating' : 'ready';
+  const phase: PromptPhase = !enabled
+    ? 'idle'
+    : state.status === 'error'
+      ? 'error'
+      : state.status !== 'ready'
+        ? 'loading'
+        : running
+          ? 'generating'
+          : 'ready';
   return {
     engineState: state,
     phase,

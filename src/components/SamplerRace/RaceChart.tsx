@@ -40,7 +40,8 @@ export function RaceChart({ series, chartSteps, steps, width, height, label }: R
   const hi = Math.max(...chartSteps);
   const x = scaleLog([lo, hi > lo ? hi : lo * 2], [0, innerW]).clamp(true);
   let top = 0;
-  for (const s of series) for (const p of s.points) if (Number.isFinite(p.distance) && p.distance > top) top = p.distance;
+  for (const s of series)
+    for (const p of s.points) if (Number.isFinite(p.distance) && p.distance > top) top = p.distance;
   const y = scaleLinear([0, top > 0 ? top * 1.05 : 1], [innerH, 0]).nice();
   const tickColor = themeVar('muted');
   const axisProps = {
@@ -49,24 +50,62 @@ export function RaceChart({ series, chartSteps, steps, width, height, label }: R
     labelText: { fill: themeVar('text'), fontSize: 12, fontFamily: themeVar('fontFamily') },
   };
   return (
-    <svg width={width} height={height} role="img" aria-label={label} style={{ display: 'block', maxWidth: '100%', overflow: 'visible' }}>
+    <svg
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      style={{ display: 'block', maxWidth: '100%', overflow: 'visible' }}
+    >
       <Group left={MARGIN.left} top={MARGIN.top}>
         {steps >= lo && steps <= hi ? (
-          <line x1={x(steps)} x2={x(steps)} y1={0} y2={innerH} stroke={themeVar('grid')} strokeWidth={6} data-part="steps-marker" />
+          <line
+            x1={x(steps)}
+            x2={x(steps)}
+            y1={0}
+            y2={innerH}
+            stroke={themeVar('grid')}
+            strokeWidth={6}
+            data-part="steps-marker"
+          />
         ) : null}
         {series.map((s) => {
           const points = s.points.filter((p) => Number.isFinite(p.distance)).sort((a, b) => a.steps - b.steps);
           return (
             <g key={s.name} data-series={s.name}>
-              <LinePath data={points} x={(p) => x(p.steps)} y={(p) => y(p.distance)} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} fill="none" />
+              <LinePath
+                data={points}
+                x={(p) => x(p.steps)}
+                y={(p) => y(p.distance)}
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dash}
+                fill="none"
+              />
               {points.map((p) => (
                 <circle key={p.steps} cx={x(p.steps)} cy={y(p.distance)} r={3} fill={s.color} data-steps={p.steps} />
               ))}
             </g>
           );
         })}
-        <ChartAxis orientation="left" scale={y} numTicks={5} label="RMS distance to reference" labelOffset={36} {...axisProps} />
-        <ChartAxis orientation="bottom" top={innerH} scale={x} tickValues={chartSteps} tickFormat={(v) => String(v)} label="steps (log scale)" labelOffset={10} {...axisProps} />
+        <ChartAxis
+          orientation="left"
+          scale={y}
+          numTicks={5}
+          label="RMS distance to reference"
+          labelOffset={36}
+          {...axisProps}
+        />
+        <ChartAxis
+          orientation="bottom"
+          top={innerH}
+          scale={x}
+          tickValues={chartSteps}
+          tickFormat={(v) => String(v)}
+          label="steps (log scale)"
+          labelOffset={10}
+          {...axisProps}
+        />
       </Group>
     </svg>
   );

@@ -25,7 +25,18 @@ export interface RaceLaneProps {
 }
 
 /** One sampler's lane: its name, its images (live while it runs), its time and its distance to the reference. */
-export function RaceLane({ name, lane, steps, shape, cellSize, distance, hasReference, color, dash, note }: RaceLaneProps) {
+export function RaceLane({
+  name,
+  lane,
+  steps,
+  shape,
+  cellSize,
+  distance,
+  hasReference,
+  color,
+  dash,
+  note,
+}: RaceLaneProps) {
   const state =
     lane.status === 'waiting'
       ? (note ?? 'waiting')
@@ -40,7 +51,12 @@ export function RaceLane({ name, lane, steps, shape, cellSize, distance, hasRefe
         </svg>
         {name}
       </div>
-      <SampleGridCanvas bytes={lane.bytes} shape={shape} cellSize={cellSize} label={`${name}: ${shape.count} image${shape.count === 1 ? '' : 's'} after ${lane.status === 'done' ? steps : lane.step} of ${steps} steps`} />
+      <SampleGridCanvas
+        bytes={lane.bytes}
+        shape={shape}
+        cellSize={cellSize}
+        label={`${name}: ${shape.count} image${shape.count === 1 ? '' : 's'} after ${lane.status === 'done' ? steps : lane.step} of ${steps} steps`}
+      />
       <div style={{ fontSize: 12, color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}>
         <div data-part="time">{state}</div>
         {hasReference ? <div data-part="distance">{`RMS to reference: ${formatDistance(distance)}`}</div> : null}

@@ -20,7 +20,9 @@ export function RaceTable({ samplers, chartSteps, reference }: RaceTableProps) {
       <summary style={{ cursor: 'pointer' }}>The chart's numbers</summary>
       <div style={{ overflowX: 'auto' }}>
         <table style={{ borderCollapse: 'collapse', fontVariantNumeric: 'tabular-nums', marginTop: 4 }}>
-          <caption style={{ textAlign: 'left', captionSide: 'top', color: themeVar('muted') }}>{`RMS distance to ${reference}, by sampler and number of steps (– not computed yet)`}</caption>
+          <caption
+            style={{ textAlign: 'left', captionSide: 'top', color: themeVar('muted') }}
+          >{`RMS distance to ${reference}, by sampler and number of steps (– not computed yet)`}</caption>
           <thead>
             <tr>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>

@@ -10,7 +10,8 @@ import { SamplerRace } from './SamplerRace';
 const figureOf = (host: HTMLElement) => host.querySelector<HTMLElement>('[role="figure"]')!;
 const lanes = (host: HTMLElement) => [...host.querySelectorAll<HTMLElement>('li[data-status]')];
 const part = (lane: HTMLElement, name: string) => lane.querySelector(`[data-part="${name}"]`)!.textContent ?? '';
-const cells = (host: HTMLElement) => [...host.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
+const cells = (host: HTMLElement) =>
+  [...host.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
 
 function setRange(input: HTMLInputElement, value: number) {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
@@ -24,13 +25,25 @@ afterEach(() => {
 });
 
 // The student's lane has a test of its own; the others race the teacher's samplers alone.
-const props = { prompt: 'water', count: 1, steps: 2, cellSize: 24, schedulers: ['ddim', 'euler'], chartSteps: [1, 3], referenceScheduler: 'ddim', referenceSteps: 3, student: false } as const;
+const props = {
+  prompt: 'water',
+  count: 1,
+  steps: 2,
+  cellSize: 24,
+  schedulers: ['ddim', 'euler'],
+  chartSteps: [1, 3],
+  referenceScheduler: 'ddim',
+  referenceSteps: 3,
+  student: false,
+} as const;
 
 describe('SamplerRace in Chromium', () => {
   it('races the samplers from the same noise, charts their distance to the reference, and caches every run', async () => {
     sharedRaceCache.clear();
     const log = captureConsole();
-    const view = mount(<SamplerRace {...props} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />);
+    const view = mount(
+      <SamplerRace {...props} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'done', 120_000, 'the race and the chart');
@@ -50,16 +63,21 @@ describe('SamplerRace in Chromium', () => {
     // A step count already on the chart: the lanes come from the cache at once, DDIM's distance is 0.
     setRange(view.host.querySelector<HTMLInputElement>('input[type="range"]')!, 3);
     await until(() => figure.dataset.state === 'done' && figure.dataset.steps === '3', 5_000, 'the cached race');
-    expect(lanes(view.host).map((l) => part(l, 'time'))).toEqual([expect.stringMatching(/\(cached\)$/), expect.stringMatching(/\(cached\)$/)]);
+    expect(lanes(view.host).map((l) => part(l, 'time'))).toEqual([
+      expect.stringMatching(/\(cached\)$/),
+      expect.stringMatching(/\(cached\)$/),
+    ]);
     expect(part(lanes(view.host)[0]!, 'distance')).toBe('RMS to reference: 0');
     log.restore();
     expect(log.messages).toEqual([]);
   });
 
-  it("races the shipped student in a lane of its own once the lanes are done, from the same noise, with its distance to the reference", async () => {
+  it('races the shipped student in a lane of its own once the lanes are done, from the same noise, with its distance to the reference', async () => {
     sharedRaceCache.clear();
     const log = captureConsole();
-    const view = mount(<SamplerRace {...props} student={undefined} schedulers={['ddim']} chartSteps={[2]} referenceSteps={20} />);
+    const view = mount(
+      <SamplerRace {...props} student={undefined} schedulers={['ddim']} chartSteps={[2]} referenceSteps={20} />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     const student = await until(() => lanes(view.host)[1], 5_000, 'the student lane');
@@ -84,14 +102,18 @@ describe('SamplerRace in Chromium', () => {
     await until(() => figures.every((f) => f.dataset.state === 'done'), 120_000, 'both races');
     // The output is there: each lane's grid, time and distance, the table and the chart's points.
     for (const f of figures) {
-      expect(lanes(f).every((l) => l.dataset.status === 'done' && /^RMS to reference: \d/.test(part(l, 'distance')))).toBe(true);
+      expect(
+        lanes(f).every((l) => l.dataset.status === 'done' && /^RMS to reference: \d/.test(part(l, 'distance'))),
+      ).toBe(true);
       expect(f.querySelectorAll('svg[role="img"] circle')).toHaveLength(4);
     }
     expect(await axeViolations(view.host)).toEqual([]);
   });
 
   it('a second figure with the same settings runs nothing: every run is in the cache', async () => {
-    const view = mount(<SamplerRace {...props} steps={3} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />);
+    const view = mount(
+      <SamplerRace {...props} steps={3} schedulers={[...props.schedulers]} chartSteps={[...props.chartSteps]} />,
+    );
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state !== 'loading', 60_000, 'the model');
     await until(() => figure.dataset.state === 'done', 5_000, 'the cached race');

@@ -6,11 +6,23 @@ import { SamplerRace } from './SamplerRace';
 describe('SamplerRace on the server', () => {
   it('renders the labelled figure, a lane per sampler, the step control and the empty chart, without a Worker', () => {
     expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
-    const html = renderToString(<SamplerRace prompt="tree" count={4} steps={6} seed={2} cellSize={20} schedulers={['ddim', 'euler', 'ddpm']} chartSteps={[1, 4, 2]} />);
+    const html = renderToString(
+      <SamplerRace
+        prompt="tree"
+        count={4}
+        steps={6}
+        seed={2}
+        cellSize={20}
+        schedulers={['ddim', 'euler', 'ddpm']}
+        chartSteps={[1, 4, 2]}
+      />,
+    );
     expect(html).toContain('role="figure"');
     expect(html).toMatch(/aria-labelledby="[^"]+-label"/);
     expect(html).toContain('The same noise through different samplers');
-    expect(html).toContain('The same 4 images (seed 2, the prompt &quot;tree&quot;) sampled by the model with 3 samplers side by side (DDIM, Euler, DDPM), each in 6 steps');
+    expect(html).toContain(
+      'The same 4 images (seed 2, the prompt &quot;tree&quot;) sampled by the model with 3 samplers side by side (DDIM, Euler, DDPM), each in 6 steps',
+    );
     // startWhen 'visible' (the default): nothing starts on the server; the browser starts it once in view.
     expect(html).toContain('data-state="idle"');
     expect(html).toMatch(/role="status"[^>]*>Not started</);
@@ -23,10 +35,14 @@ describe('SamplerRace on the server', () => {
     expect(html).toMatch(/few-step student<\/div>.*starts when the lanes finish/);
     // 2 x 2 cells of 20 px with a 2 px gap
     expect(html.match(/<canvas[^>]*width="42" height="42"/g)).toHaveLength(4);
-    expect(renderToString(<SamplerRace student={false} schedulers={['ddim']} />).match(/<li data-status="waiting"/g)).toHaveLength(1);
+    expect(
+      renderToString(<SamplerRace student={false} schedulers={['ddim']} />).match(/<li data-status="waiting"/g),
+    ).toHaveLength(1);
     expect(html).toMatch(/<input[^>]*type="range"[^>]*value="6"/);
     expect(html).toContain('Distance to DDIM with 200 steps, same noise');
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="RMS distance to DDIM with 200 steps against the number of steps \(1, 2, 4\)/);
+    expect(html).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-label="RMS distance to DDIM with 200 steps against the number of steps \(1, 2, 4\)/,
+    );
     expect(html).toContain('The chart&#x27;s numbers');
     expect(html.match(/<td[^>]*>–<\/td>/g)).toHaveLength(9);
   });

@@ -6,7 +6,13 @@ import { choiceProp, customProp, numberProp, stringProp, type SchemaSettings } f
 import type { PropProblem } from '../shared/props/propChecks';
 import { raceWork } from './racePlan';
 import { checkChartSteps, checkSchedulerList } from './raceProps';
-import { DEFAULT_CHART_STEPS, DEFAULT_RACE_SCHEDULERS, DEFAULT_REFERENCE, MAX_CHART_POINTS, MAX_CHART_STEPS } from './raceSteps';
+import {
+  DEFAULT_CHART_STEPS,
+  DEFAULT_RACE_SCHEDULERS,
+  DEFAULT_REFERENCE,
+  MAX_CHART_POINTS,
+  MAX_CHART_STEPS,
+} from './raceSteps';
 
 /**
  * The most work a race may ask for, in image-steps: count x (each sampler's steps in its lane and at every
@@ -28,8 +34,18 @@ export const samplerRaceSchema = {
       "default steps from the same noise, once the samplers' lanes are done; or false for none.",
   ),
   device: modelFields.device,
-  prompt: /* @__PURE__ */ stringProp({ doc: 'The prompt; empty gives unconditional samples.', default: 'water', maxLength: MAX_PROMPT_LENGTH }),
-  count: /* @__PURE__ */ numberProp({ doc: 'Number of images in each lane.', default: 4, min: 1, max: MAX_RACE_COUNT, integer: true }),
+  prompt: /* @__PURE__ */ stringProp({
+    doc: 'The prompt; empty gives unconditional samples.',
+    default: 'water',
+    maxLength: MAX_PROMPT_LENGTH,
+  }),
+  count: /* @__PURE__ */ numberProp({
+    doc: 'Number of images in each lane.',
+    default: 4,
+    min: 1,
+    max: MAX_RACE_COUNT,
+    integer: true,
+  }),
   steps: /* @__PURE__ */ numberProp({
     doc: "The lanes' number of steps at first; the reader changes it with the step control.",
     default: 10,
@@ -37,7 +53,10 @@ export const samplerRaceSchema = {
     max: MAX_RACE_STEPS,
     integer: true,
   }),
-  seed: /* @__PURE__ */ withDoc(sampling.seed, "Seed of the shared starting noise (and of the stochastic samplers' noise)."),
+  seed: /* @__PURE__ */ withDoc(
+    sampling.seed,
+    "Seed of the shared starting noise (and of the stochastic samplers' noise).",
+  ),
   guidanceScale: sampling.guidanceScale,
   schedulers: /* @__PURE__ */ customProp<SchedulerName[], readonly SchedulerName[]>({
     doc: 'The samplers raced, in lane order.',
@@ -61,10 +80,24 @@ export const samplerRaceSchema = {
     options: SCHEDULER_NAMES,
     default: DEFAULT_REFERENCE.scheduler,
   }),
-  referenceSteps: /* @__PURE__ */ numberProp({ doc: "The reference's number of steps.", default: DEFAULT_REFERENCE.steps, ...GENERATION_LIMITS.steps }),
+  referenceSteps: /* @__PURE__ */ numberProp({
+    doc: "The reference's number of steps.",
+    default: DEFAULT_REFERENCE.steps,
+    ...GENERATION_LIMITS.steps,
+  }),
   cellSize: /* @__PURE__ */ numberProp({ doc: 'Side of one image in CSS pixels.', default: 28, min: 4, max: 128 }),
-  chartWidth: /* @__PURE__ */ numberProp({ doc: 'Width of the chart in CSS pixels.', default: 480, min: 200, max: 1200 }),
-  chartHeight: /* @__PURE__ */ numberProp({ doc: 'Height of the chart in CSS pixels.', default: 240, min: 120, max: 800 }),
+  chartWidth: /* @__PURE__ */ numberProp({
+    doc: 'Width of the chart in CSS pixels.',
+    default: 480,
+    min: 200,
+    max: 1200,
+  }),
+  chartHeight: /* @__PURE__ */ numberProp({
+    doc: 'Height of the chart in CSS pixels.',
+    default: 240,
+    min: 120,
+    max: 800,
+  }),
   label: /* @__PURE__ */ labelField('The same noise through different samplers'),
   startWhen: startWhenField,
 };
@@ -73,8 +106,19 @@ export const samplerRaceSchema = {
 export type SamplerRaceSettings = SchemaSettings<typeof samplerRaceSchema>;
 
 /** The work of a race with these settings at `steps` lane steps, in image-steps (see {@link MAX_RACE_IMAGE_STEPS}). */
-export function raceWorkOf(s: Pick<SamplerRaceSettings, 'schedulers' | 'chartSteps' | 'referenceScheduler' | 'referenceSteps' | 'count'>, steps: number): number {
-  return raceWork({ schedulers: s.schedulers, steps, chartSteps: s.chartSteps, reference: { scheduler: s.referenceScheduler, steps: s.referenceSteps } }, s.count);
+export function raceWorkOf(
+  s: Pick<SamplerRaceSettings, 'schedulers' | 'chartSteps' | 'referenceScheduler' | 'referenceSteps' | 'count'>,
+  steps: number,
+): number {
+  return raceWork(
+    {
+      schedulers: s.schedulers,
+      steps,
+      chartSteps: s.chartSteps,
+      reference: { scheduler: s.referenceScheduler, steps: s.referenceSteps },
+    },
+    s.count,
+  );
 }
 
 /** The check of SamplerRace that involves several props: the race's work is bounded. */

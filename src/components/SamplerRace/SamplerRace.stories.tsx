@@ -17,10 +17,10 @@ const meta = {
           'DPM-Solver++ 2M, Euler, Euler ancestral and DDPM. Each lane shows its images and how long it took; move the ' +
           'step control to race them again at another step count. Below, a chart of quality against steps: for 1, 2, 3, 5, ' +
           '8, 12, 20, 30 and 50 steps (a log-spaced subset of 1 to 50, 131 steps a sampler instead of 1,275), the ' +
-          'root-mean-square pixel distance of each sampler\'s images to a reference made by DDIM in 200 steps from the same ' +
+          "root-mean-square pixel distance of each sampler's images to a reference made by DDIM in 200 steps from the same " +
           'noise. Deterministic samplers converge towards the reference as steps grow; the stochastic ones (Euler ancestral, ' +
           'DDPM) add fresh noise at every step, so they end at different glyphs, at a distance that does not shrink to zero. ' +
-          'Everything runs in the page, one generation at a time in the engine\'s Worker (a minute or so on a laptop CPU), ' +
+          "Everything runs in the page, one generation at a time in the engine's Worker (a minute or so on a laptop CPU), " +
           'and every run is cached in memory: a step count already on the chart comes back at once.',
       },
     },
@@ -38,7 +38,13 @@ export const LanesOnly: Story = { args: { chartSteps: [], schedulers: ['ddim', '
 
 /** Dark theme through `ThemeScope`. */
 export const Dark: Story = {
-  args: { prompt: 'tree', schedulers: ['ddim', 'dpmSolverMultistep', 'euler'], chartSteps: [1, 2, 4, 8], referenceSteps: 50, count: 2 },
+  args: {
+    prompt: 'tree',
+    schedulers: ['ddim', 'dpmSolverMultistep', 'euler'],
+    chartSteps: [1, 2, 4, 8],
+    referenceSteps: 50,
+    count: 2,
+  },
   render: (args) => (
     <ThemeScope theme="dark" style={{ padding: 16 }}>
       <SamplerRace {...args} />
@@ -56,9 +62,20 @@ export const BadProps: Story = {
   },
 };
 
-/** Interaction test with the real model: two samplers race, the chart fills in, DDIM's point at the reference's steps is 0. */
+/**
+ * Interaction test with the real model: two samplers race, the chart fills in, DDIM's point at the reference's steps is
+ * 0.
+ */
 export const RacesAndCharts: Story = {
-  args: { count: 1, steps: 2, schedulers: ['ddim', 'euler'], chartSteps: [1, 2], referenceScheduler: 'ddim', referenceSteps: 2, seed: 5 },
+  args: {
+    count: 1,
+    steps: 2,
+    schedulers: ['ddim', 'euler'],
+    chartSteps: [1, 2],
+    referenceScheduler: 'ddim',
+    referenceSteps: 2,
+    seed: 5,
+  },
   tags: ['!autodocs'],
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);

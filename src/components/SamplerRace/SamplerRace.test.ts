@@ -23,7 +23,12 @@ describe('rmsDistance', () => {
 
 describe('racePlan', () => {
   it('runs the lanes first, then the reference, then the chart from the fewest steps up, each generation once', () => {
-    const plan = racePlan({ schedulers: ['ddim', 'euler'], steps: 3, chartSteps: [10, 1, 3], reference: { scheduler: 'ddim', steps: 10 } });
+    const plan = racePlan({
+      schedulers: ['ddim', 'euler'],
+      steps: 3,
+      chartSteps: [10, 1, 3],
+      reference: { scheduler: 'ddim', steps: 10 },
+    });
     expect(plan.jobs.map((j) => `${j.role}:${j.key}`)).toEqual([
       'lane:ddim@3',
       'lane:euler@3',
@@ -37,11 +42,24 @@ describe('racePlan', () => {
   });
 
   it('has no reference without chart steps, and counts the work in image-steps', () => {
-    const options = { schedulers: ['ddpm'] as const, steps: 4, chartSteps: [] as number[], reference: { scheduler: 'ddim' as const, steps: 200 } };
-    expect(racePlan({ ...options, schedulers: [...options.schedulers] })).toEqual({ jobs: [{ scheduler: 'ddpm', steps: 4, role: 'lane', key: 'ddpm@4' }], referenceKey: null });
+    const options = {
+      schedulers: ['ddpm'] as const,
+      steps: 4,
+      chartSteps: [] as number[],
+      reference: { scheduler: 'ddim' as const, steps: 200 },
+    };
+    expect(racePlan({ ...options, schedulers: [...options.schedulers] })).toEqual({
+      jobs: [{ scheduler: 'ddpm', steps: 4, role: 'lane', key: 'ddpm@4' }],
+      referenceKey: null,
+    });
     expect(raceWork({ ...options, schedulers: ['ddpm'] }, 3)).toBe(12);
     // The defaults: 5 samplers x (10 + 1 + 2 + 3 + 5 + 8 + 12 + 20 + 30 + 50) + 200 = 905 per image.
-    const defaults = { schedulers: [...DEFAULT_RACE_SCHEDULERS], steps: 10, chartSteps: [...DEFAULT_CHART_STEPS], reference: DEFAULT_REFERENCE };
+    const defaults = {
+      schedulers: [...DEFAULT_RACE_SCHEDULERS],
+      steps: 10,
+      chartSteps: [...DEFAULT_CHART_STEPS],
+      reference: DEFAULT_REFERENCE,
+    };
     expect(raceWork(defaults, 4)).toBe(3620);
     // a lane count on the chart is not run twice
     expect(raceWork({ ...defaults, steps: 12 }, 1)).toBe(5 * 131 + 200);
@@ -89,7 +107,19 @@ function fakeWorker(calls: WorkerGenerateOptions[]) {
         for (let s = 1; s <= (options.steps ?? 1); s++) {
           if (signal?.aborted) throw new GenerationAbortedError();
           const v = new Float32Array(2).fill(options.steps ?? 0);
-          yield { step: s, totalSteps: options.steps!, timestep: 0, sample: v, predictedX0: v, predictedNoise: v, count: 1, channels: 1, width: 2, height: 1, elapsedMs: s } as GenerationFrame;
+          yield {
+            step: s,
+            totalSteps: options.steps!,
+            timestep: 0,
+            sample: v,
+            predictedX0: v,
+            predictedNoise: v,
+            count: 1,
+            channels: 1,
+            width: 2,
+            height: 1,
+            elapsedMs: s,
+          } as GenerationFrame;
         }
       })();
     },
@@ -97,7 +127,12 @@ function fakeWorker(calls: WorkerGenerateOptions[]) {
 }
 
 describe('runRace', () => {
-  const plan = racePlan({ schedulers: ['ddim', 'euler'], steps: 2, chartSteps: [1], reference: { scheduler: 'ddim', steps: 3 } });
+  const plan = racePlan({
+    schedulers: ['ddim', 'euler'],
+    steps: 2,
+    chartSteps: [1],
+    reference: { scheduler: 'ddim', steps: 3 },
+  });
   const noise = new Float32Array(2);
 
   it('runs each job in order with the same initial noise, caches it, and takes it from the cache next time', async () => {
@@ -105,7 +140,15 @@ describe('runRace', () => {
     const calls: WorkerGenerateOptions[] = [];
     const events: RaceEvent[] = [];
     const run = () =>
-      runRace({ worker: fakeWorker(calls), base: { prompt: 'p', count: 1, initialNoise: noise }, jobs: plan.jobs, cache, cacheKey: (j) => j.key, signal: new AbortController().signal, onEvent: (e) => events.push(e) });
+      runRace({
+        worker: fakeWorker(calls),
+        base: { prompt: 'p', count: 1, initialNoise: noise },
+        jobs: plan.jobs,
+        cache,
+        cacheKey: (j) => j.key,
+        signal: new AbortController().signal,
+        onEvent: (e) => events.push(e),
+      });
     await expect(run()).resolves.toBe('done');
     expect(calls.map((c) => `${c.scheduler}@${c.steps}`)).toEqual(['ddim@2', 'euler@2', 'ddim@3', 'ddim@1', 'euler@1']);
     expect(calls.every((c) => c.initialNoise === noise && c.prompt === 'p')).toBe(true);
@@ -149,7 +192,14 @@ describe('checkSamplerRaceProps', () => {
   it('has defaults and names the prop at fault, with the work limit in its message', () => {
     const ok = checkSamplerRaceProps({});
     expect(ok.problem).toBeNull();
-    expect(ok.settings).toMatchObject({ prompt: 'water', count: 4, steps: 10, schedulers: [...DEFAULT_RACE_SCHEDULERS], chartSteps: [...DEFAULT_CHART_STEPS], referenceSteps: 200 });
+    expect(ok.settings).toMatchObject({
+      prompt: 'water',
+      count: 4,
+      steps: 10,
+      schedulers: [...DEFAULT_RACE_SCHEDULERS],
+      chartSteps: [...DEFAULT_CHART_STEPS],
+      referenceSteps: 200,
+    });
     expect(checkSamplerRaceProps({ schedulers: [] }).problem?.prop).toBe('schedulers');
     expect(checkSamplerRaceProps({ schedulers: ['ddim', 'ddim'] }).problem?.message).toContain("'ddim' twice");
     expect(checkSamplerRaceProps({ schedulers: ['pndm' as never] }).problem?.prop).toBe('schedulers');
@@ -177,8 +227,19 @@ describe('readouts', () => {
     expect(formatDistance(1.234)).toBe('1.23');
     expect(raceStatus('racing', 2, 5, 0, 10)).toBe('Racing: 2 of 5 samplers finished');
     expect(raceStatus('charting', 5, 5, 3, 10)).toBe('Chart: 3 of 10 runs');
-    const text = describeRace({ prompt: 'water', count: 4, seed: 0, steps: 10, samplers: ['DDIM', 'Euler'], chartSteps: [1, 2], reference: 'DDIM with 200 steps', modelName: 'm' });
-    expect(text).toContain('The same 4 images (seed 0, the prompt "water") sampled by the model m with 2 samplers side by side (DDIM, Euler), each in 10 steps');
+    const text = describeRace({
+      prompt: 'water',
+      count: 4,
+      seed: 0,
+      steps: 10,
+      samplers: ['DDIM', 'Euler'],
+      chartSteps: [1, 2],
+      reference: 'DDIM with 200 steps',
+      modelName: 'm',
+    });
+    expect(text).toContain(
+      'The same 4 images (seed 0, the prompt "water") sampled by the model m with 2 samplers side by side (DDIM, Euler), each in 10 steps',
+    );
     expect(text).toContain('for 1, 2 steps, how far each sampler');
   });
 });

@@ -6,7 +6,13 @@ import { themeVar } from '../../theme/theme';
 import { describeEngineError } from '../shared/generation/engineStatus';
 import { checkFigureProps } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { FigureCaption, FigureDescription, FigureRoot, type FigureRootBase, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  FigureCaption,
+  FigureDescription,
+  FigureRoot,
+  type FigureRootBase,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
 import { ProgressBar } from '../shared/ui/ProgressBar';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
@@ -17,7 +23,13 @@ import { RaceLane } from './RaceLane';
 import { RaceTable } from './RaceTable';
 import { rmsDistance } from './raceDistance';
 import type { SamplerRaceProps } from './SamplerRace.props';
-import { MAX_RACE_IMAGE_STEPS, raceWorkOf, refineSamplerRace, samplerRaceSchema, type SamplerRaceSettings } from './SamplerRace.schema';
+import {
+  MAX_RACE_IMAGE_STEPS,
+  raceWorkOf,
+  refineSamplerRace,
+  samplerRaceSchema,
+  type SamplerRaceSettings,
+} from './SamplerRace.schema';
 import { useSamplerRace } from './useSamplerRace';
 import { useStudentLane, type StudentLane } from './useStudentLane';
 
@@ -51,31 +63,74 @@ function maxLaneSteps(s: SamplerRaceSettings): number {
  * its images and its time, and a chart of how close each sampler gets to a many-step reference from the
  * same noise as the number of steps grows. Everything runs in the page (the engine's Worker) and is cached.
  */
-export const SamplerRace = /* @__PURE__ */ checkedFigure({ component: 'SamplerRace', ownClass: 'dk-sampler-race', check: checkSamplerRaceProps }, SamplerRaceFigure);
+export const SamplerRace = /* @__PURE__ */ checkedFigure(
+  { component: 'SamplerRace', ownClass: 'dk-sampler-race', check: checkSamplerRaceProps },
+  SamplerRaceFigure,
+);
 
 /** The figure itself, rendered only with valid props. */
 function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings: SamplerRaceSettings }) {
-  const { model, student, device, prompt, count, seed, guidanceScale, schedulers, chartSteps, referenceScheduler, referenceSteps, cellSize, chartWidth, chartHeight, label, startWhen } = settings;
+  const {
+    model,
+    student,
+    device,
+    prompt,
+    count,
+    seed,
+    guidanceScale,
+    schedulers,
+    chartSteps,
+    referenceScheduler,
+    referenceSteps,
+    cellSize,
+    chartWidth,
+    chartHeight,
+    label,
+    startWhen,
+  } = settings;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   const id = useId();
   const [steps, setSteps] = usePropState(settings.steps);
   const reference = { scheduler: referenceScheduler, steps: referenceSteps };
   // The student's lane runs once the samplers' lanes are done, and the race pauses while it runs (fair times).
-  const studentSource = useMemo(() => (student === false ? null : (student ?? (model === undefined ? defaultTurboModelSource() : null))), [student, model]);
+  const studentSource = useMemo(
+    () => (student === false ? null : (student ?? (model === undefined ? defaultTurboModelSource() : null))),
+    [student, model],
+  );
   const [lanesFinished, setLanesFinished] = useState(false);
-  const studentLane = useStudentLane(studentSource, device, { prompt, count, seed, guidanceScale }, gate.started, lanesFinished, gate.active);
-  const gen = useSamplerRace(model, device, { prompt, count, seed, guidanceScale, schedulers, steps, chartSteps, reference }, gate.started, gate.active && !studentLane.running);
+  const studentLane = useStudentLane(
+    studentSource,
+    device,
+    { prompt, count, seed, guidanceScale },
+    gate.started,
+    lanesFinished,
+    gate.active,
+  );
+  const gen = useSamplerRace(
+    model,
+    device,
+    { prompt, count, seed, guidanceScale, schedulers, steps, chartSteps, reference },
+    gate.started,
+    gate.active && !studentLane.running,
+  );
   const afterLanes = gen.phase === 'charting' || gen.phase === 'done';
   useEffect(() => setLanesFinished(afterLanes), [afterLanes]);
   const manifest = gen.engineState.info?.manifest ?? null;
-  const shape = { count, channels: manifest?.image.channels ?? 1, width: manifest?.image.width ?? 32, height: manifest?.image.height ?? 32 };
+  const shape = {
+    count,
+    channels: manifest?.image.channels ?? 1,
+    width: manifest?.image.width ?? 32,
+    height: manifest?.image.height ?? 32,
+  };
   const hasChart = chartSteps.length > 0;
   const referenceName = `${SCHEDULER_LABELS[referenceScheduler]} with ${referenceSteps} steps`;
   const names = schedulers.map((s) => SCHEDULER_LABELS[s]);
   const lanesDone = schedulers.filter((s) => gen.lanes[s]?.status === 'done').length;
   const paused = (gen.phase === 'racing' || gen.phase === 'charting') && !gate.active;
-  const status = paused ? PAUSED_TEXT : raceStatus(gen.phase, lanesDone, schedulers.length, gen.chartProgress.done, gen.chartProgress.total);
+  const status = paused
+    ? PAUSED_TEXT
+    : raceStatus(gen.phase, lanesDone, schedulers.length, gen.chartProgress.done, gen.chartProgress.total);
   const maxSteps = maxLaneSteps(settings);
   const series = schedulers.map((s, i) => ({
     name: SCHEDULER_LABELS[s],
@@ -89,12 +144,38 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
   const chartLabel = `RMS distance to ${referenceName} against the number of steps (${chartSteps.join(', ')}) for ${names.join(', ')}; ${gen.chartProgress.done} of ${gen.chartProgress.total} runs computed. The numbers are in the table below.`;
 
   return (
-    <FigureRoot {...root} ref={gate.ref} {...ids.aria} state={gen.phase} data-paused={paused ? 'true' : 'false'} data-steps={steps} data-lanes-done={lanesDone} data-chart-done={gen.chartProgress.done} data-chart-total={gen.chartProgress.total}>
+    <FigureRoot
+      {...root}
+      ref={gate.ref}
+      {...ids.aria}
+      state={gen.phase}
+      data-paused={paused ? 'true' : 'false'}
+      data-steps={steps}
+      data-lanes-done={lanesDone}
+      data-chart-done={gen.chartProgress.done}
+      data-chart-total={gen.chartProgress.total}
+    >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>
-        {describeRace({ prompt, count, seed, steps, samplers: names, chartSteps, reference: hasChart ? referenceName : null, modelName: manifest?.name ?? null })}
+        {describeRace({
+          prompt,
+          count,
+          seed,
+          steps,
+          samplers: names,
+          chartSteps,
+          reference: hasChart ? referenceName : null,
+          modelName: manifest?.name ?? null,
+        })}
       </FigureDescription>
-      <GenerationStatus component="SamplerRace" status={status} generation={gen} startWhen={startWhen} onStart={gate.start} minWidth={200} />
+      <GenerationStatus
+        component="SamplerRace"
+        status={status}
+        generation={gen}
+        startWhen={startWhen}
+        onStart={gate.start}
+        minWidth={200}
+      />
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0', fontSize: 13 }}>
         <label htmlFor={`${id}-steps`}>Steps</label>
         <input
@@ -138,18 +219,43 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
             hasReference={hasChart}
             color={themeVar('muted')}
             dash="1 3"
-            note={studentLane.error ? `unavailable: ${describeEngineError(studentLane.error, 'load')}` : 'starts when the lanes finish'}
+            note={
+              studentLane.error
+                ? `unavailable: ${describeEngineError(studentLane.error, 'load')}`
+                : 'starts when the lanes finish'
+            }
           />
         ) : null}
       </ul>
       {hasChart ? (
         <div>
-          <div style={{ fontSize: 13, fontWeight: 600, margin: '8px 0 2px' }}>{`Distance to ${referenceName}, same noise`}</div>
-          <RaceChart series={series} chartSteps={chartSteps} steps={steps} width={chartWidth} height={chartHeight} label={chartLabel} />
+          <div
+            style={{ fontSize: 13, fontWeight: 600, margin: '8px 0 2px' }}
+          >{`Distance to ${referenceName}, same noise`}</div>
+          <RaceChart
+            series={series}
+            chartSteps={chartSteps}
+            steps={steps}
+            width={chartWidth}
+            height={chartHeight}
+            label={chartLabel}
+          />
           {gen.phase === 'charting' ? (
-            <ProgressBar label="Chart" value={gen.chartProgress.done} max={gen.chartProgress.total} text={`${gen.chartProgress.done} of ${gen.chartProgress.total} runs`} />
+            <ProgressBar
+              label="Chart"
+              value={gen.chartProgress.done}
+              max={gen.chartProgress.total}
+              text={`${gen.chartProgress.done} of ${gen.chartProgress.total} runs`}
+            />
           ) : null}
-          <RaceTable reference={referenceName} chartSteps={chartSteps} samplers={schedulers.map((s) => ({ name: SCHEDULER_LABELS[s], distances: chartSteps.map((n) => gen.distances[jobKey(s, n)]) }))} />
+          <RaceTable
+            reference={referenceName}
+            chartSteps={chartSteps}
+            samplers={schedulers.map((s) => ({
+              name: SCHEDULER_LABELS[s],
+              distances: chartSteps.map((n) => gen.distances[jobKey(s, n)]),
+            }))}
+          />
         </div>
       ) : null}
     </FigureRoot>

@@ -53,7 +53,13 @@ export function describeRace(d: RaceDescription): string {
 }
 
 /** The status line. */
-export function raceStatus(phase: RacePhase, lanesDone: number, lanes: number, chartDone: number, chartTotal: number): string {
+export function raceStatus(
+  phase: RacePhase,
+  lanesDone: number,
+  lanes: number,
+  chartDone: number,
+  chartTotal: number,
+): string {
   switch (phase) {
     case 'idle':
       return 'Not started';

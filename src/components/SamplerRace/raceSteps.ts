@@ -7,7 +7,13 @@ import type { SchedulerName } from '../../engine';
 export const DEFAULT_CHART_STEPS: readonly number[] = [1, 2, 3, 5, 8, 12, 20, 30, 50];
 
 /** The samplers raced by default, in lane order: DDIM (the shipped model's own), then the others. */
-export const DEFAULT_RACE_SCHEDULERS: readonly SchedulerName[] = ['ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral', 'ddpm'];
+export const DEFAULT_RACE_SCHEDULERS: readonly SchedulerName[] = [
+  'ddim',
+  'dpmSolverMultistep',
+  'euler',
+  'eulerAncestral',
+  'ddpm',
+];
 
 /** The reference every result is measured against: many deterministic DDIM steps from the same noise. */
 export const DEFAULT_REFERENCE = { scheduler: 'ddim' as SchedulerName, steps: 200 };
@@ -20,4 +26,3 @@ export const MAX_CHART_STEPS = 200;
 export function sortedSteps(steps: readonly number[]): number[] {
   return [...new Set(steps)].sort((a, b) => a - b);
 }
-

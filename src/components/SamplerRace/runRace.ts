@@ -30,7 +30,16 @@ export interface RaceRunOptions {
  * taking finished ones from the cache and putting new ones in it. Resolves 'done' or 'aborted'; rejects
  * with the engine's error (the jobs finished before it stay cached).
  */
-export async function runRace({ worker, base, jobs, cache, cacheKey, signal, pause, onEvent }: RaceRunOptions): Promise<'done' | 'aborted'> {
+export async function runRace({
+  worker,
+  base,
+  jobs,
+  cache,
+  cacheKey,
+  signal,
+  pause,
+  onEvent,
+}: RaceRunOptions): Promise<'done' | 'aborted'> {
   for (const job of jobs) {
     if (signal.aborted) return 'aborted';
     const key = cacheKey(job);
@@ -41,10 +50,16 @@ export async function runRace({ worker, base, jobs, cache, cacheKey, signal, pau
     }
     onEvent({ type: 'start', job });
     let last: GenerationFrame | null = null;
-    const outcome = await runGeneration(worker, { ...base, scheduler: job.scheduler, steps: job.steps }, signal, (frame) => {
-      last = frame;
-      onEvent({ type: 'frame', job, frame });
-    }, pause);
+    const outcome = await runGeneration(
+      worker,
+      { ...base, scheduler: job.scheduler, steps: job.steps },
+      signal,
+      (frame) => {
+        last = frame;
+        onEvent({ type: 'frame', job, frame });
+      },
+      pause,
+    );
     if (outcome === 'aborted' || signal.aborted) return 'aborted';
     const final = last as GenerationFrame | null;
     if (!final) throw new Error(`the generation of ${job.key} gave no frame.`);

@@ -85,12 +85,28 @@ function raceTask(model: string | undefined, cache: RaceCache): GenerationTask<R
         const { job } = event;
         const lane = job.role === 'lane';
         if (event.type === 'start') {
-          if (lane) update((p) => ({ ...p, lanes: { ...p.lanes, [job.scheduler]: { ...p.lanes[job.scheduler]!, status: 'running' } } }));
+          if (lane)
+            update((p) => ({
+              ...p,
+              lanes: { ...p.lanes, [job.scheduler]: { ...p.lanes[job.scheduler]!, status: 'running' } },
+            }));
         } else if (event.type === 'frame') {
           if (!lane) return;
           const { frame } = event;
           const bytes = imageToBytes(frame.sample, convention);
-          update((p) => ({ ...p, lanes: { ...p.lanes, [job.scheduler]: { status: 'running', step: frame.step, bytes, elapsedMs: frame.elapsedMs, cached: false } } }));
+          update((p) => ({
+            ...p,
+            lanes: {
+              ...p.lanes,
+              [job.scheduler]: {
+                status: 'running',
+                step: frame.step,
+                bytes,
+                elapsedMs: frame.elapsedMs,
+                cached: false,
+              },
+            },
+          }));
         } else {
           const { result, cached } = event;
           found.set(job.key, result.sample);
@@ -107,14 +123,22 @@ function raceTask(model: string | undefined, cache: RaceCache): GenerationTask<R
             ...(job.key === plan.referenceKey ? { reference: result.sample } : {}),
             finished: { ...p.finished, [job.key]: true },
             distances: { ...p.distances, ...newDistances },
-            lanes: lane ? { ...p.lanes, [job.scheduler]: { status: 'done', step: job.steps, bytes, elapsedMs: result.elapsedMs, cached } } : p.lanes,
+            lanes: lane
+              ? {
+                  ...p.lanes,
+                  [job.scheduler]: { status: 'done', step: job.steps, bytes, elapsedMs: result.elapsedMs, cached },
+                }
+              : p.lanes,
           }));
         }
       };
       return runRace({
         worker,
         // Only what the loaded model takes (no prompt for a model without a text encoder, ...).
-        base: runForModel({ prompt: run.prompt, count: run.count, seed: run.seed, guidanceScale: run.guidanceScale, initialNoise }, info),
+        base: runForModel(
+          { prompt: run.prompt, count: run.count, seed: run.seed, guidanceScale: run.guidanceScale, initialNoise },
+          info,
+        ),
         jobs: plan.jobs,
         cache,
         cacheKey: (job) => raceCacheKey(context, job.key),
@@ -131,7 +155,14 @@ function raceTask(model: string | undefined, cache: RaceCache): GenerationTask<R
  * (`useGeneration`): a change of content restarts it, finished generations come back from `cache`. Nothing is
  * loaded until `enabled` ('idle' until then); while `active` is false the running generation pauses between steps.
  */
-export function useSamplerRace(model: string | undefined, device: DeviceRequest, run: RaceRun, enabled: boolean, active = true, cache: RaceCache = sharedRaceCache) {
+export function useSamplerRace(
+  model: string | undefined,
+  device: DeviceRequest,
+  run: RaceRun,
+  enabled: boolean,
+  active = true,
+  cache: RaceCache = sharedRaceCache,
+) {
   const engine = useSharedEngine(model, device, enabled);
   const task = useMemo(() => raceTask(model, cache), [model, cache]);
   const g = useGeneration(engine, run, { enabled, active }, task);
@@ -139,7 +170,9 @@ export function useSamplerRace(model: string | undefined, device: DeviceRequest,
   const { lanes, finished, distances, reference } = g.progress;
   const lanesDone = g.run.schedulers.every((s) => lanes[s]?.status === 'done');
   const phase: RacePhase = g.phase === 'generating' ? (lanesDone ? 'charting' : 'racing') : g.phase;
-  const chartJobs = plan.jobs.filter((j) => j.role !== 'lane' || g.run.chartSteps.includes(j.steps) || j.key === plan.referenceKey);
+  const chartJobs = plan.jobs.filter(
+    (j) => j.role !== 'lane' || g.run.chartSteps.includes(j.steps) || j.key === plan.referenceKey,
+  );
 
   return {
     engineState: g.engineState,

@@ -60,7 +60,14 @@ const STUDENT_FRAMES: FrameGenerationSpec<StudentRun, StudentFrame, StudentFrame
  * pauses while `running`), and once started for a run it finishes it, even when the reader moves the lanes' steps
  * meanwhile; it is not drawn again until the run changes. `source` null: no lane, nothing loaded.
  */
-export function useStudentLane(source: string | ModelFileMap | null, device: DeviceRequest, run: StudentRun, enabled: boolean, go: boolean, active: boolean): StudentLane & { running: boolean } {
+export function useStudentLane(
+  source: string | ModelFileMap | null,
+  device: DeviceRequest,
+  run: StudentRun,
+  enabled: boolean,
+  go: boolean,
+  active: boolean,
+): StudentLane & { running: boolean } {
   const on = source !== null && enabled;
   const engine = useSharedEngine(source ?? undefined, device, on);
   // Once the lanes were done for this run, the student's run goes on (a latch, reset by a new run).
@@ -70,8 +77,12 @@ export function useStudentLane(source: string | ModelFileMap | null, device: Dev
   const gen = useFrameGeneration(engine, run, { enabled: on, runs, active }, STUDENT_FRAMES);
   const newest = gen.summaries[gen.computed - 1] ?? null;
   const info = engine.state.status === 'ready' ? engine.state.info : null;
-  const status: LaneState['status'] = !runs || !info ? 'waiting' : gen.phase === 'done' ? 'done' : gen.phase === 'generating' ? 'running' : 'waiting';
-  const named = runs && info ? { modelName: info.manifest.name, scheduler: String(info.manifest.scheduler_config._class_name ?? '') } : { modelName: null, scheduler: null };
+  const status: LaneState['status'] =
+    !runs || !info ? 'waiting' : gen.phase === 'done' ? 'done' : gen.phase === 'generating' ? 'running' : 'waiting';
+  const named =
+    runs && info
+      ? { modelName: info.manifest.name, scheduler: String(info.manifest.scheduler_config._class_name ?? '') }
+      : { modelName: null, scheduler: null };
   return {
     ...named,
     status,

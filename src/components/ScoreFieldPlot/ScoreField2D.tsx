@@ -36,19 +36,34 @@ export interface ScoreField2DProps {
  * The 2-D view: a {@link PlanePlot} whose canvas shows the density, contours, paths, samples and arrows (a t change
  * redraws it in one layout effect), under the visx axes and the hover marker.
  */
-export function ScoreField2D({ base, frame, layers, densityScale, colorMap, width, height, onHover, hover }: ScoreField2DProps) {
+export function ScoreField2D({
+  base,
+  frame,
+  layers,
+  densityScale,
+  colorMap,
+  width,
+  height,
+  onHover,
+  hover,
+}: ScoreField2DProps) {
   const e = base.extent;
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
 
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, { width: innerW, height: innerH, paintImage }: PlaneView) => {
+    (
+      ctx: CanvasRenderingContext2D,
+      canvas: HTMLCanvasElement,
+      { width: innerW, height: innerH, paintImage }: PlaneView,
+    ) => {
       const map = pixelMap(e, innerW, innerH);
       const heatmap = layers.density === 'heatmap';
       if (heatmap) paintImage(frame.densityGrid.nx, (image) => paintDensity(image, frame, densityScale, lut));
       // Over the heatmap, overlays use fixed light colours that read on every colour map; on the bare
       // background they follow the theme.
       const fg = heatmap ? '#ffffff' : readThemeColor(canvas, 'text');
-      if (layers.density === 'contours') drawContours(ctx, frame, densityScale, innerW, innerH, readThemeColor(canvas, 'accent'));
+      if (layers.density === 'contours')
+        drawContours(ctx, frame, densityScale, innerW, innerH, readThemeColor(canvas, 'accent'));
       if (layers.score) drawArrows(ctx, frame, map, fg);
       if (layers.trajectories) drawTrajectories(ctx, base, frame, map, fg, readThemeColor(canvas, 'accent3'));
       if (layers.samples) drawSamples(ctx, frame.samples, map, readThemeColor(canvas, 'accent2'));
@@ -63,5 +78,14 @@ export function ScoreField2D({ base, frame, layers, densityScale, colorMap, widt
     onHover?.({ x, y, density: Math.exp(r.logDensity), logDensity: r.logDensity, scoreX: r.scoreX, scoreY: r.scoreY });
   }
 
-  return <PlanePlot extent={e} width={width} height={height} draw={draw} onPoint={onHover ? handlePoint : undefined} marker={hover} />;
+  return (
+    <PlanePlot
+      extent={e}
+      width={width}
+      height={height}
+      draw={draw}
+      onPoint={onHover ? handlePoint : undefined}
+      marker={hover}
+    />
+  );
 }

@@ -35,9 +35,12 @@ function makeGeometry(vertices: number, attributes: string[], index?: number[]):
 }
 
 /** The float array of an attribute, to fill. */
-const floats = (geometry: BufferGeometry, name: string) => (geometry.getAttribute(name) as BufferAttribute).array as Float32Array;
+const floats = (geometry: BufferGeometry, name: string) =>
+  (geometry.getAttribute(name) as BufferAttribute).array as Float32Array;
 
-/** After filling: marks the attributes changed, refreshes the normals (of a surface) and bounds, and asks for a frame. */
+/**
+ * After filling: marks the attributes changed, refreshes the normals (of a surface) and bounds, and asks for a frame.
+ */
 function updated(geometry: BufferGeometry, names: string[], normals: boolean, invalidate: () => void): void {
   for (const name of names) geometry.getAttribute(name).needsUpdate = true;
   if (normals) geometry.computeVertexNormals();
@@ -45,7 +48,17 @@ function updated(geometry: BufferGeometry, names: string[], normals: boolean, in
   invalidate();
 }
 
-function Surface({ frame, densityScale, lut, extent }: { frame: ScoreFieldFrame; densityScale: 'linear' | 'log'; lut: Uint8ClampedArray; extent: number }) {
+function Surface({
+  frame,
+  densityScale,
+  lut,
+  extent,
+}: {
+  frame: ScoreFieldFrame;
+  densityScale: 'linear' | 'log';
+  lut: Uint8ClampedArray;
+  extent: number;
+}) {
   const { nx, ny } = frame.densityGrid;
   const invalidate = useThree((s) => s.invalidate);
   // three works in linear light: vertex colours from an sRGB colour map are linearised first.
@@ -63,7 +76,15 @@ function Surface({ frame, densityScale, lut, extent }: { frame: ScoreFieldFrame;
   );
 }
 
-function Arrows({ frame, densityScale, extent }: { frame: ScoreFieldFrame; densityScale: 'linear' | 'log'; extent: number }) {
+function Arrows({
+  frame,
+  densityScale,
+  extent,
+}: {
+  frame: ScoreFieldFrame;
+  densityScale: 'linear' | 'log';
+  extent: number;
+}) {
   const { nx, ny } = frame.arrowGrid;
   const invalidate = useThree((s) => s.invalidate);
   const geometry = useMemo(() => makeGeometry(ARROW_VERTICES * nx * ny, ['position']), [nx, ny]);
@@ -80,13 +101,22 @@ function Arrows({ frame, densityScale, extent }: { frame: ScoreFieldFrame; densi
 }
 
 /** The lazily loaded 3-D view (default export, for React.lazy). */
-export default function ScoreField3D({ base, frame, densityScale, colorMap, showArrows, width, height }: ScoreField3DProps) {
+export default function ScoreField3D({
+  base,
+  frame,
+  densityScale,
+  colorMap,
+  showArrows,
+  width,
+  height,
+}: ScoreField3DProps) {
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
   const { orbit, applyRef, handlers } = useOrbit();
   const [ready, setReady] = useState(false);
   return (
     <div
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the view turns with the arrow keys, so it takes focus
+      // The view turns with the arrow keys, so it takes focus.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
       role="group"
       aria-roledescription="3-D view"

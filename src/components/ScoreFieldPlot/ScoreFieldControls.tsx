@@ -24,7 +24,18 @@ export interface ScoreFieldControlsProps {
  * under simulated events.
  */
 export function ScoreFieldControls(props: ScoreFieldControlsProps) {
-  const { t, numTrainTimesteps: T, alphaBar, onT, layers, onLayers, densityScale, onDensityScale, view, onView } = props;
+  const {
+    t,
+    numTrainTimesteps: T,
+    alphaBar,
+    onT,
+    layers,
+    onLayers,
+    densityScale,
+    onDensityScale,
+    view,
+    onView,
+  } = props;
   const id = useId();
   const big = Math.max(1, Math.round(T / 10));
   const clamp = (v: number) => Math.min(T - 1, Math.max(0, v));
@@ -50,7 +61,10 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
   const row = { display: 'flex', flexWrap: 'wrap' as const, gap: '6px 14px', alignItems: 'center' };
   const readout = `t = ${t}, alpha-bar = ${formatSignificant(alphaBar)}`;
   return (
-    <div data-part="controls" style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}>
+    <div
+      data-part="controls"
+      style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}
+    >
       <div style={row}>
         <label htmlFor={`${id}-t`}>Timestep t</label>
         <input
@@ -65,7 +79,12 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
           onKeyDown={onKeyDown}
           style={{ flex: '1 1 160px', accentColor: themeVar('accent') }}
         />
-        <output htmlFor={`${id}-t`} data-part="readout" aria-live="polite" style={{ fontFamily: themeVar('monoFamily'), minWidth: '18ch' }}>
+        <output
+          htmlFor={`${id}-t`}
+          data-part="readout"
+          aria-live="polite"
+          style={{ fontFamily: themeVar('monoFamily'), minWidth: '18ch' }}
+        >
           t = {t} · ᾱ<sub>t</sub> = {formatSignificant(alphaBar)}
         </output>
       </div>
@@ -82,17 +101,35 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={densityScale === 'log'} onChange={(e) => onDensityScale(e.currentTarget.checked ? 'log' : 'linear')} /> log
-          scale
+          <input
+            type="checkbox"
+            checked={densityScale === 'log'}
+            onChange={(e) => onDensityScale(e.currentTarget.checked ? 'log' : 'linear')}
+          />{' '}
+          log scale
         </label>
         <label>
-          <input type="checkbox" checked={layers.score} onChange={(e) => onLayers({ ...layers, score: e.currentTarget.checked })} /> score arrows
+          <input
+            type="checkbox"
+            checked={layers.score}
+            onChange={(e) => onLayers({ ...layers, score: e.currentTarget.checked })}
+          />{' '}
+          score arrows
         </label>
         <label>
-          <input type="checkbox" checked={layers.samples} onChange={(e) => onLayers({ ...layers, samples: e.currentTarget.checked })} /> samples
+          <input
+            type="checkbox"
+            checked={layers.samples}
+            onChange={(e) => onLayers({ ...layers, samples: e.currentTarget.checked })}
+          />{' '}
+          samples
         </label>
         <label>
-          <input type="checkbox" checked={layers.trajectories} onChange={(e) => onLayers({ ...layers, trajectories: e.currentTarget.checked })} />{' '}
+          <input
+            type="checkbox"
+            checked={layers.trajectories}
+            onChange={(e) => onLayers({ ...layers, trajectories: e.currentTarget.checked })}
+          />{' '}
           flow paths
         </label>
         <span role="group" aria-label="View" style={{ display: 'inline-flex', gap: 4 }}>

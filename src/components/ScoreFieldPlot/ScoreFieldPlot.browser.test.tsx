@@ -36,11 +36,21 @@ describe('ScoreFieldPlot in Chromium', () => {
   // Timings are logged, not asserted: this machine is shared and slow; the budget is 8 ms per redraw.
   for (const [name, props] of [
     ['ring, arrows + heatmap + 500 samples', { data: 'ring' }],
-    ['two-moons (16 gaussians), + 24 flow paths', { data: 'two-moons', show: { trajectories: true }, trajectoryCount: 24 }],
+    [
+      'two-moons (16 gaussians), + 24 flow paths',
+      { data: 'two-moons', show: { trajectories: true }, trajectoryCount: 24 },
+    ],
     ['spiral (14 gaussians), contours', { data: 'spiral', show: { density: 'contours' } }],
   ] as Array<[string, ScoreFieldPlotProps]>) {
     it(`redraws on a t change (32x32 arrows, 128x128 density): ${name}`, () => {
-      const base: ScoreFieldPlotProps = { gridSize: 32, densityResolution: 128, sampleCount: 500, width: 480, height: 480, ...props };
+      const base: ScoreFieldPlotProps = {
+        gridSize: 32,
+        densityResolution: 128,
+        sampleCount: 500,
+        width: 480,
+        height: 480,
+        ...props,
+      };
       const el = mount({ ...base, t: 0 });
       const figure = el.querySelector('[role="figure"]')!;
       const times: number[] = [];
@@ -56,7 +66,16 @@ describe('ScoreFieldPlot in Chromium', () => {
       const s = stats(times);
       // The model's share: the exact density and score grids and the noised samples, without React or canvas.
       const model = computeScoreFieldModel(
-        { data: base.data ?? 'ring', schedule: 'squaredcos_cap_v2', seed: 0, sampleCount: 500, trajectoryCount: 0, trajectorySteps: 50, gridSize: 32, densityResolution: 128 },
+        {
+          data: base.data ?? 'ring',
+          schedule: 'squaredcos_cap_v2',
+          seed: 0,
+          sampleCount: 500,
+          trajectoryCount: 0,
+          trajectorySteps: 50,
+          gridSize: 32,
+          densityResolution: 128,
+        },
         0,
       );
       const computeTimes: number[] = [];
@@ -91,7 +110,11 @@ describe('ScoreFieldPlot in Chromium', () => {
 
   it('shows a clear message, not a crash, where WebGL is missing', async () => {
     const original = HTMLCanvasElement.prototype.getContext;
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+      this: HTMLCanvasElement,
+      kind: string,
+      ...rest: unknown[]
+    ) {
       if (kind.startsWith('webgl')) return null;
       return (original as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
     } as typeof original);
@@ -104,7 +127,11 @@ describe('ScoreFieldPlot in Chromium', () => {
   it('catches a 3-D view that fails after the check (error boundary)', async () => {
     // Let the capability check pass but make three's renderer fail: WebGL contexts fail for canvases with a size.
     const original = HTMLCanvasElement.prototype.getContext;
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+      this: HTMLCanvasElement,
+      kind: string,
+      ...rest: unknown[]
+    ) {
       if (kind.startsWith('webgl') && this.isConnected) return null;
       return (original as (...a: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
     } as typeof original);

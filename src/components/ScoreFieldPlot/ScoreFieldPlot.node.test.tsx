@@ -56,7 +56,14 @@ describe('ScoreFieldPlot on the server', () => {
   });
 
   it('renders without controls, and with KDE points', () => {
-    const html = render({ data: [[0, 0], [1, 1], [2, 0.5]], showControls: false });
+    const html = render({
+      data: [
+        [0, 0],
+        [1, 1],
+        [2, 0.5],
+      ],
+      showControls: false,
+    });
     expect(html).toContain('kernel density estimate of 3 points');
     expect(html).not.toContain('type="range"');
   });

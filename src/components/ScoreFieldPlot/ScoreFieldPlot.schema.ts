@@ -1,7 +1,14 @@
 import { MIXTURE2D_PRESETS } from '../../engine';
 import type { ColorMap, ColorMapName } from '../../theme/colorMaps';
 import { colorMapField } from '../shared/props/commonFields';
-import { densityResolutionField, extentField, fieldScheduleField, fieldTimestepField, gridSizeField, onTChangeField } from '../shared/props/fieldPlotFields';
+import {
+  densityResolutionField,
+  extentField,
+  fieldScheduleField,
+  fieldTimestepField,
+  gridSizeField,
+  onTChangeField,
+} from '../shared/props/fieldPlotFields';
 import { booleanProp, choiceProp, customProp, numberProp } from '../shared/props/figureSchema';
 import { checkOneOf, describeValue, isPlainObject, type Checked } from '../shared/props/propChecks';
 import type { ScoreFieldLayers } from './describeScoreField';
@@ -22,24 +29,39 @@ type ShowLayers = Partial<Omit<ScoreFieldLayers, 'density'>> & { density?: Score
  * `density: true | false` as 'heatmap' | 'none'.
  */
 export function initialScoreFieldLayers(show: ShowLayers | undefined): ScoreFieldLayers {
-  const density = show?.density === true ? 'heatmap' : show?.density === false ? 'none' : (show?.density ?? DEFAULT_LAYERS.density);
+  const density =
+    show?.density === true ? 'heatmap' : show?.density === false ? 'none' : (show?.density ?? DEFAULT_LAYERS.density);
   return { ...DEFAULT_LAYERS, ...show, density };
 }
 
 /** Checks the `show` prop: an object of booleans, `density` also 'heatmap', 'contours' or 'none'. */
 function sanitizeShow(show: unknown): Checked<ShowLayers> {
-  if (!isPlainObject(show)) return { problem: { prop: 'show', message: `show must be an object { samples?, density?, score?, trajectories? }; got ${describeValue(show)}.` } };
+  if (!isPlainObject(show))
+    return {
+      problem: {
+        prop: 'show',
+        message: `show must be an object { samples?, density?, score?, trajectories? }; got ${describeValue(show)}.`,
+      },
+    };
   const out: ShowLayers = {};
   for (const key of ['samples', 'score', 'trajectories'] as const) {
     const value = show[key];
     if (value === undefined) continue;
-    if (typeof value !== 'boolean') return { problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` } };
+    if (typeof value !== 'boolean')
+      return {
+        problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` },
+      };
     out[key] = value;
   }
   const density = show.density;
   if (density !== undefined) {
     if (typeof density !== 'boolean' && checkOneOf('show.density', density, ['heatmap', 'contours', 'none'])) {
-      return { problem: { prop: 'show.density', message: `show.density must be one of 'heatmap', 'contours', 'none', true or false; got ${describeValue(density)}.` } };
+      return {
+        problem: {
+          prop: 'show.density',
+          message: `show.density must be one of 'heatmap', 'contours', 'none', true or false; got ${describeValue(density)}.`,
+        },
+      };
     }
     out.density = density as ShowLayers['density'];
   }
@@ -60,11 +82,26 @@ export const scoreFieldPlotSchema = {
     options: MIXTURE2D_PRESETS,
     check: sanitizeScoreFieldData,
   }),
-  schedule: /* @__PURE__ */ fieldScheduleField<ScoreFieldSchedule>({ type: 'ScoreFieldSchedule', resolve: resolveSchedule }),
-  t: /* @__PURE__ */ fieldTimestepField({ doc: 'The timestep shown (the slider starts here and follows later changes).', resolve: resolveSchedule }),
+  schedule: /* @__PURE__ */ fieldScheduleField<ScoreFieldSchedule>({
+    type: 'ScoreFieldSchedule',
+    resolve: resolveSchedule,
+  }),
+  t: /* @__PURE__ */ fieldTimestepField({
+    doc: 'The timestep shown (the slider starts here and follows later changes).',
+    resolve: resolveSchedule,
+  }),
   onTChange: onTChangeField,
-  seed: /* @__PURE__ */ numberProp({ doc: 'Seed of the samples and of the probability-flow starting points.', default: 0, ...L.seed }),
-  sampleCount: /* @__PURE__ */ numberProp({ doc: "How many samples of x_t to draw (times the data's gaussians at most 40,000,000).", default: 500, ...L.sampleCount, control: 'number' }),
+  seed: /* @__PURE__ */ numberProp({
+    doc: 'Seed of the samples and of the probability-flow starting points.',
+    default: 0,
+    ...L.seed,
+  }),
+  sampleCount: /* @__PURE__ */ numberProp({
+    doc: "How many samples of x_t to draw (times the data's gaussians at most 40,000,000).",
+    default: 500,
+    ...L.sampleCount,
+    control: 'number',
+  }),
   show: /* @__PURE__ */ customProp<ShowLayers, ShowLayers | undefined>({
     doc: 'Which layers show at first (the controls can change them); `density: true | false` means heatmap | none.',
     type: "Partial<Omit<ScoreFieldLayers, 'density'>> & { density?: ScoreFieldLayers['density'] | boolean }",
@@ -90,11 +127,32 @@ export const scoreFieldPlotSchema = {
     default: 16,
     ...L.trajectoryCount,
   }),
-  trajectorySteps: /* @__PURE__ */ numberProp({ doc: "DDIM steps per probability-flow path (at most the schedule's T are run).", default: 50, ...L.trajectorySteps }),
+  trajectorySteps: /* @__PURE__ */ numberProp({
+    doc: "DDIM steps per probability-flow path (at most the schedule's T are run).",
+    default: 50,
+    ...L.trajectorySteps,
+  }),
   extent: /* @__PURE__ */ extentField(L.extent),
-  view: /* @__PURE__ */ choiceProp({ doc: 'A flat 2-D picture, or a 3-D surface (three.js, loaded on demand).', default: '2d', options: ['2d', '3d'] as const }),
-  width: /* @__PURE__ */ numberProp({ doc: 'Outer width of the plot in CSS pixels.', default: 480, min: 120, max: 4096 }),
-  height: /* @__PURE__ */ numberProp({ doc: 'Outer height of the plot in CSS pixels.', default: 480, min: 120, max: 4096 }),
+  view: /* @__PURE__ */ choiceProp({
+    doc: 'A flat 2-D picture, or a 3-D surface (three.js, loaded on demand).',
+    default: '2d',
+    options: ['2d', '3d'] as const,
+  }),
+  width: /* @__PURE__ */ numberProp({
+    doc: 'Outer width of the plot in CSS pixels.',
+    default: 480,
+    min: 120,
+    max: 4096,
+  }),
+  height: /* @__PURE__ */ numberProp({
+    doc: 'Outer height of the plot in CSS pixels.',
+    default: 480,
+    min: 120,
+    max: 4096,
+  }),
   colorMap: /* @__PURE__ */ colorMapField('The colour map of the density: a name or a function.'),
-  showControls: /* @__PURE__ */ booleanProp({ doc: 'Show the t slider, layer switches and view toggle.', default: true }),
+  showControls: /* @__PURE__ */ booleanProp({
+    doc: 'Show the t slider, layer switches and view toggle.',
+    default: true,
+  }),
 };

@@ -51,7 +51,10 @@ export const TwoBlobsContours: Story = { args: { data: 'two-blobs', t: 150, show
 
 // A smiley drawn as points: the plot takes them as a kernel density estimate (Scott's rule).
 const smiley: Array<[number, number]> = [
-  ...Array.from({ length: 28 }, (_, i) => [2.2 * Math.cos((2 * Math.PI * i) / 28), 2.2 * Math.sin((2 * Math.PI * i) / 28)] as [number, number]),
+  ...Array.from(
+    { length: 28 },
+    (_, i) => [2.2 * Math.cos((2 * Math.PI * i) / 28), 2.2 * Math.sin((2 * Math.PI * i) / 28)] as [number, number],
+  ),
   [-0.8, 0.8],
   [-0.7, 0.9],
   [0.8, 0.8],
@@ -63,7 +66,9 @@ const smiley: Array<[number, number]> = [
 ];
 
 /** Your own points, as a kernel density estimate: one isotropic gaussian per point (here h = 0.18). */
-export const KdeFromPoints: Story = { args: { data: { points: smiley, bandwidth: 0.18, label: 'smiley drawn with 41 points' }, t: 30, densityScale: 'log' } };
+export const KdeFromPoints: Story = {
+  args: { data: { points: smiley, bandwidth: 0.18, label: 'smiley drawn with 41 points' }, t: 30, densityScale: 'log' },
+};
 
 /** Probability-flow paths from N(0, I) to the data; the dots show where each path is at t. */
 export const Trajectories: Story = {

@@ -5,7 +5,12 @@ import { cosineAlphaBar } from '../../engine/internal';
 import { contourSegments } from './contours';
 import { describeScoreField, scoreFieldLabel } from './describeScoreField';
 import { densityLevels, LOG_DENSITY_RANGE } from './drawScoreField2d';
-import { type ScoreFieldModel, type ScoreFieldOptions, computeScoreFieldModel, useScoreFieldPlot } from './useScoreFieldPlot';
+import {
+  type ScoreFieldModel,
+  type ScoreFieldOptions,
+  computeScoreFieldModel,
+  useScoreFieldPlot,
+} from './useScoreFieldPlot';
 
 const defaults: ScoreFieldOptions = {
   data: 'ring',
@@ -40,7 +45,13 @@ describe('the ScoreFieldPlot model', () => {
 
   it('grids the exact noised density and score of a single gaussian', () => {
     // Data N((1, 0), 0.5 I), noised to abar: N((sqrt(abar), 0), (0.5 abar + 1 - abar) I).
-    const o: ScoreFieldOptions = { ...defaults, data: { components: [{ mean: [1, 0], cov: 0.5 }] }, gridSize: 4, densityResolution: 8, extent: 4 };
+    const o: ScoreFieldOptions = {
+      ...defaults,
+      data: { components: [{ mean: [1, 0], cov: 0.5 }] },
+      gridSize: 4,
+      densityResolution: 8,
+      extent: 4,
+    };
     const { frame } = ready(computeScoreFieldModel(o, 500));
     const a = frame.alphaBar;
     const v = 0.5 * a + 1 - a;
@@ -61,7 +72,8 @@ describe('the ScoreFieldPlot model', () => {
     const model = ready(computeScoreFieldModel({ ...defaults, sampleCount: 4000 }, 999));
     const { base, frame } = model;
     const a = frame.alphaBar;
-    for (const i of [0, 1, 777]) expect(frame.samples[i]).toBeCloseTo(Math.sqrt(a) * base.x0[i]! + Math.sqrt(1 - a) * base.eps[i]!, 14);
+    for (const i of [0, 1, 777])
+      expect(frame.samples[i]).toBeCloseTo(Math.sqrt(a) * base.x0[i]! + Math.sqrt(1 - a) * base.eps[i]!, 14);
     const n = 4000;
     let mx = 0;
     let vx = 0;
@@ -117,7 +129,14 @@ describe('the ScoreFieldPlot model', () => {
   it('describes itself in words with the numbers', () => {
     const { base, frame, scheduleName } = ready(computeScoreFieldModel(defaults, 200));
     expect(scoreFieldLabel(base, frame)).toBe('Score field of the 8-gaussian ring at t = 200');
-    const text = describeScoreField(base, frame, { samples: true, density: 'heatmap', score: true, trajectories: false }, scheduleName, 'linear', '2d');
+    const text = describeScoreField(
+      base,
+      frame,
+      { samples: true, density: 'heatmap', score: true, trajectories: false },
+      scheduleName,
+      'linear',
+      '2d',
+    );
     expect(text).toMatch(/^Density of the 8-gaussian ring noised to t = 200 of 999 \(squaredcos_cap_v2 schedule/);
     expect(text).toContain('24 by 24 grid');
     expect(text).toContain('500 samples');
@@ -143,7 +162,24 @@ describe('bad options become problems that name the prop', () => {
     ['empty points', { data: [] }, 0, 'data'],
     ['empty points object', { data: { points: [] } }, 0, 'data'],
     ['one point with a rule', { data: [[1, 1]] }, 0, 'data'],
-    ['a covariance that is not positive definite', { data: { components: [{ mean: [0, 0], cov: [[1, 3], [3, 1]] }] } }, 0, 'data'],
+    [
+      'a covariance that is not positive definite',
+      {
+        data: {
+          components: [
+            {
+              mean: [0, 0],
+              cov: [
+                [1, 3],
+                [3, 1],
+              ],
+            },
+          ],
+        },
+      },
+      0,
+      'data',
+    ],
     ['unknown schedule', { schedule: 'cosine' as never }, 0, 'schedule'],
     ['absurd schedule length', { schedule: { numTrainTimesteps: 1e9 } }, 0, 'schedule'],
   ];
@@ -156,8 +192,13 @@ describe('bad options become problems that name the prop', () => {
   }
 
   it('checks t against the schedule actually used', () => {
-    expect(computeScoreFieldModel({ ...defaults, schedule: { betaSchedule: 'linear', numTrainTimesteps: 100 } }, 99).problem).toBeNull();
-    expect(computeScoreFieldModel({ ...defaults, schedule: { betaSchedule: 'linear', numTrainTimesteps: 100 } }, 100).problem?.message).toMatch(/from 0 to 99/);
+    expect(
+      computeScoreFieldModel({ ...defaults, schedule: { betaSchedule: 'linear', numTrainTimesteps: 100 } }, 99).problem,
+    ).toBeNull();
+    expect(
+      computeScoreFieldModel({ ...defaults, schedule: { betaSchedule: 'linear', numTrainTimesteps: 100 } }, 100).problem
+        ?.message,
+    ).toMatch(/from 0 to 99/);
   });
 });
 
@@ -195,7 +236,9 @@ describe('drawing helpers', () => {
     expect(contourSegments([1, 0, 0, 0], 2, 2, 0.5)).toEqual([0, 0.5, 0.5, 0]);
     // A radial bump: every segment endpoint lies where the bilinear field equals the level.
     const n = 21;
-    const f = Array.from({ length: n * n }, (_, k) => Math.exp(-(((k % n) - 10) ** 2 + (Math.floor(k / n) - 10) ** 2) / 20));
+    const f = Array.from({ length: n * n }, (_, k) =>
+      Math.exp(-(((k % n) - 10) ** 2 + (Math.floor(k / n) - 10) ** 2) / 20),
+    );
     const segs = contourSegments(f, n, n, 0.5);
     expect(segs.length).toBeGreaterThan(20);
     for (let s = 0; s < segs.length; s += 2) {

@@ -4,7 +4,14 @@ import { themeVar } from '../../theme';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
-import { type FigureRootBase, FigureDescription, FigureRoot, InvalidFigure, plotFigureStyle, useFigureIds } from '../shared/ui/FigureRoot';
+import {
+  type FigureRootBase,
+  FigureDescription,
+  FigureRoot,
+  InvalidFigure,
+  plotFigureStyle,
+  useFigureIds,
+} from '../shared/ui/FigureRoot';
 import { type ScoreFieldLayers, describeScoreField, scoreFieldLabel } from './describeScoreField';
 import { ScoreField2D, type ScoreFieldHover } from './ScoreField2D';
 import type { ScoreFieldPlotProps } from './ScoreFieldPlot.props';
@@ -12,7 +19,11 @@ import { initialScoreFieldLayers, scoreFieldPlotSchema } from './ScoreFieldPlot.
 import { ScoreFieldControls } from './ScoreFieldControls';
 import { dataComponentCount } from './scoreFieldData';
 import { supportsFlowPaths } from './scoreFieldModel';
-import { checkScoreFieldWork, resolveSchedule as resolveScoreFieldSchedule, useScoreFieldPlot } from './useScoreFieldPlot';
+import {
+  checkScoreFieldWork,
+  resolveSchedule as resolveScoreFieldSchedule,
+  useScoreFieldPlot,
+} from './useScoreFieldPlot';
 import { WebGLBoundary, canUseWebGL } from './WebGLBoundary';
 
 import { NO_3D_RENDERER, Scene3DContext } from './scene3dContext';
@@ -35,7 +46,8 @@ export function checkScoreFieldPlotProps(props: ScoreFieldPlotProps) {
     if (settings.show?.trajectories && settings.trajectoryCount > 0 && !supportsFlowPaths(resolved.alphasCumprod)) {
       report({
         prop: 'schedule',
-        message: 'schedule reaches alpha-bar = 0 (zero terminal SNR), where probability-flow paths cannot start: leave show.trajectories off or use another schedule.',
+        message:
+          'schedule reaches alpha-bar = 0 (zero terminal SNR), where probability-flow paths cannot start: leave show.trajectories off or use another schedule.',
       });
     }
   });
@@ -54,7 +66,13 @@ const sameLayers = (a: ScoreFieldLayers, b: ScoreFieldLayers) =>
  */
 export const ScoreFieldPlot = /* @__PURE__ */ checkedFigure(
   // No role or name on the error root: the figure's name comes from its data, which failed (the figure sets its role).
-  { component: 'ScoreFieldPlot', ownClass: 'dk-score-field-plot', check: checkScoreFieldPlotProps, style: (s) => plotFigureStyle(s?.width), role: null },
+  {
+    component: 'ScoreFieldPlot',
+    ownClass: 'dk-score-field-plot',
+    check: checkScoreFieldPlotProps,
+    style: (s) => plotFigureStyle(s?.width),
+    role: null,
+  },
   ScoreFieldPlotFigure,
 );
 
@@ -64,7 +82,10 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
   const { trajectoryCount, trajectorySteps, extent, view, width, height, colorMap: map, showControls } = settings;
   const ids = useFigureIds();
   const [tState, setTState] = usePropState(t);
-  const initialLayers = useMemo(() => initialScoreFieldLayers(show), [show?.samples, show?.score, show?.trajectories, show?.density]);
+  const initialLayers = useMemo(
+    () => initialScoreFieldLayers(show),
+    [show?.samples, show?.score, show?.trajectories, show?.density],
+  );
   const [layers, setLayers] = usePropState(initialLayers, { same: sameLayers });
   const [scale, setScale] = usePropState(densityScale);
   const [viewState, setView] = usePropState(view);
@@ -91,7 +112,10 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
     },
     tState,
   );
-  if (model.problem || !model.base) return <InvalidFigure {...root} component="ScoreFieldPlot" problem={model.problem ?? 'could not compute the figure.'} />;
+  if (model.problem || !model.base)
+    return (
+      <InvalidFigure {...root} component="ScoreFieldPlot" problem={model.problem ?? 'could not compute the figure.'} />
+    );
 
   const { base, frame, scheduleName } = model;
   const label = scoreFieldLabel(base, frame);
@@ -101,7 +125,18 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
     onTChange?.(next);
   };
   const fallback = (text: string) => (
-    <div data-part="fallback" style={{ width, height, display: 'grid', placeItems: 'center', color: themeVar('muted'), border: `1px dashed ${themeVar('border')}`, borderRadius: 4 }}>
+    <div
+      data-part="fallback"
+      style={{
+        width,
+        height,
+        display: 'grid',
+        placeItems: 'center',
+        color: themeVar('muted'),
+        border: `1px dashed ${themeVar('border')}`,
+        borderRadius: 4,
+      }}
+    >
       {text}
     </div>
   );
@@ -118,7 +153,17 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
       data-data={base.data.kind}
     >
       {viewState === '2d' ? (
-        <ScoreField2D base={base} frame={frame} layers={layers} densityScale={scale} colorMap={map} width={width} height={height} onHover={setHover} hover={hover} />
+        <ScoreField2D
+          base={base}
+          frame={frame}
+          layers={layers}
+          densityScale={scale}
+          colorMap={map}
+          width={width}
+          height={height}
+          onHover={setHover}
+          hover={hover}
+        />
       ) : !ScoreField3D ? (
         fallback(NO_3D_RENDERER)
       ) : !mounted || webgl === null ? (
@@ -126,14 +171,27 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
       ) : !webgl ? (
         fallback('The 3-D view needs WebGL, which this browser does not provide. Switch to the 2-D view.')
       ) : (
-        <WebGLBoundary fallback={(e) => fallback(`The 3-D view could not start (${e.message}). Switch to the 2-D view.`)}>
+        <WebGLBoundary
+          fallback={(e) => fallback(`The 3-D view could not start (${e.message}). Switch to the 2-D view.`)}
+        >
           <Suspense fallback={fallback('Loading the 3-D view…')}>
-            <ScoreField3D base={base} frame={frame} densityScale={scale} colorMap={map} showArrows={layers.score} width={width} height={height} />
+            <ScoreField3D
+              base={base}
+              frame={frame}
+              densityScale={scale}
+              colorMap={map}
+              showArrows={layers.score}
+              width={width}
+              height={height}
+            />
           </Suspense>
         </WebGLBoundary>
       )}
       {viewState === '2d' ? (
-        <div data-part="hover" style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}>
+        <div
+          data-part="hover"
+          style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}
+        >
           {hover
             ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · q = ${formatSignificant(hover.density)} (log ${formatSignificant(hover.logDensity)}) · score = (${formatSignificant(hover.scoreX)}, ${formatSignificant(hover.scoreY)})`
             : 'Point at the plot to read the density and score there.'}

@@ -4,7 +4,13 @@
  * crossing points, linearly interpolated, on the edges it straddles; saddles are split by the cell mean.
  * Allocation-free apart from `out`, as it runs on every redraw.
  */
-export function contourSegments(values: ArrayLike<number>, nx: number, ny: number, level: number, out: number[] = []): number[] {
+export function contourSegments(
+  values: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  level: number,
+  out: number[] = [],
+): number[] {
   for (let j = 0; j < ny - 1; j++) {
     for (let i = 0; i < nx - 1; i++) {
       const a = values[j * nx + i]!; // top-left

@@ -50,7 +50,8 @@ export function describeScoreField(
         `pointing towards higher density; their width grows with its size, from ${formatSignificant(frame.scoreMin)} to ${formatSignificant(frame.scoreMax)}.`,
     );
   }
-  if (layers.samples && frame.samples.length > 0) parts.push(`${frame.samples.length / 2} samples of x_t are drawn as dots.`);
+  if (layers.samples && frame.samples.length > 0)
+    parts.push(`${frame.samples.length / 2} samples of x_t are drawn as dots.`);
   if (layers.trajectories && base.trajectories) {
     parts.push(
       `${base.trajectories.count} probability-flow paths run from pure noise at t = ${T - 1} to the data, a dot marking each at t = ${frame.t}.`,

@@ -28,7 +28,10 @@ export function pixelMap(extent: number, width: number, height: number): PixelMa
 }
 
 /** The value in [0, 1] the colour map shows for log q: q / max q (linear) or the log span (log). */
-export function densityLevels(frame: Pick<ScoreFieldFrame, 'logDensityMax' | 'logDensityMin'>, scale: 'linear' | 'log'): { value(logq: number): number } {
+export function densityLevels(
+  frame: Pick<ScoreFieldFrame, 'logDensityMax' | 'logDensityMin'>,
+  scale: 'linear' | 'log',
+): { value(logq: number): number } {
   const max = frame.logDensityMax;
   if (scale === 'linear') return { value: (l) => Math.exp(l - max) };
   const floor = Math.max(frame.logDensityMin, max - LOG_DENSITY_RANGE);
@@ -36,8 +39,15 @@ export function densityLevels(frame: Pick<ScoreFieldFrame, 'logDensityMax' | 'lo
   return { value: (l) => Math.max(0, (l - floor) / span) };
 }
 
-/** Fills `image` (densityResolution squared) with the coloured density (`lut`: see `colorLut`), one pixel per grid cell. */
-export function paintDensity(image: ImageData, frame: DensityLayer, scale: 'linear' | 'log', lut: Uint8ClampedArray): void {
+/**
+ * Fills `image` (densityResolution squared) with the coloured density (`lut`: see `colorLut`), one pixel per grid cell.
+ */
+export function paintDensity(
+  image: ImageData,
+  frame: DensityLayer,
+  scale: 'linear' | 'log',
+  lut: Uint8ClampedArray,
+): void {
   const { value } = densityLevels(frame, scale);
   const px = image.data;
   const n = frame.logDensity.length;
@@ -52,7 +62,14 @@ export function paintDensity(image: ImageData, frame: DensityLayer, scale: 'line
 }
 
 /** Contour lines of the density at 7 evenly spaced levels of the shown scale. */
-export function drawContours(ctx: CanvasRenderingContext2D, frame: DensityLayer, scale: 'linear' | 'log', width: number, height: number, color: string): void {
+export function drawContours(
+  ctx: CanvasRenderingContext2D,
+  frame: DensityLayer,
+  scale: 'linear' | 'log',
+  width: number,
+  height: number,
+  color: string,
+): void {
   const { value } = densityLevels(frame, scale);
   const { nx, ny } = frame.densityGrid;
   const values = new Float64Array(frame.logDensity.length);
@@ -82,7 +99,12 @@ const WIDTH_CLASSES = 4;
  * Score arrows of equal length (0.8 of a cell, centred on the cell), so direction reads everywhere; the
  * magnitude |score| sets the line width in 4 classes (sqrt of its share of the largest), one path per class.
  */
-export function drawArrows(ctx: CanvasRenderingContext2D, frame: Pick<ScoreFieldFrame, 'arrowGrid' | 'scores' | 'scoreMax'>, map: PixelMap, color: string): void {
+export function drawArrows(
+  ctx: CanvasRenderingContext2D,
+  frame: Pick<ScoreFieldFrame, 'arrowGrid' | 'scores' | 'scoreMax'>,
+  map: PixelMap,
+  color: string,
+): void {
   const { arrowGrid: g, scores, scoreMax } = frame;
   const cell = ((g.xMax - g.xMin) / g.nx) * map.scale;
   const half = 0.4 * cell;
@@ -126,12 +148,20 @@ export function drawArrows(ctx: CanvasRenderingContext2D, frame: Pick<ScoreField
 export function drawSamples(ctx: CanvasRenderingContext2D, samples: Float64Array, map: PixelMap, color: string): void {
   ctx.fillStyle = color;
   ctx.globalAlpha = 0.8;
-  for (let i = 0; i < samples.length; i += 2) ctx.fillRect(map.x(samples[i]!) - 1.25, map.y(samples[i + 1]!) - 1.25, 2.5, 2.5);
+  for (let i = 0; i < samples.length; i += 2)
+    ctx.fillRect(map.x(samples[i]!) - 1.25, map.y(samples[i + 1]!) - 1.25, 2.5, 2.5);
   ctx.globalAlpha = 1;
 }
 
 /** Probability-flow paths (thin) and a dot where each path is at t. */
-export function drawTrajectories(ctx: CanvasRenderingContext2D, base: ScoreFieldBase, frame: ScoreFieldFrame, map: PixelMap, line: string, dot: string): void {
+export function drawTrajectories(
+  ctx: CanvasRenderingContext2D,
+  base: ScoreFieldBase,
+  frame: ScoreFieldFrame,
+  map: PixelMap,
+  line: string,
+  dot: string,
+): void {
   const traj = base.trajectories;
   if (!traj) return;
   ctx.strokeStyle = line;
@@ -141,7 +171,8 @@ export function drawTrajectories(ctx: CanvasRenderingContext2D, base: ScoreField
   for (let i = 0; i < traj.count; i++) {
     const b = 2 * i * traj.length;
     ctx.moveTo(map.x(traj.points[b]!), map.y(traj.points[b + 1]!));
-    for (let s = 1; s < traj.length; s++) ctx.lineTo(map.x(traj.points[b + 2 * s]!), map.y(traj.points[b + 2 * s + 1]!));
+    for (let s = 1; s < traj.length; s++)
+      ctx.lineTo(map.x(traj.points[b + 2 * s]!), map.y(traj.points[b + 2 * s + 1]!));
   }
   ctx.stroke();
   ctx.globalAlpha = 1;

@@ -9,4 +9,5 @@ import type { ScoreField3DProps } from './ScoreField3D';
 export const Scene3DContext = /* @__PURE__ */ createContext<ComponentType<ScoreField3DProps> | null>(null);
 
 /** What the root entry's ScoreFieldPlot says for view="3d" without the renderer. */
-export const NO_3D_RENDERER = "The 3-D view needs three.js: import ScoreFieldPlot from 'diffusion-kit/three' (with three and @react-three/fiber installed). Switch to the 2-D view.";
+export const NO_3D_RENDERER =
+  "The 3-D view needs three.js: import ScoreFieldPlot from 'diffusion-kit/three' (with three and @react-three/fiber installed). Switch to the 2-D view.";

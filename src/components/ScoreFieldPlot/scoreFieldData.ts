@@ -7,10 +7,24 @@ import {
   createMixture2d,
   mixture2dPreset,
 } from '../../engine';
-import { MIXTURE2D_PRESET_LABELS, type KdeBandwidth, isMixture2dPresetName, kdeBandwidth, kdeMixture2d } from '../../engine/internal';
+import {
+  MIXTURE2D_PRESET_LABELS,
+  type KdeBandwidth,
+  isMixture2dPresetName,
+  kdeBandwidth,
+  kdeMixture2d,
+} from '../../engine/internal';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { cachedByObject } from '../shared/props/hostProps';
-import { type Checked, type PropProblem, checkString, describeValue, errorText, isPlainObject, safeCheck } from '../shared/props/propChecks';
+import {
+  type Checked,
+  type PropProblem,
+  checkString,
+  describeValue,
+  errorText,
+  isPlainObject,
+  safeCheck,
+} from '../shared/props/propChecks';
 
 /** A mixture written out: its components, and optionally a label for captions. */
 export interface ScoreFieldMixtureSpec {
@@ -31,7 +45,8 @@ export interface ScoreFieldPointsSpec {
 }
 
 /** What ScoreFieldPlot draws: a preset name, a mixture, or points (as a KDE, bare or with a bandwidth). */
-export type ScoreFieldData = Mixture2dPresetName | ScoreFieldMixtureSpec | ScoreFieldPointsSpec | ReadonlyArray<readonly [number, number]>;
+export type ScoreFieldData =
+  Mixture2dPresetName | ScoreFieldMixtureSpec | ScoreFieldPointsSpec | ReadonlyArray<readonly [number, number]>;
 
 /** The data as a mixture, with words for it. */
 export interface ResolvedScoreFieldData {
@@ -70,14 +85,17 @@ function finite(value: unknown, limit: number): value is number {
 
 function readPoints(points: unknown, where: string): Checked<Array<[number, number]>> {
   if (!isList(points)) return dataProblem(`${where} must be an array of points [x, y]; got ${describeValue(points)}.`);
-  if (points.length > MAX_DATA_COMPONENTS) return dataProblem(`data points must hold at most ${MAX_DATA_COMPONENTS} points; got ${points.length}.`);
+  if (points.length > MAX_DATA_COMPONENTS)
+    return dataProblem(`data points must hold at most ${MAX_DATA_COMPONENTS} points; got ${points.length}.`);
   const out: Array<[number, number]> = [];
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
     const x = isList(p) && p.length === 2 ? p[0] : undefined;
     const y = isList(p) && p.length === 2 ? p[1] : undefined;
     if (!finite(x, MAX_DATA_COORDINATE) || !finite(y, MAX_DATA_COORDINATE)) {
-      return dataProblem(`${where}[${i}] must be two finite numbers [x, y] from -${MAX_DATA_COORDINATE} to ${MAX_DATA_COORDINATE}; got ${describeValue(p)}.`);
+      return dataProblem(
+        `${where}[${i}] must be two finite numbers [x, y] from -${MAX_DATA_COORDINATE} to ${MAX_DATA_COORDINATE}; got ${describeValue(p)}.`,
+      );
     }
     out.push([x, y]);
   }
@@ -94,12 +112,20 @@ function readCovariance(cov: unknown, where: string): Checked<Covariance2d | und
   if (cov === undefined) return { value: undefined };
   const { min, max } = DATA_VARIANCE_RANGE;
   if (typeof cov === 'number') {
-    return Number.isFinite(cov) && cov >= min && cov <= max ? { value: cov } : dataProblem(`${where} must be a variance from ${min} to ${max}; got ${describeValue(cov)}.`);
+    return Number.isFinite(cov) && cov >= min && cov <= max
+      ? { value: cov }
+      : dataProblem(`${where} must be a variance from ${min} to ${max}; got ${describeValue(cov)}.`);
   }
   const rows = isList(cov) && cov.length === 2 ? [cov[0], cov[1]] : null;
-  const m = rows?.every((r) => isList(r) && r.length === 2) ? (rows as ArrayLike<unknown>[]).map((r) => [r[0], r[1]]) : null;
-  const ok = m !== null && m.flat().every((v) => finite(v, max)) && (m[0]![0] as number) >= min && (m[1]![1] as number) >= min;
-  if (!ok) return dataProblem(`${where} must be a variance or a 2x2 matrix [[xx, xy], [xy, yy]] of finite numbers, xx and yy from ${min} to ${max}; got ${describeValue(cov)}.`);
+  const m = rows?.every((r) => isList(r) && r.length === 2)
+    ? (rows as ArrayLike<unknown>[]).map((r) => [r[0], r[1]])
+    : null;
+  const ok =
+    m !== null && m.flat().every((v) => finite(v, max)) && (m[0]![0] as number) >= min && (m[1]![1] as number) >= min;
+  if (!ok)
+    return dataProblem(
+      `${where} must be a variance or a 2x2 matrix [[xx, xy], [xy, yy]] of finite numbers, xx and yy from ${min} to ${max}; got ${describeValue(cov)}.`,
+    );
   return { value: m as unknown as Covariance2d };
 }
 
@@ -107,21 +133,31 @@ function readCovariance(cov: unknown, where: string): Checked<Covariance2d | und
  * Checks and copies a list of gaussians { weight?, mean: [x, y], cov? } found at `at` in the data prop (e.g.
  * `data.components`), with the limits above; GuidanceField reads each class's components with it too.
  */
-export function readComponents(components: unknown, at = 'data.components', max = MAX_DATA_COMPONENTS): Checked<Gaussian2dSpec[]> {
+export function readComponents(
+  components: unknown,
+  at = 'data.components',
+  max = MAX_DATA_COMPONENTS,
+): Checked<Gaussian2dSpec[]> {
   if (!isList(components) || components.length === 0 || components.length > max) {
-    return dataProblem(`${at} must be an array of 1 to ${max} gaussians { weight?, mean: [x, y], cov? }; got ${describeValue(components)}.`);
+    return dataProblem(
+      `${at} must be an array of 1 to ${max} gaussians { weight?, mean: [x, y], cov? }; got ${describeValue(components)}.`,
+    );
   }
   const out: Gaussian2dSpec[] = [];
   for (let i = 0; i < components.length; i++) {
     const c = components[i];
     const where = `${at}[${i}]`;
-    if (!isPlainObject(c)) return dataProblem(`${where} must be an object { weight?, mean: [x, y], cov? }; got ${describeValue(c)}.`);
+    if (!isPlainObject(c))
+      return dataProblem(`${where} must be an object { weight?, mean: [x, y], cov? }; got ${describeValue(c)}.`);
     const { weight, mean, cov } = c;
-    if (weight !== undefined && !(finite(weight, 1e6) && weight >= 0)) return dataProblem(`${where}.weight must be a number from 0 to 1000000; got ${describeValue(weight)}.`);
+    if (weight !== undefined && !(finite(weight, 1e6) && weight >= 0))
+      return dataProblem(`${where}.weight must be a number from 0 to 1000000; got ${describeValue(weight)}.`);
     const mx = isList(mean) && mean.length === 2 ? mean[0] : undefined;
     const my = isList(mean) && mean.length === 2 ? mean[1] : undefined;
     if (!finite(mx, MAX_DATA_COORDINATE) || !finite(my, MAX_DATA_COORDINATE)) {
-      return dataProblem(`${where}.mean must be two finite numbers [x, y] from -${MAX_DATA_COORDINATE} to ${MAX_DATA_COORDINATE}; got ${describeValue(mean)}.`);
+      return dataProblem(
+        `${where}.mean must be two finite numbers [x, y] from -${MAX_DATA_COORDINATE} to ${MAX_DATA_COORDINATE}; got ${describeValue(mean)}.`,
+      );
     }
     const covariance = readCovariance(cov, `${where}.cov`);
     if (covariance.problem) return covariance;
@@ -137,7 +173,9 @@ function readData(data: unknown): Checked<ScoreFieldData> {
   if (typeof data === 'string') {
     return isMixture2dPresetName(data)
       ? { value: data }
-      : dataProblem(`data must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}, a mixture { components } or points; got ${describeValue(data)}.`);
+      : dataProblem(
+          `data must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}, a mixture { components } or points; got ${describeValue(data)}.`,
+        );
   }
   if (Array.isArray(data)) return readPoints(data, 'data');
   if (isPlainObject(data) && 'points' in data) {
@@ -149,8 +187,13 @@ function readData(data: unknown): Checked<ScoreFieldData> {
     const { min, max } = DATA_VARIANCE_RANGE;
     const h = Math.sqrt(min);
     const H = Math.sqrt(max);
-    if (bandwidth !== undefined && !(bandwidth === 'scott' || bandwidth === 'silverman' || (finite(bandwidth, H) && bandwidth >= h))) {
-      return dataProblem(`data.bandwidth must be 'scott', 'silverman' or a number from ${h} to ${H}; got ${describeValue(bandwidth)}.`);
+    if (
+      bandwidth !== undefined &&
+      !(bandwidth === 'scott' || bandwidth === 'silverman' || (finite(bandwidth, H) && bandwidth >= h))
+    ) {
+      return dataProblem(
+        `data.bandwidth must be 'scott', 'silverman' or a number from ${h} to ${H}; got ${describeValue(bandwidth)}.`,
+      );
     }
     const spec: ScoreFieldPointsSpec = { points: points.value };
     if (bandwidth !== undefined) spec.bandwidth = bandwidth as KdeBandwidth;
@@ -208,7 +251,9 @@ function resolveClean(data: ScoreFieldData): ResolvedScoreFieldData | { problem:
   try {
     if (typeof data === 'string') {
       if (!isMixture2dPresetName(data)) {
-        return problem(`data must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}, a mixture { components } or points; got '${data}'.`);
+        return problem(
+          `data must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}, a mixture { components } or points; got '${data}'.`,
+        );
       }
       return { mixture: mixture2dPreset(data), label: MIXTURE2D_PRESET_LABELS[data], kind: 'preset' };
     }
@@ -229,16 +274,23 @@ function resolveClean(data: ScoreFieldData): ResolvedScoreFieldData | { problem:
   }
 }
 
-function kde(points: ReadonlyArray<readonly [number, number]>, bandwidth: KdeBandwidth, label?: string): ResolvedScoreFieldData | { problem: PropProblem } {
+function kde(
+  points: ReadonlyArray<readonly [number, number]>,
+  bandwidth: KdeBandwidth,
+  label?: string,
+): ResolvedScoreFieldData | { problem: PropProblem } {
   if (!Array.isArray(points) || points.length === 0) {
     return problem('data points must hold at least 1 point [x, y] (at least 2 for a bandwidth rule); got none.');
   }
-  if (points.length > MAX_DATA_COMPONENTS) return problem(`data points must hold at most ${MAX_DATA_COMPONENTS} points; got ${points.length}.`);
+  if (points.length > MAX_DATA_COMPONENTS)
+    return problem(`data points must hold at most ${MAX_DATA_COMPONENTS} points; got ${points.length}.`);
   const h = kdeBandwidth(points, bandwidth);
   const n = points.length;
   const [hMin, hMax] = [Math.sqrt(DATA_VARIANCE_RANGE.min), Math.sqrt(DATA_VARIANCE_RANGE.max)];
   if (!(h >= hMin && h <= hMax)) {
-    return problem(`data points give a KDE bandwidth h = ${formatSignificant(h)}, outside ${hMin} to ${hMax}: the points are too close together or too far apart; give a numeric bandwidth.`);
+    return problem(
+      `data points give a KDE bandwidth h = ${formatSignificant(h)}, outside ${hMin} to ${hMax}: the points are too close together or too far apart; give a numeric bandwidth.`,
+    );
   }
   return {
     mixture: kdeMixture2d(points, h),

@@ -70,7 +70,8 @@ export function computeScoreFieldBase(
   const startRng = createRng(master.nextUint32());
   const x0 = sampleMixture2d(data.mixture, sampleCount, sampleRng);
   const eps = randn64(noiseRng, 2 * sampleCount);
-  const trajectories = trajectoryCount > 0 ? flowPaths(data, alphasCumprod, trajectoryCount, trajectorySteps, startRng) : null;
+  const trajectories =
+    trajectoryCount > 0 ? flowPaths(data, alphasCumprod, trajectoryCount, trajectorySteps, startRng) : null;
   return { data, alphasCumprod, extent: extent ?? viewExtent(data.mixture), x0, eps, trajectories };
 }
 
@@ -89,7 +90,10 @@ function flowPaths(
   rng: ReturnType<typeof createRng>,
 ): ProbabilityFlowTrajectories | null {
   if (!supportsFlowPaths(alphasCumprod)) return null;
-  return probabilityFlowTrajectories(data.mixture, randn64(rng, 2 * count), { alphasCumprod, steps: Math.min(steps, alphasCumprod.length) });
+  return probabilityFlowTrajectories(data.mixture, randn64(rng, 2 * count), {
+    alphasCumprod,
+    steps: Math.min(steps, alphasCumprod.length),
+  });
 }
 
 /** One frame: everything drawn at timestep t. Grids are row-major with row 0 at the top (y = +extent). */
@@ -128,7 +132,11 @@ export interface ScoreFieldFrameOptions {
 }
 
 /** The frame at timestep t (an integer from 0 to T - 1). */
-export function computeScoreFieldFrame(base: ScoreFieldBase, t: number, { gridSize, densityResolution }: ScoreFieldFrameOptions): ScoreFieldFrame {
+export function computeScoreFieldFrame(
+  base: ScoreFieldBase,
+  t: number,
+  { gridSize, densityResolution }: ScoreFieldFrameOptions,
+): ScoreFieldFrame {
   const alphaBar = base.alphasCumprod[t]!;
   const noised = noiseMixture2d(base.data.mixture, alphaBar);
   const e = base.extent;

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { colorLut, linearLut } from '../../theme/colorMaps';
-import { ARROW_VERTICES, fillArrows, fillSurface, heightSampler, SURFACE_HEIGHT, surfaceIndex } from './surfaceGeometry';
+import {
+  ARROW_VERTICES,
+  fillArrows,
+  fillSurface,
+  heightSampler,
+  SURFACE_HEIGHT,
+  surfaceIndex,
+} from './surfaceGeometry';
 import { computeScoreFieldModel } from './useScoreFieldPlot';
 
 const model = computeScoreFieldModel(
-  { data: 'ring', schedule: 'squaredcos_cap_v2', seed: 0, sampleCount: 0, trajectoryCount: 0, trajectorySteps: 10, gridSize: 6, densityResolution: 16 },
+  {
+    data: 'ring',
+    schedule: 'squaredcos_cap_v2',
+    seed: 0,
+    sampleCount: 0,
+    trajectoryCount: 0,
+    trajectorySteps: 10,
+    gridSize: 6,
+    densityResolution: 16,
+  },
   100,
 );
 const { base, frame } = model as Required<typeof model>;

@@ -62,7 +62,10 @@ export function fillSurface(
 }
 
 /** Bilinear height of the surface at data (x, y), from the density grid (`value`: log q to [0, 1]). */
-export function heightSampler(frame: ScoreFieldFrame, value: (logq: number) => number): (x: number, y: number) => number {
+export function heightSampler(
+  frame: ScoreFieldFrame,
+  value: (logq: number) => number,
+): (x: number, y: number) => number {
   const { nx, ny, xMin, xMax, yMax, yMin } = frame.densityGrid;
   return (x: number, y: number) => {
     const gx = Math.min(nx - 1, Math.max(0, ((x - xMin) / (xMax - xMin)) * nx - 0.5));
@@ -83,7 +86,12 @@ export function heightSampler(frame: ScoreFieldFrame, value: (logq: number) => n
  * on the surface: equal lengths (0.8 of a cell), pointing along the score, a head of two strokes at +-150
  * degrees; a point with no score gets a zero-length arrow.
  */
-export function fillArrows(positions: Float32Array, frame: ScoreFieldFrame, densityScale: 'linear' | 'log', extent: number): void {
+export function fillArrows(
+  positions: Float32Array,
+  frame: ScoreFieldFrame,
+  densityScale: 'linear' | 'log',
+  extent: number,
+): void {
   const { value } = densityLevels(frame, densityScale);
   const heightAt = heightSampler(frame, (l) => Math.min(1, value(l)));
   const g = frame.arrowGrid;

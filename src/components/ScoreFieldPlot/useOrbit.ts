@@ -24,7 +24,9 @@ export function orbitPosition({ azimuth, elevation, distance }: Orbit): [number,
   ];
 }
 
-/** An orbit turned by the two angles and zoomed by a factor, kept above the plane (0.05 to 1.5 rad) and 1.2 to 8 away. */
+/**
+ * An orbit turned by the two angles and zoomed by a factor, kept above the plane (0.05 to 1.5 rad) and 1.2 to 8 away.
+ */
 export function turnOrbit(o: Orbit, dAzimuth: number, dElevation: number, zoom = 1): Orbit {
   return {
     azimuth: o.azimuth + dAzimuth,
@@ -41,7 +43,13 @@ const DRAG = 0.01;
 type Apply = (orbit: Orbit) => void;
 
 /** Puts the camera on the orbit (inside the Canvas); the orbit's handlers call it through `applyRef`. */
-export function CameraRig({ applyRef, orbit }: { applyRef: MutableRefObject<Apply | null>; orbit: MutableRefObject<Orbit> }) {
+export function CameraRig({
+  applyRef,
+  orbit,
+}: {
+  applyRef: MutableRefObject<Apply | null>;
+  orbit: MutableRefObject<Orbit>;
+}) {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   useLayoutEffect(() => {
@@ -80,7 +88,8 @@ export function useOrbit() {
   };
   const keyboard = useGridCursor<Orbit>({
     store: { get: () => orbit.current, set: setOrbit },
-    move: (o, move) => (o && move.type === 'step' ? turnOrbit(o, -KEY_AZIMUTH * move.dx, -KEY_ELEVATION * move.dy) : null),
+    move: (o, move) =>
+      o && move.type === 'step' ? turnOrbit(o, -KEY_AZIMUTH * move.dx, -KEY_ELEVATION * move.dy) : null,
     keys: { '+': zoom(0.9), '=': zoom(0.9), '-': zoom(1.1) },
   });
   const endDrag = () => {

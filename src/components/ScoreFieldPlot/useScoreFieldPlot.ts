@@ -4,7 +4,12 @@ import { type PropProblem, checkNumber, errorText, firstProblem } from '../share
 import type { ScheduleSpec } from '../shared/props/resolveSchedule';
 import { type ScheduleAbar, resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
-import { type ScoreFieldBase, type ScoreFieldFrame, computeScoreFieldBase, computeScoreFieldFrame } from './scoreFieldModel';
+import {
+  type ScoreFieldBase,
+  type ScoreFieldFrame,
+  computeScoreFieldBase,
+  computeScoreFieldFrame,
+} from './scoreFieldModel';
 
 /**
  * A noise schedule, as every figure takes one: a diffusers `beta_schedule` name (1000 steps), or a config with
@@ -54,7 +59,11 @@ export const SCORE_FIELD_LIMITS = {
 export const SCORE_FIELD_WORK_LIMITS = { field: 15_000_000, samples: 40_000_000, trajectories: 1_000_000 } as const;
 
 /** Checks the work the props ask for against {@link SCORE_FIELD_WORK_LIMITS}. */
-export function checkScoreFieldWork(o: Pick<ScoreFieldOptions, 'sampleCount' | 'trajectoryCount' | 'trajectorySteps' | 'gridSize' | 'densityResolution'>, components: number, T: number): PropProblem | null {
+export function checkScoreFieldWork(
+  o: Pick<ScoreFieldOptions, 'sampleCount' | 'trajectoryCount' | 'trajectorySteps' | 'gridSize' | 'densityResolution'>,
+  components: number,
+  T: number,
+): PropProblem | null {
   const L = SCORE_FIELD_WORK_LIMITS;
   const k = `the data's ${components} gaussian${components === 1 ? '' : 's'}`;
   const field = (o.densityResolution ** 2 + 2 * o.gridSize ** 2) * components;
@@ -68,7 +77,10 @@ export function checkScoreFieldWork(o: Pick<ScoreFieldOptions, 'sampleCount' | '
   }
   const samples = o.sampleCount * components;
   if (samples > L.samples) {
-    return { prop: 'sampleCount', message: `sampleCount asks for ${o.sampleCount} x ${k} = ${samples} steps of drawing; the limit is ${L.samples}. Lower sampleCount or use fewer points.` };
+    return {
+      prop: 'sampleCount',
+      message: `sampleCount asks for ${o.sampleCount} x ${k} = ${samples} steps of drawing; the limit is ${L.samples}. Lower sampleCount or use fewer points.`,
+    };
   }
   const steps = Math.min(o.trajectorySteps, T);
   const paths = o.trajectoryCount * steps * components;
@@ -88,7 +100,11 @@ export function checkScoreFieldWork(o: Pick<ScoreFieldOptions, 'sampleCount' | '
  * with at least 2 training steps; or the problem with it.
  */
 export function resolveSchedule(schedule: unknown): ScheduleAbar | { problem: PropProblem } {
-  return resolveScheduleAbar(schedule, (count) => checkNumber('schedule.num_train_timesteps', count, SCORE_FIELD_LIMITS.numTrainTimesteps)?.message ?? null);
+  return resolveScheduleAbar(
+    schedule,
+    (count) =>
+      checkNumber('schedule.num_train_timesteps', count, SCORE_FIELD_LIMITS.numTrainTimesteps)?.message ?? null,
+  );
 }
 
 /** The first problem among the numeric options, or null. */
@@ -114,8 +130,13 @@ function resolveBase(
   o: ScoreFieldOptions,
   data: ResolvedScoreFieldData | { problem: PropProblem },
   schedule: ScheduleAbar | { problem: PropProblem },
-): { problem: PropProblem; base?: undefined; scheduleName?: undefined } | { problem: null; base: ScoreFieldBase; scheduleName: string } {
-  const problem = checkScoreFieldOptions(o) ?? ('problem' in schedule ? schedule.problem : null) ?? ('problem' in data ? data.problem : null);
+):
+  | { problem: PropProblem; base?: undefined; scheduleName?: undefined }
+  | { problem: null; base: ScoreFieldBase; scheduleName: string } {
+  const problem =
+    checkScoreFieldOptions(o) ??
+    ('problem' in schedule ? schedule.problem : null) ??
+    ('problem' in data ? data.problem : null);
   if (problem) return { problem };
   const resolvedData = data as ResolvedScoreFieldData;
   const { alphasCumprod, name } = schedule as ScheduleAbar;
@@ -124,7 +145,12 @@ function resolveBase(
   try {
     return { problem: null, base: computeScoreFieldBase(resolvedData, alphasCumprod, o), scheduleName: name };
   } catch (error) {
-    return { problem: { prop: 'data', message: `the figure could not be computed for this data and schedule: ${errorText(error)}` } };
+    return {
+      problem: {
+        prop: 'data',
+        message: `the figure could not be computed for this data and schedule: ${errorText(error)}`,
+      },
+    };
   }
 }
 
@@ -155,7 +181,17 @@ export function useScoreFieldPlot(o: ScoreFieldOptions, t: number): ScoreFieldMo
   const schedule = useMemoByValue(o.schedule, resolveSchedule);
   const resolved = useMemo(
     () => resolveBase(o, data, schedule),
-    [data, schedule, o.seed, o.sampleCount, o.trajectoryCount, o.trajectorySteps, o.extent, o.gridSize, o.densityResolution],
+    [
+      data,
+      schedule,
+      o.seed,
+      o.sampleCount,
+      o.trajectoryCount,
+      o.trajectorySteps,
+      o.extent,
+      o.gridSize,
+      o.densityResolution,
+    ],
   );
   return useMemo(() => frameModel(resolved, t, o), [resolved, t, o.gridSize, o.densityResolution]);
 }

@@ -14,13 +14,16 @@ describe('configure', () => {
     expect(url).toMatch(new RegExp(`/assets/models/glyffuser-mini/model\\.json\\?v=${SHIPPED_MODEL_DIGEST}$`));
     expect(url.startsWith('/')).toBe(false);
     expect(Object.keys(files).sort()).toEqual(['text_encoder.onnx', 'tokenizer.json', 'unet.onnx']);
-    for (const [name, href] of Object.entries(files)) expect(href.endsWith(`/assets/models/glyffuser-mini/${name}`)).toBe(true);
+    for (const [name, href] of Object.entries(files))
+      expect(href.endsWith(`/assets/models/glyffuser-mini/${name}`)).toBe(true);
     expect(getDefaultModelUrl()).toBe(url);
   });
 
   it('modelUrl wins over assetBase; assetBase gets its trailing slash', () => {
     configure({ assetBase: 'https://cdn.example.org/kit/assets' });
-    expect(defaultModelSource()).toBe(`https://cdn.example.org/kit/assets/models/glyffuser-mini/model.json?v=${SHIPPED_MODEL_DIGEST}`);
+    expect(defaultModelSource()).toBe(
+      `https://cdn.example.org/kit/assets/models/glyffuser-mini/model.json?v=${SHIPPED_MODEL_DIGEST}`,
+    );
     configure({ modelUrl: '/docs/my-model/model.json' });
     expect(getDefaultModelUrl()).toBe('/docs/my-model/model.json');
     expect(getConfig().assetBase).toBe('https://cdn.example.org/kit/assets/');
@@ -39,7 +42,10 @@ describe('configure', () => {
     [{ wasmPaths: ['a'] }, /^configure: wasmPaths must be a folder URL or a map of file name to URL; got an array\./],
     [{ wasmPaths: { 'ort-wasm-simd-threaded.wasm': 3 } }, /^configure: wasmPaths must be/],
     [{ createWorker: 'worker.js' }, /^configure: createWorker must be a function that returns a Worker/],
-    [{ modelURL: '/x' }, /^configure: modelURL is not a setting; the settings are modelUrl, assetBase, wasmPaths, threads, createWorker\./],
+    [
+      { modelURL: '/x' },
+      /^configure: modelURL is not a setting; the settings are modelUrl, assetBase, wasmPaths, threads, createWorker\./,
+    ],
     [null, /^configure takes an object of settings/],
   ])('refuses %j with a LoadOptionsError naming the field, and keeps the earlier settings', (bad, message) => {
     configure({ threads: 3 });

@@ -44,7 +44,8 @@ let current: Readonly<KitConfig> = {};
 
 function checkUrl(field: string, value: unknown): string {
   if (value instanceof URL) return value.href;
-  if (typeof value !== 'string' || value.trim() === '') throw new LoadOptionsError(`configure: ${field}`, `must be a non-empty string or a URL; got ${describe(value)}.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new LoadOptionsError(`configure: ${field}`, `must be a non-empty string or a URL; got ${describe(value)}.`);
   return value;
 }
 
@@ -55,12 +56,19 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'an array' : 'an object';
 }
 
-/** Checks one call's settings; throws a LoadOptionsError naming the field and what it accepts. Nothing is kept on error. */
+/**
+ * Checks one call's settings; throws a LoadOptionsError naming the field and what it accepts. Nothing is kept on error.
+ */
 function checkConfig(next: KitConfig): KitConfig {
-  if (next === null || typeof next !== 'object' || Array.isArray(next)) throw new LoadOptionsError('configure', `takes an object of settings (${FIELDS.join(', ')}); got ${describe(next)}.`);
+  if (next === null || typeof next !== 'object' || Array.isArray(next))
+    throw new LoadOptionsError(
+      'configure',
+      `takes an object of settings (${FIELDS.join(', ')}); got ${describe(next)}.`,
+    );
   const out: KitConfig = {};
   for (const key of Object.keys(next)) {
-    if (!FIELDS.includes(key as keyof KitConfig)) throw new LoadOptionsError(`configure: ${key}`, `is not a setting; the settings are ${FIELDS.join(', ')}.`);
+    if (!FIELDS.includes(key as keyof KitConfig))
+      throw new LoadOptionsError(`configure: ${key}`, `is not a setting; the settings are ${FIELDS.join(', ')}.`);
   }
   if (next.modelUrl !== undefined) out.modelUrl = checkUrl('modelUrl', next.modelUrl);
   if (next.assetBase !== undefined) {
@@ -70,15 +78,33 @@ function checkConfig(next: KitConfig): KitConfig {
   if (next.wasmPaths !== undefined) {
     const paths = next.wasmPaths;
     if (typeof paths === 'string') out.wasmPaths = checkUrl('wasmPaths', paths);
-    else if (paths && typeof paths === 'object' && !Array.isArray(paths) && Object.values(paths).every((v) => typeof v === 'string' && v !== '')) out.wasmPaths = { ...paths };
-    else throw new LoadOptionsError('configure: wasmPaths', `must be a folder URL or a map of file name to URL; got ${describe(paths)}.`);
+    else if (
+      paths &&
+      typeof paths === 'object' &&
+      !Array.isArray(paths) &&
+      Object.values(paths).every((v) => typeof v === 'string' && v !== '')
+    )
+      out.wasmPaths = { ...paths };
+    else
+      throw new LoadOptionsError(
+        'configure: wasmPaths',
+        `must be a folder URL or a map of file name to URL; got ${describe(paths)}.`,
+      );
   }
   if (next.threads !== undefined) {
-    if (!Number.isInteger(next.threads) || next.threads < 1 || next.threads > 16) throw new LoadOptionsError('configure: threads', `must be an integer from 1 to 16; got ${describe(next.threads)}.`);
+    if (!Number.isInteger(next.threads) || next.threads < 1 || next.threads > 16)
+      throw new LoadOptionsError(
+        'configure: threads',
+        `must be an integer from 1 to 16; got ${describe(next.threads)}.`,
+      );
     out.threads = next.threads;
   }
   if (next.createWorker !== undefined) {
-    if (typeof next.createWorker !== 'function') throw new LoadOptionsError('configure: createWorker', `must be a function that returns a Worker; got ${describe(next.createWorker)}.`);
+    if (typeof next.createWorker !== 'function')
+      throw new LoadOptionsError(
+        'configure: createWorker',
+        `must be a function that returns a Worker; got ${describe(next.createWorker)}.`,
+      );
     out.createWorker = next.createWorker;
   }
   return out;

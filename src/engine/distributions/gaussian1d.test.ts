@@ -18,7 +18,8 @@ describe('gaussianPdf', () => {
     const std = 0.7;
     const h = 0.001;
     let area = 0;
-    for (let x = mean - 8 * std; x < mean + 8 * std; x += h) area += (h * (gaussianPdf(x, mean, std) + gaussianPdf(x + h, mean, std))) / 2;
+    for (let x = mean - 8 * std; x < mean + 8 * std; x += h)
+      area += (h * (gaussianPdf(x, mean, std) + gaussianPdf(x + h, mean, std))) / 2;
     expect(area).toBeCloseTo(1, 6);
   });
 

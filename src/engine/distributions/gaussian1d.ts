@@ -7,7 +7,8 @@ import type { Rng } from '../rng/Rng';
 
 function checkParams(mean: number, std: number): void {
   if (!Number.isFinite(mean)) throw new RangeError(`mean must be a finite number; got ${String(mean)}.`);
-  if (!(Number.isFinite(std) && std > 0)) throw new RangeError(`std must be a finite number greater than 0; got ${String(std)}.`);
+  if (!(Number.isFinite(std) && std > 0))
+    throw new RangeError(`std must be a finite number greater than 0; got ${String(std)}.`);
 }
 
 /** The density of N(mean, std^2) at x: exp(-(x - mean)^2 / (2 std^2)) / (std sqrt(2 pi)). */

@@ -35,7 +35,11 @@ describe('the guided score against finite differences of log-densities', () => {
               const g = guidedScore2d(m, y, w, px, py);
               const [ux, uy] = numericGradient((x, yy) => mixture2dLogDensity(m.joint, x, yy), px, py);
               const [cx, cy] = numericGradient((x, yy) => mixture2dLogDensity(cls, x, yy), px, py);
-              const tilted = numericGradient((x, yy) => (1 - w) * mixture2dLogDensity(m.joint, x, yy) + w * mixture2dLogDensity(cls, x, yy), px, py);
+              const tilted = numericGradient(
+                (x, yy) => (1 - w) * mixture2dLogDensity(m.joint, x, yy) + w * mixture2dLogDensity(cls, x, yy),
+                px,
+                py,
+              );
               const post = numericGradient((x, yy) => classLogPosteriors2d(m, x, yy)[y]!, px, py);
               // Relative to the gradient's size: steep tails of narrow components reach |score| ~ 1e2.
               const tol = (v: number) => 1e-6 * Math.max(1, Math.abs(v));
@@ -58,7 +62,8 @@ describe('the guided score against finite differences of log-densities', () => {
 
 describe('the guided score in hand-derived cases', () => {
   // Two classes, one isotropic gaussian each, same variance s2: noised to abar they are N(sqrt(a) mu_y, v I)
-  // with v = a s2 + 1 - a, and p(y = 1 | x) = sigmoid(d), d = log(pi1/pi0) + (m1 - m0).x / v - (|m1|^2 - |m0|^2) / (2v).
+  // with v = a s2 + 1 - a, and p(y = 1 | x) = sigmoid(d), d = log(pi1/pi0) + (m1 - m0).x / v - (|m1|^2 - |m0|^2) /
+  // (2v).
   const mu0 = [-1, 0.5] as const;
   const mu1 = [1.2, -0.3] as const;
   const [pi0, pi1, s2] = [0.3, 0.7, 0.25];
@@ -91,12 +96,15 @@ describe('the guided score in hand-derived cases', () => {
     const [m0x, m0y, m1x, m1y] = [sa * mu0[0], sa * mu0[1], sa * mu1[0], sa * mu1[1]];
     for (const w of [0, 2, 9]) {
       for (const [x, y] of points(8, 10)) {
-        const d = Math.log(pi1 / pi0) + ((m1x - m0x) * x + (m1y - m0y) * y) / v - (m1x ** 2 + m1y ** 2 - m0x ** 2 - m0y ** 2) / (2 * v);
+        const d =
+          Math.log(pi1 / pi0) +
+          ((m1x - m0x) * x + (m1y - m0y) * y) / v -
+          (m1x ** 2 + m1y ** 2 - m0x ** 2 - m0y ** 2) / (2 * v);
         const p1 = 1 / (1 + Math.exp(-d));
         const g = guidedScore2d(m, 1, w, x, y);
         expect(g.logClassPosterior).toBeCloseTo(Math.log(p1), 12);
-        expect(g.scoreX).toBeCloseTo(-(x - m1x) / v + (w - 1) * (1 - p1) * (m1x - m0x) / v, 10);
-        expect(g.scoreY).toBeCloseTo(-(y - m1y) / v + (w - 1) * (1 - p1) * (m1y - m0y) / v, 10);
+        expect(g.scoreX).toBeCloseTo(-(x - m1x) / v + ((w - 1) * (1 - p1) * (m1x - m0x)) / v, 10);
+        expect(g.scoreY).toBeCloseTo(-(y - m1y) / v + ((w - 1) * (1 - p1) * (m1y - m0y)) / v, 10);
       }
     }
     // At the class's own mean, a large w still pushes on, away from class 0: the mean is no longer a fixed point.

@@ -37,7 +37,8 @@ export function checkGuidance(m: LabelledMixture2d, classIndex: number, guidance
   if (!(Number.isSafeInteger(classIndex) && classIndex >= 0 && classIndex < m.classes.length)) {
     throw new RangeError(`classIndex must be an integer from 0 to ${m.classes.length - 1}; got ${String(classIndex)}.`);
   }
-  if (!Number.isFinite(guidanceScale)) throw new RangeError(`guidanceScale must be a finite number; got ${String(guidanceScale)}.`);
+  if (!Number.isFinite(guidanceScale))
+    throw new RangeError(`guidanceScale must be a finite number; got ${String(guidanceScale)}.`);
 }
 
 /** The guided score at (x, y) of a (noised) labelled mixture, for class `classIndex` and scale w. */
@@ -54,7 +55,15 @@ export function guidedScore2d(
   const u = mixture2dEvaluate(m.joint, x, y, scratchU);
   const c = mixture2dEvaluate(cls.mixture, x, y, scratchC);
   const w = guidanceScale;
-  const r = out ?? { scoreX: 0, scoreY: 0, unconditionalX: 0, unconditionalY: 0, conditionalX: 0, conditionalY: 0, logClassPosterior: 0 };
+  const r = out ?? {
+    scoreX: 0,
+    scoreY: 0,
+    unconditionalX: 0,
+    unconditionalY: 0,
+    conditionalX: 0,
+    conditionalY: 0,
+    logClassPosterior: 0,
+  };
   r.unconditionalX = u.scoreX;
   r.unconditionalY = u.scoreY;
   r.conditionalX = c.scoreX;
@@ -69,7 +78,9 @@ export function guidedScore2d(
 /** log p_t(y | x) for every class at (x, y), by Bayes; the exponentials sum to 1. */
 export function classLogPosteriors2d(m: LabelledMixture2d, x: number, y: number): Float64Array {
   const logPx = mixture2dEvaluate(m.joint, x, y, scratchU).logDensity;
-  return Float64Array.from(m.classes, (c) => Math.min(0, Math.log(c.prior) + mixture2dEvaluate(c.mixture, x, y, scratchC).logDensity - logPx));
+  return Float64Array.from(m.classes, (c) =>
+    Math.min(0, Math.log(c.prior) + mixture2dEvaluate(c.mixture, x, y, scratchC).logDensity - logPx),
+  );
 }
 
 /** The unconditional and conditional scores of a (noised) labelled mixture on a grid, to mix for any w. */
@@ -97,7 +108,11 @@ export function guidanceGrids(m: LabelledMixture2d, classIndex: number, grid: Gr
 }
 
 /** s_w = (1 - w) s_u + w s_c on every cell of `grids`, as [sx, sy] pairs. */
-export function guidedScoreGrid(grids: GuidanceGrids, guidanceScale: number, out = new Float64Array(grids.unconditional.length)): Float64Array {
+export function guidedScoreGrid(
+  grids: GuidanceGrids,
+  guidanceScale: number,
+  out = new Float64Array(grids.unconditional.length),
+): Float64Array {
   const w = guidanceScale;
   const { unconditional: u, conditional: c } = grids;
   for (let i = 0; i < u.length; i++) out[i] = (1 - w) * u[i]! + w * c[i]!;

@@ -31,10 +31,27 @@ describe('guided probability-flow paths', () => {
   it('with one gaussian per class at w = 1, carry N(0, I) to that class (moments)', () => {
     const two = createLabelledMixture2d([
       { components: [{ mean: [-1.5, 0], cov: 0.1 }] },
-      { components: [{ mean: [1, 1], cov: [[0.3, 0.1], [0.1, 0.2]] }] },
+      {
+        components: [
+          {
+            mean: [1, 1],
+            cov: [
+              [0.3, 0.1],
+              [0.1, 0.2],
+            ],
+          },
+        ],
+      },
     ]);
     const n = 3000;
-    const fin = ends(guidedFlowTrajectories(two, randn64(createRng(2), 2 * n), { alphasCumprod: cosine, steps: 100, classIndex: 1, guidanceScale: 1 }));
+    const fin = ends(
+      guidedFlowTrajectories(two, randn64(createRng(2), 2 * n), {
+        alphasCumprod: cosine,
+        steps: 100,
+        classIndex: 1,
+        guidanceScale: 1,
+      }),
+    );
     const mx = fin.reduce((s, p) => s + p[0], 0) / n;
     const my = fin.reduce((s, p) => s + p[1], 0) / n;
     const cxx = fin.reduce((s, p) => s + (p[0] - mx) ** 2, 0) / n;
@@ -48,8 +65,11 @@ describe('guided probability-flow paths', () => {
   it('from the same starts, a larger w lands more surely in the class and further out, past its bulk', () => {
     const classIndex = 0; // 'circle', centred at (0, ~1.6): "further out" is further from the origin, away from the other classes
     const stats = [0, 1, 3, 8].map((w) => {
-      const fin = ends(guidedFlowTrajectories(data, start, { alphasCumprod: cosine, steps: 50, classIndex, guidanceScale: w }));
-      const inClass = fin.filter(([x, y]) => Math.exp(classLogPosteriors2d(data, x, y)[classIndex]!) > 0.5).length / fin.length;
+      const fin = ends(
+        guidedFlowTrajectories(data, start, { alphasCumprod: cosine, steps: 50, classIndex, guidanceScale: w }),
+      );
+      const inClass =
+        fin.filter(([x, y]) => Math.exp(classLogPosteriors2d(data, x, y)[classIndex]!) > 0.5).length / fin.length;
       const radius = fin.reduce((s, [x, y]) => s + Math.hypot(x, y), 0) / fin.length;
       return { w, inClass, radius };
     });
@@ -64,7 +84,11 @@ describe('guided probability-flow paths', () => {
   });
 
   it('rejects a bad class or scale', () => {
-    expect(() => guidedFlowTrajectories(data, start, { alphasCumprod: cosine, classIndex: 3, guidanceScale: 1 })).toThrow(/classIndex/);
-    expect(() => guidedFlowTrajectories(data, start, { alphasCumprod: cosine, classIndex: 0, guidanceScale: Infinity })).toThrow(/guidanceScale/);
+    expect(() =>
+      guidedFlowTrajectories(data, start, { alphasCumprod: cosine, classIndex: 3, guidanceScale: 1 }),
+    ).toThrow(/classIndex/);
+    expect(() =>
+      guidedFlowTrajectories(data, start, { alphasCumprod: cosine, classIndex: 0, guidanceScale: Infinity }),
+    ).toThrow(/guidanceScale/);
   });
 });

@@ -1,7 +1,11 @@
 import { checkGuidance } from './guidance2d';
 import { type LabelledMixture2d, noiseLabelledMixture2d } from './labelledMixture2d';
 import { type Mixture2dEvaluation, mixture2dEvaluate } from './mixture2dScore';
-import { type ProbabilityFlowOptions, type ProbabilityFlowTrajectories, scoreFlowTrajectories } from './probabilityFlow';
+import {
+  type ProbabilityFlowOptions,
+  type ProbabilityFlowTrajectories,
+  scoreFlowTrajectories,
+} from './probabilityFlow';
 
 /** Options of {@link guidedFlowTrajectories}: the flow's, plus the class and the guidance scale. */
 export interface GuidedFlowOptions extends ProbabilityFlowOptions {

@@ -48,7 +48,8 @@ export function extent(values: ArrayLike<number>, count = values.length): [numbe
 export function histogram(values: ArrayLike<number>, options: HistogramOptions): Histogram {
   const { bins } = options;
   const count = options.count ?? values.length;
-  if (!Number.isSafeInteger(bins) || bins < 1) throw new RangeError(`bins must be an integer >= 1; got ${String(bins)}.`);
+  if (!Number.isSafeInteger(bins) || bins < 1)
+    throw new RangeError(`bins must be an integer >= 1; got ${String(bins)}.`);
   if (!Number.isSafeInteger(count) || count < 0 || count > values.length) {
     throw new RangeError(`count must be an integer from 0 to ${values.length}; got ${String(count)}.`);
   }

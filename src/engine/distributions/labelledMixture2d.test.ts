@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, randn64 } from '../rng';
 import { createLabelledMixture2d, noiseLabelledMixture2d } from './labelledMixture2d';
-import { LABELLED_MIXTURE2D_PRESETS, labelledMixture2dPreset, labelledMixture2dPresetSpec } from './labelledMixture2dPresets';
+import {
+  LABELLED_MIXTURE2D_PRESETS,
+  labelledMixture2dPreset,
+  labelledMixture2dPresetSpec,
+} from './labelledMixture2dPresets';
 import { Mixture2dError } from './mixture2d';
 import { noiseMixture2d } from './mixture2dNoise';
 import { mixture2dPreset } from './mixture2dPresets';
@@ -14,7 +18,21 @@ const logSumExp = (xs: number[]) => {
 
 describe('labelled mixtures', () => {
   const m = createLabelledMixture2d([
-    { label: 'a', weight: 3, components: [{ mean: [-1, 0], cov: 0.2 }, { weight: 3, mean: [-1, 1], cov: [[0.3, 0.1], [0.1, 0.2]] }] },
+    {
+      label: 'a',
+      weight: 3,
+      components: [
+        { mean: [-1, 0], cov: 0.2 },
+        {
+          weight: 3,
+          mean: [-1, 1],
+          cov: [
+            [0.3, 0.1],
+            [0.1, 0.2],
+          ],
+        },
+      ],
+    },
     { weight: 1, components: [{ mean: [1.5, -0.5], cov: 0.4 }] },
   ]);
 
@@ -49,11 +67,13 @@ describe('labelled mixtures', () => {
 
   it('reject bad classes, naming the field', () => {
     expect(() => createLabelledMixture2d([])).toThrow(Mixture2dError);
-    expect(() => createLabelledMixture2d([{ weight: -1, components: [{ mean: [0, 0] }] }])).toThrow(/classes\[0\]\.weight/);
-    expect(() => createLabelledMixture2d([{ weight: 0, components: [{ mean: [0, 0] }] }])).toThrow(/positive sum/);
-    expect(() => createLabelledMixture2d([{ components: [{ mean: [0, 0] }] }, { components: [{ mean: [0, 0], cov: -1 }] }])).toThrow(
-      /^classes\[1\]\.components\[0\]\.cov must be positive definite/,
+    expect(() => createLabelledMixture2d([{ weight: -1, components: [{ mean: [0, 0] }] }])).toThrow(
+      /classes\[0\]\.weight/,
     );
+    expect(() => createLabelledMixture2d([{ weight: 0, components: [{ mean: [0, 0] }] }])).toThrow(/positive sum/);
+    expect(() =>
+      createLabelledMixture2d([{ components: [{ mean: [0, 0] }] }, { components: [{ mean: [0, 0], cov: -1 }] }]),
+    ).toThrow(/^classes\[1\]\.components\[0\]\.cov must be positive definite/);
   });
 });
 
@@ -70,10 +90,19 @@ describe('labelled presets', () => {
   });
 
   it('label the unlabelled presets without changing them: the joint density is the same', () => {
-    for (const [labelled, plain] of [['two-moons', 'two-moons'], ['ring-quarters', 'ring']] as const) {
+    for (const [labelled, plain] of [
+      ['two-moons', 'two-moons'],
+      ['ring-quarters', 'ring'],
+    ] as const) {
       const a = labelledMixture2dPreset(labelled).joint;
       const b = mixture2dPreset(plain);
-      for (const [x, y] of [[0, 0], [1, 0.5], [-1.2, -0.3], [2, 0]]) expect(mixture2dLogDensity(a, x!, y!)).toBeCloseTo(mixture2dLogDensity(b, x!, y!), 12);
+      for (const [x, y] of [
+        [0, 0],
+        [1, 0.5],
+        [-1.2, -0.3],
+        [2, 0],
+      ])
+        expect(mixture2dLogDensity(a, x!, y!)).toBeCloseTo(mixture2dLogDensity(b, x!, y!), 12);
     }
   });
 

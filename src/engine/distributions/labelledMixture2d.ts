@@ -46,9 +46,11 @@ export function createLabelledMixture2d(classes: ReadonlyArray<LabelledClass2dSp
   }
   let total = 0;
   const priors = classes.map((c, y) => {
-    if (c == null || typeof c !== 'object') throw new Mixture2dError(`classes[${y}]`, 'must be an object { label?, weight?, components }.');
+    if (c == null || typeof c !== 'object')
+      throw new Mixture2dError(`classes[${y}]`, 'must be an object { label?, weight?, components }.');
     const w = c.weight ?? 1;
-    if (!(Number.isFinite(w) && w >= 0)) throw new Mixture2dError(`classes[${y}].weight`, `must be a finite number >= 0; got ${String(w)}.`);
+    if (!(Number.isFinite(w) && w >= 0))
+      throw new Mixture2dError(`classes[${y}].weight`, `must be a finite number >= 0; got ${String(w)}.`);
     total += w;
     return w;
   });
@@ -58,7 +60,8 @@ export function createLabelledMixture2d(classes: ReadonlyArray<LabelledClass2dSp
     try {
       mixture = createMixture2d(c.components);
     } catch (e) {
-      if (e instanceof Mixture2dError) throw new Mixture2dError(`classes[${y}].${e.field}`, e.message.slice(e.field.length + 1));
+      if (e instanceof Mixture2dError)
+        throw new Mixture2dError(`classes[${y}].${e.field}`, e.message.slice(e.field.length + 1));
       throw e;
     }
     return { label: c.label ?? `class ${y}`, prior: priors[y]! / total, mixture };

@@ -33,7 +33,11 @@ function threeClusters(): LabelledClass2dSpec[] {
     const components: Gaussian2dSpec[] = [-0.45, 0, 0.45].map((da, j) => {
       const a = centre + da;
       const r = j === 1 ? 1.75 : 1.45;
-      return { weight: j === 1 ? 1.5 : 1, mean: [r * Math.cos(a), r * Math.sin(a)] as const, cov: orientedCovariance(a + Math.PI / 2, 0.32, 0.17) };
+      return {
+        weight: j === 1 ? 1.5 : 1,
+        mean: [r * Math.cos(a), r * Math.sin(a)] as const,
+        cov: orientedCovariance(a + Math.PI / 2, 0.32, 0.17),
+      };
     });
     return { label, components };
   });
@@ -51,7 +55,10 @@ function twoMoons(): LabelledClass2dSpec[] {
 // The 8-gaussian ring, modes 2q and 2q + 1 forming quarter q.
 function ringQuarters(): LabelledClass2dSpec[] {
   const all = mixture2dPresetSpec('ring');
-  return ['north-east', 'north-west', 'south-west', 'south-east'].map((label, q) => ({ label, components: all.slice(2 * q, 2 * q + 2) }));
+  return ['north-east', 'north-west', 'south-west', 'south-east'].map((label, q) => ({
+    label,
+    components: all.slice(2 * q, 2 * q + 2),
+  }));
 }
 
 const builders: Record<LabelledMixture2dPresetName, () => LabelledClass2dSpec[]> = {
@@ -63,7 +70,10 @@ const builders: Record<LabelledMixture2dPresetName, () => LabelledClass2dSpec[]>
 /** The classes of a labelled preset, as specs (to show, edit or extend). */
 export function labelledMixture2dPresetSpec(name: LabelledMixture2dPresetName): LabelledClass2dSpec[] {
   if (!isLabelledMixture2dPresetName(name)) {
-    throw new Mixture2dError('preset', `must be one of ${LABELLED_MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}; got ${String(name)}.`);
+    throw new Mixture2dError(
+      'preset',
+      `must be one of ${LABELLED_MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}; got ${String(name)}.`,
+    );
   }
   return builders[name]();
 }

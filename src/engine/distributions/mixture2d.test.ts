@@ -6,7 +6,13 @@ import { type Grid2d, mixture2dLogDensityGrid, mixture2dScoreGrid } from './mixt
 import { noiseMixture2d } from './mixture2dNoise';
 import { MIXTURE2D_PRESETS, mixture2dPreset } from './mixture2dPresets';
 import { sampleMixture2d } from './mixture2dSample';
-import { mixture2dDensity, mixture2dEvaluate, mixture2dLogDensity, mixture2dResponsibilities, mixture2dScore } from './mixture2dScore';
+import {
+  mixture2dDensity,
+  mixture2dEvaluate,
+  mixture2dLogDensity,
+  mixture2dResponsibilities,
+  mixture2dScore,
+} from './mixture2dScore';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -36,7 +42,15 @@ describe('a single 2-D gaussian, against hand-derived values', () => {
   // N(mu = (1, -2), C = [[2, 0.6], [0.6, 1]]): det C = 1.64, P = C^-1 = [[1, -0.6], [-0.6, 2]] / 1.64.
   // At x = (2, -1), d = x - mu = (1, 1): d^T P d = (1 - 1.2 + 2) / 1.64 = 1.8 / 1.64,
   // score = -P d = -(0.4, 1.4) / 1.64.
-  const g = createMixture2d([{ mean: [1, -2], cov: [[2, 0.6], [0.6, 1]] }]);
+  const g = createMixture2d([
+    {
+      mean: [1, -2],
+      cov: [
+        [2, 0.6],
+        [0.6, 1],
+      ],
+    },
+  ]);
 
   it('has the textbook log-density and density', () => {
     const expected = -LOG_2PI - 0.5 * Math.log(1.64) - 0.5 * (1.8 / 1.64);
@@ -77,7 +91,10 @@ describe('two equal isotropic gaussians', () => {
 
 describe('weights', () => {
   it('are normalised to sum to 1', () => {
-    const m = createMixture2d([{ weight: 2, mean: [0, 0] }, { weight: 6, mean: [1, 1] }]);
+    const m = createMixture2d([
+      { weight: 2, mean: [0, 0] },
+      { weight: 6, mean: [1, 1] },
+    ]);
     expect(Array.from(m.weights)).toEqual([0.25, 0.75]);
     for (const name of MIXTURE2D_PRESETS) {
       const p = mixture2dPreset(name);
@@ -149,15 +166,23 @@ describe('the fast grid walk (one exp per row and component)', () => {
   // Reference: the pointwise log-sum-exp functions at the same cell centres.
   const cases: Array<[string, Mixture2d, Grid2d]> = [
     ...MIXTURE2D_PRESETS.flatMap((name) =>
-      [1, 0.5, 0.001].map(
-        (a): [string, Mixture2d, Grid2d] => [`${name} at abar ${a}`, noiseMixture2d(mixture2dPreset(name), a), { xMin: -3.5, xMax: 3.5, yMin: -3.5, yMax: 3.5, nx: 128, ny: 96 }],
-      ),
+      [1, 0.5, 0.001].map((a): [string, Mixture2d, Grid2d] => [
+        `${name} at abar ${a}`,
+        noiseMixture2d(mixture2dPreset(name), a),
+        { xMin: -3.5, xMax: 3.5, yMin: -3.5, yMax: 3.5, nx: 128, ny: 96 },
+      ]),
     ),
     // Narrow, strongly correlated components and a view reaching where q underflows (log-sum-exp fallback).
     [
       'narrow correlated',
       createMixture2d([
-        { mean: [0.3, -0.2], cov: [[0.002, 0.0019], [0.0019, 0.002]] },
+        {
+          mean: [0.3, -0.2],
+          cov: [
+            [0.002, 0.0019],
+            [0.0019, 0.002],
+          ],
+        },
         { weight: 3, mean: [-1, 1], cov: 1e-4 },
       ]),
       { xMin: -30, xMax: 30, yMin: -20, yMax: 20, nx: 64, ny: 40 },
@@ -178,8 +203,16 @@ describe('the fast grid walk (one exp per row and component)', () => {
           const x = grid.xMin + ((i + 0.5) * (grid.xMax - grid.xMin)) / grid.nx;
           const y = grid.yMax - ((j + 0.5) * (grid.yMax - grid.yMin)) / grid.ny;
           const e = mixture2dEvaluate(m, x, y);
-          worstLog = Math.max(worstLog, Math.abs(logq[idx]! - e.logDensity) / Math.max(1, Math.abs(e.logDensity)), Math.abs(logq2[idx]! - logq[idx]!));
-          worstScore = Math.max(worstScore, Math.hypot(score[2 * idx]! - e.scoreX, score[2 * idx + 1]! - e.scoreY) / Math.max(1, Math.hypot(e.scoreX, e.scoreY)));
+          worstLog = Math.max(
+            worstLog,
+            Math.abs(logq[idx]! - e.logDensity) / Math.max(1, Math.abs(e.logDensity)),
+            Math.abs(logq2[idx]! - logq[idx]!),
+          );
+          worstScore = Math.max(
+            worstScore,
+            Math.hypot(score[2 * idx]! - e.scoreX, score[2 * idx + 1]! - e.scoreY) /
+              Math.max(1, Math.hypot(e.scoreX, e.scoreY)),
+          );
         }
       }
       expect(worstLog).toBeLessThan(1e-10);
@@ -214,7 +247,15 @@ describe('sampling', () => {
   });
 
   it('draws a correlated gaussian through its Cholesky factor', () => {
-    const m = createMixture2d([{ mean: [3, -1], cov: [[1, -0.8], [-0.8, 2]] }]);
+    const m = createMixture2d([
+      {
+        mean: [3, -1],
+        cov: [
+          [1, -0.8],
+          [-0.8, 2],
+        ],
+      },
+    ]);
     const { mean, cov } = moments(sampleMixture2d(m, 100_000, createRng(3)));
     expect(Math.abs(mean[0] - 3)).toBeLessThan(0.02);
     expect(Math.abs(mean[1] + 1)).toBeLessThan(0.02);
@@ -226,10 +267,20 @@ describe('sampling', () => {
 
 describe('forward noising of a mixture', () => {
   it('maps component k to N(sqrt(abar) mu_k, abar C_k + (1 - abar) I)', () => {
-    const m = createMixture2d([{ mean: [2, -4], cov: [[0.5, 0.1], [0.1, 0.2]] }]);
+    const m = createMixture2d([
+      {
+        mean: [2, -4],
+        cov: [
+          [0.5, 0.1],
+          [0.1, 0.2],
+        ],
+      },
+    ]);
     const n = noiseMixture2d(m, 0.25);
     expect(Array.from(n.means)).toEqual([1, -2]);
-    expect(Array.from(n.covariances)).toEqual([0.25 * 0.5 + 0.75, 0.025, 0.25 * 0.2 + 0.75].map((v) => expect.closeTo(v, 15)));
+    expect(Array.from(n.covariances)).toEqual(
+      [0.25 * 0.5 + 0.75, 0.025, 0.25 * 0.2 + 0.75].map((v) => expect.closeTo(v, 15)),
+    );
   });
 
   it('agrees with noising samples by x_t = sqrt(abar) x_0 + sqrt(1 - abar) eps', () => {
@@ -254,7 +305,12 @@ describe('forward noising of a mixture', () => {
       for (const alphaBar of [1e-2, 1e-4, 1e-8]) {
         const n = noiseMixture2d(m, alphaBar);
         let worst = 0;
-        for (const [x, y] of [[0, 0], [1, -1], [-2, 0.5], [0.3, 2.5]] as const) {
+        for (const [x, y] of [
+          [0, 0],
+          [1, -1],
+          [-2, 0.5],
+          [0.3, 2.5],
+        ] as const) {
           worst = Math.max(worst, Math.abs(mixture2dLogDensity(n, x, y) - logStdNormal(x, y)));
           const [sx, sy] = mixture2dScore(n, x, y);
           worst = Math.max(worst, Math.abs(sx + x), Math.abs(sy + y));
@@ -280,9 +336,30 @@ describe('validation', () => {
   it('names the bad field', () => {
     expect(() => createMixture2d([])).toThrow(/components/);
     expect(() => createMixture2d([{ mean: [0, Number.NaN] }])).toThrow(/components\[0\]\.mean/);
-    expect(() => createMixture2d([{ mean: [0, 0] }, { mean: [0, 0], cov: [[1, 2], [2, 1]] }])).toThrow(/components\[1\]\.cov.*positive definite/);
+    expect(() =>
+      createMixture2d([
+        { mean: [0, 0] },
+        {
+          mean: [0, 0],
+          cov: [
+            [1, 2],
+            [2, 1],
+          ],
+        },
+      ]),
+    ).toThrow(/components\[1\]\.cov.*positive definite/);
     expect(() => createMixture2d([{ mean: [0, 0], cov: -1 }])).toThrow(/positive definite/);
-    expect(() => createMixture2d([{ mean: [0, 0], cov: [[1, 0.2], [0.3, 1]] }])).toThrow(/symmetric/);
+    expect(() =>
+      createMixture2d([
+        {
+          mean: [0, 0],
+          cov: [
+            [1, 0.2],
+            [0.3, 1],
+          ],
+        },
+      ]),
+    ).toThrow(/symmetric/);
     expect(() => createMixture2d([{ mean: [0, 0], weight: -1 }])).toThrow(/weight/);
     expect(() => createMixture2d([{ mean: [0, 0], weight: 0 }])).toThrow(/positive sum/);
     expect(() => mixture2dFromArrays([1], [0], [1, 0, 1])).toThrow(/means/);

@@ -58,7 +58,8 @@ export function createMixture2d(components: ReadonlyArray<Gaussian2dSpec>): Mixt
   const covariances = new Float64Array(3 * k);
   components.forEach((c, i) => {
     const field = `components[${i}]`;
-    if (c == null || typeof c !== 'object') throw new Mixture2dError(field, 'must be an object { weight?, mean: [x, y], cov? }.');
+    if (c == null || typeof c !== 'object')
+      throw new Mixture2dError(field, 'must be an object { weight?, mean: [x, y], cov? }.');
     weights[i] = c.weight ?? 1;
     const mean = c.mean as unknown;
     if (!Array.isArray(mean) || mean.length !== 2 || !mean.every((v) => typeof v === 'number' && Number.isFinite(v))) {
@@ -79,10 +80,13 @@ function covarianceEntries(cov: Covariance2d, field: string): [number, number, n
   const ok =
     Array.isArray(cov) &&
     cov.length === 2 &&
-    cov.every((row) => Array.isArray(row) && row.length === 2 && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
+    cov.every(
+      (row) => Array.isArray(row) && row.length === 2 && row.every((v) => typeof v === 'number' && Number.isFinite(v)),
+    );
   if (!ok) throw new Mixture2dError(field, 'must be a variance (number > 0) or a 2x2 matrix [[xx, xy], [xy, yy]].');
   const [[xx, xy], [yx, yy]] = cov;
-  if (Math.abs(xy - yx) > 1e-12 * Math.max(1, Math.abs(xy))) throw new Mixture2dError(field, `must be symmetric; got xy = ${xy} but yx = ${yx}.`);
+  if (Math.abs(xy - yx) > 1e-12 * Math.max(1, Math.abs(xy)))
+    throw new Mixture2dError(field, `must be symmetric; got xy = ${xy} but yx = ${yx}.`);
   return [xx, xy, yy];
 }
 
@@ -90,17 +94,26 @@ function covarianceEntries(cov: Covariance2d, field: string): [number, number, n
  * A mixture from flat arrays (weights K, means 2K, covariances [xx, xy, yy] 3K), copied and validated:
  * weights finite and >= 0 with a positive sum (then normalised), covariances positive definite.
  */
-export function mixture2dFromArrays(weights: ArrayLike<number>, means: ArrayLike<number>, covariances: ArrayLike<number>): Mixture2d {
+export function mixture2dFromArrays(
+  weights: ArrayLike<number>,
+  means: ArrayLike<number>,
+  covariances: ArrayLike<number>,
+): Mixture2d {
   const k = weights.length;
   if (k === 0) throw new Mixture2dError('weights', 'must hold at least one component.');
-  if (means.length !== 2 * k) throw new Mixture2dError('means', `must hold 2 numbers per component (${2 * k}); got ${means.length}.`);
+  if (means.length !== 2 * k)
+    throw new Mixture2dError('means', `must hold 2 numbers per component (${2 * k}); got ${means.length}.`);
   if (covariances.length !== 3 * k) {
-    throw new Mixture2dError('covariances', `must hold 3 numbers [xx, xy, yy] per component (${3 * k}); got ${covariances.length}.`);
+    throw new Mixture2dError(
+      'covariances',
+      `must hold 3 numbers [xx, xy, yy] per component (${3 * k}); got ${covariances.length}.`,
+    );
   }
   let total = 0;
   for (let i = 0; i < k; i++) {
     const w = weights[i]!;
-    if (!(Number.isFinite(w) && w >= 0)) throw new Mixture2dError(`components[${i}].weight`, `must be a finite number >= 0; got ${String(w)}.`);
+    if (!(Number.isFinite(w) && w >= 0))
+      throw new Mixture2dError(`components[${i}].weight`, `must be a finite number >= 0; got ${String(w)}.`);
     total += w;
   }
   if (!(total > 0)) throw new Mixture2dError('weights', 'must have a positive sum.');

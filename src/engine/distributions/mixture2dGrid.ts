@@ -42,7 +42,13 @@ const TINY = 1e-280;
  * g = exp(-P_xx h^2). Walking away from the peak the values only fall, so underflow to 0 is where the walk
  * stops; the relative rounding error after n steps is about n^2 eps / 2 (1e-12 for n = 128).
  */
-function accumulate(m: Mixture2d, grid: Grid2d, q: Float64Array, gx: Float64Array | null, gy: Float64Array | null): void {
+function accumulate(
+  m: Mixture2d,
+  grid: Grid2d,
+  q: Float64Array,
+  gx: Float64Array | null,
+  gy: Float64Array | null,
+): void {
   const { nx, ny } = grid;
   const h = (grid.xMax - grid.xMin) / nx;
   const x0 = grid.xMin + h / 2;
@@ -102,7 +108,11 @@ function accumulate(m: Mixture2d, grid: Grid2d, q: Float64Array, gx: Float64Arra
 }
 
 /** log q at every cell centre of `grid` (row-major, row 0 at the top). */
-export function mixture2dLogDensityGrid(m: Mixture2d, grid: Grid2d, out = new Float64Array(grid.nx * grid.ny)): Float64Array {
+export function mixture2dLogDensityGrid(
+  m: Mixture2d,
+  grid: Grid2d,
+  out = new Float64Array(grid.nx * grid.ny),
+): Float64Array {
   checkGrid(grid);
   accumulate(m, grid, out, null, null);
   const r: Mixture2dEvaluation = { logDensity: 0, scoreX: 0, scoreY: 0 };

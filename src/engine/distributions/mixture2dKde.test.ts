@@ -34,7 +34,15 @@ describe('kdeBandwidth', () => {
     expect(() => kdeBandwidth(square, -1)).toThrow(/bandwidth/);
     expect(() => kdeBandwidth([], 'scott')).toThrow(/points/);
     expect(() => kdeBandwidth([[1, 1]], 'scott')).toThrow(/at least 2 points/);
-    expect(() => kdeBandwidth([[1, 1], [1, 1]], 'scott')).toThrow(/same point/);
+    expect(() =>
+      kdeBandwidth(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        'scott',
+      ),
+    ).toThrow(/same point/);
     expect(() => kdeBandwidth([[1, Number.NaN]], 0.2)).toThrow(/points\[0\]/);
     expect(() => kdeBandwidth(square, 'bogus' as never)).toThrow(/scott/);
   });

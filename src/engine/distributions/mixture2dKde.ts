@@ -12,7 +12,8 @@ export type KdeBandwidth = 'scott' | 'silverman' | number;
 export const KDE_BANDWIDTH_RULES = ['scott', 'silverman'] as const;
 
 function checkPoints(points: ReadonlyArray<readonly [number, number]>): void {
-  if (!Array.isArray(points) || points.length === 0) throw new Mixture2dError('points', 'must hold at least one [x, y] point.');
+  if (!Array.isArray(points) || points.length === 0)
+    throw new Mixture2dError('points', 'must hold at least one [x, y] point.');
   points.forEach((p, i) => {
     if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
       throw new Mixture2dError(`points[${i}]`, 'must be two finite numbers [x, y].');
@@ -39,14 +40,19 @@ function quantile(sorted: Float64Array, q: number): number {
 export function kdeBandwidth(points: ReadonlyArray<readonly [number, number]>, rule: KdeBandwidth = 'scott'): number {
   checkPoints(points);
   if (typeof rule === 'number') {
-    if (!(Number.isFinite(rule) && rule > 0)) throw new Mixture2dError('bandwidth', `must be a number > 0; got ${String(rule)}.`);
+    if (!(Number.isFinite(rule) && rule > 0))
+      throw new Mixture2dError('bandwidth', `must be a number > 0; got ${String(rule)}.`);
     return rule;
   }
   if (rule !== 'scott' && rule !== 'silverman') {
     throw new Mixture2dError('bandwidth', `must be 'scott', 'silverman' or a number > 0; got ${String(rule)}.`);
   }
   const n = points.length;
-  if (n < 2) throw new Mixture2dError('points', `needs at least 2 points for the '${rule}' rule; give a numeric bandwidth for 1 point.`);
+  if (n < 2)
+    throw new Mixture2dError(
+      'points',
+      `needs at least 2 points for the '${rule}' rule; give a numeric bandwidth for 1 point.`,
+    );
   const xs = Float64Array.from(points, (p) => p[0]);
   const ys = Float64Array.from(points, (p) => p[1]);
   const variance = (v: Float64Array) => {
@@ -67,12 +73,19 @@ export function kdeBandwidth(points: ReadonlyArray<readonly [number, number]>, r
     const spread = iqr > 0 ? Math.min(sigma, iqr / 1.349) : sigma;
     h = 0.9 * spread * rate;
   }
-  if (!(h > 0)) throw new Mixture2dError('points', 'are all the same point, so no bandwidth rule applies; give a numeric bandwidth.');
+  if (!(h > 0))
+    throw new Mixture2dError(
+      'points',
+      'are all the same point, so no bandwidth rule applies; give a numeric bandwidth.',
+    );
   return h;
 }
 
 /** The KDE of `points` with bandwidth `h` (a rule or a number; default Scott's rule) as a mixture. */
-export function kdeMixture2d(points: ReadonlyArray<readonly [number, number]>, bandwidth: KdeBandwidth = 'scott'): Mixture2d {
+export function kdeMixture2d(
+  points: ReadonlyArray<readonly [number, number]>,
+  bandwidth: KdeBandwidth = 'scott',
+): Mixture2d {
   const h = kdeBandwidth(points, bandwidth);
   const n = points.length;
   const means = new Float64Array(2 * n);

@@ -45,8 +45,22 @@ function ring(): Gaussian2dSpec[] {
 
 function twoBlobs(): Gaussian2dSpec[] {
   return [
-    { weight: 0.6, mean: [-1.2, -0.6], cov: [[0.35, 0.2], [0.2, 0.3]] },
-    { weight: 0.4, mean: [1.3, 0.9], cov: [[0.2, -0.1], [-0.1, 0.4]] },
+    {
+      weight: 0.6,
+      mean: [-1.2, -0.6],
+      cov: [
+        [0.35, 0.2],
+        [0.2, 0.3],
+      ],
+    },
+    {
+      weight: 0.4,
+      mean: [1.3, 0.9],
+      cov: [
+        [0.2, -0.1],
+        [-0.1, 0.4],
+      ],
+    },
   ];
 }
 
@@ -58,8 +72,14 @@ function twoMoons(): Gaussian2dSpec[] {
   for (let i = 0; i < 8; i++) {
     const a = (Math.PI * (i + 0.5)) / 8;
     const tangent = a + Math.PI / 2;
-    out.push({ mean: [scale * (Math.cos(a) - 0.5), scale * (Math.sin(a) - 0.25)], cov: orientedCovariance(tangent, 0.28, 0.1) });
-    out.push({ mean: [scale * (0.5 - Math.cos(a)), scale * (0.25 - Math.sin(a))], cov: orientedCovariance(tangent, 0.28, 0.1) });
+    out.push({
+      mean: [scale * (Math.cos(a) - 0.5), scale * (Math.sin(a) - 0.25)],
+      cov: orientedCovariance(tangent, 0.28, 0.1),
+    });
+    out.push({
+      mean: [scale * (0.5 - Math.cos(a)), scale * (0.25 - Math.sin(a))],
+      cov: orientedCovariance(tangent, 0.28, 0.1),
+    });
   }
   return out;
 }
@@ -85,7 +105,10 @@ function spiral(): Gaussian2dSpec[] {
     const r = a * t;
     const dx = a * Math.cos(t) - r * Math.sin(t);
     const dy = a * Math.sin(t) + r * Math.cos(t);
-    return { mean: [r * Math.cos(t), r * Math.sin(t)] as const, cov: orientedCovariance(Math.atan2(dy, dx), 0.2, 0.08) };
+    return {
+      mean: [r * Math.cos(t), r * Math.sin(t)] as const,
+      cov: orientedCovariance(Math.atan2(dy, dx), 0.2, 0.08),
+    };
   });
 }
 
@@ -100,7 +123,10 @@ const builders: Record<Mixture2dPresetName, () => Gaussian2dSpec[]> = {
 /** The components of a preset, as specs (to show, edit or extend). */
 export function mixture2dPresetSpec(name: Mixture2dPresetName): Gaussian2dSpec[] {
   if (!isMixture2dPresetName(name)) {
-    throw new Mixture2dError('preset', `must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}; got ${String(name)}.`);
+    throw new Mixture2dError(
+      'preset',
+      `must be one of ${MIXTURE2D_PRESETS.map((p) => `'${p}'`).join(', ')}; got ${String(name)}.`,
+    );
   }
   return builders[name]();
 }

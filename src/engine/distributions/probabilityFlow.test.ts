@@ -75,7 +75,9 @@ describe('probability-flow trajectories', () => {
     const near = logq.filter((l) => l > threeSigma).length;
     expect(near / logq.length).toBeGreaterThan(0.97);
     // And the starts, drawn from N(0, I), mostly were not.
-    const startLogq = Array.from({ length: 300 }, (_, i) => mixture2dLogDensity(ring, start[2 * i]!, start[2 * i + 1]!));
+    const startLogq = Array.from({ length: 300 }, (_, i) =>
+      mixture2dLogDensity(ring, start[2 * i]!, start[2 * i + 1]!),
+    );
     expect(startLogq.filter((l) => l > threeSigma).length / 300).toBeLessThan(0.2);
     // Every mode receives paths (1/8 each in expectation: 37.5 of 300).
     const perMode = new Array(8).fill(0);
@@ -85,9 +87,19 @@ describe('probability-flow trajectories', () => {
 
   it('carry N(0, I) to the data distribution of a gaussian (moments)', () => {
     // Data N((0.5, -1), [[0.3, 0.1], [0.1, 0.2]]): the flow's pushforward of N(0, I) must have these moments.
-    const m = createMixture2d([{ mean: [0.5, -1], cov: [[0.3, 0.1], [0.1, 0.2]] }]);
+    const m = createMixture2d([
+      {
+        mean: [0.5, -1],
+        cov: [
+          [0.3, 0.1],
+          [0.1, 0.2],
+        ],
+      },
+    ]);
     const n = 4000;
-    const finals = ends(probabilityFlowTrajectories(m, randn64(createRng(21), 2 * n), { alphasCumprod: cosine, steps: 100 }));
+    const finals = ends(
+      probabilityFlowTrajectories(m, randn64(createRng(21), 2 * n), { alphasCumprod: cosine, steps: 100 }),
+    );
     const mx = finals.reduce((a, p) => a + p[0], 0) / n;
     const my = finals.reduce((a, p) => a + p[1], 0) / n;
     const cxx = finals.reduce((a, p) => a + (p[0] - mx) ** 2, 0) / n;
@@ -137,7 +149,9 @@ describe('probability-flow trajectories use the DDIM scheduler', () => {
 
   it('reject alphasCumprod that is not a noise schedule, and a ddimScoreStep towards more noise', () => {
     const ring = mixture2dPreset('ring');
-    expect(() => probabilityFlowTrajectories(ring, [1, 2], { alphasCumprod: Float64Array.of(0.5, 0.9, 0.2), steps: 1 })).toThrow(/non-increasing/);
+    expect(() =>
+      probabilityFlowTrajectories(ring, [1, 2], { alphasCumprod: Float64Array.of(0.5, 0.9, 0.2), steps: 1 }),
+    ).toThrow(/non-increasing/);
     expect(() => ddimScoreStep(0, 0, 1, 1, 0.7, 0.3)).toThrow(/ddimScoreStep/);
   });
 });

@@ -56,7 +56,9 @@ function ddimOnSchedule(alphasCumprod: ArrayLike<number>, what: string): DDIMSch
   for (let t = 0; t < alphasCumprod.length; t++) {
     const abar = alphasCumprod[t]!;
     if (!(abar > 0 && abar <= (t === 0 ? 1 : alphasCumprod[t - 1]!))) {
-      throw new RangeError(`${what} must be a noise schedule: abar in (0, 1], non-increasing in t; got ${String(abar)} at t = ${t}.`);
+      throw new RangeError(
+        `${what} must be a noise schedule: abar in (0, 1], non-increasing in t; got ${String(abar)} at t = ${t}.`,
+      );
     }
   }
   return new DDIMScheduler({
@@ -139,7 +141,8 @@ export function scoreFlowTrajectories(
   const alphaBars = new Float64Array(length);
   for (let s = 0; s < steps; s++) alphaBars[s] = alphasCumprod[ts[s]!]!;
   alphaBars[steps] = 1;
-  if (!alphaBars.every((a) => a > 0 && a <= 1)) throw new RangeError('alphasCumprod must lie in (0, 1] at every visited timestep.');
+  if (!alphaBars.every((a) => a > 0 && a <= 1))
+    throw new RangeError('alphasCumprod must lie in (0, 1] at every visited timestep.');
 
   // The DDIM scheduler on the trailing timesteps as custom timesteps: each step goes to the next of them.
   const scheduler = ddimOnSchedule(alphasCumprod, 'alphasCumprod');

@@ -3,7 +3,8 @@ import { createRng } from '../rng/createRng';
 import { addNoise, forwardMoments, noiseTo } from './addNoise';
 import { ForwardNoiseError } from './ForwardNoiseError';
 
-// A hand-made schedule: abar = [0.81, 0.36, 0.04] so sqrt(abar) = [0.9, 0.6, 0.2], sqrt(1-abar) = [0.4359, 0.8, 0.9798].
+// A hand-made schedule: abar = [0.81, 0.36, 0.04] so sqrt(abar) = [0.9, 0.6, 0.2], sqrt(1-abar) = [0.4359, 0.8,
+// 0.9798].
 const abar = new Float64Array([0.81, 0.36, 0.04]);
 
 describe('addNoise', () => {

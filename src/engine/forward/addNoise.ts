@@ -20,11 +20,16 @@ export function vpNoiseCoefficients(alphaCumprod: number): NoiseCoefficients {
  * of equal size back to back, and item b becomes signal_b * x_0 + noise_b * eps. The result has the type of
  * `original`. Callers check the lengths (each with its own error type).
  */
-export function mixSignalAndNoise<T extends FloatArray>(original: T, noise: FloatArray, coefficients: readonly NoiseCoefficients[]): T {
+export function mixSignalAndNoise<T extends FloatArray>(
+  original: T,
+  noise: FloatArray,
+  coefficients: readonly NoiseCoefficients[],
+): T {
   const itemSize = original.length / coefficients.length;
   const out = like(original, original.length);
   coefficients.forEach(({ signal, noise: noiseScale }, b) => {
-    for (let i = b * itemSize, end = i + itemSize; i < end; i++) out[i] = signal * original[i]! + noiseScale * noise[i]!;
+    for (let i = b * itemSize, end = i + itemSize; i < end; i++)
+      out[i] = signal * original[i]! + noiseScale * noise[i]!;
   });
   return out;
 }
@@ -77,7 +82,12 @@ export interface NoisedSample<T extends FloatArray> {
 }
 
 /** Samples q(x_t | x_0) for a single timestep `t`, drawing eps from `rng` in element order. */
-export function noiseTo<T extends FloatArray>(original: T, t: number, alphasCumprod: Float64Array, rng: Rng): NoisedSample<T> {
+export function noiseTo<T extends FloatArray>(
+  original: T,
+  t: number,
+  alphasCumprod: Float64Array,
+  rng: Rng,
+): NoisedSample<T> {
   checkTimestep(t, alphasCumprod, 't');
   const noise = like(original, original.length);
   for (let i = 0; i < noise.length; i++) noise[i] = rng.normal();

@@ -1,6 +1,12 @@
 import { getConfig } from '../config/configure';
 import { SHIPPED_MODEL_DIGEST, SHIPPED_TURBO_MODEL_DIGEST } from './shippedModelDigest';
-import { SHIPPED_MODEL_PATH, SHIPPED_TURBO_MODEL_PATH, shippedModelFiles, shippedTurboModelFiles, type ModelFileMap } from './shippedModel';
+import {
+  SHIPPED_MODEL_PATH,
+  SHIPPED_TURBO_MODEL_PATH,
+  shippedModelFiles,
+  shippedTurboModelFiles,
+  type ModelFileMap,
+} from './shippedModel';
 
 /**
  * The model used when a component or `loadModel` is given none: `configure({ modelUrl })` when set, else the

@@ -28,7 +28,10 @@ export async function fetchBytes(
   signal?: AbortSignal,
   retry?: RetryOptions,
 ): Promise<Uint8Array> {
-  return withRetry(() => fetchBytesOnce(url, file, fetchImpl, onProgress, signal), { ...retry, signal: retry?.signal ?? signal });
+  return withRetry(() => fetchBytesOnce(url, file, fetchImpl, onProgress, signal), {
+    ...retry,
+    signal: retry?.signal ?? signal,
+  });
 }
 
 async function fetchBytesOnce(
@@ -42,11 +45,19 @@ async function fetchBytesOnce(
   try {
     response = await fetchImpl(url);
   } catch (error) {
-    throw new ModelLoadError(file, `could not be fetched from ${url} (${(error as Error).message}). ${loadHint(url, null)}`, { cause: error, transient: !signal?.aborted });
+    throw new ModelLoadError(
+      file,
+      `could not be fetched from ${url} (${(error as Error).message}). ${loadHint(url, null)}`,
+      { cause: error, transient: !signal?.aborted },
+    );
   }
   if (!response.ok) {
     const hint = loadHint(url, response.status);
-    throw new ModelLoadError(file, `could not be fetched from ${url}: HTTP ${response.status}.${hint ? ` ${hint}` : ''}`, { transient: isTransientStatus(response.status) });
+    throw new ModelLoadError(
+      file,
+      `could not be fetched from ${url}: HTTP ${response.status}.${hint ? ` ${hint}` : ''}`,
+      { transient: isTransientStatus(response.status) },
+    );
   }
   const header = response.headers.get('content-length');
   const total = header ? Number(header) : null;
@@ -69,7 +80,11 @@ async function fetchBytesOnce(
       chunk = await reader.read();
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
-      throw new ModelLoadError(file, `download from ${url} broke off after ${loaded} bytes (${(error as Error).message}).`, { cause: error, transient: true });
+      throw new ModelLoadError(
+        file,
+        `download from ${url} broke off after ${loaded} bytes (${(error as Error).message}).`,
+        { cause: error, transient: true },
+      );
     }
     const { done, value } = chunk;
     if (done) break;
@@ -86,7 +101,12 @@ async function fetchBytesOnce(
   return bytes;
 }
 
-export async function fetchJson(url: string, file: string, fetchImpl: FetchLike, onProgress?: (p: FileProgress) => void): Promise<unknown> {
+export async function fetchJson(
+  url: string,
+  file: string,
+  fetchImpl: FetchLike,
+  onProgress?: (p: FileProgress) => void,
+): Promise<unknown> {
   const bytes = await fetchBytes(url, file, fetchImpl, onProgress);
   try {
     return JSON.parse(new TextDecoder().decode(bytes));

@@ -10,13 +10,17 @@ const MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 describe('file integrity', () => {
   it('hashes with SubtleCrypto as SHA-256 lowercase hex', async () => {
-    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it("reads a manifest's files map and names a malformed entry", () => {
     const sha = 'AB'.repeat(32);
     expect(declaredFiles({})).toEqual({});
-    expect(declaredFiles({ files: { 'u.onnx': { bytes: 3, sha256: sha, fp16_initializers: 2 }, 't.json': { bytes: 0 } } })).toEqual({
+    expect(
+      declaredFiles({ files: { 'u.onnx': { bytes: 3, sha256: sha, fp16_initializers: 2 }, 't.json': { bytes: 0 } } }),
+    ).toEqual({
       'u.onnx': { bytes: 3, sha256: sha.toLowerCase() },
       't.json': { bytes: 0 },
     });
@@ -42,7 +46,9 @@ describe('file integrity', () => {
     expect(await integrityProblem(bytes, {})).toBeNull();
     expect(await integrityProblem(bytes, { bytes: 3, sha256: sha })).toBeNull();
     expect(await integrityProblem(bytes, { bytes: 4 })).toBe('has 3 bytes; expected 4');
-    expect(await integrityProblem(bytes, { sha256: '0'.repeat(64) })).toBe(`has SHA-256 ${sha}; expected ${'0'.repeat(64)}`);
+    expect(await integrityProblem(bytes, { sha256: '0'.repeat(64) })).toBe(
+      `has SHA-256 ${sha}; expected ${'0'.repeat(64)}`,
+    );
   });
 
   it("the shipped model's manifest vouches for its files as they are", () => {

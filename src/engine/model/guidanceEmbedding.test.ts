@@ -34,7 +34,8 @@ describe("guidanceScaleEmbedding (diffusers' get_guidance_scale_embedding)", () 
   it('repeats one embedding per batch item, and refuses sizes the formula cannot take', () => {
     const batch = guidanceScaleEmbeddingBatch(2, 6, 3);
     expect(batch).toHaveLength(18);
-    for (let b = 0; b < 3; b++) expect(Array.from(batch.slice(6 * b, 6 * b + 6))).toEqual(Array.from(guidanceScaleEmbedding(2, 6)));
+    for (let b = 0; b < 3; b++)
+      expect(Array.from(batch.slice(6 * b, 6 * b + 6))).toEqual(Array.from(guidanceScaleEmbedding(2, 6)));
     expect(() => guidanceScaleEmbedding(1, 3)).toThrow(/dim must be an integer >= 4/);
     expect(() => guidanceScaleEmbedding(Number.NaN, 8)).toThrow(/w must be a finite number/);
   });

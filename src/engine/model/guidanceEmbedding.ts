@@ -13,10 +13,13 @@
  * features, far below anything the U-Net's linear projection of them resolves.
  */
 export function guidanceScaleEmbedding(w: number, dim: number): Float32Array {
-  if (typeof w !== 'number' || !Number.isFinite(w)) throw new RangeError(`guidanceScaleEmbedding: w must be a finite number; got ${String(w)}.`);
+  if (typeof w !== 'number' || !Number.isFinite(w))
+    throw new RangeError(`guidanceScaleEmbedding: w must be a finite number; got ${String(w)}.`);
   if (!Number.isInteger(dim) || dim < 4) {
     // h - 1 = 0 for dim < 4 divides by zero in diffusers' formula (NaN features).
-    throw new RangeError(`guidanceScaleEmbedding: dim must be an integer >= 4 (the U-Net's time_cond_proj_dim); got ${String(dim)}.`);
+    throw new RangeError(
+      `guidanceScaleEmbedding: dim must be an integer >= 4 (the U-Net's time_cond_proj_dim); got ${String(dim)}.`,
+    );
   }
   const half = Math.floor(dim / 2);
   const scaled = w * 1000;

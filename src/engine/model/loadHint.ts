@@ -26,6 +26,7 @@ export function loadHint(url: string, status: number | null): string {
       '(Access-Control-Allow-Origin) and Cross-Origin-Resource-Policy: cross-origin, and connect-src must allow it in a CSP.'
     );
   }
-  if (crossOrigin) return 'The file is on another origin: that server must send CORS headers (Access-Control-Allow-Origin), and a CSP connect-src must allow it.';
+  if (crossOrigin)
+    return 'The file is on another origin: that server must send CORS headers (Access-Control-Allow-Origin), and a CSP connect-src must allow it.';
   return 'Check the network and that the URL is right.';
 }

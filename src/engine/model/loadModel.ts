@@ -16,7 +16,11 @@ import { checkSampleShape } from './sampleShape';
  * Where the model comes from: the URL of its `model.json`; a parsed manifest with the URL its files live under;
  * or the URL of its model.json with the URL of each file it names (files a bundler emitted under hashed names).
  */
-export type ModelSource = string | URL | { manifest: unknown; baseUrl: string | URL } | { url: string | URL; files: Readonly<Record<string, string | URL>> };
+export type ModelSource =
+  | string
+  | URL
+  | { manifest: unknown; baseUrl: string | URL }
+  | { url: string | URL; files: Readonly<Record<string, string | URL>> };
 
 /** A runtime other than onnxruntime-web, e.g. onnxruntime-node for checks and benchmarks in Node. */
 export interface CustomRuntime {
@@ -106,7 +110,12 @@ export interface DiffusionModel {
    * The same U-Net call, also returning the cross-attention maps when `crossAttention` is true and the manifest
    * declares them (`unet.crossAttention`). `predict` never fetches them, so a normal run pays nothing for them.
    */
-  predictDetailed(sample: Float32Array, timesteps: ArrayLike<number>, conditioning?: Conditioning, options?: { crossAttention?: boolean }): Promise<DetailedPrediction>;
+  predictDetailed(
+    sample: Float32Array,
+    timesteps: ArrayLike<number>,
+    conditioning?: Conditioning,
+    options?: { crossAttention?: boolean },
+  ): Promise<DetailedPrediction>;
   /** Whether the U-Net has the cross-attention output. */
   readonly hasCrossAttention: boolean;
   /** Releases every session; the model cannot be used afterwards. */
@@ -114,7 +123,12 @@ export interface DiffusionModel {
   readonly disposed: boolean;
 }
 
-function resolveSource(source: ModelSource): { manifestUrl: string | null; baseUrl: string; manifest?: unknown; files: Readonly<Record<string, string>> } {
+function resolveSource(source: ModelSource): {
+  manifestUrl: string | null;
+  baseUrl: string;
+  manifest?: unknown;
+  files: Readonly<Record<string, string>>;
+} {
   const base = typeof location !== 'undefined' ? location.href : undefined;
   if (typeof source === 'string' || source instanceof URL) {
     const url = new URL(String(source), base).href;
@@ -122,26 +136,47 @@ function resolveSource(source: ModelSource): { manifestUrl: string | null; baseU
   }
   if ('url' in source) {
     const url = new URL(String(source.url), base).href;
-    const files = Object.fromEntries(Object.entries(source.files).map(([name, href]) => [name, new URL(String(href), base).href]));
+    const files = Object.fromEntries(
+      Object.entries(source.files).map(([name, href]) => [name, new URL(String(href), base).href]),
+    );
     return { manifestUrl: url, baseUrl: url, files };
   }
-  return { manifestUrl: null, baseUrl: new URL(String(source.baseUrl), base).href, manifest: source.manifest, files: {} };
+  return {
+    manifestUrl: null,
+    baseUrl: new URL(String(source.baseUrl), base).href,
+    manifest: source.manifest,
+    files: {},
+  };
 }
 
-async function createSession(ort: OrtModule, bytes: Uint8Array, providers: string[], file: string): Promise<OrtSession> {
+async function createSession(
+  ort: OrtModule,
+  bytes: Uint8Array,
+  providers: string[],
+  file: string,
+): Promise<OrtSession> {
   try {
-    const session = await ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(bytes, {
+      executionProviders: providers,
+      graphOptimizationLevel: 'all',
+    });
     ortLive.sessions++;
     return session;
   } catch (error) {
-    throw new ModelLoadError(file, `could not be opened as an ONNX model (${(error as Error).message}).`, { cause: error });
+    throw new ModelLoadError(file, `could not be opened as an ONNX model (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
 }
 
 function checkNames(session: OrtSession, names: string[], kind: 'input' | 'output', file: string): void {
   const have = kind === 'input' ? session.inputNames : session.outputNames;
   for (const n of names) {
-    if (!have.includes(n)) throw new ModelLoadError(file, `has no ${kind} named '${n}' (the manifest says so); its ${kind}s are ${have.join(', ')}.`);
+    if (!have.includes(n))
+      throw new ModelLoadError(
+        file,
+        `has no ${kind} named '${n}' (the manifest says so); its ${kind}s are ${have.join(', ')}.`,
+      );
   }
 }
 
@@ -149,8 +184,13 @@ function checkNames(session: OrtSession, names: string[], kind: 'input' | 'outpu
 export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<DiffusionModel> {
   const fetchImpl: FetchLike = options.fetch ?? ((url) => fetch(url));
   const { manifestUrl, baseUrl, manifest: given, files: fileMap } = resolveSource(source);
-  const files = await openModelFiles({ mode: checkCacheMode(options.cache), fetch: fetchImpl, onProgress: options.onProgress });
-  const manifest = given !== undefined ? validateManifest(given) : await files.json(manifestUrl!, 'model.json', {}, validateManifest);
+  const files = await openModelFiles({
+    mode: checkCacheMode(options.cache),
+    fetch: fetchImpl,
+    onProgress: options.onProgress,
+  });
+  const manifest =
+    given !== undefined ? validateManifest(given) : await files.json(manifestUrl!, 'model.json', {}, validateManifest);
   const declared = declaredFiles(manifest);
   const fileUrl = (file: string) => fileMap[file] ?? new URL(file, baseUrl).href;
 
@@ -180,10 +220,17 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
   const text = manifest.textEncoder;
   let tokenizer: WordTokenizer | null = null;
   if (text && manifest.tokenizer) {
-    const tokenizerJson = (await files.json(fileUrl(manifest.tokenizer.file), manifest.tokenizer.file, declared[manifest.tokenizer.file])) as WordTokenizerJson;
+    const tokenizerJson = (await files.json(
+      fileUrl(manifest.tokenizer.file),
+      manifest.tokenizer.file,
+      declared[manifest.tokenizer.file],
+    )) as WordTokenizerJson;
     tokenizer = new WordTokenizer(tokenizerJson);
     if (tokenizer.maxLength !== text.maxLength) {
-      throw new ModelLoadError(manifest.tokenizer.file, `max_length ${tokenizer.maxLength} differs from textEncoder.maxLength ${text.maxLength}.`);
+      throw new ModelLoadError(
+        manifest.tokenizer.file,
+        `max_length ${tokenizer.maxLength} differs from textEncoder.maxLength ${text.maxLength}.`,
+      );
     }
   }
   const [textBytes, unetBytes] = await Promise.all([
@@ -199,8 +246,18 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
       checkNames(textSession, [text.input], 'input', text.file);
       checkNames(textSession, [text.output], 'output', text.file);
     }
-    checkNames(unetSession, Object.values(manifest.unet.inputs).filter((n): n is string => typeof n === 'string'), 'input', manifest.unet.file);
-    checkNames(unetSession, [manifest.unet.output, ...(manifest.unet.crossAttention ? [manifest.unet.crossAttention.output] : [])], 'output', manifest.unet.file);
+    checkNames(
+      unetSession,
+      Object.values(manifest.unet.inputs).filter((n): n is string => typeof n === 'string'),
+      'input',
+      manifest.unet.file,
+    );
+    checkNames(
+      unetSession,
+      [manifest.unet.output, ...(manifest.unet.crossAttention ? [manifest.unet.crossAttention.output] : [])],
+      'output',
+      manifest.unet.file,
+    );
     checkSampleShape(manifest, unetSession);
     spec = resolveUnetInputs(manifest, unetSession);
   } catch (error) {
@@ -210,7 +267,18 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
   }
   // Only a model that opened is kept: a broken download never reaches the cache.
   await files.commit();
-  const model = new OnnxDiffusionModel(manifest, tokenizer, ort, textSession, unetSession!, spec, device, deviceReason, threads, threadsReason);
+  const model = new OnnxDiffusionModel(
+    manifest,
+    tokenizer,
+    ort,
+    textSession,
+    unetSession!,
+    spec,
+    device,
+    deviceReason,
+    threads,
+    threadsReason,
+  );
   if (device === 'webgpu') watchDeviceLoss(ort, model);
   return model;
 }
@@ -248,7 +316,9 @@ class OnnxDiffusionModel implements DiffusionModel {
   deviceLost: string | null = null;
 
   private lostError(): DeviceError {
-    return new DeviceError(`the WebGPU device was lost (${this.deviceLost}); the model must be loaded again, on wasm if WebGPU stays unavailable.`);
+    return new DeviceError(
+      `the WebGPU device was lost (${this.deviceLost}); the model must be loaded again, on wasm if WebGPU stays unavailable.`,
+    );
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -259,7 +329,10 @@ class OnnxDiffusionModel implements DiffusionModel {
         return await work();
       } catch (error) {
         // A run cut short by the loss fails with onnxruntime's words about buffers; say what happened instead.
-        if (this.device === 'webgpu' && (this.deviceLost !== null || /device (was |is )?lost/i.test(String((error as Error)?.message)))) {
+        if (
+          this.device === 'webgpu' &&
+          (this.deviceLost !== null || /device (was |is )?lost/i.test(String((error as Error)?.message)))
+        ) {
           this.deviceLost ??= 'the GPU stopped answering';
           throw this.lostError();
         }
@@ -286,8 +359,16 @@ class OnnxDiffusionModel implements DiffusionModel {
     const { tokenizer, textSession } = this;
     const text = this.manifest.textEncoder;
     if (!tokenizer || !textSession || !text) {
-      const instead = this.spec.kind === 'text' ? 'pass embeddings ({ hidden, mask?, batch }) instead' : `it is ${this.spec.kind === 'class' ? 'class-conditional: pass class labels' : 'unconditional'}`;
-      return Promise.reject(new ConditioningError('prompt', `cannot be encoded: the model '${this.manifest.name}' has no text encoder and tokenizer (textEncoder, tokenizer in its model.json); ${instead}.`));
+      const instead =
+        this.spec.kind === 'text'
+          ? 'pass embeddings ({ hidden, mask?, batch }) instead'
+          : `it is ${this.spec.kind === 'class' ? 'class-conditional: pass class labels' : 'unconditional'}`;
+      return Promise.reject(
+        new ConditioningError(
+          'prompt',
+          `cannot be encoded: the model '${this.manifest.name}' has no text encoder and tokenizer (textEncoder, tokenizer in its model.json); ${instead}.`,
+        ),
+      );
     }
     const L = tokenizer.maxLength;
     const D = text.hiddenSize;
@@ -324,15 +405,29 @@ class OnnxDiffusionModel implements DiffusionModel {
     return this.manifest.unet.crossAttention !== undefined;
   }
 
-  async predict(sample: Float32Array, timesteps: ArrayLike<number>, conditioning?: Conditioning): Promise<Float32Array> {
+  async predict(
+    sample: Float32Array,
+    timesteps: ArrayLike<number>,
+    conditioning?: Conditioning,
+  ): Promise<Float32Array> {
     return (await this.predictDetailed(sample, timesteps, conditioning)).output;
   }
 
-  predictDetailed(sample: Float32Array, timesteps: ArrayLike<number>, conditioning?: Conditioning, options: { crossAttention?: boolean } = {}): Promise<DetailedPrediction> {
+  predictDetailed(
+    sample: Float32Array,
+    timesteps: ArrayLike<number>,
+    conditioning?: Conditioning,
+    options: { crossAttention?: boolean } = {},
+  ): Promise<DetailedPrediction> {
     const { width, height, channels } = this.manifest.image;
     const batch = timesteps.length;
     if (!(sample instanceof Float32Array) || sample.length !== batch * channels * height * width) {
-      return Promise.reject(new ConditioningError('sample', `must be a Float32Array of ${batch}x${channels}x${height}x${width} values (one timestep per item); got ${sample?.length} values.`));
+      return Promise.reject(
+        new ConditioningError(
+          'sample',
+          `must be a Float32Array of ${batch}x${channels}x${height}x${width} values (one timestep per item); got ${sample?.length} values.`,
+        ),
+      );
     }
     let feeds: Record<string, OrtTensor>;
     try {
@@ -344,7 +439,9 @@ class OnnxDiffusionModel implements DiffusionModel {
       const attention = options.crossAttention ? this.manifest.unet.crossAttention : undefined;
       const fetches = [this.manifest.unet.output, ...(attention ? [attention.output] : [])];
       const out = counted(await this.unetSession.run(feeds, fetches));
-      const result: DetailedPrediction = { output: Float32Array.from(out[this.manifest.unet.output]!.data as Float32Array) };
+      const result: DetailedPrediction = {
+        output: Float32Array.from(out[this.manifest.unet.output]!.data as Float32Array),
+      };
       if (attention) {
         const maps = out[attention.output]!;
         const r = attention.resolution;
@@ -360,7 +457,10 @@ class OnnxDiffusionModel implements DiffusionModel {
     if (this.disposed) return;
     await this.queue;
     this.disposed = true;
-    await Promise.all([...(this.textSession ? [releaseSession(this.textSession)] : []), releaseSession(this.unetSession)]);
+    await Promise.all([
+      ...(this.textSession ? [releaseSession(this.textSession)] : []),
+      releaseSession(this.unetSession),
+    ]);
   }
 }
 

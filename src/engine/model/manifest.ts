@@ -47,7 +47,14 @@ export interface ModelManifest {
    * one-channel glyph-like models, drawn in the theme's ink and paper colours; without them, and for 3 (RGB)
    * or 4 (RGBA) channels, `range` maps linearly to 0..255.
    */
-  image: { width: number; height: number; channels: number; range: [number, number]; ink?: number; background?: number };
+  image: {
+    width: number;
+    height: number;
+    channels: number;
+    range: [number, number];
+    ink?: number;
+    background?: number;
+  };
   /** The noise predictor and its tensor names. */
   unet: {
     file: string;
@@ -59,7 +66,10 @@ export interface ModelManifest {
     encoderHiddenSize?: number;
     /** L of encoder_hidden_states when the U-Net wants a fixed one (else any L is passed through). */
     encoderSequenceLength?: number;
-    /** The size of `timestep_cond` (diffusers' `time_cond_proj_dim`, e.g. 256); required with `unet.inputs.timestepCond`. */
+    /**
+     * The size of `timestep_cond` (diffusers' `time_cond_proj_dim`, e.g. 256); required with
+     * `unet.inputs.timestepCond`.
+     */
     timeCondProjDim?: number;
     /**
      * Optional second output: each prompt token's share of the U-Net's cross-attention, [B, L, r, r] (averaged
@@ -108,7 +118,8 @@ export function conditioningKind(manifest: Pick<ModelManifest, 'unet'>): Conditi
  * scheduler config, `guidance.default` 1); throws a ManifestError naming the first bad field.
  */
 export function validateManifest(json: unknown): ModelManifest {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ManifestError('(root)', 'must be a JSON object.');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ManifestError('(root)', 'must be a JSON object.');
   const m = manifestChecks(json as Record<string, unknown>);
   m.str('name');
   checkImage(m);
@@ -121,8 +132,15 @@ export function validateManifest(json: unknown): ModelManifest {
     const field = declared !== undefined ? 'predictionType' : 'scheduler_config.prediction_type';
     throw new ManifestError(field, `must be one of ${PREDICTION_TYPES.join(', ')}; got ${JSON.stringify(prediction)}.`);
   }
-  if (scheduler.prediction_type !== undefined && scheduler.prediction_type !== null && scheduler.prediction_type !== prediction) {
-    throw new ManifestError('scheduler_config.prediction_type', `(${String(scheduler.prediction_type)}) must agree with predictionType (${String(prediction)}).`);
+  if (
+    scheduler.prediction_type !== undefined &&
+    scheduler.prediction_type !== null &&
+    scheduler.prediction_type !== prediction
+  ) {
+    throw new ManifestError(
+      'scheduler_config.prediction_type',
+      `(${String(scheduler.prediction_type)}) must agree with predictionType (${String(prediction)}).`,
+    );
   }
   checkSampling(m);
   let guidance = { default: 1 };
@@ -140,7 +158,8 @@ function checkSampling(m: ReturnType<typeof manifestChecks>): void {
   if (m.has('sampling.steps')) m.int('sampling.steps', 1, 1000);
   if (m.has('sampling.strength')) {
     const strength = m.num('sampling.strength');
-    if (!(strength > 0 && strength <= 1)) throw new ManifestError('sampling.strength', `must be greater than 0 and at most 1; got ${strength}.`);
+    if (!(strength > 0 && strength <= 1))
+      throw new ManifestError('sampling.strength', `must be greater than 0 and at most 1; got ${strength}.`);
   }
 }
 
@@ -149,12 +168,20 @@ function checkImage(m: ReturnType<typeof manifestChecks>): void {
   m.int('image.height', 1, 4096);
   m.int('image.channels', 1, 4);
   const range = m.need('image.range');
-  if (!Array.isArray(range) || range.length !== 2 || !range.every((x) => typeof x === 'number' && Number.isFinite(x)) || !((range[0] as number) < (range[1] as number))) {
+  if (
+    !Array.isArray(range) ||
+    range.length !== 2 ||
+    !range.every((x) => typeof x === 'number' && Number.isFinite(x)) ||
+    !((range[0] as number) < (range[1] as number))
+  ) {
     throw new ManifestError('image.range', `must be [low, high] with low < high; got ${JSON.stringify(range)}.`);
   }
   const hasInk = m.has('image.ink');
   if (hasInk !== m.has('image.background')) {
-    throw new ManifestError(hasInk ? 'image.background' : 'image.ink', 'must be given together with the other of image.ink and image.background (or neither).');
+    throw new ManifestError(
+      hasInk ? 'image.background' : 'image.ink',
+      'must be given together with the other of image.ink and image.background (or neither).',
+    );
   }
   if (hasInk) {
     m.num('image.ink');
@@ -167,7 +194,8 @@ function checkUnet(m: ReturnType<typeof manifestChecks>): void {
   m.section('unet.inputs');
   m.str('unet.inputs.sample');
   m.str('unet.inputs.timestep');
-  for (const k of ['encoderHiddenStates', 'encoderAttentionMask', 'classLabels', 'timestepCond']) if (m.has(`unet.inputs.${k}`)) m.str(`unet.inputs.${k}`);
+  for (const k of ['encoderHiddenStates', 'encoderAttentionMask', 'classLabels', 'timestepCond'])
+    if (m.has(`unet.inputs.${k}`)) m.str(`unet.inputs.${k}`);
   m.str('unet.output');
   if (m.has('unet.timestepType')) m.oneOf('unet.timestepType', TIMESTEP_TYPES);
   if (m.has('unet.crossAttention')) {
@@ -182,13 +210,25 @@ function checkConditioning(m: ReturnType<typeof manifestChecks>): void {
   const text = m.has('unet.inputs.encoderHiddenStates');
   const labels = m.has('unet.inputs.classLabels');
   const only = (field: string, needs: string, what: string) => {
-    if (m.has(field)) throw new ManifestError(field, `is only meaningful with ${needs} (${what}); remove it or add that input.`);
+    if (m.has(field))
+      throw new ManifestError(field, `is only meaningful with ${needs} (${what}); remove it or add that input.`);
   };
   if (text && labels) {
-    throw new ManifestError('unet.inputs.classLabels', 'cannot be combined with unet.inputs.encoderHiddenStates: a U-Net conditioned on both is not supported.');
+    throw new ManifestError(
+      'unet.inputs.classLabels',
+      'cannot be combined with unet.inputs.encoderHiddenStates: a U-Net conditioned on both is not supported.',
+    );
   }
   if (!text) {
-    for (const f of ['unet.inputs.encoderAttentionMask', 'unet.inputs.timestepCond', 'unet.encoderHiddenSize', 'unet.encoderSequenceLength', 'unet.crossAttention', 'textEncoder', 'tokenizer']) {
+    for (const f of [
+      'unet.inputs.encoderAttentionMask',
+      'unet.inputs.timestepCond',
+      'unet.encoderHiddenSize',
+      'unet.encoderSequenceLength',
+      'unet.crossAttention',
+      'textEncoder',
+      'tokenizer',
+    ]) {
       only(f, 'unet.inputs.encoderHiddenStates', 'the U-Net input the embeddings go to');
     }
   } else {
@@ -197,11 +237,17 @@ function checkConditioning(m: ReturnType<typeof manifestChecks>): void {
   }
   if (m.has('unet.inputs.timestepCond')) {
     if (!m.has('unet.timeCondProjDim')) {
-      throw new ManifestError('unet.timeCondProjDim', "is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim, e.g. 256).");
+      throw new ManifestError(
+        'unet.timeCondProjDim',
+        "is missing: a U-Net with unet.inputs.timestepCond needs the size of that input (diffusers' time_cond_proj_dim, e.g. 256).",
+      );
     }
     m.int('unet.timeCondProjDim', 4, 65536);
   } else if (m.has('unet.timeCondProjDim')) {
-    throw new ManifestError('unet.timeCondProjDim', 'is only meaningful with unet.inputs.timestepCond (the U-Net input the guidance embedding goes to); remove it or add that input.');
+    throw new ManifestError(
+      'unet.timeCondProjDim',
+      'is only meaningful with unet.inputs.timestepCond (the U-Net input the guidance embedding goes to); remove it or add that input.',
+    );
   }
   if (m.has('textEncoder')) {
     m.section('textEncoder');
@@ -210,28 +256,55 @@ function checkConditioning(m: ReturnType<typeof manifestChecks>): void {
     m.str('textEncoder.output');
     const d = m.int('textEncoder.hiddenSize', 1, 65536);
     const l = m.int('textEncoder.maxLength', 1, 4096);
-    if (!m.has('tokenizer')) throw new ManifestError('tokenizer', 'is missing: a text encoder needs its tokenizer (tokenizer.file).');
+    if (!m.has('tokenizer'))
+      throw new ManifestError('tokenizer', 'is missing: a text encoder needs its tokenizer (tokenizer.file).');
     if (m.has('unet.encoderHiddenSize') && m.get('unet.encoderHiddenSize') !== d) {
-      throw new ManifestError('unet.encoderHiddenSize', `(${String(m.get('unet.encoderHiddenSize'))}) must equal textEncoder.hiddenSize (${d}).`);
+      throw new ManifestError(
+        'unet.encoderHiddenSize',
+        `(${String(m.get('unet.encoderHiddenSize'))}) must equal textEncoder.hiddenSize (${d}).`,
+      );
     }
     if (m.has('unet.encoderSequenceLength') && m.get('unet.encoderSequenceLength') !== l) {
-      throw new ManifestError('unet.encoderSequenceLength', `(${String(m.get('unet.encoderSequenceLength'))}) must equal textEncoder.maxLength (${l}).`);
+      throw new ManifestError(
+        'unet.encoderSequenceLength',
+        `(${String(m.get('unet.encoderSequenceLength'))}) must equal textEncoder.maxLength (${l}).`,
+      );
     }
   }
   if (m.has('tokenizer')) {
-    if (!m.has('textEncoder')) throw new ManifestError('tokenizer', 'is only meaningful with a textEncoder (the tokenizer feeds it); remove it or add textEncoder.');
+    if (!m.has('textEncoder'))
+      throw new ManifestError(
+        'tokenizer',
+        'is only meaningful with a textEncoder (the tokenizer feeds it); remove it or add textEncoder.',
+      );
     m.section('tokenizer');
     m.str('tokenizer.file');
   }
   if (labels) {
-    if (!m.has('classes')) throw new ManifestError('classes', 'is missing: a class-conditional model (unet.inputs.classLabels) names its classes, e.g. ["airplane", "automobile", ...], label k = classes[k].');
+    if (!m.has('classes'))
+      throw new ManifestError(
+        'classes',
+        'is missing: a class-conditional model (unet.inputs.classLabels) names its classes, e.g. ["airplane", "automobile", ...], label k = classes[k].',
+      );
     const classes = m.get('classes');
-    if (!Array.isArray(classes) || classes.length < 1 || classes.length > 10000 || !classes.every((c) => typeof c === 'string' && c.length > 0)) {
-      throw new ManifestError('classes', `must be an array of 1 to 10000 non-empty strings; got ${JSON.stringify(classes)?.slice(0, 80)}.`);
+    if (
+      !Array.isArray(classes) ||
+      classes.length < 1 ||
+      classes.length > 10000 ||
+      !classes.every((c) => typeof c === 'string' && c.length > 0)
+    ) {
+      throw new ManifestError(
+        'classes',
+        `must be an array of 1 to 10000 non-empty strings; got ${JSON.stringify(classes)?.slice(0, 80)}.`,
+      );
     }
     if (m.has('nullClass')) {
       const n = m.int('nullClass', 0, 65535);
-      if (n < classes.length) throw new ManifestError('nullClass', `must be a label outside the named classes (${classes.length} to 65535), the "no class" embedding; got ${n}.`);
+      if (n < classes.length)
+        throw new ManifestError(
+          'nullClass',
+          `must be a label outside the named classes (${classes.length} to 65535), the "no class" embedding; got ${n}.`,
+        );
     }
   } else {
     only('classes', 'unet.inputs.classLabels', 'the U-Net input the class labels go to');

@@ -24,7 +24,8 @@ export function manifestChecks(root: Record<string, unknown>) {
     need,
     str(path: string): string {
       const v = need(path);
-      if (typeof v !== 'string' || v.length === 0) throw new ManifestError(path, `must be a non-empty string; got ${JSON.stringify(v)}.`);
+      if (typeof v !== 'string' || v.length === 0)
+        throw new ManifestError(path, `must be a non-empty string; got ${JSON.stringify(v)}.`);
       return v;
     },
     int(path: string, min: number, max: number): number {
@@ -36,12 +37,17 @@ export function manifestChecks(root: Record<string, unknown>) {
     },
     num(path: string): number {
       const v = need(path);
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new ManifestError(path, `must be a finite number; got ${JSON.stringify(v)}.`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new ManifestError(path, `must be a finite number; got ${JSON.stringify(v)}.`);
       return v;
     },
     oneOf<T extends string>(path: string, values: readonly T[]): T {
       const v = need(path);
-      if (!values.includes(v as T)) throw new ManifestError(path, `must be one of ${values.map((x) => `'${x}'`).join(', ')}; got ${JSON.stringify(v)}.`);
+      if (!values.includes(v as T))
+        throw new ManifestError(
+          path,
+          `must be one of ${values.map((x) => `'${x}'`).join(', ')}; got ${JSON.stringify(v)}.`,
+        );
       return v as T;
     },
     section(path: string): Record<string, unknown> {

@@ -30,13 +30,19 @@ describe('the model cache where the Cache API is absent (Node)', () => {
     const progress: boolean[] = [];
     const files = await openModelFiles({ mode: 'auto', fetch, onProgress: (p) => progress.push(p.fromCache) });
     expect(files.cached).toBe(false);
-    expect(await files.json('https://x.test/m.json', 'm.json', { bytes: body.length, sha256: (await sha256Hex(body))! })).toEqual({ a: 1 });
+    expect(
+      await files.json('https://x.test/m.json', 'm.json', { bytes: body.length, sha256: (await sha256Hex(body))! }),
+    ).toEqual({ a: 1 });
     await files.commit();
     expect(await files.json('https://x.test/m.json', 'm.json')).toEqual({ a: 1 });
     expect(requests).toHaveLength(2);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p === false)).toBe(true);
-    await expect(files.bytes('https://x.test/u.onnx', 'u.onnx', { bytes: body.length + 1 })).rejects.toThrow(ModelLoadError);
-    await expect(files.bytes('https://x.test/u.onnx', 'u.onnx', { sha256: '0'.repeat(64) })).rejects.toThrow(/u\.onnx: downloaded from .* has SHA-256 [0-9a-f]{64}; expected 0{64}/);
+    await expect(files.bytes('https://x.test/u.onnx', 'u.onnx', { bytes: body.length + 1 })).rejects.toThrow(
+      ModelLoadError,
+    );
+    await expect(files.bytes('https://x.test/u.onnx', 'u.onnx', { sha256: '0'.repeat(64) })).rejects.toThrow(
+      /u\.onnx: downloaded from .* has SHA-256 [0-9a-f]{64}; expected 0{64}/,
+    );
   });
 });

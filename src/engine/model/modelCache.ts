@@ -22,7 +22,10 @@ export const MODEL_CACHE_MODES: readonly ModelCacheMode[] = ['auto', 'none', 're
 export function checkCacheMode(mode: unknown): ModelCacheMode {
   if (mode === undefined) return 'auto';
   if (!MODEL_CACHE_MODES.includes(mode as ModelCacheMode)) {
-    throw new LoadOptionsError('cache', `must be one of ${MODEL_CACHE_MODES.map((m) => `'${m}'`).join(', ')}; got ${typeof mode === 'string' ? `'${mode}'` : typeof mode}.`);
+    throw new LoadOptionsError(
+      'cache',
+      `must be one of ${MODEL_CACHE_MODES.map((m) => `'${m}'`).join(', ')}; got ${typeof mode === 'string' ? `'${mode}'` : typeof mode}.`,
+    );
   }
   return mode as ModelCacheMode;
 }

@@ -70,7 +70,12 @@ export async function openModelFiles(options: ModelFilesOptions): Promise<ModelF
         bytes = null;
       }
     }
-    const problem = bytes ? await integrityProblem(bytes, { bytes: Number.isSafeInteger(storedBytes) ? storedBytes : -1, sha256: storedSha! }) : 'unreadable';
+    const problem = bytes
+      ? await integrityProblem(bytes, {
+          bytes: Number.isSafeInteger(storedBytes) ? storedBytes : -1,
+          sha256: storedSha!,
+        })
+      : 'unreadable';
     const declared = bytes && !problem ? await integrityProblem(bytes, { bytes: expected.bytes }) : null;
     if (!bytes || problem || declared) {
       await cache.delete(url).catch(() => false);
@@ -80,25 +85,43 @@ export async function openModelFiles(options: ModelFilesOptions): Promise<ModelF
     return bytes;
   }
 
-  async function download(url: string, file: string, expected: FileIdentity, signal?: AbortSignal): Promise<Uint8Array> {
+  async function download(
+    url: string,
+    file: string,
+    expected: FileIdentity,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
     const bytes = await fetchBytes(url, file, options.fetch, options.onProgress, signal, options.retry);
     const sha256 = expected.sha256 !== undefined || cache ? await sha256Hex(bytes) : null;
     const problem = await integrityProblem(bytes, expected, sha256);
     if (problem) {
-      throw new ModelLoadError(file, `downloaded from ${url} ${problem} (the manifest's files entry): the file is corrupt, incomplete or of another version of the model.`);
+      throw new ModelLoadError(
+        file,
+        `downloaded from ${url} ${problem} (the manifest's files entry): the file is corrupt, incomplete or of another version of the model.`,
+      );
     }
     if (cache) pending.set(url, { bytes, sha256 });
     return bytes;
   }
 
-  async function bytes(url: string, file: string, expected: FileIdentity = {}, signal?: AbortSignal): Promise<Uint8Array> {
+  async function bytes(
+    url: string,
+    file: string,
+    expected: FileIdentity = {},
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
     return (await fromCache(url, file, expected)) ?? (await download(url, file, expected, signal));
   }
 
   return {
     cached: cache !== null,
     bytes,
-    async json<T = unknown>(url: string, file: string, expected: FileIdentity = {}, parse: (value: unknown) => T = (v) => v as T): Promise<T> {
+    async json<T = unknown>(
+      url: string,
+      file: string,
+      expected: FileIdentity = {},
+      parse: (value: unknown) => T = (v) => v as T,
+    ): Promise<T> {
       const stored = await fromCache(url, file, expected);
       if (stored) {
         try {
@@ -117,7 +140,11 @@ export async function openModelFiles(options: ModelFilesOptions): Promise<ModelF
       for (const [url, { bytes, sha256 }] of entries) {
         const digest = sha256 ?? (await sha256Hex(bytes));
         if (digest === null) continue;
-        const headers = { 'content-type': 'application/octet-stream', [SHA256_HEADER]: digest, [BYTES_HEADER]: String(bytes.length) };
+        const headers = {
+          'content-type': 'application/octet-stream',
+          [SHA256_HEADER]: digest,
+          [BYTES_HEADER]: String(bytes.length),
+        };
         await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers })).catch(() => undefined);
       }
     },

@@ -16,7 +16,12 @@ export interface OrtSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   /** Each input's dtype and shape (onnxruntime 1.22 and later; absent in older runtimes). */
-  readonly inputMetadata?: readonly { name: string; isTensor?: boolean; type?: string; shape?: readonly (number | string)[] }[];
+  readonly inputMetadata?: readonly {
+    name: string;
+    isTensor?: boolean;
+    type?: string;
+    shape?: readonly (number | string)[];
+  }[];
   /** `fetches`: the outputs wanted (all when omitted). */
   run(feeds: Record<string, OrtTensor>, fetches?: readonly string[]): Promise<Record<string, OrtTensor>>;
   release(): Promise<void>;
@@ -25,7 +30,10 @@ export interface OrtSession {
 export interface OrtModule {
   InferenceSession: { create(model: Uint8Array, options?: Record<string, unknown>): Promise<OrtSession> };
   Tensor: new (type: 'float32' | 'int64', data: Float32Array | BigInt64Array, dims: readonly number[]) => OrtTensor;
-  env: { wasm?: { numThreads?: number; proxy?: boolean; wasmPaths?: string | Readonly<Record<string, string>> }; logLevel?: string };
+  env: {
+    wasm?: { numThreads?: number; proxy?: boolean; wasmPaths?: string | Readonly<Record<string, string>> };
+    logLevel?: string;
+  };
 }
 
 /** The device a session runs on. */
@@ -58,7 +66,10 @@ export function hasOrtWeb(device: Device): boolean {
  */
 export async function importOrtWeb(device: Device): Promise<OrtModule> {
   const loader = loaders[device] ?? (device === 'wasm' ? defaultWasmLoader : undefined);
-  if (!loader) throw new DeviceError(`device '${device}' needs onnxruntime-web's WebGPU build: call enableWebGPU() from 'diffusion-kit/webgpu' before the first model loads, or use 'wasm'.`);
+  if (!loader)
+    throw new DeviceError(
+      `device '${device}' needs onnxruntime-web's WebGPU build: call enableWebGPU() from 'diffusion-kit/webgpu' before the first model loads, or use 'wasm'.`,
+    );
   const module = await loader();
   return ((module as { default?: OrtModule }).default ?? module) as unknown as OrtModule;
 }

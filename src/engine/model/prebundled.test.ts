@@ -3,8 +3,12 @@ import { prebundledPackageRoot } from './prebundled';
 
 describe('a module pre-bundled by a dev server', () => {
   it("is found in Vite's deps folder (any base path, query, temp folder) and mapped to the package's own folder", () => {
-    expect(prebundledPackageRoot('http://localhost:4321/guide/node_modules/.vite/deps/diffusion-kit_engine.js?v=1a2b3c')).toBe('http://localhost:4321/guide/node_modules/diffusion-kit/');
-    expect(prebundledPackageRoot('http://localhost:5173/node_modules/.vite/deps_temp_9f8e/chunk-ABC.js')).toBe('http://localhost:5173/node_modules/diffusion-kit/');
+    expect(
+      prebundledPackageRoot('http://localhost:4321/guide/node_modules/.vite/deps/diffusion-kit_engine.js?v=1a2b3c'),
+    ).toBe('http://localhost:4321/guide/node_modules/diffusion-kit/');
+    expect(prebundledPackageRoot('http://localhost:5173/node_modules/.vite/deps_temp_9f8e/chunk-ABC.js')).toBe(
+      'http://localhost:5173/node_modules/diffusion-kit/',
+    );
   });
 
   it('is not found anywhere else (a build, the package itself, Node)', () => {

@@ -28,10 +28,14 @@ describe('withRetry', () => {
 
   it('gives up after `retries` more tries with the last error, and never retries a permanent one', async () => {
     let calls = 0;
-    await expect(withRetry(async () => (calls++, Promise.reject(transient())), { retries: 2, baseDelayMs: 1 })).rejects.toThrow('dropped');
+    await expect(
+      withRetry(async () => (calls++, Promise.reject(transient())), { retries: 2, baseDelayMs: 1 }),
+    ).rejects.toThrow('dropped');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(withRetry(async () => (calls++, Promise.reject(new ModelLoadError('x', 'HTTP 404'))), { baseDelayMs: 1 })).rejects.toThrow('404');
+    await expect(
+      withRetry(async () => (calls++, Promise.reject(new ModelLoadError('x', 'HTTP 404'))), { baseDelayMs: 1 }),
+    ).rejects.toThrow('404');
     expect(calls).toBe(1);
   });
 
@@ -58,11 +62,22 @@ describe('fetchBytes retries', () => {
       () => new Response(new Uint8Array([1, 2, 3])),
     ];
     let calls = 0;
-    const bytes = await fetchBytes('http://x/unet.onnx', 'unet.onnx', async () => answers[calls++]!(), undefined, undefined, { baseDelayMs: 1 });
+    const bytes = await fetchBytes(
+      'http://x/unet.onnx',
+      'unet.onnx',
+      async () => answers[calls++]!(),
+      undefined,
+      undefined,
+      { baseDelayMs: 1 },
+    );
     expect(Array.from(bytes)).toEqual([1, 2, 3]);
     expect(calls).toBe(3);
     calls = 0;
-    await expect(fetchBytes('http://x/a', 'a', async () => (calls++, new Response('no', { status: 404 })), undefined, undefined, { baseDelayMs: 1 })).rejects.toThrow('HTTP 404');
+    await expect(
+      fetchBytes('http://x/a', 'a', async () => (calls++, new Response('no', { status: 404 })), undefined, undefined, {
+        baseDelayMs: 1,
+      }),
+    ).rejects.toThrow('HTTP 404');
     expect(calls).toBe(1);
   });
 
@@ -77,7 +92,14 @@ describe('fetchBytes retries', () => {
           },
         }),
       );
-    const bytes = await fetchBytes('http://x/u', 'u', async () => (++calls === 1 ? broken() : new Response(new Uint8Array([9, 9, 9, 9]))), undefined, undefined, { baseDelayMs: 1 });
+    const bytes = await fetchBytes(
+      'http://x/u',
+      'u',
+      async () => (++calls === 1 ? broken() : new Response(new Uint8Array([9, 9, 9, 9]))),
+      undefined,
+      undefined,
+      { baseDelayMs: 1 },
+    );
     expect(bytes.length).toBe(4);
     expect(calls).toBe(2);
   });

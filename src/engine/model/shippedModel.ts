@@ -29,10 +29,16 @@ export function shippedModelFiles(): ModelFileMap {
   const packageRoot = prebundledPackageRoot(import.meta.url);
   if (packageRoot) {
     const file = (name: string) => `${packageRoot}assets/models/glyffuser-mini/${name}`;
-    return { url: `${file('model.json')}?v=${SHIPPED_MODEL_DIGEST}`, files: Object.fromEntries(SHIPPED_FILES.map((name) => [name, file(name)])) };
+    return {
+      url: `${file('model.json')}?v=${SHIPPED_MODEL_DIGEST}`,
+      files: Object.fromEntries(SHIPPED_FILES.map((name) => [name, file(name)])),
+    };
   }
   return {
-    url: withDigest(new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href, SHIPPED_MODEL_DIGEST),
+    url: withDigest(
+      new URL('../../../assets/models/glyffuser-mini/model.json', import.meta.url).href,
+      SHIPPED_MODEL_DIGEST,
+    ),
     files: {
       'unet.onnx': new URL('../../../assets/models/glyffuser-mini/unet.onnx', import.meta.url).href,
       'text_encoder.onnx': new URL('../../../assets/models/glyffuser-mini/text_encoder.onnx', import.meta.url).href,
@@ -50,15 +56,27 @@ const SHIPPED_FILES = ['unet.onnx', 'text_encoder.onnx', 'tokenizer.json'];
  */
 export function shippedTurboModelFiles(): ModelFileMap {
   const teacher = shippedModelFiles().files;
-  const shared = { '../glyffuser-mini/text_encoder.onnx': teacher['text_encoder.onnx']!, '../glyffuser-mini/tokenizer.json': teacher['tokenizer.json']! };
+  const shared = {
+    '../glyffuser-mini/text_encoder.onnx': teacher['text_encoder.onnx']!,
+    '../glyffuser-mini/tokenizer.json': teacher['tokenizer.json']!,
+  };
   const packageRoot = prebundledPackageRoot(import.meta.url);
   if (packageRoot) {
     const file = (name: string) => `${packageRoot}assets/models/glyffuser-mini-turbo/${name}`;
-    return { url: `${file('model.json')}?v=${SHIPPED_TURBO_MODEL_DIGEST}`, files: { 'unet.onnx': file('unet.onnx'), ...shared } };
+    return {
+      url: `${file('model.json')}?v=${SHIPPED_TURBO_MODEL_DIGEST}`,
+      files: { 'unet.onnx': file('unet.onnx'), ...shared },
+    };
   }
   return {
-    url: withDigest(new URL('../../../assets/models/glyffuser-mini-turbo/model.json', import.meta.url).href, SHIPPED_TURBO_MODEL_DIGEST),
-    files: { 'unet.onnx': new URL('../../../assets/models/glyffuser-mini-turbo/unet.onnx', import.meta.url).href, ...shared },
+    url: withDigest(
+      new URL('../../../assets/models/glyffuser-mini-turbo/model.json', import.meta.url).href,
+      SHIPPED_TURBO_MODEL_DIGEST,
+    ),
+    files: {
+      'unet.onnx': new URL('../../../assets/models/glyffuser-mini-turbo/unet.onnx', import.meta.url).href,
+      ...shared,
+    },
   };
 }
 

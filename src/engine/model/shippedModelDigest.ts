@@ -6,5 +6,8 @@
  */
 export const SHIPPED_MODEL_DIGEST = '816087dc6c5722ba';
 
-/** The same for the shipped few-step student (assets/models/glyffuser-mini-turbo/model.json), by training/turbo_manifest.py. */
+/**
+ * The same for the shipped few-step student (assets/models/glyffuser-mini-turbo/model.json), by
+ * training/turbo_manifest.py.
+ */
 export const SHIPPED_TURBO_MODEL_DIGEST = 'e42c40c678a04844';

@@ -50,9 +50,12 @@ export class WordTokenizer {
   private vocabCount: number | undefined;
 
   constructor(json: WordTokenizerJson) {
-    if (json?.type !== 'word-level') throw new ManifestError('tokenizer.type', `must be 'word-level'; got ${JSON.stringify(json?.type)}.`);
-    if (!Number.isInteger(json.max_length) || json.max_length < 1) throw new ManifestError('tokenizer.max_length', 'must be a positive integer.');
-    if (typeof json.vocab !== 'object' || json.vocab === null) throw new ManifestError('tokenizer.vocab', 'must be an object of word to id.');
+    if (json?.type !== 'word-level')
+      throw new ManifestError('tokenizer.type', `must be 'word-level'; got ${JSON.stringify(json?.type)}.`);
+    if (!Number.isInteger(json.max_length) || json.max_length < 1)
+      throw new ManifestError('tokenizer.max_length', 'must be a positive integer.');
+    if (typeof json.vocab !== 'object' || json.vocab === null)
+      throw new ManifestError('tokenizer.vocab', 'must be an object of word to id.');
     this.maxLength = json.max_length;
     this.padId = json.pad_id;
     this.unkId = json.unk_id;
@@ -85,7 +88,9 @@ export class WordTokenizer {
     return Object.hasOwn(this.vocab, word) && typeof this.vocab[word] === 'number';
   }
 
-  /** The vocabulary word `word` is read as: itself, its alias (when that is a vocabulary word), or undefined (unknown). */
+  /**
+   * The vocabulary word `word` is read as: itself, its alias (when that is a vocabulary word), or undefined (unknown).
+   */
   readAs(word: string): string | undefined {
     if (this.knows(word)) return word;
     const alias = Object.hasOwn(this.aliases, word) ? this.aliases[word] : undefined;

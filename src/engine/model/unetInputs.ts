@@ -14,12 +14,17 @@ export interface UnetInputSpec {
   /** The labels accepted (class models): 0..classes-1, and the null class if any. */
   classCount: number;
   nullClass: number | null;
-  /** D of timestep_cond [B, D] (a guided-distilled U-Net, `unet.timeCondProjDim`), or null when it has no such input. */
+  /**
+   * D of timestep_cond [B, D] (a guided-distilled U-Net, `unet.timeCondProjDim`), or null when it has no such input.
+   */
   timeCondProjDim: number | null;
 }
 
 /** The dtype and shape of a session's input, when the runtime exposes its metadata (onnxruntime 1.22+). */
-function inputMetadata(session: OrtSession, name: string): { type?: string; shape?: readonly (number | string)[] } | undefined {
+function inputMetadata(
+  session: OrtSession,
+  name: string,
+): { type?: string; shape?: readonly (number | string)[] } | undefined {
   const all = session.inputMetadata;
   return Array.isArray(all) ? all.find((m) => m.name === name) : undefined;
 }
@@ -36,37 +41,61 @@ export function resolveUnetInputs(manifest: ModelManifest, session: OrtSession):
   let timestepType: TimestepType = unet.timestepType ?? 'float32';
   if (tMeta?.type !== undefined) {
     if (tMeta.type !== 'float32' && tMeta.type !== 'int64') {
-      throw new ModelLoadError(file, `takes its timestep input '${unet.inputs.timestep}' as ${tMeta.type}; the engine feeds float32 or int64: export with one of those.`);
+      throw new ModelLoadError(
+        file,
+        `takes its timestep input '${unet.inputs.timestep}' as ${tMeta.type}; the engine feeds float32 or int64: export with one of those.`,
+      );
     }
     if (unet.timestepType !== undefined && unet.timestepType !== tMeta.type) {
-      throw new ModelLoadError(file, `takes its timestep input as ${tMeta.type}, but model.json says unet.timestepType '${unet.timestepType}'; fix or remove unet.timestepType.`);
+      throw new ModelLoadError(
+        file,
+        `takes its timestep input as ${tMeta.type}, but model.json says unet.timestepType '${unet.timestepType}'; fix or remove unet.timestepType.`,
+      );
     }
     timestepType = tMeta.type;
   }
   if (kind === 'class') {
     const type = inputMetadata(session, unet.inputs.classLabels!)?.type;
-    if (type !== undefined && type !== 'int64') throw new ModelLoadError(file, `takes class labels '${unet.inputs.classLabels}' as ${type}; the engine feeds int64 (diffusers' dtype).`);
+    if (type !== undefined && type !== 'int64')
+      throw new ModelLoadError(
+        file,
+        `takes class labels '${unet.inputs.classLabels}' as ${type}; the engine feeds int64 (diffusers' dtype).`,
+      );
   }
   let hiddenSize: number | null = null;
   let sequenceLength: number | null = null;
   if (kind === 'text') {
     const shape = inputMetadata(session, unet.inputs.encoderHiddenStates!)?.shape;
-    const fixed = (i: number) => (shape && typeof shape[i] === 'number' && (shape[i] as number) > 0 ? (shape[i] as number) : null);
+    const fixed = (i: number) =>
+      shape && typeof shape[i] === 'number' && (shape[i] as number) > 0 ? (shape[i] as number) : null;
     hiddenSize = manifest.textEncoder?.hiddenSize ?? unet.encoderHiddenSize ?? fixed(2);
     sequenceLength = manifest.textEncoder?.maxLength ?? unet.encoderSequenceLength ?? fixed(1);
     if (fixed(2) !== null && hiddenSize !== fixed(2)) {
-      throw new ModelLoadError(file, `takes encoder_hidden_states with D = ${fixed(2)}, but model.json says ${hiddenSize} (textEncoder.hiddenSize or unet.encoderHiddenSize).`);
+      throw new ModelLoadError(
+        file,
+        `takes encoder_hidden_states with D = ${fixed(2)}, but model.json says ${hiddenSize} (textEncoder.hiddenSize or unet.encoderHiddenSize).`,
+      );
     }
     if (fixed(1) !== null && sequenceLength !== fixed(1)) {
-      throw new ModelLoadError(file, `takes encoder_hidden_states with L = ${fixed(1)}, but model.json says ${sequenceLength} (textEncoder.maxLength or unet.encoderSequenceLength).`);
+      throw new ModelLoadError(
+        file,
+        `takes encoder_hidden_states with L = ${fixed(1)}, but model.json says ${sequenceLength} (textEncoder.maxLength or unet.encoderSequenceLength).`,
+      );
     }
     if (hiddenSize === null) {
-      throw new ManifestError('unet.encoderHiddenSize', 'is missing: without a text encoder, and with a U-Net file that leaves the size of encoder_hidden_states open, the engine needs D (its cross_attention_dim).');
+      throw new ManifestError(
+        'unet.encoderHiddenSize',
+        'is missing: without a text encoder, and with a U-Net file that leaves the size of encoder_hidden_states open, the engine needs D (its cross_attention_dim).',
+      );
     }
   }
   let timeCondProjDim: number | null = null;
   const named = new Set(Object.values(unet.inputs));
-  if (unet.inputs.timestepCond === undefined && session.inputNames.includes('timestep_cond') && !named.has('timestep_cond')) {
+  if (
+    unet.inputs.timestepCond === undefined &&
+    session.inputNames.includes('timestep_cond') &&
+    !named.has('timestep_cond')
+  ) {
     throw new ModelLoadError(
       file,
       "takes an input 'timestep_cond' (a guided-distilled U-Net's guidance embedding, diffusers' time_cond_proj_dim) that model.json does not name: add unet.inputs.timestepCond: 'timestep_cond' and unet.timeCondProjDim.",
@@ -76,11 +105,17 @@ export function resolveUnetInputs(manifest: ModelManifest, session: OrtSession):
     timeCondProjDim = unet.timeCondProjDim!;
     const meta = inputMetadata(session, unet.inputs.timestepCond);
     if (meta?.type !== undefined && meta.type !== 'float32') {
-      throw new ModelLoadError(file, `takes timestep_cond '${unet.inputs.timestepCond}' as ${meta.type}; the engine feeds float32 (diffusers' dtype).`);
+      throw new ModelLoadError(
+        file,
+        `takes timestep_cond '${unet.inputs.timestepCond}' as ${meta.type}; the engine feeds float32 (diffusers' dtype).`,
+      );
     }
     const D = meta?.shape?.[1];
     if (typeof D === 'number' && D > 0 && D !== timeCondProjDim) {
-      throw new ModelLoadError(file, `takes timestep_cond with D = ${D}, but model.json says unet.timeCondProjDim ${timeCondProjDim}.`);
+      throw new ModelLoadError(
+        file,
+        `takes timestep_cond with D = ${D}, but model.json says unet.timeCondProjDim ${timeCondProjDim}.`,
+      );
     }
   }
   return {
@@ -118,13 +153,20 @@ export function unetFeeds(
   };
   const about = `the model '${manifest.name}' is ${KIND_WORDS[spec.kind]}`;
   if (spec.kind === 'none') {
-    if (conditioning !== undefined && conditioning !== null) throw new ConditioningError('conditioning', `must be left out: ${about}.`);
+    if (conditioning !== undefined && conditioning !== null)
+      throw new ConditioningError('conditioning', `must be left out: ${about}.`);
     return feeds;
   }
-  if (typeof conditioning !== 'object' || conditioning === null) throw new ConditioningError('conditioning', `is missing: ${about}.`);
-  if (conditioning.batch !== batch) throw new ConditioningError('batch', `is ${String(conditioning.batch)}; the sample batch (one timestep per item) is ${batch}.`);
+  if (typeof conditioning !== 'object' || conditioning === null)
+    throw new ConditioningError('conditioning', `is missing: ${about}.`);
+  if (conditioning.batch !== batch)
+    throw new ConditioningError(
+      'batch',
+      `is ${String(conditioning.batch)}; the sample batch (one timestep per item) is ${batch}.`,
+    );
   if (spec.kind === 'class') {
-    if (!isClassConditioning(conditioning)) throw new ConditioningError('conditioning', `has no classLabels: ${about}.`);
+    if (!isClassConditioning(conditioning))
+      throw new ConditioningError('conditioning', `has no classLabels: ${about}.`);
     feeds[names.classLabels!] = classLabelTensor(ort, spec, conditioning.classLabels, batch);
     return feeds;
   }
@@ -134,26 +176,44 @@ export function unetFeeds(
   const D = spec.hiddenSize!;
   const L = conditioning.hidden.length / (batch * D);
   if (!Number.isInteger(L) || L < 1 || (spec.sequenceLength !== null && L !== spec.sequenceLength)) {
-    const shape = spec.sequenceLength !== null ? `${batch}x${spec.sequenceLength}x${D}` : `${batch}xLx${D} for some L >= 1`;
-    throw new ConditioningError('hidden', `has ${conditioning.hidden.length} values; the U-Net takes ${shape} (batch x tokens x hidden size).`);
+    const shape =
+      spec.sequenceLength !== null ? `${batch}x${spec.sequenceLength}x${D}` : `${batch}xLx${D} for some L >= 1`;
+    throw new ConditioningError(
+      'hidden',
+      `has ${conditioning.hidden.length} values; the U-Net takes ${shape} (batch x tokens x hidden size).`,
+    );
   }
   feeds[names.encoderHiddenStates!] = new ort.Tensor('float32', conditioning.hidden, [batch, L, D]);
   if (names.encoderAttentionMask !== undefined) {
     const mask = conditioning.mask ?? new Float32Array(batch * L).fill(1);
     if (!(mask instanceof Float32Array) || mask.length !== batch * L) {
-      throw new ConditioningError('mask', `must be a Float32Array of ${batch}x${L} values (1 keep, 0 pad), or left out; got ${mask.length} values.`);
+      throw new ConditioningError(
+        'mask',
+        `must be a Float32Array of ${batch}x${L} values (1 keep, 0 pad), or left out; got ${mask.length} values.`,
+      );
     }
     feeds[names.encoderAttentionMask] = new ort.Tensor('float32', mask, [batch, L]);
   }
   const cond = conditioning.timestepCond;
   if (spec.timeCondProjDim === null) {
-    if (cond !== undefined) throw new ConditioningError('timestepCond', `must be left out: the model '${manifest.name}' has no timestep_cond input (unet.inputs.timestepCond in its model.json).`);
+    if (cond !== undefined)
+      throw new ConditioningError(
+        'timestepCond',
+        `must be left out: the model '${manifest.name}' has no timestep_cond input (unet.inputs.timestepCond in its model.json).`,
+      );
   } else {
     const D = spec.timeCondProjDim;
     const want = `a Float32Array of ${batch}x${D} values (batch x unet.timeCondProjDim): the guidance-scale embedding, guidanceScaleEmbeddingBatch(guidanceScale - 1, ${D}, ${batch})`;
-    if (cond === undefined) throw new ConditioningError('timestepCond', `is missing: the model '${manifest.name}' takes the guidance scale as timestep_cond; pass ${want}.`);
+    if (cond === undefined)
+      throw new ConditioningError(
+        'timestepCond',
+        `is missing: the model '${manifest.name}' takes the guidance scale as timestep_cond; pass ${want}.`,
+      );
     if (!(cond instanceof Float32Array) || cond.length !== batch * D) {
-      throw new ConditioningError('timestepCond', `must be ${want}; got ${cond instanceof Float32Array ? `${cond.length} values` : typeof cond}.`);
+      throw new ConditioningError(
+        'timestepCond',
+        `must be ${want}; got ${cond instanceof Float32Array ? `${cond.length} values` : typeof cond}.`,
+      );
     }
     feeds[names.timestepCond!] = new ort.Tensor('float32', cond, [batch, D]);
   }
@@ -162,17 +222,23 @@ export function unetFeeds(
 
 function timestepTensor(ort: OrtModule, type: TimestepType, timesteps: ArrayLike<number>): OrtTensor {
   for (let i = 0; i < timesteps.length; i++) {
-    if (!Number.isFinite(timesteps[i])) throw new ConditioningError('timesteps', `must be finite numbers; item ${i} is ${String(timesteps[i])}.`);
+    if (!Number.isFinite(timesteps[i]))
+      throw new ConditioningError('timesteps', `must be finite numbers; item ${i} is ${String(timesteps[i])}.`);
   }
   if (type === 'float32') return new ort.Tensor('float32', Float32Array.from(timesteps), [timesteps.length]);
   // An int64 timestep input (diffusers' UNet2DModel traced with integer timesteps): samplers with fractional
   // timesteps (Euler on a linspace grid) are rounded to the nearest training step.
-  return new ort.Tensor('int64', BigInt64Array.from(Array.from(timesteps, (t) => BigInt(Math.round(t)))), [timesteps.length]);
+  return new ort.Tensor('int64', BigInt64Array.from(Array.from(timesteps, (t) => BigInt(Math.round(t)))), [
+    timesteps.length,
+  ]);
 }
 
 function classLabelTensor(ort: OrtModule, spec: UnetInputSpec, labels: ArrayLike<number>, batch: number): OrtTensor {
   if (labels === null || typeof labels !== 'object' || labels.length !== batch) {
-    throw new ConditioningError('classLabels', `must hold one label per batch item (${batch}); got ${labels === null || typeof labels !== 'object' ? String(labels) : `${labels.length} labels`}.`);
+    throw new ConditioningError(
+      'classLabels',
+      `must hold one label per batch item (${batch}); got ${labels === null || typeof labels !== 'object' ? String(labels) : `${labels.length} labels`}.`,
+    );
   }
   const out = new BigInt64Array(batch);
   const range = `an integer from 0 to ${spec.classCount - 1}${spec.nullClass !== null ? ` or the null class ${spec.nullClass}` : ''}`;

@@ -39,7 +39,6 @@ export function concatEmbeddings(a: EmbeddingConditioning, b: EmbeddingCondition
   return { hidden, mask, batch: a.batch + b.batch };
 }
 
-
 /**
  * The conditioning of a generation, from its options (already validated, see `validateConditioning`):
  * - unconditional model: none, never guided;
@@ -49,7 +48,12 @@ export function concatEmbeddings(a: EmbeddingConditioning, b: EmbeddingCondition
  * - a prompt (models with a text encoder): encoded, guided against the empty prompt; an empty prompt gives
  *   unconditional samples. A text model without a text encoder and no embeddings samples from zero embeddings.
  */
-export async function conditioningBatch(model: DiffusionModel, options: GenerateOptions, count: number, requestedScale: number): Promise<ConditioningBatch> {
+export async function conditioningBatch(
+  model: DiffusionModel,
+  options: GenerateOptions,
+  count: number,
+  requestedScale: number,
+): Promise<ConditioningBatch> {
   const { manifest } = model;
   if (model.conditioning === 'none') return { conditioning: undefined, guided: false, scale: 1, words: [] };
   if (model.conditioning === 'class') {
@@ -58,27 +62,55 @@ export async function conditioningBatch(model: DiffusionModel, options: Generate
     const guided = nullClass !== undefined && label !== nullClass && requestedScale !== 1;
     const cond = new Array<number>(count).fill(label);
     if (!guided) return { conditioning: { classLabels: cond, batch: count }, guided: false, scale: 1, words: [] };
-    const both: ClassConditioning = { classLabels: [...new Array<number>(count).fill(nullClass), ...cond], batch: 2 * count };
+    const both: ClassConditioning = {
+      classLabels: [...new Array<number>(count).fill(nullClass), ...cond],
+      batch: 2 * count,
+    };
     return { conditioning: both, guided, scale: requestedScale, words: [] };
   }
   if (options.embeddings) {
     const cond = repeatEmbeddings(options.embeddings, count);
     if (requestedScale === 1) return { conditioning: cond, guided: false, scale: 1, words: [] };
-    const negative = options.negativeEmbeddings ?? { hidden: new Float32Array(options.embeddings.hidden.length), ...(options.embeddings.mask ? { mask: options.embeddings.mask } : {}), batch: 1 };
-    return { conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond), guided: true, scale: requestedScale, words: [] };
+    const negative = options.negativeEmbeddings ?? {
+      hidden: new Float32Array(options.embeddings.hidden.length),
+      ...(options.embeddings.mask ? { mask: options.embeddings.mask } : {}),
+      batch: 1,
+    };
+    return {
+      conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond),
+      guided: true,
+      scale: requestedScale,
+      words: [],
+    };
   }
   const prompt = options.prompt ?? '';
   if (!model.acceptsPrompts) {
     // No text encoder and no embeddings: the zero embedding, the baseline guidance would use.
     const shape = model.encoderHiddenShape!;
-    return { conditioning: { hidden: new Float32Array(count * shape.length! * shape.size), batch: count }, guided: false, scale: 1, words: [] };
+    return {
+      conditioning: { hidden: new Float32Array(count * shape.length! * shape.size), batch: count },
+      guided: false,
+      scale: 1,
+      words: [],
+    };
   }
   const conditional = prompt.trim().length > 0;
   const guided = conditional && requestedScale !== 1;
   const words = model.tokenizer!.encode(prompt).words;
-  if (!conditional) return { conditioning: repeatEmbeddings(await model.emptyPromptEmbedding(), count), guided: false, scale: 1, words };
+  if (!conditional)
+    return {
+      conditioning: repeatEmbeddings(await model.emptyPromptEmbedding(), count),
+      guided: false,
+      scale: 1,
+      words,
+    };
   const cond = repeatEmbeddings(await model.encodePrompts([prompt]), count);
   if (!guided) return { conditioning: cond, guided: false, scale: 1, words };
   const negative = options.negativeEmbeddings ?? (await model.emptyPromptEmbedding());
-  return { conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond), guided, scale: requestedScale, words };
+  return {
+    conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond),
+    guided,
+    scale: requestedScale,
+    words,
+  };
 }

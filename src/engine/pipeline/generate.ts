@@ -24,7 +24,9 @@ function makeScheduler(options: GenerateOptions): Scheduler {
   return schedulerFromConfig({ ...trained, ...choice });
 }
 
-/** `setTimesteps` with the step count, or with the explicit `timesteps` for the schedulers that take a list (DDIM, LCM). */
+/**
+ * `setTimesteps` with the step count, or with the explicit `timesteps` for the schedulers that take a list (DDIM, LCM).
+ */
 function setSchedule(scheduler: Scheduler, options: GenerateOptions, steps: number): void {
   const list = options.timesteps;
   // An LCM model whose distillation grid stops short of T - 1 says where it starts (manifest sampling.strength).
@@ -36,19 +38,26 @@ function setSchedule(scheduler: Scheduler, options: GenerateOptions, steps: numb
     } catch (error) {
       // LCM samples a subset of its distillation grid: at most original_inference_steps (50) steps.
       if (error instanceof SchedulerConfigError && error.key === 'num_inference_steps') {
-        throw new GenerateOptionsError('steps', `is too many for ${scheduler.className}: ${error.message.replace(/^.*?: /, '')}`);
+        throw new GenerateOptionsError(
+          'steps',
+          `is too many for ${scheduler.className}: ${error.message.replace(/^.*?: /, '')}`,
+        );
       }
       throw error;
     }
     return;
   }
   if (!(scheduler instanceof DDIMScheduler || scheduler instanceof LCMScheduler)) {
-    throw new GenerateOptionsError('timesteps', `cannot be used with ${scheduler.className}: only DDIMScheduler and LCMScheduler take explicit timesteps; choose scheduler 'ddim' or 'lcm', or give steps instead.`);
+    throw new GenerateOptionsError(
+      'timesteps',
+      `cannot be used with ${scheduler.className}: only DDIMScheduler and LCMScheduler take explicit timesteps; choose scheduler 'ddim' or 'lcm', or give steps instead.`,
+    );
   }
   try {
     scheduler.setTimesteps(list);
   } catch (error) {
-    if (error instanceof SchedulerConfigError && error.key === 'timesteps') throw new GenerateOptionsError('timesteps', error.message.replace(/^.*?custom timesteps /, ''));
+    if (error instanceof SchedulerConfigError && error.key === 'timesteps')
+      throw new GenerateOptionsError('timesteps', error.message.replace(/^.*?custom timesteps /, ''));
     throw error;
   }
 }
@@ -79,7 +88,8 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   setSchedule(scheduler, options, steps);
   // A guided-distilled U-Net (unet.inputs.timestepCond, e.g. a latent consistency model) takes the guidance
   // scale w as an input, diffusers' embedding of w - 1, and runs once per image: no unconditional half.
-  const timeCondProjDim = model.manifest.unet.inputs.timestepCond !== undefined ? model.manifest.unet.timeCondProjDim : undefined;
+  const timeCondProjDim =
+    model.manifest.unet.inputs.timestepCond !== undefined ? model.manifest.unet.timeCondProjDim : undefined;
   const embeddedGuidance = timeCondProjDim !== undefined;
   const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started;
@@ -89,7 +99,10 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   const prepared = await conditioningBatch(model, options, count, embeddedGuidance ? 1 : requestedScale);
   const { guided, scale, words } = prepared;
   const conditioning = embeddedGuidance
-    ? { ...(prepared.conditioning as EmbeddingConditioning), timestepCond: guidanceScaleEmbeddingBatch(requestedScale - 1, timeCondProjDim!, count) }
+    ? {
+        ...(prepared.conditioning as EmbeddingConditioning),
+        timestepCond: guidanceScaleEmbeddingBatch(requestedScale - 1, timeCondProjDim!, count),
+      }
     : prepared.conditioning;
   const batch = guided ? 2 * count : count;
 
@@ -105,14 +118,21 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
     const input = scheduler.scaleModelInput(x, t);
     const batchInput = guided ? concatFloat(input, input) : input;
     const tValues = new Array<number>(batch).fill(t);
-    const { output, crossAttention, crossAttentionShape } = await model.predictDetailed(batchInput, tValues, conditioning, {
-      crossAttention: options.crossAttention === true,
-    });
+    const { output, crossAttention, crossAttentionShape } = await model.predictDetailed(
+      batchInput,
+      tValues,
+      conditioning,
+      {
+        crossAttention: options.crossAttention === true,
+      },
+    );
     throwIfAborted(signal);
     const modelOutput = guided ? applyGuidance(output, scale) : output;
     const { prevSample, predOriginalSample } = scheduler.step(modelOutput, t, x, { rng, eta: options.eta });
     const predictedNoise =
-      model.manifest.predictionType === 'epsilon' ? modelOutput : noiseFromX0(input, predOriginalSample, alphasCumprod[Math.round(t)]!);
+      model.manifest.predictionType === 'epsilon'
+        ? modelOutput
+        : noiseFromX0(input, predOriginalSample, alphasCumprod[Math.round(t)]!);
     x = prevSample;
     yield {
       step: i + 1,
@@ -134,7 +154,12 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
 }
 
 /** The conditional half of the batch's maps (the second half when guided: the batch is [uncond; cond]). */
-function conditionalMaps(data: Float32Array, shape: readonly number[], count: number, words: string[]): CrossAttentionMaps {
+function conditionalMaps(
+  data: Float32Array,
+  shape: readonly number[],
+  count: number,
+  words: string[],
+): CrossAttentionMaps {
   const [batch, tokens, resolution] = shape as [number, number, number, number];
   const perImage = tokens * resolution * resolution;
   return { data: data.slice((batch - count) * perImage), tokens, resolution, words: words.slice(0, tokens) };

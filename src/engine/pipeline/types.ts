@@ -14,7 +14,10 @@ export interface GenerateOptions {
    * `negativeEmbeddings` or, without them, zeros of the same shape. Not together with `prompt`.
    */
   embeddings?: EmbeddingConditioning;
-  /** What guidance pushes away from (batch 1, same shape as the conditional embeddings). Default: the empty prompt's embedding, or zeros with `embeddings`. */
+  /**
+   * What guidance pushes away from (batch 1, same shape as the conditional embeddings). Default: the empty prompt's
+   * embedding, or zeros with `embeddings`.
+   */
   negativeEmbeddings?: EmbeddingConditioning;
   /**
    * The class of every image, for a class-conditional model: an integer from 0 to classes.length - 1
@@ -31,7 +34,10 @@ export interface GenerateOptions {
    * image a step, no unconditional pass.
    */
   guidanceScale?: number;
-  /** Number of denoising steps, 1 to the schedule's training steps (LCM: to its original_inference_steps, 50). Default 20. */
+  /**
+   * Number of denoising steps, 1 to the schedule's training steps (LCM: to its original_inference_steps, 50). Default
+   * 20.
+   */
   steps?: number;
   /**
    * Explicit inference timesteps instead of `steps`: distinct integer training timesteps, descending, e.g.
@@ -39,7 +45,10 @@ export interface GenerateOptions {
    * `set_timesteps(timesteps=...)`). Only for the schedulers that take them, DDIM and LCM.
    */
   timesteps?: readonly number[];
-  /** A scheduler short name, or a diffusers scheduler_config object (its `_class_name` picks the class). Default: the manifest's. */
+  /**
+   * A scheduler short name, or a diffusers scheduler_config object (its `_class_name` picks the class). Default: the
+   * manifest's.
+   */
   scheduler?: SchedulerName | Record<string, unknown>;
   /** Seed of the initial noise and of any stochastic step. Default 0. */
   seed?: number;

@@ -50,7 +50,12 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
   /** Chooses `n` inference timesteps (its own grid) and resets all per-run state. */
   abstract setTimesteps(n: number): void;
 
-  abstract step<T extends FloatArray>(modelOutput: FloatArray, t: number, sample: T, options?: StepOptions): StepOutput<T>;
+  abstract step<T extends FloatArray>(
+    modelOutput: FloatArray,
+    t: number,
+    sample: T,
+    options?: StepOptions,
+  ): StepOutput<T>;
 
   /** Identity for the VP schedulers: returns a copy of `sample`, of the same type. */
   scaleModelInput<T extends FloatArray>(sample: T, _t: number): T {
@@ -67,7 +72,10 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
     checkFloatArray(original, 'original', where);
     checkFloatArray(noise, 'noise', where);
     if (noise.length !== original.length) {
-      throw new SchedulerUsageError('length-mismatch', `${where}: noise has length ${noise.length} but original has length ${original.length}; they must be equal.`);
+      throw new SchedulerUsageError(
+        'length-mismatch',
+        `${where}: noise has length ${noise.length} but original has length ${original.length}; they must be equal.`,
+      );
     }
     const batch = timesteps.length;
     if (batch < 1 || original.length % batch !== 0) {
@@ -116,12 +124,22 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
   protected checkCustomTimesteps(timesteps: readonly number[]): number[] {
     const numTrain = this.config.num_train_timesteps;
     const bad = timesteps.findIndex(
-      (t, i) => typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > numTrain - 1 || (i > 0 && !(t < timesteps[i - 1]!)),
+      (t, i) =>
+        typeof t !== 'number' ||
+        !Number.isInteger(t) ||
+        t < 0 ||
+        t > numTrain - 1 ||
+        (i > 0 && !(t < timesteps[i - 1]!)),
     );
     if (timesteps.length === 0 || bad >= 0) {
       const accepted = `a descending list of distinct integers from 0 to ${numTrain - 1}`;
       const got = bad >= 0 ? `timesteps[${bad}] = ${describeValue(timesteps[bad])}` : 'an empty list';
-      throw new SchedulerConfigError('timesteps', [accepted], timesteps, `${this.className}.setTimesteps: custom timesteps must be ${accepted}; got ${got}.`);
+      throw new SchedulerConfigError(
+        'timesteps',
+        [accepted],
+        timesteps,
+        `${this.className}.setTimesteps: custom timesteps must be ${accepted}; got ${got}.`,
+      );
     }
     return [...timesteps];
   }
@@ -183,7 +201,10 @@ export abstract class BaseScheduler<C extends CommonSchedulerConfig> implements 
     const index = counter ?? this.timestepIndex(t);
     if (index === undefined) throw this.unknownTimestep(t, method);
     if (index >= n) {
-      throw new SchedulerUsageError('timestep-out-of-order', `${this.className}.${method}: all ${n} steps are done; call setTimesteps(n) to sample again.`);
+      throw new SchedulerUsageError(
+        'timestep-out-of-order',
+        `${this.className}.${method}: all ${n} steps are done; call setTimesteps(n) to sample again.`,
+      );
     }
     if (this.inferenceTimesteps[index] !== t) {
       if (this.timestepIndex(t) === undefined) throw this.unknownTimestep(t, method);

@@ -77,7 +77,8 @@ export class ConfigReader {
   optionalNumber(key: string, expectation: string, isValid: (x: number) => boolean): number | null {
     const v = this.value(key);
     if (v === undefined) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v) || !isValid(v)) this.fail(key, [expectation, 'null'], v, `${expectation} or null`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || !isValid(v))
+      this.fail(key, [expectation, 'null'], v, `${expectation} or null`);
     return v;
   }
 
@@ -105,7 +106,13 @@ export class ConfigReader {
       if (alias !== undefined) return alias;
       const why = options.unsupported?.[v];
       if (why !== undefined) {
-        this.fail(key, accepted, v, `one of ${quote(accepted)}`, `diffusers knows '${v}', but diffusion-kit does not support it: ${why}.`);
+        this.fail(
+          key,
+          accepted,
+          v,
+          `one of ${quote(accepted)}`,
+          `diffusers knows '${v}', but diffusion-kit does not support it: ${why}.`,
+        );
       }
     }
     this.fail(key, accepted, v, `one of ${quote(accepted)}`);
@@ -121,7 +128,8 @@ export class ConfigReader {
   /** null (or absent): for diffusers keys whose non-null values this kit does not implement. */
   absent(key: string, why: string): null {
     const v = this.value(key);
-    if (v !== undefined) this.fail(key, ['null'], v, 'null or absent (other values are not supported by diffusion-kit)', why);
+    if (v !== undefined)
+      this.fail(key, ['null'], v, 'null or absent (other values are not supported by diffusion-kit)', why);
     return null;
   }
 
@@ -137,7 +145,8 @@ export class ConfigReader {
   numberArray(key: string): readonly number[] | null {
     const v = this.value(key);
     if (v === undefined) return null;
-    if (!Array.isArray(v) && !ArrayBuffer.isView(v)) this.fail(key, ['an array of numbers', 'null'], v, 'an array of numbers or null');
+    if (!Array.isArray(v) && !ArrayBuffer.isView(v))
+      this.fail(key, ['an array of numbers', 'null'], v, 'an array of numbers or null');
     return Array.from(v as ArrayLike<number>);
   }
 }

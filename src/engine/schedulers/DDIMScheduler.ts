@@ -105,14 +105,19 @@ export class DDIMScheduler extends BaseScheduler<DDIMSchedulerConfig> {
     const index = this.indexOfTimestep(t, 'step');
     const eta = options?.eta ?? 0;
     if (typeof eta !== 'number' || !Number.isFinite(eta) || eta < 0) {
-      throw new SchedulerUsageError('invalid-argument', `${where}: options.eta must be a finite number >= 0; got ${describeValue(eta)}.`);
+      throw new SchedulerUsageError(
+        'invalid-argument',
+        `${where}: options.eta must be a finite number >= 0; got ${describeValue(eta)}.`,
+      );
     }
     const c = this.config;
     const length = sample.length;
 
     // 1. The previous timestep: t' = t - floor(T / n) (diffusers), or the next of custom timesteps; below 0
     //    it stands for the end of sampling, where abar is 1 (`set_alpha_to_one`) or abar_0.
-    const prevT = this.customTimesteps ? (this.inferenceTimesteps[index + 1] ?? -1) : t - Math.floor(c.num_train_timesteps / n);
+    const prevT = this.customTimesteps
+      ? (this.inferenceTimesteps[index + 1] ?? -1)
+      : t - Math.floor(c.num_train_timesteps / n);
 
     // 2. abar_t and abar_{t'} (the paper's alpha_t and alpha_{t-1}).
     const abarT = this.trainAlphasCumprod[t]!;

@@ -2,7 +2,13 @@ import type { FloatArray, NoiseCoefficients } from '../forward/addNoise';
 import { sigmasFromAlphasCumprod } from '../schedules/derived';
 import { roundHalfEven } from '../schedules/numpyGrids';
 import { BaseScheduler } from './BaseScheduler';
-import { type CommonSchedulerConfig, readCommonConfig, readThresholding, type ThresholdingConfig, trainingSchedule } from './commonConfig';
+import {
+  type CommonSchedulerConfig,
+  readCommonConfig,
+  readThresholding,
+  type ThresholdingConfig,
+  trainingSchedule,
+} from './commonConfig';
 import { ConfigReader, type RawSchedulerConfig } from './ConfigReader';
 import { allocLike, checkStepArrays, checkUnusedNoise, stepNoise } from './sampleArrays';
 import { karrasSigmas, sigmaToTimestep } from './sigmaGrids';
@@ -103,7 +109,13 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
       euler_at_final: read.boolean('euler_at_final', false),
       use_karras_sigmas: read.boolean('use_karras_sigmas', false),
       final_sigmas_type: read.choice('final_sigmas_type', 'zero', ['zero', 'sigma_min']),
-      lambda_min_clipped: read.number('lambda_min_clipped', -Infinity, 'a number (or -Infinity / null for no clipping)', () => true, true),
+      lambda_min_clipped: read.number(
+        'lambda_min_clipped',
+        -Infinity,
+        'a number (or -Infinity / null for no clipping)',
+        () => true,
+        true,
+      ),
       variance_type: readVarianceType(read),
       ...readThresholding(read, { clipSampleInstead: false }),
     };
@@ -176,7 +188,9 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
     const n = this.inferenceTimesteps.length;
     const length = sample.length;
     const sde = c.algorithm_type === 'sde-dpmsolver++';
-    const z = sde ? stepNoise(options, length, `${where} at t=${t}`, "algorithm_type 'sde-dpmsolver++' adds noise") : undefined;
+    const z = sde
+      ? stepNoise(options, length, `${where} at t=${t}`, "algorithm_type 'sde-dpmsolver++' adds noise")
+      : undefined;
     if (z === undefined) checkUnusedNoise(options, length, where);
 
     // 1. The order of this step: as high as `solver_order` and the history allow, but lower on the last steps,
@@ -216,7 +230,8 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
     if (sde) {
       a = ratio * Math.exp(-h);
       b0 = tgt.alpha * (1 - Math.exp(-2 * h));
-      if (order === 2) b1 = c.solver_type === 'midpoint' ? 0.5 * b0 : tgt.alpha * ((1 - Math.exp(-2 * h)) / (-2 * h) + 1);
+      if (order === 2)
+        b1 = c.solver_type === 'midpoint' ? 0.5 * b0 : tgt.alpha * ((1 - Math.exp(-2 * h)) / (-2 * h) + 1);
       if (order === 3) {
         b1 = tgt.alpha * ((1 - Math.exp(-2 * h)) / (-2 * h) + 1);
         b2 = tgt.alpha * ((1 - Math.exp(-2 * h) - 2 * h) / (2 * h) ** 2 - 0.5);
@@ -282,7 +297,13 @@ export class DPMSolverMultistepScheduler extends BaseScheduler<DPMSolverMultiste
 function readVarianceType(read: ConfigReader): string | null {
   const v = read.optionalString('variance_type', 'a fixed variance type');
   if (v === 'learned' || v === 'learned_range') {
-    read.fail('variance_type', ['null', "'fixed_small'", "'fixed_large'"], v, 'null or a fixed variance type', 'a model that predicts its variance needs the learned-variance channels split off first');
+    read.fail(
+      'variance_type',
+      ['null', "'fixed_small'", "'fixed_large'"],
+      v,
+      'null or a fixed variance type',
+      'a model that predicts its variance needs the learned-variance channels split off first',
+    );
   }
   return v;
 }

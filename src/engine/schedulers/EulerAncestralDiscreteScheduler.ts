@@ -44,7 +44,9 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
       timestepSpacing: 'linspace',
       betaSchedules: ['linear', 'scaled_linear', 'squaredcos_cap_v2'],
       predictionTypes: ['epsilon', 'v_prediction'],
-      unsupportedPredictionTypes: { sample: "diffusers' EulerAncestralDiscreteScheduler does not implement it (NotImplementedError)" },
+      unsupportedPredictionTypes: {
+        sample: "diffusers' EulerAncestralDiscreteScheduler does not implement it (NotImplementedError)",
+      },
     });
     const schedule = trainingSchedule(resolved, className, { finiteTerminalSigma: true });
     super(resolved, schedule);
@@ -58,7 +60,10 @@ export class EulerAncestralDiscreteScheduler extends BaseScheduler<EulerAncestra
    * otherwise, as diffusers does. Before `setTimesteps`, sigma_max is the training maximum.
    */
   get initNoiseSigma(): number {
-    return initialNoiseSigma(this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas, this.config.timestep_spacing);
+    return initialNoiseSigma(
+      this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas,
+      this.config.timestep_spacing,
+    );
   }
 
   /** The noise levels of the inference steps followed by the final level (a copy); empty before `setTimesteps`. */

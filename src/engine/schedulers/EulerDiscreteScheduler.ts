@@ -64,7 +64,10 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
   constructor(config: RawSchedulerConfig = {}) {
     const { className } = EulerDiscreteScheduler.info;
     const read = new ConfigReader(config, className);
-    read.unsupportedFeature('use_exponential_sigmas', 'only the timestep_spacing grids and use_karras_sigmas are supported');
+    read.unsupportedFeature(
+      'use_exponential_sigmas',
+      'only the timestep_spacing grids and use_karras_sigmas are supported',
+    );
     read.unsupportedFeature('use_beta_sigmas', 'only the timestep_spacing grids and use_karras_sigmas are supported');
     const positive = (x: number) => x > 0;
     const resolved: EulerDiscreteSchedulerConfig = {
@@ -96,7 +99,10 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
    * otherwise, as diffusers does. Before `setTimesteps`, sigma_max is the training maximum.
    */
   get initNoiseSigma(): number {
-    return initialNoiseSigma(this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas, this.config.timestep_spacing);
+    return initialNoiseSigma(
+      this.scheduleSigmas.length > 0 ? this.scheduleSigmas : this.trainSigmas,
+      this.config.timestep_spacing,
+    );
   }
 
   /** The noise levels of the inference steps followed by the final level (a copy); empty before `setTimesteps`. */
@@ -162,7 +168,10 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
     //    level sigma_hat = sigma_i (1 + gamma); the churn noise z only when gamma > 0.
     const gamma = sTmin <= sigma && sigma <= sTmax ? Math.min(sChurn / (sigmas.length - 1), Math.SQRT2 - 1) : 0;
     const sigmaHat = sigma * (gamma + 1);
-    const z = gamma > 0 ? stepNoise(options, length, `${where} at t=${t}`, `sChurn = ${sChurn} gives gamma = ${gamma} > 0`) : undefined;
+    const z =
+      gamma > 0
+        ? stepNoise(options, length, `${where} at t=${t}`, `sChurn = ${sChurn} gives gamma = ${gamma} > 0`)
+        : undefined;
     if (z === undefined) checkUnusedNoise(options, length, where);
     const churnScale = z === undefined ? 0 : Math.sqrt(sigmaHat * sigmaHat - sigma * sigma);
 
@@ -178,7 +187,8 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
       const out = modelOutput[k]!;
       let x0: number;
       if (prediction === 'epsilon') x0 = x - sigmaHat * out;
-      else if (prediction === 'v_prediction') x0 = out * (-sigma / Math.sqrt(sigma * sigma + 1)) + x / (sigma * sigma + 1);
+      else if (prediction === 'v_prediction')
+        x0 = out * (-sigma / Math.sqrt(sigma * sigma + 1)) + x / (sigma * sigma + 1);
       else x0 = out;
       predOriginalSample[k] = x0;
       // 5. d = (x_hat - D) / sigma_hat and x_{i+1} = x_hat + (sigma_{i+1} - sigma_hat) d (lines 7-8).
@@ -205,7 +215,10 @@ export class EulerDiscreteScheduler extends BaseScheduler<EulerDiscreteScheduler
 function churnOption(value: number | undefined, fallback: number, name: string, where: string): number {
   const v = value ?? fallback;
   if (typeof v !== 'number' || Number.isNaN(v) || (name !== 'sTmax' && !Number.isFinite(v)) || v < 0) {
-    throw new SchedulerUsageError('invalid-argument', `${where}: options.${name} must be a number >= 0; got ${describeValue(v)}.`);
+    throw new SchedulerUsageError(
+      'invalid-argument',
+      `${where}: options.${name} must be a number >= 0; got ${describeValue(v)}.`,
+    );
   }
   return v;
 }

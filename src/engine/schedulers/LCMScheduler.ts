@@ -102,7 +102,8 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
   /**
    * `n` timesteps picked from the distillation grid of N = `original_inference_steps` steps: the grid
    * M k - 1, ..., 2k - 1, k - 1 (k = floor(T / N), M = floor(N strength), descending), at the indices
-   * floor(i M / n), i = 0..n-1 (so n <= M, and 1 step is M k - 1, usually T - 1). Or, as diffusers' `set_timesteps(timesteps=...)`,
+   * floor(i M / n), i = 0..n-1 (so n <= M, and 1 step is M k - 1, usually T - 1). Or, as diffusers'
+   * `set_timesteps(timesteps=...)`,
    * an explicit list of distinct integer training timesteps in descending order, e.g. [979, 739, 499, 259] for a
    * model whose training grid stops short of T - 1 (diffusers warns when a custom timestep is off the grid or
    * the list does not start at T - 1; here nothing is logged). Resets the step counter.
@@ -132,7 +133,12 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
       // diffusers: keep the last min(floor(n * strength), n) timesteps (img2img starts part-way down the list).
       const kept = Math.min(Math.floor(custom.length * strength), custom.length);
       if (kept < 1) {
-        throw new SchedulerConfigError('strength', [`at least ${1 / custom.length} for ${custom.length} timesteps`], strength, `${this.className}.setTimesteps: strength ${strength} keeps none of the ${custom.length} custom timesteps; raise it to at least ${1 / custom.length}.`);
+        throw new SchedulerConfigError(
+          'strength',
+          [`at least ${1 / custom.length} for ${custom.length} timesteps`],
+          strength,
+          `${this.className}.setTimesteps: strength ${strength} keeps none of the ${custom.length} custom timesteps; raise it to at least ${1 / custom.length}.`,
+        );
       }
       const timesteps = custom.slice(custom.length - kept);
       this.acceptTimesteps(timesteps.length, timesteps);
@@ -198,7 +204,9 @@ export class LCMScheduler extends BaseScheduler<LCMSchedulerConfig> {
     const cOut = s / Math.sqrt(s * s + SIGMA_DATA * SIGMA_DATA);
 
     // 3. Fresh noise z for every step but the last (so none at all for one-step sampling).
-    const z = last ? undefined : stepNoise(options, length, `${where} at t=${t}`, 'every LCM step but the last re-noises its estimate');
+    const z = last
+      ? undefined
+      : stepNoise(options, length, `${where} at t=${t}`, 'every LCM step but the last re-noises its estimate');
     if (z === undefined) checkUnusedNoise(options, length, where);
 
     // Copied from DDIMScheduler.step (the loop's set-up) and DDPMScheduler.step (the x_0 estimate and its clipping),

@@ -1,5 +1,11 @@
 import { alphasCumprodFromBetas } from '../schedules/alphas';
-import { type BetaScheduleName, checkTrainedBetas, DEFAULT_BETA_END, DEFAULT_BETA_START, makeBetas } from '../schedules/betas';
+import {
+  type BetaScheduleName,
+  checkTrainedBetas,
+  DEFAULT_BETA_END,
+  DEFAULT_BETA_START,
+  makeBetas,
+} from '../schedules/betas';
 import { rescaleZeroTerminalSnr } from '../schedules/rescaleZeroTerminalSnr';
 import { SchedulerConfigError } from '../schedules/SchedulerConfigError';
 import type { ConfigReader } from './ConfigReader';
@@ -49,15 +55,25 @@ const SPACINGS: readonly TimestepSpacing[] = ['leading', 'trailing', 'linspace']
 export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): CommonSchedulerConfig {
   const num_train_timesteps = read.integer('num_train_timesteps', 1000, 1);
   const unsupportedSchedules: Record<string, string> = {};
-  if (!rules.betaSchedules.includes('sigmoid')) unsupportedSchedules.sigmoid = "diffusers implements 'sigmoid' only in DDPMScheduler";
-  const betaDefaults = rules.betaDefaults ?? { betaSchedule: 'linear', betaStart: DEFAULT_BETA_START, betaEnd: DEFAULT_BETA_END };
-  const beta_schedule = read.choice('beta_schedule', betaDefaults.betaSchedule, rules.betaSchedules, { unsupported: unsupportedSchedules });
+  if (!rules.betaSchedules.includes('sigmoid'))
+    unsupportedSchedules.sigmoid = "diffusers implements 'sigmoid' only in DDPMScheduler";
+  const betaDefaults = rules.betaDefaults ?? {
+    betaSchedule: 'linear',
+    betaStart: DEFAULT_BETA_START,
+    betaEnd: DEFAULT_BETA_END,
+  };
+  const beta_schedule = read.choice('beta_schedule', betaDefaults.betaSchedule, rules.betaSchedules, {
+    unsupported: unsupportedSchedules,
+  });
   const beta_start = read.number('beta_start', betaDefaults.betaStart);
   const beta_end = read.number('beta_end', betaDefaults.betaEnd);
   const trained_betas = read.numberArray('trained_betas');
   const prediction_type = read.choice('prediction_type', 'epsilon', rules.predictionTypes, {
     aliases: rules.predictionAliases,
-    unsupported: { flow_prediction: 'flow-matching models need a flow-matching scheduler', ...rules.unsupportedPredictionTypes },
+    unsupported: {
+      flow_prediction: 'flow-matching models need a flow-matching scheduler',
+      ...rules.unsupportedPredictionTypes,
+    },
   });
   const timestep_spacing = read.choice('timestep_spacing', rules.timestepSpacing, SPACINGS);
   const steps_offset = read.integer('steps_offset', 0, 0);
@@ -75,7 +91,10 @@ export function readCommonConfig(read: ConfigReader, rules: CommonConfigRules): 
   };
 }
 
-/** The keys of diffusers' x_0 clipping (DDPM, DDIM, LCM): clip the predicted x_0 to [-clip_sample_range, clip_sample_range]. */
+/**
+ * The keys of diffusers' x_0 clipping (DDPM, DDIM, LCM): clip the predicted x_0 to [-clip_sample_range,
+ * clip_sample_range].
+ */
 export type ClipSampleConfig = {
   /** Clip the predicted x_0 (default true; false for LCMScheduler). */
   readonly clip_sample: boolean;
@@ -83,7 +102,10 @@ export type ClipSampleConfig = {
   readonly clip_sample_range: number;
 };
 
-/** Reads `clip_sample` and `clip_sample_range` with diffusers' defaults (the class's `clip_sample` default is `clipByDefault`). */
+/**
+ * Reads `clip_sample` and `clip_sample_range` with diffusers' defaults (the class's `clip_sample` default is
+ * `clipByDefault`).
+ */
 export function readClipSample(read: ConfigReader, clipByDefault = true): ClipSampleConfig {
   return {
     clip_sample: read.boolean('clip_sample', clipByDefault),
@@ -105,7 +127,10 @@ export type ThresholdingConfig = {
 };
 
 /** Reads the thresholding keys; `clipSampleInstead` adds that clip_sample still works (schedulers that have it). */
-export function readThresholding(read: ConfigReader, { clipSampleInstead }: { clipSampleInstead: boolean }): ThresholdingConfig {
+export function readThresholding(
+  read: ConfigReader,
+  { clipSampleInstead }: { clipSampleInstead: boolean },
+): ThresholdingConfig {
   const advice = `Dynamic thresholding is not supported; set thresholding to false${clipSampleInstead ? ' (clip_sample still works)' : ''}.`;
   return {
     thresholding: read.unsupportedFeature('thresholding', advice),
@@ -122,7 +147,9 @@ export const ZERO_SNR_TERMINAL_ALPHA_CUMPROD = 2 ** -24;
 
 /** Options of {@link trainingSchedule}. */
 export interface TrainingScheduleOptions {
-  /** With `rescale_betas_zero_snr`, replace abar_{T-1} = 0 by {@link ZERO_SNR_TERMINAL_ALPHA_CUMPROD} (default false). */
+  /**
+   * With `rescale_betas_zero_snr`, replace abar_{T-1} = 0 by {@link ZERO_SNR_TERMINAL_ALPHA_CUMPROD} (default false).
+   */
   finiteTerminalSigma?: boolean;
 }
 
@@ -154,6 +181,7 @@ export function trainingSchedule(
   }
   if (config.rescale_betas_zero_snr) betas = rescaleZeroTerminalSnr(betas);
   const alphasCumprod = alphasCumprodFromBetas(betas);
-  if (config.rescale_betas_zero_snr && finiteTerminalSigma) alphasCumprod[alphasCumprod.length - 1] = ZERO_SNR_TERMINAL_ALPHA_CUMPROD;
+  if (config.rescale_betas_zero_snr && finiteTerminalSigma)
+    alphasCumprod[alphasCumprod.length - 1] = ZERO_SNR_TERMINAL_ALPHA_CUMPROD;
   return { betas, alphasCumprod };
 }

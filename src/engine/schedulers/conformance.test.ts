@@ -24,7 +24,9 @@ interface ConformanceCase {
   thresholdingKey: boolean;
   /** diffusers' defaults of the class where they differ from the common ones (linear betas 0.0001 to 0.02). */
   defaults?: RawSchedulerConfig;
-  /** The most steps `setTimesteps(n)` takes with the default config, when fewer than T (LCM: original_inference_steps). */
+  /**
+   * The most steps `setTimesteps(n)` takes with the default config, when fewer than T (LCM: original_inference_steps).
+   */
   maxSteps?: number;
   /** The grid ignores timestep_spacing and steps_offset (LCM, as diffusers). */
   ownGrid?: boolean;
@@ -33,8 +35,22 @@ interface ConformanceCase {
 }
 
 const CASES: ConformanceCase[] = [
-  { name: 'ddpm', defaultSpacing: 'leading', stochastic: { config: {}, options: {} }, ve: false, ordered: false, thresholdingKey: true },
-  { name: 'ddim', defaultSpacing: 'leading', stochastic: { config: {}, options: { eta: 1 } }, ve: false, ordered: false, thresholdingKey: true },
+  {
+    name: 'ddpm',
+    defaultSpacing: 'leading',
+    stochastic: { config: {}, options: {} },
+    ve: false,
+    ordered: false,
+    thresholdingKey: true,
+  },
+  {
+    name: 'ddim',
+    defaultSpacing: 'leading',
+    stochastic: { config: {}, options: { eta: 1 } },
+    ve: false,
+    ordered: false,
+    thresholdingKey: true,
+  },
   {
     name: 'dpmSolverMultistep',
     defaultSpacing: 'linspace',
@@ -43,8 +59,22 @@ const CASES: ConformanceCase[] = [
     ordered: true,
     thresholdingKey: true,
   },
-  { name: 'euler', defaultSpacing: 'linspace', stochastic: { config: {}, options: { sChurn: 5 } }, ve: true, ordered: true, thresholdingKey: false },
-  { name: 'eulerAncestral', defaultSpacing: 'linspace', stochastic: { config: {}, options: {} }, ve: true, ordered: true, thresholdingKey: false },
+  {
+    name: 'euler',
+    defaultSpacing: 'linspace',
+    stochastic: { config: {}, options: { sChurn: 5 } },
+    ve: true,
+    ordered: true,
+    thresholdingKey: false,
+  },
+  {
+    name: 'eulerAncestral',
+    defaultSpacing: 'linspace',
+    stochastic: { config: {}, options: {} },
+    ve: true,
+    ordered: true,
+    thresholdingKey: false,
+  },
   {
     name: 'lcm',
     defaultSpacing: 'leading',
@@ -61,9 +91,11 @@ const CASES: ConformanceCase[] = [
 ];
 
 const LENGTH = 6;
-const sampleOf = (seed: number, n = LENGTH): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.sin(seed * 7.1 + i * 1.3));
+const sampleOf = (seed: number, n = LENGTH): Float64Array =>
+  Float64Array.from({ length: n }, (_, i) => Math.sin(seed * 7.1 + i * 1.3));
 /** A smooth stand-in for a model. */
-const fakeModel = (x: ArrayLike<number>, t: number): Float64Array => Float64Array.from({ length: x.length }, (_, i) => 0.4 * x[i]! + 0.05 * Math.cos(i + t / 300));
+const fakeModel = (x: ArrayLike<number>, t: number): Float64Array =>
+  Float64Array.from({ length: x.length }, (_, i) => 0.4 * x[i]! + 0.05 * Math.cos(i + t / 300));
 
 function expectUsageError(fn: () => unknown, code: SchedulerUsageErrorCode, message?: RegExp): void {
   let error: unknown;
@@ -93,7 +125,12 @@ function expectConfigError(fn: () => unknown, key: string): SchedulerConfigError
 }
 
 /** A full sampling loop; `noiseFor(j)` gives each step's options. */
-function sample(scheduler: Scheduler, n: number, optionsFor: (j: number) => StepOptions, start = sampleOf(1)): Float64Array {
+function sample(
+  scheduler: Scheduler,
+  n: number,
+  optionsFor: (j: number) => StepOptions,
+  start = sampleOf(1),
+): Float64Array {
   scheduler.setTimesteps(n);
   let x = start.map((v) => v * scheduler.initNoiseSigma);
   scheduler.timesteps.forEach((t, j) => {
@@ -108,7 +145,12 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
 
   describe('configuration', () => {
     it("resolves diffusers' defaults and ignores unknown and underscore keys", () => {
-      const scheduler = make({ _class_name: 'Whatever', _diffusers_version: '0.30.0', some_future_key: 3, steps_offset: null });
+      const scheduler = make({
+        _class_name: 'Whatever',
+        _diffusers_version: '0.30.0',
+        some_future_key: 3,
+        steps_offset: null,
+      });
       expect(scheduler.config).toMatchObject({
         num_train_timesteps: 1000,
         beta_start: 0.0001,
@@ -163,18 +205,22 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       expectConfigError(() => make({ rescale_betas_zero_snr: 'yes' }), 'rescale_betas_zero_snr');
       expectConfigError(() => make({ trained_betas: [0.1, 0.2] }), 'trained_betas');
       expectConfigError(() => make('scheduler_config.json' as unknown as RawSchedulerConfig), 'config');
-      if (c.thresholdingKey) expect(expectConfigError(() => make({ thresholding: true }), 'thresholding').message).toMatch(/not supported/);
+      if (c.thresholdingKey)
+        expect(expectConfigError(() => make({ thresholding: true }), 'thresholding').message).toMatch(/not supported/);
     });
 
     it('prefixes messages with the class name', () => {
-      expect(() => make({ num_train_timesteps: -5 })).toThrow(new RegExp(`^${make().className}: num_train_timesteps must be an integer >= 1; got -5`));
+      expect(() => make({ num_train_timesteps: -5 })).toThrow(
+        new RegExp(`^${make().className}: num_train_timesteps must be an integer >= 1; got -5`),
+      );
     });
   });
 
   describe('setTimesteps', () => {
     it('rejects n outside 1..num_train_timesteps, naming num_inference_steps', () => {
       const scheduler = make({ num_train_timesteps: 100 });
-      for (const bad of [0, 1.5, 101, Number.NaN, -3]) expectConfigError(() => scheduler.setTimesteps(bad), 'num_inference_steps');
+      for (const bad of [0, 1.5, 101, Number.NaN, -3])
+        expectConfigError(() => scheduler.setTimesteps(bad), 'num_inference_steps');
     });
 
     it.each(['leading', 'trailing', 'linspace'])('gives n descending timesteps within 0..T-1 (%s)', (spacing) => {
@@ -232,22 +278,37 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
     it('refuses to run before setTimesteps, saying to call setTimesteps(n) first', () => {
       const scheduler = make(c.stochastic.config);
       const x = sampleOf(2);
-      expectUsageError(() => scheduler.step(x, 999, x, { rng: createRng(1) }), 'timesteps-not-set', /call setTimesteps\(n\) first/);
+      expectUsageError(
+        () => scheduler.step(x, 999, x, { rng: createRng(1) }),
+        'timesteps-not-set',
+        /call setTimesteps\(n\) first/,
+      );
     });
 
     it('refuses a timestep that is not in timesteps', () => {
       const scheduler = make();
       scheduler.setTimesteps(10);
       const x = sampleOf(2);
-      expectUsageError(() => scheduler.step(x, 12345, x, { rng: createRng(1), sChurn: 0 } as StepOptions), 'unknown-timestep', /is not one of the 10 inference timesteps/);
+      expectUsageError(
+        () => scheduler.step(x, 12345, x, { rng: createRng(1), sChurn: 0 } as StepOptions),
+        'unknown-timestep',
+        /is not one of the 10 inference timesteps/,
+      );
     });
 
     it('refuses arrays of different lengths, naming both lengths', () => {
       const scheduler = make();
       scheduler.setTimesteps(10);
       const t = scheduler.timesteps[0]!;
-      expectUsageError(() => scheduler.step(new Float32Array(5), t, new Float32Array(6), { rng: createRng(1) }), 'length-mismatch', /length 5 .*length 6/);
-      expectUsageError(() => scheduler.step([1, 2] as unknown as Float32Array, t, new Float32Array(2)), 'invalid-argument');
+      expectUsageError(
+        () => scheduler.step(new Float32Array(5), t, new Float32Array(6), { rng: createRng(1) }),
+        'length-mismatch',
+        /length 5 .*length 6/,
+      );
+      expectUsageError(
+        () => scheduler.step([1, 2] as unknown as Float32Array, t, new Float32Array(2)),
+        'invalid-argument',
+      );
     });
 
     it('returns arrays of the sample type: Float32Array in, Float32Array out; Float64Array likewise', () => {
@@ -259,7 +320,10 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
         const scaled = scheduler.scaleModelInput(x, t);
         expect(scaled).toBeInstanceOf(Type);
         expect(scaled).not.toBe(x);
-        const { prevSample, predOriginalSample } = scheduler.step(new Float32Array(fakeModel(scaled, t)), t, x, { ...c.stochastic.options, rng: createRng(2) });
+        const { prevSample, predOriginalSample } = scheduler.step(new Float32Array(fakeModel(scaled, t)), t, x, {
+          ...c.stochastic.options,
+          rng: createRng(2),
+        });
         expect(prevSample).toBeInstanceOf(Type);
         expect(predOriginalSample).toBeInstanceOf(Type);
         expect(prevSample.length).toBe(LENGTH);
@@ -289,7 +353,11 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
         const x = sampleOf(4);
         const opts = { rng: createRng(3) };
         scheduler.step(x, t0, x, opts);
-        expectUsageError(() => scheduler.step(x, t2, x, opts), 'timestep-out-of-order', /expected t=.* \(step 2 of 3\)/);
+        expectUsageError(
+          () => scheduler.step(x, t2, x, opts),
+          'timestep-out-of-order',
+          /expected t=.* \(step 2 of 3\)/,
+        );
         scheduler.step(x, t1, x, opts);
         scheduler.step(x, t2, x, opts);
         expectUsageError(() => scheduler.step(x, t2, x, opts), 'timestep-out-of-order', /all 3 steps are done/);
@@ -316,7 +384,10 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       const viaNoise = sample(scheduler, 6, (j) => {
         const t = scheduler.timesteps[j]!;
         const draws = c.drawsNoise ? c.drawsNoise(j, scheduler.timesteps.length, t) : c.name !== 'ddpm' || t > 0;
-        return { ...c.stochastic.options, ...(draws ? { noise: Float64Array.from({ length: LENGTH }, () => replay.normal()) } : {}) };
+        return {
+          ...c.stochastic.options,
+          ...(draws ? { noise: Float64Array.from({ length: LENGTH }, () => replay.normal()) } : {}),
+        };
       });
       expect(Array.from(viaNoise)).toEqual(Array.from(viaRng));
     });
@@ -326,9 +397,20 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       scheduler.setTimesteps(5);
       const t = scheduler.timesteps[0]!;
       const x = sampleOf(6);
-      expectUsageError(() => scheduler.step(x, t, x, c.stochastic.options), 'noise-required', /pass options\.rng .* or options\.noise/);
-      expectUsageError(() => scheduler.step(x, t, x, { ...c.stochastic.options, rng: createRng(1), noise: x }), 'noise-required', /not both/);
-      expectUsageError(() => scheduler.step(x, t, x, { ...c.stochastic.options, noise: new Float64Array(2) }), 'length-mismatch');
+      expectUsageError(
+        () => scheduler.step(x, t, x, c.stochastic.options),
+        'noise-required',
+        /pass options\.rng .* or options\.noise/,
+      );
+      expectUsageError(
+        () => scheduler.step(x, t, x, { ...c.stochastic.options, rng: createRng(1), noise: x }),
+        'noise-required',
+        /not both/,
+      );
+      expectUsageError(
+        () => scheduler.step(x, t, x, { ...c.stochastic.options, noise: new Float64Array(2) }),
+        'length-mismatch',
+      );
     });
   });
 
@@ -343,7 +425,9 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
       for (let b = 0; b < 2; b++) {
         const a = abar[ts[b]!]!;
         for (let i = 3 * b; i < 3 * b + 3; i++) {
-          const expected = c.ve ? x0[i]! + Math.sqrt((1 - a) / a) * eps[i]! : Math.sqrt(a) * x0[i]! + Math.sqrt(1 - a) * eps[i]!;
+          const expected = c.ve
+            ? x0[i]! + Math.sqrt((1 - a) / a) * eps[i]!
+            : Math.sqrt(a) * x0[i]! + Math.sqrt(1 - a) * eps[i]!;
           expect(noisy[i]).toBeCloseTo(expected, 12);
         }
       }
@@ -352,10 +436,15 @@ describe.each(CASES)('$name conforms to the scheduler contract', (c) => {
     it('rejects bad batches and timesteps', () => {
       const scheduler = make();
       const x = new Float64Array(6);
-      expectUsageError(() => scheduler.addNoise(x, x, [1, 2, 3, 4]), 'length-mismatch', /must divide into 4 equal items/);
+      expectUsageError(
+        () => scheduler.addNoise(x, x, [1, 2, 3, 4]),
+        'length-mismatch',
+        /must divide into 4 equal items/,
+      );
       expectUsageError(() => scheduler.addNoise(x, x, []), 'length-mismatch');
       expectUsageError(() => scheduler.addNoise(x, new Float64Array(5), [1]), 'length-mismatch');
-      for (const t of [-1, 1000, 2.5]) expectUsageError(() => scheduler.addNoise(x, x, [t]), 'unknown-timestep', /from 0 to 999/);
+      for (const t of [-1, 1000, 2.5])
+        expectUsageError(() => scheduler.addNoise(x, x, [t]), 'unknown-timestep', /from 0 to 999/);
     });
   });
 

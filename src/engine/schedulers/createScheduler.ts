@@ -10,7 +10,10 @@ import type { SchedulerName } from './types';
  * @example
  * const scheduler = createScheduler('ddim', { beta_schedule: 'scaled_linear', beta_start: 0.00085, beta_end: 0.012 });
  */
-export function createScheduler<N extends SchedulerName>(name: N, config: RawSchedulerConfig = {}): SchedulerInstance<N> {
+export function createScheduler<N extends SchedulerName>(
+  name: N,
+  config: RawSchedulerConfig = {},
+): SchedulerInstance<N> {
   if (!Object.hasOwn(SCHEDULER_CLASSES, name)) {
     throw new SchedulerConfigError(
       'name',

@@ -41,17 +41,22 @@ describe('DDIM with custom timesteps', () => {
     expect(byList.timesteps).toEqual([999, 666, 332]);
   });
 
-  it.each([[[]], [[5, 5]], [[3, 7]], [[1000]], [[-1]], [[2.5]], [['9' as unknown as number]]])('rejects %o, naming timesteps', (list) => {
-    const scheduler = new DDIMScheduler();
-    let error: unknown;
-    try {
-      scheduler.setTimesteps(list);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SchedulerConfigError);
-    expect((error as SchedulerConfigError).key).toBe('timesteps');
-    expect((error as Error).message).toMatch(/^DDIMScheduler\.setTimesteps: custom timesteps must be a descending list of distinct integers from 0 to 999/);
-    expect(scheduler.timesteps).toEqual([]);
-  });
+  it.each([[[]], [[5, 5]], [[3, 7]], [[1000]], [[-1]], [[2.5]], [['9' as unknown as number]]])(
+    'rejects %o, naming timesteps',
+    (list) => {
+      const scheduler = new DDIMScheduler();
+      let error: unknown;
+      try {
+        scheduler.setTimesteps(list);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SchedulerConfigError);
+      expect((error as SchedulerConfigError).key).toBe('timesteps');
+      expect((error as Error).message).toMatch(
+        /^DDIMScheduler\.setTimesteps: custom timesteps must be a descending list of distinct integers from 0 to 999/,
+      );
+      expect(scheduler.timesteps).toEqual([]);
+    },
+  );
 });

@@ -22,14 +22,25 @@ function absSumMean(x: Float64Array): { sum: number; mean: number } {
 }
 
 /** The loop of diffusers' DDIM / DPM-Solver tests: no scaleModelInput, the model sees the sample. */
-function plainLoop(scheduler: Scheduler, start: Float64Array, timesteps = scheduler.timesteps, options = {}): Float64Array {
+function plainLoop(
+  scheduler: Scheduler,
+  start: Float64Array,
+  timesteps = scheduler.timesteps,
+  options = {},
+): Float64Array {
   let x = start;
   for (const t of timesteps) x = scheduler.step(dummyModel(x, t), t, x, options).prevSample;
   return x;
 }
 
 describe('DDIMScheduler matches diffusers test_scheduler_ddim.py', () => {
-  const base = { num_train_timesteps: 1000, beta_start: 0.0001, beta_end: 0.02, beta_schedule: 'linear', clip_sample: true };
+  const base = {
+    num_train_timesteps: 1000,
+    beta_start: 0.0001,
+    beta_end: 0.02,
+    beta_schedule: 'linear',
+    clip_sample: true,
+  };
   it.each([
     ['default (test_full_loop_no_noise)', {}, 172.0067, 0.223967],
     ['v_prediction', { prediction_type: 'v_prediction' }, 52.5302, 0.0684],
@@ -127,7 +138,13 @@ describe('DPMSolverMultistepScheduler matches diffusers test_scheduler_dpm_multi
 describe('EulerDiscreteScheduler matches diffusers test_scheduler_euler.py', () => {
   // diffusers' Euler test feeds the *scaled* sample back into step, so this loop does too.
   function eulerLoop(config: Record<string, unknown>): { sum: number; mean: number } {
-    const scheduler = createScheduler('euler', { num_train_timesteps: 1100, beta_start: 0.0001, beta_end: 0.02, beta_schedule: 'linear', ...config });
+    const scheduler = createScheduler('euler', {
+      num_train_timesteps: 1100,
+      beta_start: 0.0001,
+      beta_end: 0.02,
+      beta_schedule: 'linear',
+      ...config,
+    });
     scheduler.setTimesteps(10);
     let x = dummySample().map((v) => v * scheduler.initNoiseSigma);
     for (const t of scheduler.timesteps) {

@@ -45,8 +45,12 @@ function record(className: string, caseId: string, diff: number): void {
 }
 
 afterAll(() => {
-  const rows = [...worst.entries()].map(([name, { diff, case: id }]) => `  ${name.padEnd(32)} ${diff.toExponential(2)}  (${id})`);
-  console.log(`Largest relative difference to the numpy reference (max|Δ| / max|ref| over recorded vectors):\n${rows.join('\n')}`);
+  const rows = [...worst.entries()].map(
+    ([name, { diff, case: id }]) => `  ${name.padEnd(32)} ${diff.toExponential(2)}  (${id})`,
+  );
+  console.log(
+    `Largest relative difference to the numpy reference (max|Δ| / max|ref| over recorded vectors):\n${rows.join('\n')}`,
+  );
 });
 
 describe('full sampling loops against the numpy reference (test/reference/schedulers_ref.py)', () => {
@@ -70,7 +74,10 @@ describe('full sampling loops against the numpy reference (test/reference/schedu
       const expected = c.recorded_steps[recorded];
       if (expected?.index === j) {
         recorded++;
-        const diff = Math.max(relativeDifference(prevSample, expected.prev_sample), relativeDifference(predOriginalSample, expected.pred_original_sample));
+        const diff = Math.max(
+          relativeDifference(prevSample, expected.prev_sample),
+          relativeDifference(predOriginalSample, expected.pred_original_sample),
+        );
         record(c.class_name, c.id, diff);
         expect(diff, `step ${j} (t=${t})`).toBeLessThan(1e-9);
       }
@@ -92,9 +99,12 @@ describe('timestep grids against the numpy reference', () => {
       const label = `${e.class_name} ${JSON.stringify(e.config)} n=${e.n}`;
       const fractional = e.timesteps.some((t) => !Number.isInteger(t));
       const tDiff = relativeDifference(scheduler.timesteps, e.timesteps);
-      if (fractional ? tDiff > 1e-12 : tDiff !== 0) failures.push(`${label}: timesteps ${scheduler.timesteps.join(',')} vs ${e.timesteps.join(',')}`);
-      if (e.sigmas !== undefined && !(relativeDifference(scheduler.sigmas ?? [], e.sigmas) < 1e-12)) failures.push(`${label}: sigmas`);
-      if (Math.abs(scheduler.initNoiseSigma - e.init_noise_sigma) > 1e-12 * e.init_noise_sigma) failures.push(`${label}: initNoiseSigma`);
+      if (fractional ? tDiff > 1e-12 : tDiff !== 0)
+        failures.push(`${label}: timesteps ${scheduler.timesteps.join(',')} vs ${e.timesteps.join(',')}`);
+      if (e.sigmas !== undefined && !(relativeDifference(scheduler.sigmas ?? [], e.sigmas) < 1e-12))
+        failures.push(`${label}: sigmas`);
+      if (Math.abs(scheduler.initNoiseSigma - e.init_noise_sigma) > 1e-12 * e.init_noise_sigma)
+        failures.push(`${label}: initNoiseSigma`);
     }
     expect(failures).toEqual([]);
     expect(grids.entries.length).toBeGreaterThan(100);

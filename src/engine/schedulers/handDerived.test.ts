@@ -25,23 +25,30 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, dig
 }
 
 describe('DDIM (Song et al. 2021) with a perfect model', () => {
-  it.each(['epsilon', 'sample', 'v_prediction'] as const)('stays on the trajectory of x_0 and recovers it exactly (%s)', (prediction) => {
-    // 8 divides T = 1000, so t' = t - T / n (diffusers' rule) is the next timestep of the trailing grid.
-    const scheduler = new DDIMScheduler({ prediction_type: prediction, clip_sample: false, timestep_spacing: 'trailing' });
-    scheduler.setTimesteps(8);
-    const abar = scheduler.alphasCumprod;
-    const onPath = (t: number) => x0.map((x, i) => Math.sqrt(abar[t]!) * x + Math.sqrt(1 - abar[t]!) * eps[i]!);
-    let x = onPath(scheduler.timesteps[0]!);
-    const ts = scheduler.timesteps;
-    ts.forEach((t, j) => {
-      const { prevSample, predOriginalSample } = scheduler.step(oracle(prediction, abar[t]!), t, x);
-      expectClose(predOriginalSample, x0);
-      // eta = 0: x_{t'} = sqrt(abar_{t'}) x_0 + sqrt(1 - abar_{t'}) eps, exactly the forward marginal's point.
-      if (j < ts.length - 1) expectClose(prevSample, onPath(ts[j + 1]!));
-      x = prevSample;
-    });
-    expectClose(x, x0); // set_alpha_to_one: abar after the last step is 1
-  });
+  it.each(['epsilon', 'sample', 'v_prediction'] as const)(
+    'stays on the trajectory of x_0 and recovers it exactly (%s)',
+    (prediction) => {
+      // 8 divides T = 1000, so t' = t - T / n (diffusers' rule) is the next timestep of the trailing grid.
+      const scheduler = new DDIMScheduler({
+        prediction_type: prediction,
+        clip_sample: false,
+        timestep_spacing: 'trailing',
+      });
+      scheduler.setTimesteps(8);
+      const abar = scheduler.alphasCumprod;
+      const onPath = (t: number) => x0.map((x, i) => Math.sqrt(abar[t]!) * x + Math.sqrt(1 - abar[t]!) * eps[i]!);
+      let x = onPath(scheduler.timesteps[0]!);
+      const ts = scheduler.timesteps;
+      ts.forEach((t, j) => {
+        const { prevSample, predOriginalSample } = scheduler.step(oracle(prediction, abar[t]!), t, x);
+        expectClose(predOriginalSample, x0);
+        // eta = 0: x_{t'} = sqrt(abar_{t'}) x_0 + sqrt(1 - abar_{t'}) eps, exactly the forward marginal's point.
+        if (j < ts.length - 1) expectClose(prevSample, onPath(ts[j + 1]!));
+        x = prevSample;
+      });
+      expectClose(x, x0); // set_alpha_to_one: abar after the last step is 1
+    },
+  );
 
   it('with set_alpha_to_one false ends at abar_0 instead of 1', () => {
     const scheduler = new DDIMScheduler({ prediction_type: 'sample', clip_sample: false, set_alpha_to_one: false });
@@ -67,7 +74,9 @@ describe('DDPM (Ho et al. 2020): one step by hand', () => {
     const e = Float64Array.from([0.2]);
     const z = Float64Array.from([-1.3]);
     const x0Hat = (0.5 - Math.sqrt(1 - abarT) * 0.2) / Math.sqrt(abarT); // eq. 15
-    const mean = ((Math.sqrt(abarPrev) * beta) / (1 - abarT)) * x0Hat + ((Math.sqrt(1 - beta) * (1 - abarPrev)) / (1 - abarT)) * 0.5;
+    const mean =
+      ((Math.sqrt(abarPrev) * beta) / (1 - abarT)) * x0Hat +
+      ((Math.sqrt(1 - beta) * (1 - abarPrev)) / (1 - abarT)) * 0.5;
     const betaTilde = ((1 - abarPrev) / (1 - abarT)) * beta;
     const { prevSample, predOriginalSample } = scheduler.step(e, 3, xt, { noise: z });
     expect(predOriginalSample[0]).toBeCloseTo(x0Hat, 14);
@@ -88,7 +97,12 @@ describe('DDPM (Ho et al. 2020): one step by hand', () => {
   });
 
   it('clips the x_0 estimate to clip_sample_range', () => {
-    const scheduler = new DDPMScheduler({ ...config, clip_sample: true, clip_sample_range: 0.25, prediction_type: 'sample' });
+    const scheduler = new DDPMScheduler({
+      ...config,
+      clip_sample: true,
+      clip_sample_range: 0.25,
+      prediction_type: 'sample',
+    });
     scheduler.setTimesteps(4);
     const { predOriginalSample } = scheduler.step(Float64Array.from([3, -3, 0.1]), 0, new Float64Array(3));
     expect(Array.from(predOriginalSample)).toEqual([0.25, -0.25, 0.1]);
@@ -135,7 +149,12 @@ describe('Euler samplers (Karras et al. 2022) with a perfect denoiser', () => {
       const out = scheduler.step(perfect(scheduler, x, j), t, x, noise ? { noise } : {});
       expectClose(out.predOriginalSample, x0);
       x = out.prevSample;
-      if (!noise) expectClose(x, x0.map((v, i) => v + sigmas[j + 1]! * eps[i]!), 10); // stays on x_0 + sigma eps
+      if (!noise)
+        expectClose(
+          x,
+          x0.map((v, i) => v + sigmas[j + 1]! * eps[i]!),
+          10,
+        ); // stays on x_0 + sigma eps
     });
     return x;
   };
@@ -145,7 +164,11 @@ describe('Euler samplers (Karras et al. 2022) with a perfect denoiser', () => {
   });
 
   it('Euler ancestral with zero noise also ends at x_0 (sigma_up = 0 on the last step)', () => {
-    expectClose(run(new EulerAncestralDiscreteScheduler({ prediction_type: 'epsilon' }), new Float64Array(x0.length)), x0, 10);
+    expectClose(
+      run(new EulerAncestralDiscreteScheduler({ prediction_type: 'epsilon' }), new Float64Array(x0.length)),
+      x0,
+      10,
+    );
   });
 
   it('scales the model input by 1 / sqrt(sigma^2 + 1), returning x_t at the VP scale', () => {
@@ -154,7 +177,11 @@ describe('Euler samplers (Karras et al. 2022) with a perfect denoiser', () => {
     const t = scheduler.timesteps[0]!;
     const sigma = scheduler.sigmas![0]!;
     const x = Float64Array.from([2, -4]);
-    expectClose(scheduler.scaleModelInput(x, t), [2 / Math.sqrt(sigma * sigma + 1), -4 / Math.sqrt(sigma * sigma + 1)], 14);
+    expectClose(
+      scheduler.scaleModelInput(x, t),
+      [2 / Math.sqrt(sigma * sigma + 1), -4 / Math.sqrt(sigma * sigma + 1)],
+      14,
+    );
   });
 });
 

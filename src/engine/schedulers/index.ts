@@ -2,7 +2,15 @@
  * diffusers-compatible schedulers: configure with a `scheduler_config.json` object, `setTimesteps(n)`,
  * then `step` through `timesteps`. All compute in float64 and accept Float32Array or Float64Array samples.
  */
-export type { Scheduler, SchedulerInfo, SchedulerName, StepOptions, StepOutput, PredictionType, TimestepSpacing } from './types';
+export type {
+  Scheduler,
+  SchedulerInfo,
+  SchedulerName,
+  StepOptions,
+  StepOutput,
+  PredictionType,
+  TimestepSpacing,
+} from './types';
 export type { RawSchedulerConfig } from './ConfigReader';
 export type { CommonSchedulerConfig } from './commonConfig';
 export { DDPMScheduler, type DDPMSchedulerConfig, type DDPMVarianceType } from './DDPMScheduler';
@@ -12,8 +20,15 @@ export {
   type DPMSolverAlgorithmType,
   type DPMSolverMultistepSchedulerConfig,
 } from './DPMSolverMultistepScheduler';
-export { EulerDiscreteScheduler, type EulerDiscreteSchedulerConfig, type EulerStepOptions } from './EulerDiscreteScheduler';
-export { EulerAncestralDiscreteScheduler, type EulerAncestralDiscreteSchedulerConfig } from './EulerAncestralDiscreteScheduler';
+export {
+  EulerDiscreteScheduler,
+  type EulerDiscreteSchedulerConfig,
+  type EulerStepOptions,
+} from './EulerDiscreteScheduler';
+export {
+  EulerAncestralDiscreteScheduler,
+  type EulerAncestralDiscreteSchedulerConfig,
+} from './EulerAncestralDiscreteScheduler';
 export { LCMScheduler, type LCMSchedulerConfig, type LCMTimestepOptions } from './LCMScheduler';
 export { createScheduler } from './createScheduler';
 export { schedulerFromConfig } from './schedulerFromConfig';

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from './createScheduler';
-import { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_LABELS, SCHEDULER_NAMES, SCHEDULER_REGISTRY, schedulerEntryForClassName } from './registry';
+import {
+  DIFFUSERS_CLASS_NAMES,
+  SCHEDULER_CLASSES,
+  SCHEDULER_LABELS,
+  SCHEDULER_NAMES,
+  SCHEDULER_REGISTRY,
+  schedulerEntryForClassName,
+} from './registry';
 
 describe('the scheduler registry', () => {
   it('has one entry per class, and every lookup table derives from it', () => {
-    expect(SCHEDULER_REGISTRY.map((e) => e.name)).toEqual(['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral', 'lcm']);
+    expect(SCHEDULER_REGISTRY.map((e) => e.name)).toEqual([
+      'ddpm',
+      'ddim',
+      'dpmSolverMultistep',
+      'euler',
+      'eulerAncestral',
+      'lcm',
+    ]);
     expect(SCHEDULER_NAMES).toEqual(SCHEDULER_REGISTRY.map((e) => e.name));
     expect(Object.keys(SCHEDULER_CLASSES)).toEqual(SCHEDULER_NAMES);
     for (const entry of SCHEDULER_REGISTRY) {
@@ -22,7 +36,11 @@ describe('the scheduler registry', () => {
       const scheduler = createScheduler(entry.name);
       expect(scheduler.name).toBe(entry.name);
       expect(scheduler.className).toBe(entry.className);
-      expect((entry.Scheduler as unknown as { info: unknown }).info).toEqual({ name: entry.name, className: entry.className, label: entry.label });
+      expect((entry.Scheduler as unknown as { info: unknown }).info).toEqual({
+        name: entry.name,
+        className: entry.className,
+        label: entry.label,
+      });
     }
   });
 

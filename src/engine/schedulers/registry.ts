@@ -50,7 +50,9 @@ export interface SchedulerRegistryEntry<N extends SchedulerName = SchedulerName>
 }
 
 /** Every scheduler of the kit, one entry per class, in a stable order. */
-export const SCHEDULER_REGISTRY: readonly SchedulerRegistryEntry[] = /* @__PURE__ */ SCHEDULER_CLASS_LIST.map((Scheduler) => ({ ...Scheduler.info, Scheduler }));
+export const SCHEDULER_REGISTRY: readonly SchedulerRegistryEntry[] = /* @__PURE__ */ SCHEDULER_CLASS_LIST.map(
+  (Scheduler) => ({ ...Scheduler.info, Scheduler }),
+);
 
 /** A table keyed by short name, in registry order. */
 function byName<E extends SchedulerInfo, V>(entries: readonly E[], value: (entry: E) => V): Record<SchedulerName, V> {
@@ -61,19 +63,27 @@ function byName<E extends SchedulerInfo, V>(entries: readonly E[], value: (entry
 const INFO_LIST: readonly SchedulerInfo[] = /* @__PURE__ */ Object.values(SCHEDULER_INFO);
 
 /** The scheduler classes of the kit by short name. */
-export const SCHEDULER_CLASSES: SchedulerClasses = /* @__PURE__ */ byName(SCHEDULER_REGISTRY, (entry) => entry.Scheduler) as unknown as SchedulerClasses;
+export const SCHEDULER_CLASSES: SchedulerClasses = /* @__PURE__ */ byName(
+  SCHEDULER_REGISTRY,
+  (entry) => entry.Scheduler,
+) as unknown as SchedulerClasses;
 
 /** The short names, in a stable order. */
 export const SCHEDULER_NAMES: SchedulerName[] = /* @__PURE__ */ INFO_LIST.map((entry) => entry.name);
 
 /** diffusers' `_class_name` of each short name. */
-export const DIFFUSERS_CLASS_NAMES: Readonly<Record<SchedulerName, string>> = /* @__PURE__ */ byName(INFO_LIST, (entry) => entry.className);
+export const DIFFUSERS_CLASS_NAMES: Readonly<Record<SchedulerName, string>> = /* @__PURE__ */ byName(
+  INFO_LIST,
+  (entry) => entry.className,
+);
 
 /** The name readers know each scheduler by (e.g. 'DPM-Solver++ (multistep)'), for menus and legends. */
-export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = /* @__PURE__ */ byName(INFO_LIST, (entry) => entry.label);
+export const SCHEDULER_LABELS: Readonly<Record<SchedulerName, string>> = /* @__PURE__ */ byName(
+  INFO_LIST,
+  (entry) => entry.label,
+);
 
 /** The registry entry of a diffusers `_class_name`, or undefined for a class the kit does not implement. */
 export function schedulerEntryForClassName(className: unknown): SchedulerRegistryEntry | undefined {
   return SCHEDULER_REGISTRY.find((entry) => entry.className === className);
 }
-

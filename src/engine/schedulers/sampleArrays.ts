@@ -63,6 +63,9 @@ export function checkUnusedNoise(options: StepOptions | undefined, length: numbe
   if (noise === undefined) return;
   checkFloatArray(noise, 'options.noise', where);
   if (noise.length !== length) {
-    throw new SchedulerUsageError('length-mismatch', `${where}: options.noise has length ${noise.length} but sample has length ${length}.`);
+    throw new SchedulerUsageError(
+      'length-mismatch',
+      `${where}: options.noise has length ${noise.length} but sample has length ${length}.`,
+    );
   }
 }

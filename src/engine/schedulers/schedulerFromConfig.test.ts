@@ -7,13 +7,16 @@ import { DIFFUSERS_CLASS_NAMES, SCHEDULER_CLASSES, SCHEDULER_NAMES } from './reg
 import { schedulerFromConfig } from './schedulerFromConfig';
 
 describe('schedulerFromConfig', () => {
-  it.each(SCHEDULER_NAMES.map((n) => [DIFFUSERS_CLASS_NAMES[n], n] as const))('builds %s from its _class_name', (className, name) => {
-    const scheduler = schedulerFromConfig({ _class_name: className, num_train_timesteps: 500 });
-    expect(scheduler).toBeInstanceOf(SCHEDULER_CLASSES[name]);
-    expect(scheduler.className).toBe(className);
-    expect(scheduler.name).toBe(name);
-    expect(scheduler.config.num_train_timesteps).toBe(500);
-  });
+  it.each(SCHEDULER_NAMES.map((n) => [DIFFUSERS_CLASS_NAMES[n], n] as const))(
+    'builds %s from its _class_name',
+    (className, name) => {
+      const scheduler = schedulerFromConfig({ _class_name: className, num_train_timesteps: 500 });
+      expect(scheduler).toBeInstanceOf(SCHEDULER_CLASSES[name]);
+      expect(scheduler.className).toBe(className);
+      expect(scheduler.name).toBe(name);
+      expect(scheduler.config.num_train_timesteps).toBe(500);
+    },
+  );
 
   it('reads a real diffusers config file as is (Stable Diffusion 1.5, DDIM)', () => {
     const json = JSON.parse(
@@ -36,7 +39,9 @@ describe('schedulerFromConfig', () => {
     const configError = error as SchedulerConfigError;
     expect(configError.key).toBe('_class_name');
     expect(configError.accepted).toEqual(SCHEDULER_NAMES.map((n) => DIFFUSERS_CLASS_NAMES[n]));
-    expect(configError.message).toMatch(/'PNDMScheduler' is not a scheduler diffusion-kit implements; the known ones are DDPMScheduler, DDIMScheduler, DPMSolverMultistepScheduler, EulerDiscreteScheduler, EulerAncestralDiscreteScheduler/);
+    expect(configError.message).toMatch(
+      /'PNDMScheduler' is not a scheduler diffusion-kit implements; the known ones are DDPMScheduler, DDIMScheduler, DPMSolverMultistepScheduler, EulerDiscreteScheduler, EulerAncestralDiscreteScheduler/,
+    );
     expect(() => schedulerFromConfig({})).toThrow(/_class_name undefined/);
   });
 });
@@ -50,7 +55,9 @@ describe('createScheduler', () => {
   });
 
   it('rejects unknown names, listing the known ones', () => {
-    expect(() => createScheduler('pndm' as 'ddim')).toThrow(/unknown scheduler name 'pndm'; use one of 'ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral'/);
+    expect(() => createScheduler('pndm' as 'ddim')).toThrow(
+      /unknown scheduler name 'pndm'; use one of 'ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral'/,
+    );
   });
 });
 
@@ -68,15 +75,21 @@ describe('unsupported diffusers options are rejected clearly', () => {
     ['euler', { use_exponential_sigmas: true }, 'use_exponential_sigmas', /not supported/],
     ['eulerAncestral', { prediction_type: 'sample' }, 'prediction_type', /NotImplementedError/],
   ] as const)('%s %o', (name, config, key, message) => {
-    expect(() => createScheduler(name, config)).toThrow(expect.objectContaining({ key, message: expect.stringMatching(message) }));
+    expect(() => createScheduler(name, config)).toThrow(
+      expect.objectContaining({ key, message: expect.stringMatching(message) }),
+    );
   });
 
   it("maps diffusers' legacy aliases as diffusers does", () => {
-    expect(createScheduler('dpmSolverMultistep', { algorithm_type: 'deis', solver_type: 'logrho' }).config).toMatchObject({
+    expect(
+      createScheduler('dpmSolverMultistep', { algorithm_type: 'deis', solver_type: 'logrho' }).config,
+    ).toMatchObject({
       algorithm_type: 'dpmsolver++',
       solver_type: 'midpoint',
     });
     expect(createScheduler('euler', { prediction_type: 'original_sample' }).config.prediction_type).toBe('sample');
-    expect(createScheduler('dpmSolverMultistep', { lambda_min_clipped: null }).config.lambda_min_clipped).toBe(-Infinity);
+    expect(createScheduler('dpmSolverMultistep', { lambda_min_clipped: null }).config.lambda_min_clipped).toBe(
+      -Infinity,
+    );
   });
 });

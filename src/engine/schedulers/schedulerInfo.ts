@@ -9,7 +9,11 @@ import type { SchedulerInfo, SchedulerName } from './types';
 export const SCHEDULER_INFO = {
   ddpm: { name: 'ddpm', className: 'DDPMScheduler', label: 'DDPM' },
   ddim: { name: 'ddim', className: 'DDIMScheduler', label: 'DDIM' },
-  dpmSolverMultistep: { name: 'dpmSolverMultistep', className: 'DPMSolverMultistepScheduler', label: 'DPM-Solver++ (multistep)' },
+  dpmSolverMultistep: {
+    name: 'dpmSolverMultistep',
+    className: 'DPMSolverMultistepScheduler',
+    label: 'DPM-Solver++ (multistep)',
+  },
   euler: { name: 'euler', className: 'EulerDiscreteScheduler', label: 'Euler' },
   eulerAncestral: { name: 'eulerAncestral', className: 'EulerAncestralDiscreteScheduler', label: 'Euler ancestral' },
   lcm: { name: 'lcm', className: 'LCMScheduler', label: 'LCM' },

@@ -15,7 +15,9 @@ import type { TimestepSpacing } from './types';
 export function spacedTimesteps(spacing: TimestepSpacing, numTrain: number, n: number, stepsOffset: number): number[] {
   switch (spacing) {
     case 'linspace':
-      return linspace(0, numTrain - 1, n).map(roundHalfEven).reverse();
+      return linspace(0, numTrain - 1, n)
+        .map(roundHalfEven)
+        .reverse();
     case 'leading':
       return leading(numTrain, n, stepsOffset);
     case 'trailing':
@@ -23,9 +25,14 @@ export function spacedTimesteps(spacing: TimestepSpacing, numTrain: number, n: n
   }
 }
 
-/** Like {@link spacedTimesteps} but `linspace` keeps fractional timesteps (EulerDiscreteScheduler and EulerAncestralDiscreteScheduler). */
+/**
+ * Like {@link spacedTimesteps} but `linspace` keeps fractional timesteps (EulerDiscreteScheduler and
+ * EulerAncestralDiscreteScheduler).
+ */
 export function eulerTimesteps(spacing: TimestepSpacing, numTrain: number, n: number, stepsOffset: number): number[] {
-  return spacing === 'linspace' ? linspace(0, numTrain - 1, n).reverse() : spacedTimesteps(spacing, numTrain, n, stepsOffset);
+  return spacing === 'linspace'
+    ? linspace(0, numTrain - 1, n).reverse()
+    : spacedTimesteps(spacing, numTrain, n, stepsOffset);
 }
 
 /**
@@ -41,7 +48,10 @@ export function dpmSolverTimesteps(
 ): number[] {
   switch (spacing) {
     case 'linspace':
-      return linspace(0, lastTimestep - 1, n + 1).map(roundHalfEven).reverse().slice(0, n);
+      return linspace(0, lastTimestep - 1, n + 1)
+        .map(roundHalfEven)
+        .reverse()
+        .slice(0, n);
     case 'leading': {
       const ratio = Math.floor(lastTimestep / (n + 1));
       return Array.from({ length: n }, (_, i) => (n - i) * ratio + stepsOffset);

@@ -64,7 +64,10 @@ export interface Scheduler {
   readonly numInferenceSteps: number | undefined;
   /** Standard deviation of the initial noise: multiply N(0, I) by this to start sampling. */
   readonly initNoiseSigma: number;
-  /** Chooses `n` inference timesteps and resets any multistep state (DDIM and LCM also take an explicit list of timesteps). */
+  /**
+   * Chooses `n` inference timesteps and resets any multistep state (DDIM and LCM also take an explicit list of
+   * timesteps).
+   */
   setTimesteps(n: number): void;
   /** The model input for timestep `t`: a new array of the same type (identity except for the Euler family). */
   scaleModelInput<T extends FloatArray>(sample: T, t: number): T;

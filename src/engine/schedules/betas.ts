@@ -61,7 +61,9 @@ export function sigmoidBetas(n: number, betaStart = DEFAULT_BETA_START, betaEnd 
   return Float64Array.from(linspace(-6, 6, n), (x) => (1 / (1 + Math.exp(-x))) * (betaEnd - betaStart) + betaStart);
 }
 
-/** What `noiseSchedule` (and the kit's `makeBetas`) needs: a diffusers `beta_schedule` and its parameters (camelCase). */
+/**
+ * What `noiseSchedule` (and the kit's `makeBetas`) needs: a diffusers `beta_schedule` and its parameters (camelCase).
+ */
 export interface BetaOptions {
   /** diffusers' `beta_schedule`; ignored when `trainedBetas` is given. */
   betaSchedule?: string;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readSchedulerFixture } from '../../../test/reference/goldenFixtures';
 import { alphasCumprodFromBetas, alphasFromBetas } from './alphas';
 import { BETA_SCHEDULES, linearBetas, makeBetas, squaredcosCapV2Betas } from './betas';
-import { logSnrFromAlphasCumprod, sigmasFromAlphasCumprod, snrFromAlphasCumprod, sqrtAlphasCumprod, sqrtOneMinusAlphasCumprod } from './derived';
+import {
+  logSnrFromAlphasCumprod,
+  sigmasFromAlphasCumprod,
+  snrFromAlphasCumprod,
+  sqrtAlphasCumprod,
+  sqrtOneMinusAlphasCumprod,
+} from './derived';
 import { noiseSchedule } from './noiseSchedule';
 import { interpOnIntegerGrid, linspace, roundHalfEven } from './numpyGrids';
 import { rescaleZeroTerminalSnr } from './rescaleZeroTerminalSnr';
@@ -45,28 +51,38 @@ function maxRelative(actual: ArrayLike<number>, expected: ArrayLike<number>, flo
 const pick = (a: Float64Array, indices: number[]): number[] => indices.map((i) => a[i]!);
 
 describe('beta schedules against the numpy reference (float64)', () => {
-  it.each(fixture.cases.map((c) => [`${c.beta_schedule}${c.rescale_betas_zero_snr ? ' + zero SNR' : ''}`, c] as const))('%s', (_label, c) => {
-    const s = noiseSchedule({
-      betaSchedule: c.beta_schedule,
-      numTrainTimesteps: c.num_train_timesteps,
-      betaStart: c.beta_start,
-      betaEnd: c.beta_end,
-      rescaleBetasZeroSnr: c.rescale_betas_zero_snr,
-    });
-    expect(maxRelative(pick(s.betas, c.indices), c.betas)).toBeLessThan(1e-12);
-    // abar is a product of up to 1000 factors: rounding grows to a few 1e-14 (1e-11 near abar = 0).
-    expect(maxRelative(pick(s.alphasCumprod, c.indices), c.alphas_cumprod, 1e-3)).toBeLessThan(1e-12);
-    expect(maxRelative(pick(s.sqrtAlphasCumprod, c.indices), c.sqrt_alphas_cumprod, 1e-3)).toBeLessThan(1e-12);
-    expect(maxRelative(pick(s.sqrtOneMinusAlphasCumprod, c.indices), c.sqrt_one_minus_alphas_cumprod)).toBeLessThan(1e-12);
-    if (c.derived !== null) {
-      expect(maxRelative(pick(s.snr, c.indices), c.derived.snr)).toBeLessThan(1e-11);
-      expect(maxRelative(pick(s.logSnr, c.indices), c.derived.log_snr, 1)).toBeLessThan(1e-12);
-      expect(maxRelative(pick(s.sigmas, c.indices), c.derived.sigmas)).toBeLessThan(1e-12);
-    }
-  });
+  it.each(fixture.cases.map((c) => [`${c.beta_schedule}${c.rescale_betas_zero_snr ? ' + zero SNR' : ''}`, c] as const))(
+    '%s',
+    (_label, c) => {
+      const s = noiseSchedule({
+        betaSchedule: c.beta_schedule,
+        numTrainTimesteps: c.num_train_timesteps,
+        betaStart: c.beta_start,
+        betaEnd: c.beta_end,
+        rescaleBetasZeroSnr: c.rescale_betas_zero_snr,
+      });
+      expect(maxRelative(pick(s.betas, c.indices), c.betas)).toBeLessThan(1e-12);
+      // abar is a product of up to 1000 factors: rounding grows to a few 1e-14 (1e-11 near abar = 0).
+      expect(maxRelative(pick(s.alphasCumprod, c.indices), c.alphas_cumprod, 1e-3)).toBeLessThan(1e-12);
+      expect(maxRelative(pick(s.sqrtAlphasCumprod, c.indices), c.sqrt_alphas_cumprod, 1e-3)).toBeLessThan(1e-12);
+      expect(maxRelative(pick(s.sqrtOneMinusAlphasCumprod, c.indices), c.sqrt_one_minus_alphas_cumprod)).toBeLessThan(
+        1e-12,
+      );
+      if (c.derived !== null) {
+        expect(maxRelative(pick(s.snr, c.indices), c.derived.snr)).toBeLessThan(1e-11);
+        expect(maxRelative(pick(s.logSnr, c.indices), c.derived.log_snr, 1)).toBeLessThan(1e-12);
+        expect(maxRelative(pick(s.sigmas, c.indices), c.derived.sigmas)).toBeLessThan(1e-12);
+      }
+    },
+  );
 
   it.each(fixture.small.map((c) => [c.beta_schedule, c] as const))('full arrays for T = 10: %s', (_label, c) => {
-    const betas = makeBetas({ betaSchedule: c.beta_schedule, numTrainTimesteps: 10, betaStart: c.beta_start, betaEnd: c.beta_end });
+    const betas = makeBetas({
+      betaSchedule: c.beta_schedule,
+      numTrainTimesteps: 10,
+      betaStart: c.beta_start,
+      betaEnd: c.beta_end,
+    });
     expect(maxRelative(betas, c.betas)).toBeLessThan(1e-13);
     expect(maxRelative(alphasCumprodFromBetas(betas), c.alphas_cumprod)).toBeLessThan(1e-13);
   });
@@ -129,7 +145,9 @@ describe('invalid schedule values', () => {
     expect(configError.key).toBe('beta_schedule');
     expect(configError.accepted).toEqual(BETA_SCHEDULES);
     expect(configError.received).toBe('cosine');
-    expect(configError.message).toMatch(/beta_schedule must be one of 'linear', 'scaled_linear', 'squaredcos_cap_v2', 'sigmoid'; got 'cosine'/);
+    expect(configError.message).toMatch(
+      /beta_schedule must be one of 'linear', 'scaled_linear', 'squaredcos_cap_v2', 'sigmoid'; got 'cosine'/,
+    );
   });
 
   it.each([
@@ -147,7 +165,9 @@ describe('invalid schedule values', () => {
 
 describe('numpy-compatible grids', () => {
   it('rounds half to even like numpy', () => {
-    expect([0.5, 1.5, 2.5, -0.5, -1.5, 812.5, 937.5, 166.5, 2.4, 2.6].map(roundHalfEven)).toEqual([0, 2, 2, 0, -2, 812, 938, 166, 2, 3]);
+    expect([0.5, 1.5, 2.5, -0.5, -1.5, 812.5, 937.5, 166.5, 2.4, 2.6].map(roundHalfEven)).toEqual([
+      0, 2, 2, 0, -2, 812, 938, 166, 2, 3,
+    ]);
   });
 
   it('builds linspace with exact endpoints', () => {
@@ -158,8 +178,12 @@ describe('numpy-compatible grids', () => {
 
   it('interpolates on the integer grid, clamped at the ends', () => {
     const values = [1, 3, 7];
-    expect([interpOnIntegerGrid(-1, values), interpOnIntegerGrid(0.5, values), interpOnIntegerGrid(1, values), interpOnIntegerGrid(1.25, values), interpOnIntegerGrid(9, values)]).toEqual([
-      1, 2, 3, 4, 7,
-    ]);
+    expect([
+      interpOnIntegerGrid(-1, values),
+      interpOnIntegerGrid(0.5, values),
+      interpOnIntegerGrid(1, values),
+      interpOnIntegerGrid(1.25, values),
+      interpOnIntegerGrid(9, values),
+    ]).toEqual([1, 2, 3, 4, 7]);
   });
 });

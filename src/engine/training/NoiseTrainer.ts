@@ -22,7 +22,10 @@ export interface NoiseTrainerOptions {
   model?: Partial<Omit<NoisePredictorSpec, 'numTrainTimesteps'>>;
   /** Samples per step (default 128). */
   batchSize?: number;
-  /** Adam's hyperparameters (default learning rate 2e-2, high for Adam but right for this small network with the decay below). */
+  /**
+   * Adam's hyperparameters (default learning rate 2e-2, high for Adam but right for this small network with the decay
+   * below).
+   */
   adam?: AdamOptions;
   /**
    * Steps over which the learning rate decays along a half cosine to 5% of its start (default 3000; 0 keeps it
@@ -56,15 +59,20 @@ export interface NoiseTrainer {
 export function createNoiseTrainer(options: NoiseTrainerOptions): NoiseTrainer {
   const data = checkTrainingData(options.data);
   const alphasCumprod = Float64Array.from(options.alphasCumprod);
-  if (alphasCumprod.length < 2) throw new RangeError(`alphasCumprod must hold at least 2 timesteps; got ${alphasCumprod.length}.`);
+  if (alphasCumprod.length < 2)
+    throw new RangeError(`alphasCumprod must hold at least 2 timesteps; got ${alphasCumprod.length}.`);
   const batchSize = options.batchSize ?? 128;
-  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 4096)) throw new RangeError(`batchSize must be an integer from 1 to 4096; got ${String(batchSize)}.`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 4096))
+    throw new RangeError(`batchSize must be an integer from 1 to 4096; got ${String(batchSize)}.`);
   const decaySteps = options.decaySteps ?? 3000;
   const adam: AdamOptions = { learningRate: 2e-2, ...options.adam };
   const master = createRng(options.seed ?? 0);
   const initRng = createRng(master.nextUint32());
   const batchRng = createRng(master.nextUint32());
-  const model = createNoisePredictor({ ...DEFAULT_NOISE_PREDICTOR_SPEC, ...options.model, numTrainTimesteps: alphasCumprod.length }, initRng);
+  const model = createNoisePredictor(
+    { ...DEFAULT_NOISE_PREDICTOR_SPEC, ...options.model, numTrainTimesteps: alphasCumprod.length },
+    initRng,
+  );
   const state: AdamState = createAdamState(model.params.length);
   const grads = new Float64Array(model.params.length);
   const batch: NoiseBatch = createNoiseBatch(batchSize);

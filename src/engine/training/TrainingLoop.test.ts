@@ -48,12 +48,20 @@ describe('TrainingLoop', () => {
     expect(loop.slice(10)).toBe(0);
     loop.resume();
     while (loop.status === 'running') loop.slice(7);
-    const direct = createNoiseTrainer({ data, alphasCumprod: abar, seed: 9, batchSize: 16, adam: { learningRate: 1e-2 }, decaySteps: 30, model: config.model });
+    const direct = createNoiseTrainer({
+      data,
+      alphasCumprod: abar,
+      seed: 9,
+      batchSize: 16,
+      adam: { learningRate: 1e-2 },
+      decaySteps: 30,
+      model: config.model,
+    });
     direct.train(30);
     expect(Array.from(loop.progress().params)).toEqual(Array.from(direct.snapshot()));
   });
 
-  it('resets to the seed\'s initial weights, paused', () => {
+  it("resets to the seed's initial weights, paused", () => {
     const loop = new TrainingLoop(config, true, 0, fakeClock());
     const initial = loop.progress().params;
     loop.slice(10);
@@ -90,7 +98,7 @@ describe('createTrainingSession without Workers (Node): the main-thread fallback
 });
 
 describe('createTrainingSession: runs replaced mid-flight', () => {
-  it('passes on only the current run\'s reports', async () => {
+  it("passes on only the current run's reports", async () => {
     const session = createTrainingSession({ worker: false });
     const seen: TrainingProgress[] = [];
     session.subscribe((p) => seen.push(p));

@@ -31,7 +31,13 @@ export function createAdamState(size: number): AdamState {
 }
 
 /** One Adam update of `params` in place with `grads`; `learningRate` overrides the options' (for a schedule). */
-export function adamStep(params: Float64Array, grads: Float64Array, state: AdamState, options: AdamOptions = {}, learningRate?: number): void {
+export function adamStep(
+  params: Float64Array,
+  grads: Float64Array,
+  state: AdamState,
+  options: AdamOptions = {},
+  learningRate?: number,
+): void {
   const lr = learningRate ?? options.learningRate ?? 1e-3;
   const b1 = options.beta1 ?? 0.9;
   const b2 = options.beta2 ?? 0.999;

@@ -8,7 +8,13 @@ import type { PredictorWorkspace } from './predictorWorkspace';
  *   dL/dW += delta a^T,   dL/db += delta,   dL/da = W^T delta
  * and through the activation a = act(z): dL/dz = dL/da * act'(z).
  */
-export function backpropagate(model: NoisePredictor, workspace: PredictorWorkspace, dOutput: ArrayLike<number>, count: number, grads: Float64Array): void {
+export function backpropagate(
+  model: NoisePredictor,
+  workspace: PredictorWorkspace,
+  dOutput: ArrayLike<number>,
+  count: number,
+  grads: Float64Array,
+): void {
   const { layers, params } = model;
   let delta = workspace.delta;
   let prev = workspace.deltaPrev;

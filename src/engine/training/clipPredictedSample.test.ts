@@ -11,7 +11,8 @@ import { meanNearestDistance } from './sampleQuality';
 
 describe('dataBounds', () => {
   it('is the bounding box widened by a tenth of its larger side, at least 0.1', () => {
-    const close = (b: ReturnType<typeof dataBounds>, want: number[]) => [b!.xMin, b!.xMax, b!.yMin, b!.yMax].forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 12));
+    const close = (b: ReturnType<typeof dataBounds>, want: number[]) =>
+      [b!.xMin, b!.xMax, b!.yMin, b!.yMax].forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 12));
     close(dataBounds([0, 0, 2, 1, -1, 0.5]), [-1.3, 2.3, -0.3, 1.3]);
     close(dataBounds([1, 2]), [0.9, 1.1, 1.9, 2.1]);
     expect(dataBounds([])).toBeNull();
@@ -66,7 +67,14 @@ describe('sampling a trained model with the cosine schedule', () => {
   const reference = sampleMixture2d(moons, 500, createRng(7));
   const bounds = dataBounds(data);
   const trained = (abar: Float64Array) => {
-    const trainer = createNoiseTrainer({ data, alphasCumprod: abar, seed: 0, model: { hiddenWidth: 32, hiddenLayers: 2 }, batchSize: 64, decaySteps: 800 });
+    const trainer = createNoiseTrainer({
+      data,
+      alphasCumprod: abar,
+      seed: 0,
+      model: { hiddenWidth: 32, hiddenLayers: 2 },
+      batchSize: 64,
+      decaySteps: 800,
+    });
     trainer.train(800);
     return trainer.model;
   };
@@ -75,7 +83,14 @@ describe('sampling a trained model with the cosine schedule', () => {
   const models = { linear: trained(linear), cosine: trained(cosine) };
   const distance = (name: 'linear' | 'cosine', scheduler: SchedulerName, steps: number) => {
     const abar = name === 'linear' ? linear : cosine;
-    const x = sampleNoisePredictor(models[name], { alphasCumprod: abar, scheduler, steps, count: 500, rng: createRng(3), clipSample: bounds });
+    const x = sampleNoisePredictor(models[name], {
+      alphasCumprod: abar,
+      scheduler,
+      steps,
+      count: 500,
+      rng: createRng(3),
+      clipSample: bounds,
+    });
     return meanNearestDistance(x, reference);
   };
 
@@ -94,7 +109,14 @@ describe('sampling a trained model with the cosine schedule', () => {
     const zeroSnr = noiseSchedule({ betaSchedule: 'linear', rescaleBetasZeroSnr: true }).alphasCumprod;
     const model = trained(zeroSnr);
     for (const scheduler of ['ddim', 'euler'] as SchedulerName[]) {
-      const x = sampleNoisePredictor(model, { alphasCumprod: zeroSnr, scheduler, steps: 20, count: 300, rng: createRng(3), clipSample: bounds });
+      const x = sampleNoisePredictor(model, {
+        alphasCumprod: zeroSnr,
+        scheduler,
+        steps: 20,
+        count: 300,
+        rng: createRng(3),
+        clipSample: bounds,
+      });
       expect(x.every(Number.isFinite), scheduler).toBe(true);
       expect(meanNearestDistance(x, reference), scheduler).toBeLessThan(0.3);
     }

@@ -45,7 +45,10 @@ export function dataBounds(points: ArrayLike<number>, margin = 0.1, minPad = 0.1
 
 /** Throws unless the box has finite sides in order. */
 export function checkSampleBounds(b: SampleBounds, name = 'clipSample'): void {
-  const ok = [b.xMin, b.xMax, b.yMin, b.yMax].every((v) => typeof v === 'number' && Number.isFinite(v)) && b.xMin <= b.xMax && b.yMin <= b.yMax;
+  const ok =
+    [b.xMin, b.xMax, b.yMin, b.yMax].every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+    b.xMin <= b.xMax &&
+    b.yMin <= b.yMax;
   if (!ok) throw new RangeError(`${name} must have finite xMin <= xMax and yMin <= yMax; got ${JSON.stringify(b)}.`);
 }
 
@@ -55,7 +58,13 @@ export function checkSampleBounds(b: SampleBounds, name = 'clipSample'): void {
  * Points whose x0 is already inside keep their eps bit for bit. With abar = 0 (zero terminal SNR) x_t says
  * nothing about x0: the box's centre stands in for it.
  */
-export function clipPredictedSample(xt: ArrayLike<number>, eps: Float64Array, count: number, alphaCumprod: number, bounds: SampleBounds): void {
+export function clipPredictedSample(
+  xt: ArrayLike<number>,
+  eps: Float64Array,
+  count: number,
+  alphaCumprod: number,
+  bounds: SampleBounds,
+): void {
   const a = Math.sqrt(alphaCumprod);
   const s = Math.sqrt(1 - alphaCumprod);
   const lo = [bounds.xMin, bounds.yMin];

@@ -34,7 +34,10 @@ export interface TrainingSessionOptions {
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('./trainerWorker.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-trainer' });
+    return new Worker(new URL('./trainerWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'diffusion-kit-trainer',
+    });
   } catch {
     return null;
   }

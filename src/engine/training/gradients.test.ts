@@ -8,7 +8,10 @@ import { createPredictorWorkspace } from './predictorWorkspace';
 /** A small predictor and a fixed batch of noised points, timesteps and noise. */
 function setup(activation: Activation) {
   const rng = createRng(11);
-  const model = createNoisePredictor({ hiddenWidth: 7, hiddenLayers: 2, timeFrequencies: 3, maxFrequency: 20, activation, numTrainTimesteps: 100 }, rng);
+  const model = createNoisePredictor(
+    { hiddenWidth: 7, hiddenLayers: 2, timeFrequencies: 3, maxFrequency: 20, activation, numTrainTimesteps: 100 },
+    rng,
+  );
   const batch = createNoiseBatch(5);
   for (let b = 0; b < 5; b++) {
     batch.noised[2 * b] = 2 * rng.normal();
@@ -41,7 +44,10 @@ describe('the hand-written backward pass', () => {
         model.params[i] = keep;
         const numeric = (up - down) / (2 * h);
         // Relative error, floored so that near-zero gradients compare absolutely.
-        worst = Math.max(worst, Math.abs(numeric - grads[i]!) / Math.max(1e-4, Math.abs(numeric) + Math.abs(grads[i]!)));
+        worst = Math.max(
+          worst,
+          Math.abs(numeric - grads[i]!) / Math.max(1e-4, Math.abs(numeric) + Math.abs(grads[i]!)),
+        );
         if (Math.abs(grads[i]!) > 1e-8) nonZero++;
       }
       expect(worst).toBeLessThan(1e-5);

@@ -33,9 +33,21 @@ export {
   type SampleNoisePredictorOptions,
   type SamplingProgress,
 } from './sampleNoisePredictor';
-export { learnedScore, learnedScoreGrid, scoreErrorByTimestep, type ScoreError, type ScoreErrorOptions } from './learnedScore';
+export {
+  learnedScore,
+  learnedScoreGrid,
+  scoreErrorByTimestep,
+  type ScoreError,
+  type ScoreErrorOptions,
+} from './learnedScore';
 export { meanNearestDistance, mmdSquared } from './sampleQuality';
-export type { TrainingConfig, TrainingProgress, TrainingReply, TrainingRequest, TrainingStatus } from './trainingProtocol';
+export type {
+  TrainingConfig,
+  TrainingProgress,
+  TrainingReply,
+  TrainingRequest,
+  TrainingStatus,
+} from './trainingProtocol';
 export { TrainingLoop } from './TrainingLoop';
 export { createMainThreadDriver, type TrainingDriver } from './mainThreadDriver';
 export { createTrainingSession, type TrainingSession, type TrainingSessionOptions } from './createTrainingSession';

@@ -17,7 +17,13 @@ import { createPredictorWorkspace } from './predictorWorkspace';
  */
 
 /** The learned score at `count` points ([x, y] pairs) at timestep t, as [sx, sy] pairs. */
-export function learnedScore(model: NoisePredictor, points: ArrayLike<number>, count: number, t: number, alphaBar: number): Float64Array {
+export function learnedScore(
+  model: NoisePredictor,
+  points: ArrayLike<number>,
+  count: number,
+  t: number,
+  alphaBar: number,
+): Float64Array {
   const eps = predictNoise(model, points, [t], count);
   const f = -1 / Math.sqrt(1 - alphaBar);
   for (let i = 0; i < eps.length; i++) eps[i]! *= f;

@@ -19,7 +19,10 @@ export interface TrainingDriver {
 const SLICE_MS = 10;
 const REPORT_MS = 100;
 
-export function createMainThreadDriver(onProgress: (p: TrainingProgress) => void, onError: (e: unknown) => void): TrainingDriver {
+export function createMainThreadDriver(
+  onProgress: (p: TrainingProgress) => void,
+  onError: (e: unknown) => void,
+): TrainingDriver {
   let loop: TrainingLoop | null = null;
   let pending: (() => void) | null = null;
   let lastReport = 0;

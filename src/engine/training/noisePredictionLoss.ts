@@ -25,14 +25,24 @@ export interface NoiseBatch {
 
 /** An empty batch of `count` samples, to fill with {@link drawNoiseBatch}. */
 export function createNoiseBatch(count: number): NoiseBatch {
-  return { count, noised: new Float64Array(2 * count), timesteps: new Float64Array(count), noise: new Float64Array(2 * count) };
+  return {
+    count,
+    noised: new Float64Array(2 * count),
+    timesteps: new Float64Array(count),
+    noise: new Float64Array(2 * count),
+  };
 }
 
 /**
  * Fills `batch` from `data` ([x, y] pairs): per sample, in stream order, one uniform picks a data point, one
  * uniform picks t, two normals give eps.
  */
-export function drawNoiseBatch(data: Float64Array, alphasCumprod: Float64Array, rng: Rng, batch: NoiseBatch): NoiseBatch {
+export function drawNoiseBatch(
+  data: Float64Array,
+  alphasCumprod: Float64Array,
+  rng: Rng,
+  batch: NoiseBatch,
+): NoiseBatch {
   const n = data.length / 2;
   const T = alphasCumprod.length;
   for (let b = 0; b < batch.count; b++) {

@@ -61,7 +61,11 @@ export interface NoisePredictor {
 
 /** The dense layers of a shape and the total parameter count. */
 export function noisePredictorLayout(spec: NoisePredictorSpec): { layers: DenseLayer[]; size: number } {
-  const widths = [2 + 2 * spec.timeFrequencies, ...Array.from({ length: spec.hiddenLayers }, () => spec.hiddenWidth), 2];
+  const widths = [
+    2 + 2 * spec.timeFrequencies,
+    ...Array.from({ length: spec.hiddenLayers }, () => spec.hiddenWidth),
+    2,
+  ];
   const layers: DenseLayer[] = [];
   let offset = 0;
   for (let l = 0; l + 1 < widths.length; l++) {
@@ -88,7 +92,8 @@ export function checkNoisePredictorSpec(spec: NoisePredictorSpec): void {
   if (!(Number.isFinite(spec.maxFrequency) && spec.maxFrequency >= 1 && spec.maxFrequency <= 10_000)) {
     throw new RangeError(`maxFrequency must be a number from 1 to 10000; got ${String(spec.maxFrequency)}.`);
   }
-  if (spec.activation !== 'silu' && spec.activation !== 'relu') throw new RangeError(`activation must be 'silu' or 'relu'; got ${String(spec.activation)}.`);
+  if (spec.activation !== 'silu' && spec.activation !== 'relu')
+    throw new RangeError(`activation must be 'silu' or 'relu'; got ${String(spec.activation)}.`);
 }
 
 /**
@@ -111,6 +116,7 @@ export function createNoisePredictor(spec: NoisePredictorSpec, rng: Rng): NoiseP
 export function noisePredictorFromParams(spec: NoisePredictorSpec, params: Float64Array): NoisePredictor {
   checkNoisePredictorSpec(spec);
   const { layers, size } = noisePredictorLayout(spec);
-  if (params.length !== size) throw new RangeError(`params must hold ${size} numbers for this shape; got ${params.length}.`);
+  if (params.length !== size)
+    throw new RangeError(`params must hold ${size} numbers for this shape; got ${params.length}.`);
   return { spec: { ...spec }, layers, frequencies: timeFrequencies(spec.timeFrequencies, spec.maxFrequency), params };
 }

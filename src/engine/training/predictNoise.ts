@@ -28,7 +28,8 @@ export function predictNoise(
   out: Float64Array = new Float64Array(2 * count),
   workspace: PredictorWorkspace = createPredictorWorkspace(model, count),
 ): Float64Array {
-  if (workspace.batch < count) throw new RangeError(`the workspace holds ${workspace.batch} samples, fewer than ${count}.`);
+  if (workspace.batch < count)
+    throw new RangeError(`the workspace holds ${workspace.batch} samples, fewer than ${count}.`);
   const { layers, params, frequencies, spec } = model;
   const silu = spec.activation === 'silu';
   const a0 = workspace.activations[0]!;

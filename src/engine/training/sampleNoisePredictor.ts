@@ -55,14 +55,20 @@ export interface SamplingProgress {
  */
 export const MAX_SAMPLING_BETA = 0.999;
 
-/** abar as the sampler sees it: the schedule's, with each abar_t = 0 replaced by abar_{t-1} (1 - {@link MAX_SAMPLING_BETA}). */
+/**
+ * abar as the sampler sees it: the schedule's, with each abar_t = 0 replaced by abar_{t-1} (1 - {@link
+ * MAX_SAMPLING_BETA}).
+ */
 export function samplingAlphasCumprod(alphasCumprod: ArrayLike<number>): Float64Array {
   const out = Float64Array.from(alphasCumprod);
   for (let t = 0; t < out.length; t++) if (!(out[t]! > 0)) out[t] = (t > 0 ? out[t - 1]! : 1) * (1 - MAX_SAMPLING_BETA);
   return out;
 }
 
-/** The scheduler config a 2-D model of this schedule samples with (abar_t = 0 raised as {@link samplingAlphasCumprod} says). */
+/**
+ * The scheduler config a 2-D model of this schedule samples with (abar_t = 0 raised as {@link samplingAlphasCumprod}
+ * says).
+ */
 export function samplerConfig(alphasCumprod: ArrayLike<number>): Record<string, unknown> {
   return {
     num_train_timesteps: alphasCumprod.length,
@@ -77,12 +83,20 @@ export function samplerConfig(alphasCumprod: ArrayLike<number>): Record<string, 
  * Sampling one scheduler step at a time: a generator to drive in slices (a page can yield between steps).
  * Each value is the state after one step; the last one holds the samples.
  */
-export function* sampleNoisePredictorSteps(model: NoisePredictor, options: SampleNoisePredictorOptions): Generator<SamplingProgress, Float64Array, void> {
+export function* sampleNoisePredictorSteps(
+  model: NoisePredictor,
+  options: SampleNoisePredictorOptions,
+): Generator<SamplingProgress, Float64Array, void> {
   const { alphasCumprod, scheduler: name = 'ddim', steps = 50, count, rng, clipSample = null } = options;
   const T = alphasCumprod.length;
-  if (T !== model.spec.numTrainTimesteps) throw new RangeError(`the schedule has ${T} timesteps but the model was trained with ${model.spec.numTrainTimesteps}.`);
-  if (!(Number.isInteger(steps) && steps >= 1 && steps <= T)) throw new RangeError(`steps must be an integer from 1 to ${T}; got ${String(steps)}.`);
-  if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`count must be a non-negative integer; got ${String(count)}.`);
+  if (T !== model.spec.numTrainTimesteps)
+    throw new RangeError(
+      `the schedule has ${T} timesteps but the model was trained with ${model.spec.numTrainTimesteps}.`,
+    );
+  if (!(Number.isInteger(steps) && steps >= 1 && steps <= T))
+    throw new RangeError(`steps must be an integer from 1 to ${T}; got ${String(steps)}.`);
+  if (!(Number.isInteger(count) && count >= 0))
+    throw new RangeError(`count must be a non-negative integer; got ${String(count)}.`);
   if (clipSample) checkSampleBounds(clipSample);
   const abar = samplingAlphasCumprod(alphasCumprod);
   const scheduler = createScheduler(name, samplerConfig(alphasCumprod));

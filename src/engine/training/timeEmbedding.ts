@@ -14,7 +14,13 @@ export function timeFrequencies(count: number, maxFrequency: number): Float64Arr
 }
 
 /** Writes emb(t) (2K numbers) into `out` at `offset`. */
-export function embedTime(t: number, numTrainTimesteps: number, frequencies: Float64Array, out: Float64Array, offset = 0): void {
+export function embedTime(
+  t: number,
+  numTrainTimesteps: number,
+  frequencies: Float64Array,
+  out: Float64Array,
+  offset = 0,
+): void {
   const s = t / numTrainTimesteps;
   for (let k = 0; k < frequencies.length; k++) {
     const a = frequencies[k]! * s;

@@ -32,14 +32,23 @@ describe('createNoiseTrainer', () => {
 
   it('validates its options with errors that name the field', () => {
     expect(() => createNoiseTrainer({ data: [], alphasCumprod: abar })).toThrow(/data must hold \[x, y\] pairs/);
-    expect(() => createNoiseTrainer({ data: [0, NaN], alphasCumprod: abar })).toThrow(/data\[1\] must be a finite number/);
+    expect(() => createNoiseTrainer({ data: [0, NaN], alphasCumprod: abar })).toThrow(
+      /data\[1\] must be a finite number/,
+    );
     expect(() => createNoiseTrainer({ data, alphasCumprod: abar, batchSize: 0 })).toThrow(/batchSize/);
     expect(() => createNoiseTrainer({ data, alphasCumprod: abar, model: { hiddenWidth: 0 } })).toThrow(/hiddenWidth/);
   });
 
   // The real thing, small enough for a unit test (about a second of CPU): two moons, 1200 steps.
   describe('on two moons', () => {
-    const trainer = createNoiseTrainer({ data, alphasCumprod: abar, seed: 0, model: small, batchSize: 64, decaySteps: 1200 });
+    const trainer = createNoiseTrainer({
+      data,
+      alphasCumprod: abar,
+      seed: 0,
+      model: small,
+      batchSize: 64,
+      decaySteps: 1200,
+    });
     const untrained = createNoisePredictor({ ...trainer.model.spec }, createRng(123));
     trainer.train(1200);
     const reference = sampleMixture2d(moons, 600, createRng(7));
@@ -55,8 +64,20 @@ describe('createNoiseTrainer', () => {
     });
 
     it('samples land on the moons, far closer than N(0, I) or the untrained model', () => {
-      const samples = sampleNoisePredictor(trainer.model, { alphasCumprod: abar, scheduler: 'ddim', steps: 25, count: 600, rng: createRng(3) });
-      const before = sampleNoisePredictor(untrained, { alphasCumprod: abar, scheduler: 'ddim', steps: 25, count: 600, rng: createRng(3) });
+      const samples = sampleNoisePredictor(trainer.model, {
+        alphasCumprod: abar,
+        scheduler: 'ddim',
+        steps: 25,
+        count: 600,
+        rng: createRng(3),
+      });
+      const before = sampleNoisePredictor(untrained, {
+        alphasCumprod: abar,
+        scheduler: 'ddim',
+        steps: 25,
+        count: 600,
+        rng: createRng(3),
+      });
       const near = meanNearestDistance(samples, reference);
       const baseline = meanNearestDistance(gaussian, reference);
       expect(near).toBeLessThan(0.6 * baseline);
@@ -68,17 +89,31 @@ describe('createNoiseTrainer', () => {
 
     it('samples with every scheduler, one step at a time', () => {
       for (const scheduler of ['ddpm', 'ddim', 'dpmSolverMultistep', 'euler', 'eulerAncestral'] as SchedulerName[]) {
-        const states = [...sampleNoisePredictorSteps(trainer.model, { alphasCumprod: abar, scheduler, steps: 10, count: 200, rng: createRng(4) })];
+        const states = [
+          ...sampleNoisePredictorSteps(trainer.model, {
+            alphasCumprod: abar,
+            scheduler,
+            steps: 10,
+            count: 200,
+            rng: createRng(4),
+          }),
+        ];
         expect(states.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         const x = states.at(-1)!.points;
         expect(x.every(Number.isFinite)).toBe(true);
-        expect(meanNearestDistance(x, reference), scheduler).toBeLessThan(0.6 * meanNearestDistance(gaussian, reference));
+        expect(meanNearestDistance(x, reference), scheduler).toBeLessThan(
+          0.6 * meanNearestDistance(gaussian, reference),
+        );
       }
     });
 
     it('learns the score: -eps_theta / sqrt(1 - abar) near the exact score of the noised mixture', () => {
       const ts = [100, 300, 600, 900];
-      const trained = scoreErrorByTimestep(trainer.model, moons, { alphasCumprod: abar, timesteps: ts, rng: createRng(5) });
+      const trained = scoreErrorByTimestep(trainer.model, moons, {
+        alphasCumprod: abar,
+        timesteps: ts,
+        rng: createRng(5),
+      });
       const naive = scoreErrorByTimestep(untrained, moons, { alphasCumprod: abar, timesteps: ts, rng: createRng(5) });
       // Measured: t = 100: error 1.2 against a score of size 2.2 (untrained 2.3); t >= 300: under 0.1 of about 1.25.
       // Near the data (small t) the score is sharp and hardest to learn; at larger t the error is a few percent.
@@ -88,7 +123,12 @@ describe('createNoiseTrainer', () => {
         expect(trained.meanError[k]!).toBeLessThan(share * naive.meanError[k]!);
       }
       // The grid helper agrees with the pointwise one.
-      const grid = learnedScoreGrid(trainer.model, { xMin: -2, xMax: 2, yMin: -2, yMax: 2, nx: 2, ny: 1 }, 300, abar[300]!);
+      const grid = learnedScoreGrid(
+        trainer.model,
+        { xMin: -2, xMax: 2, yMin: -2, yMax: 2, nx: 2, ny: 1 },
+        300,
+        abar[300]!,
+      );
       const direct = learnedScore(trainer.model, [-1, 0, 1, 0], 2, 300, abar[300]!);
       expect(Array.from(grid)).toEqual(Array.from(direct));
     });

@@ -46,7 +46,10 @@ export interface TrainingProgress {
 /** The state of a run. */
 export type TrainingStatus = 'running' | 'paused' | 'done';
 
-/** What the page sends. `start` replaces any run (numbered by `run`); `reset` returns to step 0 of the same config, paused. */
+/**
+ * What the page sends. `start` replaces any run (numbered by `run`); `reset` returns to step 0 of the same config,
+ * paused.
+ */
 export type TrainingRequest =
   | { type: 'start'; config: TrainingConfig; run: number; running: boolean }
   | { type: 'pause' }
@@ -55,4 +58,5 @@ export type TrainingRequest =
   | { type: 'dispose' };
 
 /** What the Worker answers. */
-export type TrainingReply = { type: 'progress'; progress: TrainingProgress } | { type: 'error'; error: SerializedError };
+export type TrainingReply =
+  { type: 'progress'; progress: TrainingProgress } | { type: 'error'; error: SerializedError };

@@ -7,7 +7,14 @@ import type { FileProgress } from '../model/fetchBytes';
 import type { ModelCacheMode } from '../model/modelCache';
 import type { GenerationFrame } from '../pipeline/types';
 import type { WordTokenizerJson } from '../model/tokenizer';
-import type { EngineReply, EngineRequest, EngineStats, ModelInfo, ModelInfoMessage, WorkerGenerateOptions } from './protocol';
+import type {
+  EngineReply,
+  EngineRequest,
+  EngineStats,
+  ModelInfo,
+  ModelInfoMessage,
+  WorkerGenerateOptions,
+} from './protocol';
 import { deserializeError } from './serializeError';
 import type { PauseSignal } from './pauseController';
 
@@ -16,13 +23,20 @@ export interface EngineWorker {
   /** Loads a model in the Worker (replacing any loaded one). */
   load(
     source: ModelSource,
-    options?: { device?: DeviceRequest; threads?: number; onProgress?: (p: FileProgress) => void; cache?: ModelCacheMode },
+    options?: {
+      device?: DeviceRequest;
+      threads?: number;
+      onProgress?: (p: FileProgress) => void;
+      cache?: ModelCacheMode;
+    },
   ): Promise<ModelInfo>;
   /**
    * Generates in the Worker; frames arrive as they are computed. `signal` aborts between steps; `pause` holds
    * the generation between steps while paused (see PauseController) and lets it continue when resumed.
    */
-  generate(options: WorkerGenerateOptions & { signal?: AbortSignal; pause?: PauseSignal }): AsyncIterable<GenerationFrame>;
+  generate(
+    options: WorkerGenerateOptions & { signal?: AbortSignal; pause?: PauseSignal },
+  ): AsyncIterable<GenerationFrame>;
   /** Releases the model's sessions and stops the Worker. */
   terminate(): Promise<void>;
   /** False once the Worker has ended on its own (crashed, out of memory, closed) or was terminated. */
@@ -37,11 +51,13 @@ export interface EngineWorker {
   stats(): Promise<EngineStats>;
 }
 
-const EXITED = 'the engine worker stopped unexpectedly (it may have run out of memory or been closed by the browser); a new one must be started.';
+const EXITED =
+  'the engine worker stopped unexpectedly (it may have run out of memory or been closed by the browser); a new one must be started.';
 
 /** A name no other Worker of this origin uses, for the Worker's life lock. */
 function lockName(): string {
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
   return `diffusion-kit-engine-${random}`;
 }
 
@@ -50,7 +66,10 @@ function modelInfoFromMessage({ tokenizerText, ...rest }: ModelInfoMessage): Mod
   let tokenizer: WordTokenizerJson | null | undefined;
   return Object.defineProperty({ ...rest } as ModelInfo, 'tokenizer', {
     enumerable: true,
-    get: () => (tokenizer === undefined ? (tokenizer = tokenizerText === null ? null : (JSON.parse(tokenizerText) as WordTokenizerJson)) : tokenizer),
+    get: () =>
+      tokenizer === undefined
+        ? (tokenizer = tokenizerText === null ? null : (JSON.parse(tokenizerText) as WordTokenizerJson))
+        : tokenizer,
   });
 }
 
@@ -72,7 +91,11 @@ function startDefaultWorker(): Worker {
 function absoluteSource(source: ModelSource): Extract<EngineRequest, { type: 'load' }>['source'] {
   const abs = (url: string | URL) => new URL(String(url), location.href).href;
   if (typeof source === 'string' || source instanceof URL) return abs(source);
-  if ('url' in source) return { url: abs(source.url), files: Object.fromEntries(Object.entries(source.files).map(([name, href]) => [name, abs(href)])) };
+  if ('url' in source)
+    return {
+      url: abs(source.url),
+      files: Object.fromEntries(Object.entries(source.files).map(([name, href]) => [name, abs(href)])),
+    };
   return { manifest: source.manifest, baseUrl: abs(source.baseUrl) };
 }
 
@@ -97,7 +120,8 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
   function exit(): void {
     if (terminated || exited) return;
     exited = new EngineWorkerError(EXITED);
-    for (const [id, p] of pending) p.onReply({ type: 'error', id, error: { name: exited.name, message: exited.message } });
+    for (const [id, p] of pending)
+      p.onReply({ type: 'error', id, error: { name: exited.name, message: exited.message } });
     pending.clear();
     w.terminate();
     for (const l of exitListeners) l(exited);
@@ -106,7 +130,10 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
 
   w.onmessage = (event: MessageEvent<EngineReply>) => pending.get(event.data.id)?.onReply(event.data);
   w.onerror = (event: ErrorEvent) => {
-    const error = { type: 'error' as const, error: { name: 'Error', message: `the engine worker failed: ${event.message || 'could not start'}` } };
+    const error = {
+      type: 'error' as const,
+      error: { name: 'Error', message: `the engine worker failed: ${event.message || 'could not start'}` },
+    };
     for (const [id, p] of pending) p.onReply({ ...error, id });
   };
 
@@ -286,7 +313,8 @@ export function createEngineWorker(worker?: Worker): EngineWorker {
       });
       terminated = true;
       w.terminate();
-      for (const [pid, p] of pending) p.onReply({ type: 'error', id: pid, error: { name: 'Error', message: 'the engine worker was terminated.' } });
+      for (const [pid, p] of pending)
+        p.onReply({ type: 'error', id: pid, error: { name: 'Error', message: 'the engine worker was terminated.' } });
       pending.clear();
     },
   };

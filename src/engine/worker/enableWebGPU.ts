@@ -10,7 +10,10 @@ import { registerOrtWeb } from '../internal';
 
 /** The engine Worker with the WebGPU build, from this package's files (bundlers emit it as a Worker chunk). */
 export function createWebgpuEngineWorker(): Worker {
-  return new Worker(new URL('./engineWorkerWebgpu.ts', import.meta.url), { type: 'module', name: 'diffusion-kit-engine' });
+  return new Worker(new URL('./engineWorkerWebgpu.ts', import.meta.url), {
+    type: 'module',
+    name: 'diffusion-kit-engine',
+  });
 }
 
 /**

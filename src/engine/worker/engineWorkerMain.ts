@@ -35,7 +35,12 @@ async function recoverFromDeviceLoss(): Promise<void> {
   const lost = model;
   model = null;
   await lost.dispose().catch(() => undefined);
-  model = await loadModel(lastLoad.source, { device: 'wasm', threads: lastLoad.threads, cache: lastLoad.cache, ...(lastLoad.wasmPaths === undefined ? {} : { wasmPaths: lastLoad.wasmPaths }) });
+  model = await loadModel(lastLoad.source, {
+    device: 'wasm',
+    threads: lastLoad.threads,
+    cache: lastLoad.cache,
+    ...(lastLoad.wasmPaths === undefined ? {} : { wasmPaths: lastLoad.wasmPaths }),
+  });
 }
 
 async function handle(request: EngineRequest): Promise<void> {
@@ -83,7 +88,14 @@ async function handle(request: EngineRequest): Promise<void> {
         for await (const frame of generate({ ...request.options, model, signal: controller.signal })) {
           const buffers = [frame.sample.buffer, frame.predictedX0.buffer, frame.predictedNoise.buffer];
           if (frame.crossAttention) buffers.push(frame.crossAttention.data.buffer);
-          reply({ type: 'frame', id: request.id, frame: pausedMs ? { ...frame, elapsedMs: frame.elapsedMs - pausedMs } : frame }, buffers);
+          reply(
+            {
+              type: 'frame',
+              id: request.id,
+              frame: pausedMs ? { ...frame, elapsedMs: frame.elapsedMs - pausedMs } : frame,
+            },
+            buffers,
+          );
           // Yield to the event loop between steps so an 'abort' message is read now, not after the last step.
           await new Promise((resolve) => setTimeout(resolve, 0));
           // A paused generation waits here, between steps, until resumed or aborted.

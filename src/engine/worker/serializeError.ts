@@ -1,4 +1,12 @@
-import { DeviceError, EngineWorkerError, GenerateOptionsError, GenerationAbortedError, LoadOptionsError, ManifestError, ModelLoadError } from '../model/errors';
+import {
+  DeviceError,
+  EngineWorkerError,
+  GenerateOptionsError,
+  GenerationAbortedError,
+  LoadOptionsError,
+  ManifestError,
+  ModelLoadError,
+} from '../model/errors';
 import { ConditioningError } from '../model/conditioning';
 import { SchedulerConfigError } from '../schedules/SchedulerConfigError';
 import type { SerializedError } from './protocol';
@@ -6,7 +14,10 @@ import type { SerializedError } from './protocol';
 /** Turns any thrown value into plain data that survives structured cloning. */
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
-    const field = (error as { field?: unknown; key?: unknown; file?: unknown }).field ?? (error as { key?: unknown }).key ?? (error as { file?: unknown }).file;
+    const field =
+      (error as { field?: unknown; key?: unknown; file?: unknown }).field ??
+      (error as { key?: unknown }).key ??
+      (error as { file?: unknown }).file;
     return { name: error.name, message: error.message, ...(typeof field === 'string' ? { field } : {}) };
   }
   return { name: 'Error', message: String(error) };

@@ -26,12 +26,18 @@ function noteResult(result: Instantiated, imports: unknown): Instantiated {
 export function installWasmMemoryProbe(): void {
   if (installed || typeof WebAssembly === 'undefined') return;
   installed = true;
-  const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (source: unknown, imports?: WebAssembly.Imports) => Promise<Instantiated>;
+  const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (
+    source: unknown,
+    imports?: WebAssembly.Imports,
+  ) => Promise<Instantiated>;
   (WebAssembly as { instantiate: unknown }).instantiate = (source: unknown, imports?: WebAssembly.Imports) =>
     instantiate(source, imports).then((result) => noteResult(result, imports));
   if (typeof WebAssembly.instantiateStreaming === 'function') {
     const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-    WebAssembly.instantiateStreaming = (source, imports) => streaming(source, imports).then((result) => noteResult(result, imports) as WebAssembly.WebAssemblyInstantiatedSource);
+    WebAssembly.instantiateStreaming = (source, imports) =>
+      streaming(source, imports).then(
+        (result) => noteResult(result, imports) as WebAssembly.WebAssemblyInstantiatedSource,
+      );
   }
 }
 

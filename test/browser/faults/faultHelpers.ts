@@ -2,7 +2,17 @@
  * Shared by the fault tests of the model path. The faults come from scripts/faultyAssetsPlugin.mjs, which
  * serves the shipped model with a fault put in at /kit-faults/<fault>/<key>/...
  */
-export type Fault = 'copy' | 'truncate' | 'corrupt' | 'corrupt-weights' | 'inputs' | 'shape' | 'drop-once' | 'drop-always' | '503-once' | 'slow';
+export type Fault =
+  | 'copy'
+  | 'truncate'
+  | 'corrupt'
+  | 'corrupt-weights'
+  | 'inputs'
+  | 'shape'
+  | 'drop-once'
+  | 'drop-always'
+  | '503-once'
+  | 'slow';
 
 /** The model.json URL of the shipped model served with `fault`; `key` gives each test its own first request. */
 export function faultModelUrl(fault: Fault, key: string): string {
@@ -21,7 +31,8 @@ export async function faultRequestCount(fault: Fault, key: string, file: string)
  */
 export function watchUnhandled(): { stop: () => string[] } {
   const seen: string[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => seen.push(`unhandledrejection: ${String((event.reason as Error)?.stack ?? event.reason)}`);
+  const onRejection = (event: PromiseRejectionEvent) =>
+    seen.push(`unhandledrejection: ${String((event.reason as Error)?.stack ?? event.reason)}`);
   const onError = (event: ErrorEvent) => seen.push(`error: ${event.message}`);
   window.addEventListener('unhandledrejection', onRejection);
   window.addEventListener('error', onError);

@@ -16,10 +16,23 @@ afterEach(async () => {
 
 async function generateWith(fault: Fault, key: string) {
   const unhandled = watchUnhandled();
-  const view = mount(<DenoiseAnimator startWhen="mount" model={faultModelUrl(fault, key)} device="wasm" count={1} steps={2} autoplay={false} />);
+  const view = mount(
+    <DenoiseAnimator
+      startWhen="mount"
+      model={faultModelUrl(fault, key)}
+      device="wasm"
+      count={1}
+      steps={2}
+      autoplay={false}
+    />,
+  );
   cleanup = view.unmount;
   const figure = figureOf(view.host);
-  await until(() => figure.dataset.state === 'done' || figure.dataset.state === 'error', 120_000, 'the end of the generation');
+  await until(
+    () => figure.dataset.state === 'done' || figure.dataset.state === 'error',
+    120_000,
+    'the end of the generation',
+  );
   return { state: figure.dataset.state, message: alertText(view.host), unhandled: unhandled.stop() };
 }
 

@@ -16,9 +16,21 @@ afterEach(async () => {
 }, 60_000);
 
 const cases: Array<{ fault: Fault; what: string; expected: RegExp }> = [
-  { fault: 'corrupt', what: 'corrupt ONNX bytes', expected: /could not be loaded.*\.onnx.*could not be opened as an ONNX model/i },
-  { fault: 'truncate', what: 'truncated ONNX bytes', expected: /could not be loaded.*\.onnx.*could not be opened as an ONNX model/i },
-  { fault: 'corrupt-weights', what: 'corrupt weights that the manifest\'s SHA-256 catches', expected: /could not be loaded.*\.onnx.*SHA-256/i },
+  {
+    fault: 'corrupt',
+    what: 'corrupt ONNX bytes',
+    expected: /could not be loaded.*\.onnx.*could not be opened as an ONNX model/i,
+  },
+  {
+    fault: 'truncate',
+    what: 'truncated ONNX bytes',
+    expected: /could not be loaded.*\.onnx.*could not be opened as an ONNX model/i,
+  },
+  {
+    fault: 'corrupt-weights',
+    what: "corrupt weights that the manifest's SHA-256 catches",
+    expected: /could not be loaded.*\.onnx.*SHA-256/i,
+  },
   { fault: 'inputs', what: 'a manifest naming an input the ONNX file lacks', expected: /unet\.onnx.*noisy_sample/i },
 ];
 
@@ -26,7 +38,15 @@ describe('broken model files end in an inline message', () => {
   for (const { fault, what, expected } of cases) {
     it(`${what}: the figure says so, and Retry says so again`, async () => {
       const unhandled = watchUnhandled();
-      const view = mount(<DenoiseAnimator startWhen="mount" model={faultModelUrl(fault, `figure-${fault}`)} device="wasm" count={1} steps={2} />);
+      const view = mount(
+        <DenoiseAnimator
+          startWhen="mount"
+          model={faultModelUrl(fault, `figure-${fault}`)}
+          device="wasm"
+          count={1}
+          steps={2}
+        />,
+      );
       cleanup = view.unmount;
       const figure = figureOf(view.host);
       await until(() => figure.dataset.state === 'error', 60_000, 'the error state');
@@ -43,13 +63,23 @@ describe('broken model files end in an inline message', () => {
 
   it('a manifest whose image shape disagrees with the U-Net: a message at load naming both', async () => {
     const unhandled = watchUnhandled();
-    const view = mount(<DenoiseAnimator startWhen="mount" model={faultModelUrl('shape', 'figure-shape')} device="wasm" count={1} steps={2} />);
+    const view = mount(
+      <DenoiseAnimator
+        startWhen="mount"
+        model={faultModelUrl('shape', 'figure-shape')}
+        device="wasm"
+        count={1}
+        steps={2}
+      />,
+    );
     cleanup = view.unmount;
     const figure = figureOf(view.host);
     await until(() => figure.dataset.state === 'error', 60_000, 'the error state');
     const text = alertText(view.host);
     console.log(`shape: ${text}`);
-    expect(text).toMatch(/could not be loaded: unet\.onnx: takes 'sample' of shape \[.*1, 32, 32\], but model\.json says image\.channels 3/);
+    expect(text).toMatch(
+      /could not be loaded: unet\.onnx: takes 'sample' of shape \[.*1, 32, 32\], but model\.json says image\.channels 3/,
+    );
     expect(unhandled.stop()).toEqual([]);
   }, 120_000);
 

@@ -17,8 +17,25 @@ describe('two figures with different models on one page', () => {
     const unhandled = watchUnhandled();
     const view = mount(
       <div>
-        <DenoiseAnimator startWhen="mount" data-testid="shipped" device="wasm" count={1} steps={3} seed={3} autoplay={false} />
-        <DenoiseAnimator startWhen="mount" data-testid="copy" model={faultModelUrl('copy', 'two-models')} device="wasm" count={1} steps={3} seed={3} autoplay={false} />
+        <DenoiseAnimator
+          startWhen="mount"
+          data-testid="shipped"
+          device="wasm"
+          count={1}
+          steps={3}
+          seed={3}
+          autoplay={false}
+        />
+        <DenoiseAnimator
+          startWhen="mount"
+          data-testid="copy"
+          model={faultModelUrl('copy', 'two-models')}
+          device="wasm"
+          count={1}
+          steps={3}
+          seed={3}
+          autoplay={false}
+        />
       </div>,
     );
     cleanup = view.unmount;

@@ -33,17 +33,27 @@ describe('WebGPU unavailable', () => {
     const restore = withoutWebGpu();
     try {
       expect((navigator as { gpu?: unknown }).gpu).toBeUndefined();
-      expect(await chooseDevice('auto')).toEqual({ device: 'wasm', reason: expect.stringMatching(/no WebGPU.*using wasm/) });
+      expect(await chooseDevice('auto')).toEqual({
+        device: 'wasm',
+        reason: expect.stringMatching(/no WebGPU.*using wasm/),
+      });
       const model = await loadModel(getDefaultModelUrl(), { device: 'auto' });
       expect(model.device).toBe('wasm');
       expect(model.deviceReason).toMatch(/navigator\.gpu is missing/);
       await model.dispose();
       let error: Error | null = null;
       await loadModel(getDefaultModelUrl(), { device: 'webgpu' }).catch((e: Error) => (error = e));
-      expect(error).toMatchObject({ name: 'DeviceError', message: expect.stringMatching(/'webgpu' was requested.*use 'auto' or 'wasm'/) });
-      const view = mount(<EngineErrorMessage component="DenoiseAnimator" error={error!} phase="load" onRetry={() => {}} />);
+      expect(error).toMatchObject({
+        name: 'DeviceError',
+        message: expect.stringMatching(/'webgpu' was requested.*use 'auto' or 'wasm'/),
+      });
+      const view = mount(
+        <EngineErrorMessage component="DenoiseAnimator" error={error!} phase="load" onRetry={() => {}} />,
+      );
       cleanup = view.unmount;
-      expect(view.host.querySelector('[role="alert"]')!.textContent).toMatch(/requested device is not available.*use 'auto' or 'wasm'/);
+      expect(view.host.querySelector('[role="alert"]')!.textContent).toMatch(
+        /requested device is not available.*use 'auto' or 'wasm'/,
+      );
     } finally {
       restore();
     }
@@ -57,7 +67,9 @@ describe('WebGPU device lost mid-generation', () => {
     const model = await loadModel(getDefaultModelUrl(), { device: 'webgpu' });
     expect(model.device).toBe('webgpu');
     // The same module instance the engine imported: its env holds the GPUDevice the sessions run on.
-    const ort = (await import('onnxruntime-web/webgpu')) as unknown as { env: { webgpu: { device?: GPUDevice | Promise<GPUDevice> } } };
+    const ort = (await import('onnxruntime-web/webgpu')) as unknown as {
+      env: { webgpu: { device?: GPUDevice | Promise<GPUDevice> } };
+    };
     const device = await ort.env.webgpu.device;
     expect(device).toBeInstanceOf(GPUDevice);
     const steps: number[] = [];
@@ -79,7 +91,8 @@ describe('WebGPU device lost mid-generation', () => {
     // What the Worker does next (engineWorker.ts): the same model again on wasm.
     const again = await loadModel(getDefaultModelUrl(), { device: 'wasm' });
     const frames: number[] = [];
-    for await (const frame of generate({ model: again, prompt: 'tree', count: 1, steps: 2, seed: 1 })) frames.push(frame.step);
+    for await (const frame of generate({ model: again, prompt: 'tree', count: 1, steps: 2, seed: 1 }))
+      frames.push(frame.step);
     expect(frames).toEqual([1, 2]);
     await again.dispose();
     expect(unhandled.stop()).toEqual([]);

@@ -46,7 +46,11 @@ describe('paintSampleGrid', () => {
   });
 
   it('leaves unused cells in the gap colour', () => {
-    const three = paintSampleGrid(new Uint8Array(3 * 4), { ...shape, count: 3 }, { cellPx: 2, gapPx: 0, paper, ink, gap });
+    const three = paintSampleGrid(
+      new Uint8Array(3 * 4),
+      { ...shape, count: 3 },
+      { cellPx: 2, gapPx: 0, paper, ink, gap },
+    );
     // 2 columns x 2 rows of 2 px; the fourth cell (bottom right) is unused.
     expect(three.width).toBe(4);
     const at = (x: number, y: number) => Array.from(three.data.slice((y * 4 + x) * 4, (y * 4 + x) * 4 + 3));
@@ -73,19 +77,37 @@ describe('paintSampleGrid in colour', () => {
   // Batches of 1 x 1 images, one cell of 1 px each, side by side: [image][channel].
 
   it('paints RGB bytes as they are', () => {
-    const out = paintSampleGrid(new Uint8Array([255, 0, 10, /* image 2 */ 0, 255, 20]), { count: 2, channels: 3, width: 1, height: 1 }, opts);
-    expect([px(out, 0), px(out, 1)]).toEqual([[255, 0, 10, 255], [0, 255, 20, 255]]);
+    const out = paintSampleGrid(
+      new Uint8Array([255, 0, 10, /* image 2 */ 0, 255, 20]),
+      { count: 2, channels: 3, width: 1, height: 1 },
+      opts,
+    );
+    expect([px(out, 0), px(out, 1)]).toEqual([
+      [255, 0, 10, 255],
+      [0, 255, 20, 255],
+    ]);
   });
 
   it('blends RGBA over the paper colour by alpha', () => {
     // Opaque red, transparent (paper), black at alpha 0.2.
     const bytes = new Uint8Array([255, 0, 0, 255, /* */ 9, 9, 9, 0, /* */ 0, 0, 0, 51]);
     const out = paintSampleGrid(bytes, { count: 3, channels: 4, width: 1, height: 1 }, opts);
-    expect([px(out, 0), px(out, 1), px(out, 2)]).toEqual([[255, 0, 0, 255], [250, 250, 250, 255], [200, 200, 200, 255]]);
+    expect([px(out, 0), px(out, 1), px(out, 2)]).toEqual([
+      [255, 0, 0, 255],
+      [250, 250, 250, 255],
+      [200, 200, 200, 255],
+    ]);
   });
 
   it('blends grey + alpha over the paper colour too', () => {
-    const out = paintSampleGrid(new Uint8Array([255, 255, /* */ 255, 0]), { count: 2, channels: 2, width: 1, height: 1 }, opts);
-    expect([px(out, 0), px(out, 1)]).toEqual([[0, 0, 0, 255], [250, 250, 250, 255]]);
+    const out = paintSampleGrid(
+      new Uint8Array([255, 255, /* */ 255, 0]),
+      { count: 2, channels: 2, width: 1, height: 1 },
+      opts,
+    );
+    expect([px(out, 0), px(out, 1)]).toEqual([
+      [0, 0, 0, 255],
+      [250, 250, 250, 255],
+    ]);
   });
 });

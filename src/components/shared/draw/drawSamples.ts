@@ -19,7 +19,12 @@ export function gridLayout(count: number, columns?: number): { columns: number; 
 }
 
 /** Size in device pixels of a grid of cells `cellPx` wide with `gapPx` between them (none at the edges). */
-export function gridPixelSize(count: number, cellPx: number, gapPx: number, columns?: number): { width: number; height: number } {
+export function gridPixelSize(
+  count: number,
+  cellPx: number,
+  gapPx: number,
+  columns?: number,
+): { width: number; height: number } {
   const { columns: c, rows: r } = gridLayout(count, columns);
   return { width: c * cellPx + (c - 1) * gapPx, height: r * cellPx + (r - 1) * gapPx };
 }
@@ -46,7 +51,11 @@ export interface PaintOptions {
  * A last channel of alpha (two channels: grey + alpha; four: RGBA) blends the pixel over the paper colour,
  * so a transparent pixel shows paper, as it would on the page.
  */
-export function paintSampleGrid(bytes: Uint8Array, shape: BatchShape, options: PaintOptions): { data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
+export function paintSampleGrid(
+  bytes: Uint8Array,
+  shape: BatchShape,
+  options: PaintOptions,
+): { data: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
   const { count, channels, width: w, height: h } = shape;
   const { cellPx, gapPx, paper, ink, gap } = options;
   const { columns } = gridLayout(count, options.columns);
@@ -120,7 +129,12 @@ export function parseCssColor(text: string): Rgb | null {
 }
 
 /** A theme token's colour as RGB, normalised through a 2-D context so named and hsl colours work too. */
-export function themeRgb(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, token: 'background' | 'text' | 'border', fallback: Rgb): Rgb {
+export function themeRgb(
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  token: 'background' | 'text' | 'border',
+  fallback: Rgb,
+): Rgb {
   const raw = readThemeColor(canvas, token);
   const direct = parseCssColor(raw);
   if (direct) return direct;
@@ -143,7 +157,12 @@ export interface DrawOptions {
  * Draws a batch of display bytes on a canvas, sized for the screen's pixel ratio. Paper is the theme's
  * `background`, ink its `text` colour, gaps its `border`: dark ink on light paper in the light theme.
  */
-export function drawSampleGrid(canvas: HTMLCanvasElement, bytes: Uint8Array, shape: BatchShape, options: DrawOptions): void {
+export function drawSampleGrid(
+  canvas: HTMLCanvasElement,
+  bytes: Uint8Array,
+  shape: BatchShape,
+  options: DrawOptions,
+): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const ratio = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? Math.min(devicePixelRatio, 3) : 1;

@@ -4,7 +4,11 @@
  */
 
 /** Lays canvases side by side (top-aligned, `gapPx` apart) on a new canvas of the given paper colour. */
-export function composeCanvases(canvases: readonly HTMLCanvasElement[], gapPx = 8, paper = '#ffffff'): HTMLCanvasElement {
+export function composeCanvases(
+  canvases: readonly HTMLCanvasElement[],
+  gapPx = 8,
+  paper = '#ffffff',
+): HTMLCanvasElement {
   if (canvases.length === 1) return canvases[0]!;
   const out = document.createElement('canvas');
   out.width = canvases.reduce((w, c) => w + c.width, 0) + gapPx * Math.max(0, canvases.length - 1);
@@ -24,7 +28,10 @@ export function composeCanvases(canvases: readonly HTMLCanvasElement[], gapPx = 
 /** The canvas as a PNG blob. */
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG.'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG.'))),
+      'image/png',
+    ),
   );
 }
 
@@ -44,6 +51,10 @@ export function downloadBlob(blob: Blob, filename: string): Blob {
 }
 
 /** Saves canvases (side by side) as one PNG file. */
-export async function saveCanvasesAsPng(canvases: readonly HTMLCanvasElement[], filename: string, paper?: string): Promise<Blob> {
+export async function saveCanvasesAsPng(
+  canvases: readonly HTMLCanvasElement[],
+  filename: string,
+  paper?: string,
+): Promise<Blob> {
   return downloadBlob(await canvasToPng(composeCanvases(canvases, 8, paper)), filename);
 }

@@ -38,7 +38,10 @@ export interface SignificantOptions {
  * Three significant digits, plain and without trailing zeros ("0.0123", "1.5", "250"), or exponent
  * notation outside [small, large); ASCII signs, non-finite values as JavaScript writes them.
  */
-export function formatSignificant(v: number, { small = 1e-3, large = 1e5, exponentDigits = 2 }: SignificantOptions = {}): string {
+export function formatSignificant(
+  v: number,
+  { small = 1e-3, large = 1e5, exponentDigits = 2 }: SignificantOptions = {},
+): string {
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
   if (a !== 0 && (a < small || a >= large)) return v.toExponential(exponentDigits);

@@ -1,7 +1,11 @@
 import type { FileProgress, ModelInfo } from '../../../engine';
 
 /** Bytes of a model download so far, over every file. `total` is null while some file's size is unknown. */
-export function downloadTotals(progress: Readonly<Record<string, FileProgress>>): { loaded: number; total: number | null; files: number } {
+export function downloadTotals(progress: Readonly<Record<string, FileProgress>>): {
+  loaded: number;
+  total: number | null;
+  files: number;
+} {
   let loaded = 0;
   let total: number | null = 0;
   const entries = Object.values(progress);

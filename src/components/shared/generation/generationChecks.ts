@@ -15,9 +15,14 @@ const MAX_CONFIG_STRING_LENGTH = 256;
 
 /** Checks the model URL: a non-empty string. */
 export function checkModelUrl(value: unknown): PropProblem | null {
-  if (value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= MAX_MODEL_URL_LENGTH)) return null;
-  const got = typeof value === 'string' ? (value.length === 0 ? "''" : `${value.length} characters`) : describeValue(value);
-  return { prop: 'model', message: `model must be the URL of a model.json (a non-empty string of at most ${MAX_MODEL_URL_LENGTH} characters); got ${got}.` };
+  if (value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= MAX_MODEL_URL_LENGTH))
+    return null;
+  const got =
+    typeof value === 'string' ? (value.length === 0 ? "''" : `${value.length} characters`) : describeValue(value);
+  return {
+    prop: 'model',
+    message: `model must be the URL of a model.json (a non-empty string of at most ${MAX_MODEL_URL_LENGTH} characters); got ${got}.`,
+  };
 }
 
 /** A second model's URL prop (a live preview's, a student's): a model.json URL as `model`, or false for none. */
@@ -34,12 +39,25 @@ export function checkOptionalModel(prop: string, value: unknown): PropProblem | 
  */
 export function sanitizeSchedulerConfig(prop: string, value: unknown): Checked<Record<string, unknown>> {
   return safeCheck(prop, () => {
-    if (!isPlainObject(value)) return { problem: { prop, message: `${prop} must be a scheduler name or a diffusers scheduler_config object; got ${describeValue(value)}.` } };
+    if (!isPlainObject(value))
+      return {
+        problem: {
+          prop,
+          message: `${prop} must be a scheduler name or a diffusers scheduler_config object; got ${describeValue(value)}.`,
+        },
+      };
     const keys = Object.keys(value);
-    if (keys.length > MAX_CONFIG_KEYS) return { problem: { prop, message: `${prop} must have at most ${MAX_CONFIG_KEYS} keys; got ${keys.length}.` } };
+    if (keys.length > MAX_CONFIG_KEYS)
+      return { problem: { prop, message: `${prop} must have at most ${MAX_CONFIG_KEYS} keys; got ${keys.length}.` } };
     const out: Record<string, unknown> = {};
     for (const key of keys) {
-      if (key.length > MAX_CONFIG_KEY_LENGTH) return { problem: { prop, message: `${prop} has a key of ${key.length} characters (at most ${MAX_CONFIG_KEY_LENGTH}).` } };
+      if (key.length > MAX_CONFIG_KEY_LENGTH)
+        return {
+          problem: {
+            prop,
+            message: `${prop} has a key of ${key.length} characters (at most ${MAX_CONFIG_KEY_LENGTH}).`,
+          },
+        };
       const v = value[key];
       const bad = (): Checked<Record<string, unknown>> => ({
         problem: {
@@ -69,7 +87,12 @@ export function sanitizeSchedulerConfig(prop: string, value: unknown): Checked<R
     const className = out._class_name;
     const classNames = Object.values(DIFFUSERS_CLASS_NAMES);
     if (className !== undefined && className !== null && !classNames.includes(className as string)) {
-      return { problem: { prop, message: `${prop}._class_name must be one of ${classNames.map((n) => `'${n}'`).join(', ')}; got ${describeValue(className)}.` } };
+      return {
+        problem: {
+          prop,
+          message: `${prop}._class_name must be one of ${classNames.map((n) => `'${n}'`).join(', ')}; got ${describeValue(className)}.`,
+        },
+      };
     }
     // The schedule keys in diffusers' spelling, checked (types, sizes) as every schedule prop is.
     const schedule = sanitizeScheduleSpec(prop, {
@@ -85,8 +108,13 @@ export function sanitizeSchedulerConfig(prop: string, value: unknown): Checked<R
   });
 }
 
-/** Checks the scheduler prop: a short name, or (when allowed) a scheduler_config object; returns the sanitised value. */
-export function checkSchedulerProp(value: unknown, allowSchedulerConfig = true): Checked<SchedulerName | Record<string, unknown>> {
+/**
+ * Checks the scheduler prop: a short name, or (when allowed) a scheduler_config object; returns the sanitised value.
+ */
+export function checkSchedulerProp(
+  value: unknown,
+  allowSchedulerConfig = true,
+): Checked<SchedulerName | Record<string, unknown>> {
   if (SCHEDULER_NAMES.includes(value as never)) return { value: value as SchedulerName };
   if (allowSchedulerConfig && isPlainObject(value)) return sanitizeSchedulerConfig('scheduler', value);
   return {
@@ -96,4 +124,3 @@ export function checkSchedulerProp(value: unknown, allowSchedulerConfig = true):
     },
   };
 }
-

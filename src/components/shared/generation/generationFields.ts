@@ -2,7 +2,13 @@ import { GENERATION_DEFAULTS, GENERATION_LIMITS, type DeviceRequest, type Schedu
 import { DEVICE_REQUESTS } from '../../../engine/internal';
 import { choiceProp, customProp, numberProp, type PropField } from '../props/figureSchema';
 import { checked } from '../props/propChecks';
-import { CELL_SIZE_RANGE, checkModelUrl, checkOptionalModel, checkSchedulerProp, MAX_MODEL_URL_LENGTH } from './generationChecks';
+import {
+  CELL_SIZE_RANGE,
+  checkModelUrl,
+  checkOptionalModel,
+  checkSchedulerProp,
+  MAX_MODEL_URL_LENGTH,
+} from './generationChecks';
 
 /**
  * The model-driven figures' default step count: the fewest DDIM, DPM-Solver++ or Euler steps whose radical test on the
@@ -29,7 +35,8 @@ export const modelFields = {
     doc: "URL of the model's model.json.",
     type: 'string',
     default: undefined,
-    defaultText: 'the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)',
+    defaultText:
+      'the shipped glyffuser-mini, or the model set with `configure({ modelUrl })` (see `getDefaultModelUrl()`)',
     accepts: `a non-empty URL of at most ${MAX_MODEL_URL_LENGTH} characters`,
     control: 'text',
     check: (x) => checked(checkModelUrl(x), x as string),
@@ -51,7 +58,8 @@ export function studentModelField(prop: string, doc: string) {
     doc,
     type: 'string | false',
     default: undefined,
-    defaultText: 'the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false',
+    defaultText:
+      'the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false',
     accepts: `false, or a non-empty URL of at most ${MAX_MODEL_URL_LENGTH} characters`,
     control: 'text',
     check: (x) => checked(checkOptionalModel(prop, x), x as string | false),
@@ -63,22 +71,29 @@ export function samplingFields(stepsDoc = 'Number of denoising steps.') {
   const L = GENERATION_LIMITS;
   return {
     steps: numberProp({ doc: stepsDoc, default: FIGURE_DEFAULT_STEPS, ...L.steps }),
-    scheduler: customProp<SchedulerName | Record<string, unknown>, SchedulerName | Record<string, unknown> | undefined>({
-      doc:
-        'A scheduler short name or a diffusers scheduler_config object (plain JSON values, at most 64 keys, schedule keys as ' +
-        'every schedule prop takes them).',
-      type: 'SchedulerName | Record<string, unknown>',
-      default: undefined,
-      defaultText: "the model's own scheduler_config (DDIM for the shipped glyffuser-mini)",
-      check: (x) => checkSchedulerProp(x),
-    }),
+    scheduler: customProp<SchedulerName | Record<string, unknown>, SchedulerName | Record<string, unknown> | undefined>(
+      {
+        doc:
+          'A scheduler short name or a diffusers scheduler_config object (plain JSON values, at most 64 keys, schedule keys as ' +
+          'every schedule prop takes them).',
+        type: 'SchedulerName | Record<string, unknown>',
+        default: undefined,
+        defaultText: "the model's own scheduler_config (DDIM for the shipped glyffuser-mini)",
+        check: (x) => checkSchedulerProp(x),
+      },
+    ),
     guidanceScale: numberProp({
       doc: 'Classifier-free guidance scale: how strongly the prompt pulls the samples.',
       default: undefined,
       defaultText: "the model's `guidance.default` (7 for the shipped glyffuser-mini)",
       ...L.guidanceScale,
     }),
-    seed: numberProp({ doc: 'Seed of the starting noise: the same seed gives the same glyphs.', default: GENERATION_DEFAULTS.seed, ...L.seed, control: 'number' }),
+    seed: numberProp({
+      doc: 'Seed of the starting noise: the same seed gives the same glyphs.',
+      default: GENERATION_DEFAULTS.seed,
+      ...L.seed,
+      control: 'number',
+    }),
   };
 }
 

@@ -10,7 +10,10 @@ export type FigureConditioning = Pick<WorkerGenerateOptions, 'prompt' | 'classLa
  * a guidance scale only where there is something to guide against (a text model, or a class model with a
  * null class).
  */
-export function runForModel<T extends FigureConditioning>(run: T, info: Pick<ModelInfo, 'conditioning' | 'acceptsPrompts' | 'manifest'>): T {
+export function runForModel<T extends FigureConditioning>(
+  run: T,
+  info: Pick<ModelInfo, 'conditioning' | 'acceptsPrompts' | 'manifest'>,
+): T {
   const { prompt, classLabel, guidanceScale, ...rest } = run;
   const out: FigureConditioning = {};
   if (info.conditioning === 'text') {

@@ -49,7 +49,8 @@ export function imageToBytes(values: ArrayLike<number>, image: ImageConvention):
   const plane = (image.width ?? 0) * (image.height ?? 0);
   if (image.channels === 2 && plane > 0 && (from !== low || to !== high)) {
     for (let start = plane; start < values.length; start += 2 * plane) {
-      for (let i = start; i < Math.min(start + plane, values.length); i++) out[i] = toByte((values[i]! - low) * rangeScale);
+      for (let i = start; i < Math.min(start + plane, values.length); i++)
+        out[i] = toByte((values[i]! - low) * rangeScale);
     }
   }
   return out;

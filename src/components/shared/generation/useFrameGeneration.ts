@@ -27,7 +27,10 @@ interface FrameProgress<S> {
 }
 
 /** One generation per run, each kept frame pushed to `framesRef` (a new array per run) and summarised in state. */
-function frameTask<R, F, S>(spec: FrameGenerationSpec<R, F, S>, framesRef: MutableRefObject<F[]>): GenerationTask<R, FrameProgress<S>> {
+function frameTask<R, F, S>(
+  spec: FrameGenerationSpec<R, F, S>,
+  framesRef: MutableRefObject<F[]>,
+): GenerationTask<R, FrameProgress<S>> {
   return {
     initial: () => ({ computed: 0, elapsedMs: 0, summaries: [] }),
     execute({ run, info, worker, signal, pause, update }) {
@@ -41,7 +44,11 @@ function frameTask<R, F, S>(spec: FrameGenerationSpec<R, F, S>, framesRef: Mutab
           const kept = spec.keep(frame, info);
           frames.push(kept);
           const summary = spec.summarize(kept, frame);
-          update((p) => ({ computed: frames.length, elapsedMs: frame.elapsedMs, summaries: [...p.summaries, summary] }));
+          update((p) => ({
+            computed: frames.length,
+            elapsedMs: frame.elapsedMs,
+            summaries: [...p.summaries, summary],
+          }));
         },
         pause,
       );

@@ -104,9 +104,17 @@ export function useGeneration<R, P>(
     pauseRef.current?.setPaused(!active);
   }, [active]);
 
-  const shown: Current<P> = current?.key === key ? current : { key, progress: task.initial(started), done: false, error: null };
-  const phase: GenerationPhase =
-    !enabled ? 'idle' : state.status === 'error' || shown.error ? 'error' : state.status !== 'ready' ? 'loading' : shown.done ? 'done' : 'generating';
+  const shown: Current<P> =
+    current?.key === key ? current : { key, progress: task.initial(started), done: false, error: null };
+  const phase: GenerationPhase = !enabled
+    ? 'idle'
+    : state.status === 'error' || shown.error
+      ? 'error'
+      : state.status !== 'ready'
+        ? 'loading'
+        : shown.done
+          ? 'done'
+          : 'generating';
   const retry = useCallback(() => {
     if (state.status === 'error') engine?.retry();
     else setAttempt((a) => a + 1);

@@ -6,11 +6,7 @@ import { describeValue, errorText, type Checked } from './propChecks';
 const PROBES = [0, 0.25, 0.5, 0.75, 1];
 
 function isRgb(value: unknown): value is [number, number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 3 &&
-    value.every((c) => typeof c === 'number' && Number.isFinite(c))
-  );
+  return Array.isArray(value) && value.length === 3 && value.every((c) => typeof c === 'number' && Number.isFinite(c));
 }
 
 const clampByte = (c: number) => Math.min(255, Math.max(0, Math.round(c)));
@@ -24,7 +20,12 @@ function checkFunctionMap(prop: string, fn: ColorMap): Checked<ColorMap> {
       return { problem: { prop, message: `${prop} threw at t = ${t}: ${errorText(error)}` } };
     }
     if (!isRgb(out)) {
-      return { problem: { prop, message: `${prop} must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = ${t} it returned ${describeValue(out)}.` } };
+      return {
+        problem: {
+          prop,
+          message: `${prop} must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = ${t} it returned ${describeValue(out)}.`,
+        },
+      };
     }
   }
   // Tried at a few points; every other call is guarded too: a bad value draws black, bytes are clamped.
@@ -48,12 +49,16 @@ const checkedFunctions = /* @__PURE__ */ cachedByObject((fn) => checkFunctionMap
  * draws black instead of breaking the figure; the same function gives the same wrapper.
  */
 export function checkColorMapProp(prop: string, value: unknown): Checked<ColorMap> {
-  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(colorMaps, value)) return { value: colorMaps[value as ColorMapName] };
-  if (typeof value === 'function') return prop === 'colorMap' ? checkedFunctions(value) : checkFunctionMap(prop, value as ColorMap);
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(colorMaps, value))
+    return { value: colorMaps[value as ColorMapName] };
+  if (typeof value === 'function')
+    return prop === 'colorMap' ? checkedFunctions(value) : checkFunctionMap(prop, value as ColorMap);
   return {
     problem: {
       prop,
-      message: `${prop} must be one of ${Object.keys(colorMaps).map((n) => `'${n}'`).join(', ')} or a function from [0, 1] to [r, g, b]; got ${describeValue(value)}.`,
+      message: `${prop} must be one of ${Object.keys(colorMaps)
+        .map((n) => `'${n}'`)
+        .join(', ')} or a function from [0, 1] to [r, g, b]; got ${describeValue(value)}.`,
     },
   };
 }

@@ -50,7 +50,9 @@ export function colorMapField(doc: string) {
     type: 'ColorMapName | ColorMap',
     default: colorMaps.viridis,
     defaultText: "'viridis'",
-    accepts: `${Object.keys(colorMaps).map((n) => `'${n}'`).join(', ')}, or a function from t in [0, 1] to [r, g, b] (three finite numbers from 0 to 255)`,
+    accepts: `${Object.keys(colorMaps)
+      .map((n) => `'${n}'`)
+      .join(', ')}, or a function from t in [0, 1] to [r, g, b] (three finite numbers from 0 to 255)`,
     control: 'select',
     options: Object.keys(colorMaps),
     check: (x) => checkColorMapProp('colorMap', x),
@@ -78,6 +80,9 @@ export function dependentNumberProp(o: {
     accepts: o.accepts,
     control: o.control ?? 'range',
     range: o.range,
-    read: (v, name, earlier) => v.read<number>(name, o.defaultFrom(earlier), (x) => checked(checkNumber(name, x, o.rangeFrom(earlier)), x as number)),
+    read: (v, name, earlier) =>
+      v.read<number>(name, o.defaultFrom(earlier), (x) =>
+        checked(checkNumber(name, x, o.rangeFrom(earlier)), x as number),
+      ),
   };
 }

@@ -4,7 +4,21 @@ import { describeValue, type PropProblem } from './propChecks';
 export const MAX_COLOR_LENGTH = 200;
 
 /** The CSS functions a colour may use; `var()` lets a page restyle it through a custom property. */
-const COLOR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'color-mix', 'var', 'calc']);
+const COLOR_FUNCTIONS = new Set([
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'color-mix',
+  'var',
+  'calc',
+]);
 
 /**
  * Whether `value` can only be a colour where a figure puts it into an inline style: a hex colour, a keyword

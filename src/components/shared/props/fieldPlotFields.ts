@@ -19,7 +19,10 @@ export function fieldScheduleSteps(resolve: ResolveFieldSchedule, schedule: unkn
   return 'problem' in resolved ? 0 : resolved.alphasCumprod.length;
 }
 
-/** The `schedule` prop: its shape checked, then built by `resolve` (so that a schedule the figure cannot run is refused here). */
+/**
+ * The `schedule` prop: its shape checked, then built by `resolve` (so that a schedule the figure cannot run is refused
+ * here).
+ */
 export function fieldScheduleField<S extends ScheduleSpec>(o: { type: string; resolve: ResolveFieldSchedule }) {
   return customProp<S>({
     doc:
@@ -51,13 +54,19 @@ export function fieldTimestepField(o: { doc: string; resolve: ResolveFieldSchedu
     range: { min: 0, max: 999, integer: true },
     check: (x, earlier) => {
       const T = fieldScheduleSteps(o.resolve, earlier.schedule);
-      return checked(checkNumber('t', x, T > 0 ? { min: 0, max: T - 1, integer: true } : { min: 0, integer: true }), x as number);
+      return checked(
+        checkNumber('t', x, T > 0 ? { min: 0, max: T - 1, integer: true } : { min: 0, integer: true }),
+        x as number,
+      );
     },
   });
 }
 
 /** The callback of the t slider. */
-export const onTChangeField = /* @__PURE__ */ callbackProp<(t: number) => void>({ doc: 'Called with the new t when the reader moves the slider.', type: '(t: number) => void' });
+export const onTChangeField = /* @__PURE__ */ callbackProp<(t: number) => void>({
+  doc: 'Called with the new t when the reader moves the slider.',
+  type: '(t: number) => void',
+});
 
 /** Arrows per side of the score grid. */
 export function gridSizeField(o: { default: number; range: NumberRange }) {

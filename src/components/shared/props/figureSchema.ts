@@ -1,5 +1,14 @@
 import { sanitizeHostProps, type FigureHostProps } from './hostProps';
-import { checked, checkNumber, describeRange, PropValidator, type Checked, type NumberRange, type PropProblem, type StringLimits } from './propChecks';
+import {
+  checked,
+  checkNumber,
+  describeRange,
+  PropValidator,
+  type Checked,
+  type NumberRange,
+  type PropProblem,
+  type StringLimits,
+} from './propChecks';
 
 /**
  * One schema per figure: the single place where each prop's name, type, range, default and one-line doc live.
@@ -41,7 +50,9 @@ type AnyField = PropField<any, any>;
 export type FigureSchema = Readonly<Record<string, AnyField>>;
 
 /** What the host may pass, by prop. */
-export type SchemaInput<S extends FigureSchema> = { [K in keyof S]?: S[K] extends PropField<infer In, unknown> ? In : never };
+export type SchemaInput<S extends FigureSchema> = {
+  [K in keyof S]?: S[K] extends PropField<infer In, unknown> ? In : never;
+};
 
 /** What the figure gets after validation, by prop (defaults applied). */
 export type SchemaSettings<S extends FigureSchema> = { [K in keyof S]: ReturnType<S[K]['read']> };
@@ -65,15 +76,24 @@ export function numberProp<D extends number | undefined>(
     type: 'number',
     defaultText: defaultText ?? literal(fallback),
     accepts: describeRange(range),
-    control: control ?? (range.min !== undefined && range.max !== undefined && range.max - range.min <= 100_000 ? 'range' : 'number'),
+    control:
+      control ??
+      (range.min !== undefined && range.max !== undefined && range.max - range.min <= 100_000 ? 'range' : 'number'),
     range,
-    read: (v, name) => v.read<number | undefined>(name, fallback, (x) => checked(checkNumber(name, x, range), x as number)) as never,
+    read: (v, name) =>
+      v.read<number | undefined>(name, fallback, (x) => checked(checkNumber(name, x, range), x as number)) as never,
   };
 }
 
 /** A true/false prop. */
 export function booleanProp(o: FieldOptions<boolean>): PropField<boolean, boolean> {
-  return { doc: o.doc, type: 'boolean', defaultText: o.defaultText ?? literal(o.default), control: 'boolean', read: (v, name) => v.boolean(name, o.default) };
+  return {
+    doc: o.doc,
+    type: 'boolean',
+    defaultText: o.defaultText ?? literal(o.default),
+    control: 'boolean',
+    read: (v, name) => v.boolean(name, o.default),
+  };
 }
 
 /** A string prop of bounded length. */
@@ -90,7 +110,9 @@ export function stringProp(o: FieldOptions<string> & StringLimits): PropField<st
 }
 
 /** One of a list of names; `type` names the union when it has a name of its own (e.g. 'DenoiseView'). */
-export function choiceProp<T extends string>(o: FieldOptions<T> & { options: readonly T[]; type?: string }): PropField<T, T> {
+export function choiceProp<T extends string>(
+  o: FieldOptions<T> & { options: readonly T[]; type?: string },
+): PropField<T, T> {
   return {
     doc: o.doc,
     type: o.type ?? o.options.map((x) => `'${x}'`).join(' | '),
@@ -102,7 +124,10 @@ export function choiceProp<T extends string>(o: FieldOptions<T> & { options: rea
 }
 
 /** A callback the figure calls (never with a default); `type` is its signature, e.g. '(t: number) => void'. */
-export function callbackProp<F extends (...args: never[]) => unknown>(o: { doc: string; type: string }): PropField<F, F | undefined> {
+export function callbackProp<F extends (...args: never[]) => unknown>(o: {
+  doc: string;
+  type: string;
+}): PropField<F, F | undefined> {
   return { doc: o.doc, type: o.type, control: false, read: (v, name) => v.callback<F>(name) };
 }
 
@@ -164,5 +189,9 @@ export function checkFigureProps<S extends FigureSchema>(
   const settings: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(schema)) settings[name] = field.read(v, name, settings);
   refine?.(settings as SchemaSettings<S>, (problem) => v.report(problem));
-  return { settings: settings as SchemaSettings<S>, host: sanitizeHostProps(raw, ownProps(schema)), problem: v.problem };
+  return {
+    settings: settings as SchemaSettings<S>,
+    host: sanitizeHostProps(raw, ownProps(schema)),
+    problem: v.problem,
+  };
 }

@@ -18,7 +18,12 @@ export function checkLabel(prop: string, value: unknown): Checked<FigureLabel> {
   if (typeof value === 'string') {
     return value.length <= MAX_LABEL_LENGTH
       ? { value }
-      : { problem: { prop, message: `${prop} must be a string of at most ${MAX_LABEL_LENGTH} characters or a React element; got ${value.length} characters.` } };
+      : {
+          problem: {
+            prop,
+            message: `${prop} must be a string of at most ${MAX_LABEL_LENGTH} characters or a React element; got ${value.length} characters.`,
+          },
+        };
   }
   if (isValidElement(value)) return { value };
   return { problem: { prop, message: `${prop} must be a string or a React element; got ${describeValue(value)}.` } };
@@ -31,8 +36,20 @@ export function labelText(label: FigureLabel | undefined): string | undefined {
 
 /** A CSS property as React takes it: camelCase (`backgroundColor`, `WebkitMask`) or a custom property (`--x`). */
 const STYLE_PROPERTY = /^(--[\w-]+|[a-zA-Z][a-zA-Z0-9]*)$/;
-/** Members of CSSStyleDeclaration that are not properties: React would assign them and the browser throw (or replace every declaration). */
-const STYLE_MEMBERS = /* @__PURE__ */ new Set(['length', 'parentRule', 'cssText', 'item', 'getPropertyValue', 'getPropertyPriority', 'setProperty', 'removeProperty']);
+/**
+ * Members of CSSStyleDeclaration that are not properties: React would assign them and the browser throw (or replace
+ * every declaration).
+ */
+const STYLE_MEMBERS = /* @__PURE__ */ new Set([
+  'length',
+  'parentRule',
+  'cssText',
+  'item',
+  'getPropertyValue',
+  'getPropertyPriority',
+  'setProperty',
+  'removeProperty',
+]);
 
 /**
  * Checks a style object: CSS property names (camelCase or `--custom`) to strings or finite numbers. Anything
@@ -73,7 +90,8 @@ export function sanitizeHostProps(props: Readonly<Record<string, unknown>>, own:
     return out;
   }
   for (const key of keys) {
-    if (own.has(key) || key === 'children' || key === 'dangerouslySetInnerHTML' || key === 'ref' || key === 'key') continue;
+    if (own.has(key) || key === 'children' || key === 'dangerouslySetInnerHTML' || key === 'ref' || key === 'key')
+      continue;
     let value: unknown;
     try {
       value = props[key];
@@ -84,7 +102,11 @@ export function sanitizeHostProps(props: Readonly<Record<string, unknown>>, own:
         if (style) out.style = style;
       } else if (EVENT_HANDLER.test(key)) {
         if (typeof value === 'function') out[key] = value;
-      } else if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+      } else if (
+        typeof value === 'string' ||
+        typeof value === 'boolean' ||
+        (typeof value === 'number' && Number.isFinite(value))
+      ) {
         out[key] = value;
       }
     } catch {
@@ -114,4 +136,3 @@ export function cachedByObject<T>(check: (value: unknown) => Checked<T>): (value
     return result;
   };
 }
-

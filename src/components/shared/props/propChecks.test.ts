@@ -41,7 +41,21 @@ const throwingGetter = Object.defineProperty({}, 'length', {
 
 describe('describeValue', () => {
   it('describes any value without throwing, and never as [object Object]', () => {
-    const values = [Symbol('s'), 10n, () => 1, circular, throwingProxy, throwingGetter, Promise.resolve(1), null, undefined, NaN, [1, 2], new Float64Array(2), 'x'.repeat(100)];
+    const values = [
+      Symbol('s'),
+      10n,
+      () => 1,
+      circular,
+      throwingProxy,
+      throwingGetter,
+      Promise.resolve(1),
+      null,
+      undefined,
+      NaN,
+      [1, 2],
+      new Float64Array(2),
+      'x'.repeat(100),
+    ];
     for (const v of values) {
       const text = describeValue(v);
       expect(typeof text).toBe('string');
@@ -112,7 +126,17 @@ describe('host attributes', () => {
       style: { color: 'red', width: 3, '--x': '1px' },
     });
     // Keys the browser throws on when React assigns them, and values that would print NaN or [object Object].
-    expect(sanitizeStyle({ length: -1, 0: 'x', cssText: 'color:red', parentRule: 1, color: { a: 1 }, margin: NaN, padding: 2 })).toEqual({ padding: 2 });
+    expect(
+      sanitizeStyle({
+        length: -1,
+        0: 'x',
+        cssText: 'color:red',
+        parentRule: 1,
+        color: { a: 1 },
+        margin: NaN,
+        padding: 2,
+      }),
+    ).toEqual({ padding: 2 });
     expect(sanitizeStyle('color: red')).toBeUndefined();
     expect(sanitizeStyle(throwingProxy)).toBeUndefined();
   });
@@ -135,9 +159,13 @@ describe('labels', () => {
     expect(checkLabel('label', 'A figure').value).toBe('A figure');
     const element = createElement('em', null, 'x');
     expect(checkLabel('label', element).value).toBe(element);
-    expect(checkLabel('label', { a: 1 }).problem!.message).toBe('label must be a string or a React element; got object.');
+    expect(checkLabel('label', { a: 1 }).problem!.message).toBe(
+      'label must be a string or a React element; got object.',
+    );
     expect(checkLabel('label', Promise.resolve('x')).problem!.prop).toBe('label');
-    expect(checkLabel('label', 'x'.repeat(5000)).problem!.message).toMatch(/at most 1000 characters.*got 5000 characters/);
+    expect(checkLabel('label', 'x'.repeat(5000)).problem!.message).toMatch(
+      /at most 1000 characters.*got 5000 characters/,
+    );
     expect(labelText('x')).toBe('x');
     expect(labelText(element)).toBeUndefined();
   });
@@ -145,13 +173,41 @@ describe('labels', () => {
 
 describe('CSS colours from host data', () => {
   it('accepts colours', () => {
-    for (const c of ['red', '#123', '#a1b2c3d4', 'rgb(10 20 30 / 50%)', 'rgba(1, 2, 3, 0.5)', 'var(--dk-radical-85, var(--dk-accent, #2f6fde))', 'oklch(0.7 0.1 200)', 'color-mix(in srgb, red 50%, blue)', 'transparent', 'currentColor']) {
+    for (const c of [
+      'red',
+      '#123',
+      '#a1b2c3d4',
+      'rgb(10 20 30 / 50%)',
+      'rgba(1, 2, 3, 0.5)',
+      'var(--dk-radical-85, var(--dk-accent, #2f6fde))',
+      'oklch(0.7 0.1 200)',
+      'color-mix(in srgb, red 50%, blue)',
+      'transparent',
+      'currentColor',
+    ]) {
       expect(isSafeCssColor(c), c).toBe(true);
     }
   });
 
   it('refuses anything that could add a declaration, load a resource or leave the property', () => {
-    for (const c of ['red;background:url(x)', 'url(x)', 'expression(alert(1))', 'red}body{color:blue', '"red"', "red'", 'red\\;', 'image-set(x)', 'red !important', '', 'r'.repeat(300), 'rgb((1)', 'rgb(1))', '(red)', 12, null]) {
+    for (const c of [
+      'red;background:url(x)',
+      'url(x)',
+      'expression(alert(1))',
+      'red}body{color:blue',
+      '"red"',
+      "red'",
+      'red\\;',
+      'image-set(x)',
+      'red !important',
+      '',
+      'r'.repeat(300),
+      'rgb((1)',
+      'rgb(1))',
+      '(red)',
+      12,
+      null,
+    ]) {
       expect(isSafeCssColor(c), String(c)).toBe(false);
     }
   });
@@ -159,10 +215,21 @@ describe('CSS colours from host data', () => {
 
 describe('schedule props', () => {
   it('take diffusers snake_case keys, with the engine camelCase as an alias', () => {
-    expect(sanitizeScheduleSpec('s', { beta_schedule: 'linear', num_train_timesteps: 10, _class_name: 'DDIMScheduler' }).value).toEqual({ beta_schedule: 'linear', num_train_timesteps: 10 });
-    expect(sanitizeScheduleSpec('s', { betaSchedule: 'linear', numTrainTimesteps: 10 }).value).toEqual({ beta_schedule: 'linear', num_train_timesteps: 10 });
-    expect(sanitizeScheduleSpec('s', { beta_schedule: 'linear', betaSchedule: 'sigmoid' }).problem!.message).toBe('s: give beta_schedule or its alias betaSchedule, not both.');
-    expect(resolveSchedule('s', { betaSchedule: 'scaled_linear', numTrainTimesteps: 10, betaStart: 0.01, betaEnd: 0.04 }).schedule!.betas[9]).toBeCloseTo(0.04, 15);
+    expect(
+      sanitizeScheduleSpec('s', { beta_schedule: 'linear', num_train_timesteps: 10, _class_name: 'DDIMScheduler' })
+        .value,
+    ).toEqual({ beta_schedule: 'linear', num_train_timesteps: 10 });
+    expect(sanitizeScheduleSpec('s', { betaSchedule: 'linear', numTrainTimesteps: 10 }).value).toEqual({
+      beta_schedule: 'linear',
+      num_train_timesteps: 10,
+    });
+    expect(sanitizeScheduleSpec('s', { beta_schedule: 'linear', betaSchedule: 'sigmoid' }).problem!.message).toBe(
+      's: give beta_schedule or its alias betaSchedule, not both.',
+    );
+    expect(
+      resolveSchedule('s', { betaSchedule: 'scaled_linear', numTrainTimesteps: 10, betaStart: 0.01, betaEnd: 0.04 })
+        .schedule!.betas[9],
+    ).toBeCloseTo(0.04, 15);
   });
 
   it('limit the training steps, naming the limit, before any work', () => {
@@ -173,7 +240,9 @@ describe('schedule props', () => {
     );
     // A huge sparse array: its length is checked before anything is allocated or read (element reads counted).
     const huge = countingReads(new Array(2 ** 32 - 1));
-    expect(resolveSchedule('schedule', { trained_betas: huge.value }).problem!.message).toMatch(/trained_betas must hold from 1 to 10000 betas .*got 4294967295/);
+    expect(resolveSchedule('schedule', { trained_betas: huge.value }).problem!.message).toMatch(
+      /trained_betas must hold from 1 to 10000 betas .*got 4294967295/,
+    );
     expect(huge.reads()).toBe(0);
     expect(built.length - before).toBe(0);
     // The counts are live: an accepted config (not built before, so not cached) is built, its betas read.
@@ -184,15 +253,24 @@ describe('schedule props', () => {
   });
 
   it('refuse values the cache key or the message could not print', () => {
-    expect(resolveSchedule('schedule', { beta_start: 10n }).problem!.message).toBe('schedule: beta_start must be a number between 0 and 1; got a BigInt.');
+    expect(resolveSchedule('schedule', { beta_start: 10n }).problem!.message).toBe(
+      'schedule: beta_start must be a number between 0 and 1; got a BigInt.',
+    );
     expect(resolveSchedule('schedule', { num_train_timesteps: Symbol('n') }).problem!.prop).toBe('schedule');
     // Unknown keys are never read, so a circular value among them does no harm.
     expect(resolveSchedule('schedule', { beta_schedule: 'linear', extra: circular }).problem).toBeNull();
-    expect(resolveSchedule('schedule', throwingProxy).problem!.message).toMatch(/^schedule could not be read: trap|^schedule must be/);
+    expect(resolveSchedule('schedule', throwingProxy).problem!.message).toMatch(
+      /^schedule could not be read: trap|^schedule must be/,
+    );
   });
 
   it('refuse a degenerate schedule whose alpha-bar is not a number in [0, 1]', () => {
-    const bad = resolveSchedule('schedule', { num_train_timesteps: 10_000, beta_start: 0.01, beta_end: 0.22, rescale_betas_zero_snr: true });
+    const bad = resolveSchedule('schedule', {
+      num_train_timesteps: 10_000,
+      beta_start: 0.01,
+      beta_end: 0.22,
+      rescale_betas_zero_snr: true,
+    });
     expect(bad.problem!.message).toMatch(/^schedule: this schedule is degenerate: at t = \d+/);
   });
 
@@ -205,8 +283,12 @@ describe('schedule props', () => {
 describe('colour-map props', () => {
   it('take a name or a function to [r, g, b], tried before use and guarded after', () => {
     expect(checkColorMapProp('colorMap', 'viridis').value!(0)).toEqual([68, 1, 84]);
-    expect(checkColorMapProp('colorMap', 'jet').problem!.message).toMatch(/^colorMap must be one of 'viridis', 'greys', 'diverging' or a function/);
-    expect(checkColorMapProp('colorMap', () => 'red').problem!.message).toBe("colorMap must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = 0 it returned 'red'.");
+    expect(checkColorMapProp('colorMap', 'jet').problem!.message).toMatch(
+      /^colorMap must be one of 'viridis', 'greys', 'diverging' or a function/,
+    );
+    expect(checkColorMapProp('colorMap', () => 'red').problem!.message).toBe(
+      "colorMap must return [r, g, b], three finite numbers from 0 to 255, for t in [0, 1]; at t = 0 it returned 'red'.",
+    );
     expect(checkColorMapProp('colorMap', () => [NaN, 0, 0]).problem!.prop).toBe('colorMap');
     expect(
       checkColorMapProp('colorMap', () => {
@@ -214,7 +296,10 @@ describe('colour-map props', () => {
       }).problem!.message,
     ).toBe('colorMap threw at t = 0: boom');
     // Accepted at the probes, but off elsewhere: clamped, or black.
-    const odd = checkColorMapProp('colorMap', (t: number) => (t === 0.3 ? undefined : [t * 1000, -5, 0.4]) as never).value!;
+    const odd = checkColorMapProp(
+      'colorMap',
+      (t: number) => (t === 0.3 ? undefined : [t * 1000, -5, 0.4]) as never,
+    ).value!;
     expect(odd(1)).toEqual([255, 0, 0]);
     expect(odd(0.3)).toEqual([0, 0, 0]);
   });

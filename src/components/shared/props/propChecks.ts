@@ -31,7 +31,11 @@ export interface NumberRange {
 /** A range in words, e.g. 'an integer from 1 to 256' (the messages' and the docs' wording). */
 export function describeRange({ min, max, minExclusive, integer }: NumberRange): string {
   const kind = integer ? 'an integer' : 'a number';
-  if (min !== undefined && max !== undefined) return `${kind} ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'and up' : ''} to ${max}`.replace('  ', ' ');
+  if (min !== undefined && max !== undefined)
+    return `${kind} ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'and up' : ''} to ${max}`.replace(
+      '  ',
+      ' ',
+    );
   if (min !== undefined) return `${kind} ${minExclusive ? 'greater than' : 'at least'} ${min}`;
   if (max !== undefined) return `${kind} at most ${max}`;
   return `a finite ${integer ? 'integer' : 'number'}`;
@@ -52,12 +56,17 @@ export function checkNumber(prop: string, value: unknown, range: NumberRange = {
 export function checkOneOf<T extends string>(prop: string, value: unknown, accepted: readonly T[]): PropProblem | null {
   return typeof value === 'string' && accepted.includes(value as T)
     ? null
-    : { prop, message: `${prop} must be one of ${accepted.map((a) => `'${a}'`).join(', ')}; got ${describeValue(value)}.` };
+    : {
+        prop,
+        message: `${prop} must be one of ${accepted.map((a) => `'${a}'`).join(', ')}; got ${describeValue(value)}.`,
+      };
 }
 
 /** Checks that `value` is true or false. */
 export function checkBoolean(prop: string, value: unknown): PropProblem | null {
-  return typeof value === 'boolean' ? null : { prop, message: `${prop} must be true or false; got ${describeValue(value)}.` };
+  return typeof value === 'boolean'
+    ? null
+    : { prop, message: `${prop} must be true or false; got ${describeValue(value)}.` };
 }
 
 /** Options of {@link checkString}. */
@@ -79,7 +88,9 @@ export function checkString(prop: string, value: unknown, { maxLength, nonEmpty 
 
 /** Checks that `value` is a function (a callback prop). */
 export function checkFunction(prop: string, value: unknown): PropProblem | null {
-  return typeof value === 'function' ? null : { prop, message: `${prop} must be a function; got ${describeValue(value)}.` };
+  return typeof value === 'function'
+    ? null
+    : { prop, message: `${prop} must be a function; got ${describeValue(value)}.` };
 }
 
 /** The first problem of a list of checks, or null when every check passed. */

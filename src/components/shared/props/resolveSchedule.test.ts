@@ -32,7 +32,9 @@ describe('resolveSchedule', () => {
     expect(bad.schedule).toBeNull();
     expect(bad.problem!.prop).toBe('schedule');
     expect(bad.problem!.message).toMatch(/^schedule: beta_schedule must be one of 'linear'/);
-    expect(resolveSchedule('schedules[1]', { num_train_timesteps: 0 }).problem!.message).toMatch(/schedules\[1\]: num_train_timesteps/);
+    expect(resolveSchedule('schedules[1]', { num_train_timesteps: 0 }).problem!.message).toMatch(
+      /schedules\[1\]: num_train_timesteps/,
+    );
     expect(resolveSchedule('schedule', 42).problem!.message).toMatch(/schedule must be a diffusers beta_schedule name/);
   });
 

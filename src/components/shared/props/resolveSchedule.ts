@@ -49,17 +49,30 @@ const MAX_NAME_LENGTH = 64;
 /** An array of numbers (plain or typed), checked for its length before any element is read. */
 function readTrainedBetas(prop: string, value: unknown): Checked<number[]> {
   const isArray = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-  if (!isArray) return { problem: { prop, message: `${prop}: trained_betas must be an array of numbers in [0, 1]; got ${describeValue(value)}.` } };
+  if (!isArray)
+    return {
+      problem: {
+        prop,
+        message: `${prop}: trained_betas must be an array of numbers in [0, 1]; got ${describeValue(value)}.`,
+      },
+    };
   const list = value as ArrayLike<unknown>;
   const n = list.length;
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_TRAIN_TIMESTEPS) {
-    return { problem: { prop, message: `${prop}: trained_betas must hold from 1 to ${MAX_TRAIN_TIMESTEPS} betas (the limit on training steps); got ${n}.` } };
+    return {
+      problem: {
+        prop,
+        message: `${prop}: trained_betas must hold from 1 to ${MAX_TRAIN_TIMESTEPS} betas (the limit on training steps); got ${n}.`,
+      },
+    };
   }
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const b = list[i];
     if (typeof b !== 'number' || !(b >= 0 && b <= 1)) {
-      return { problem: { prop, message: `${prop}: trained_betas[${i}] must be a number in [0, 1]; got ${describeValue(b)}.` } };
+      return {
+        problem: { prop, message: `${prop}: trained_betas[${i}] must be a number in [0, 1]; got ${describeValue(b)}.` },
+      };
     }
     out[i] = b;
   }
@@ -77,10 +90,20 @@ export function sanitizeScheduleSpec(prop: string, spec: unknown): Checked<Sanit
     if (typeof spec === 'string') {
       return spec.length <= MAX_NAME_LENGTH
         ? { value: spec }
-        : { problem: { prop, message: `${prop} must be a diffusers beta_schedule name; got a string of ${spec.length} characters.` } };
+        : {
+            problem: {
+              prop,
+              message: `${prop} must be a diffusers beta_schedule name; got a string of ${spec.length} characters.`,
+            },
+          };
     }
     if (!isPlainObject(spec)) {
-      return { problem: { prop, message: `${prop} must be a diffusers beta_schedule name or a scheduler_config object; got ${describeValue(spec)}.` } };
+      return {
+        problem: {
+          prop,
+          message: `${prop} must be a diffusers beta_schedule name or a scheduler_config object; got ${describeValue(spec)}.`,
+        },
+      };
     }
     const out: SanitizedScheduleConfig = {};
     for (const [key, alias] of KEYS) {
@@ -91,7 +114,9 @@ export function sanitizeScheduleSpec(prop: string, spec: unknown): Checked<Sanit
       }
       const value = snake ?? camel;
       if (value === undefined) continue;
-      const bad = (what: string): Checked<SanitizedScheduleSpec> => ({ problem: { prop, message: `${prop}: ${key} must be ${what}; got ${describeValue(value)}.` } });
+      const bad = (what: string): Checked<SanitizedScheduleSpec> => ({
+        problem: { prop, message: `${prop}: ${key} must be ${what}; got ${describeValue(value)}.` },
+      });
       switch (key) {
         case 'beta_schedule':
           if (typeof value !== 'string' || value.length > MAX_NAME_LENGTH) return bad('a diffusers beta_schedule name');

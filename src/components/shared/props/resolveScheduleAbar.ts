@@ -11,7 +11,10 @@ export interface ScheduleAbar {
  * abar_t and the label of the `schedule` prop; or the problem with it, where `checkSteps` gives the message for a
  * number of training timesteps the figure does not take (null for one it takes).
  */
-export function resolveScheduleAbar(schedule: unknown, checkSteps: (count: number) => string | null): ScheduleAbar | { problem: PropProblem } {
+export function resolveScheduleAbar(
+  schedule: unknown,
+  checkSteps: (count: number) => string | null,
+): ScheduleAbar | { problem: PropProblem } {
   const resolved = resolveSchedule('schedule', schedule);
   if (resolved.problem) return { problem: resolved.problem };
   const { alphasCumprod } = resolved.schedule;

@@ -1,6 +1,9 @@
 import type { FigureSchema, PropField } from './figureSchema';
 
-/** One prop's entry in Storybook's argTypes (a structural copy of Storybook's type, so that src needs no Storybook types). */
+/**
+ * One prop's entry in Storybook's argTypes (a structural copy of Storybook's type, so that src needs no Storybook
+ * types).
+ */
 export interface SchemaArgType {
   description: string;
   control: false | string | { type: string; min?: number; max?: number; step?: number };
@@ -43,7 +46,10 @@ export function schemaArgTypes(schema: FigureSchema): Record<string, SchemaArgTy
       description: fieldDoc(field),
       control: control(field),
       ...(field.options ? { options: [...field.options] } : {}),
-      table: { type: { summary: field.type }, ...(field.defaultText === undefined ? {} : { defaultValue: { summary: field.defaultText } }) },
+      table: {
+        type: { summary: field.type },
+        ...(field.defaultText === undefined ? {} : { defaultValue: { summary: field.defaultText } }),
+      },
     };
   }
   return out;

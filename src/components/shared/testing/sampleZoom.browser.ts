@@ -24,7 +24,11 @@ export interface ZoomCell {
  * pixel of the cell is compared with the centre of the zoom's block for the same source pixel (both are drawn
  * nearest-neighbour from the same bytes, so they match exactly when the zoom shows that image). 0: a match.
  */
-export function zoomMismatches(grid: HTMLCanvasElement, zoom: HTMLCanvasElement, { index, count, width: w, height: h, gap = 2 }: ZoomCell): number {
+export function zoomMismatches(
+  grid: HTMLCanvasElement,
+  zoom: HTMLCanvasElement,
+  { index, count, width: w, height: h, gap = 2 }: ZoomCell,
+): number {
   const ratio = Math.min(devicePixelRatio || 1, 3);
   const { columns } = gridLayout(count);
   const gapPx = Math.round(gap * ratio);

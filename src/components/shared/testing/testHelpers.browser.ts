@@ -6,7 +6,12 @@ import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 
 /** Renders into a fresh div on the page; returns it, its root, and a cleanup. */
-export function mount(node: ReactNode): { host: HTMLDivElement; root: Root; rerender: (next: ReactNode) => void; unmount: () => void } {
+export function mount(node: ReactNode): {
+  host: HTMLDivElement;
+  root: Root;
+  rerender: (next: ReactNode) => void;
+  unmount: () => void;
+} {
   const host = document.createElement('div');
   document.body.appendChild(host);
   const root = createRoot(host);

@@ -11,7 +11,9 @@ export interface ChartAxisScale {
   tickFormat(count?: number, specifier?: string): (value: number) => string;
 }
 
-/** Text attributes of the tick labels or the axis label. `dx`, `dy`: shifts, in px or a CSS length such as `'0.25em'`. */
+/**
+ * Text attributes of the tick labels or the axis label. `dx`, `dy`: shifts, in px or a CSS length such as `'0.25em'`.
+ */
 export interface ChartAxisText {
   fill?: string;
   fontSize?: number;
@@ -23,7 +25,9 @@ export interface ChartAxisText {
 
 /** Props of {@link ChartAxis}. */
 export interface ChartAxisProps {
-  /** Below the plot (ticks and labels under the line) or on its left (ticks and labels left of it, the label turned). */
+  /**
+   * Below the plot (ticks and labels under the line) or on its left (ticks and labels left of it, the label turned).
+   */
   orientation: 'bottom' | 'left';
   scale: ChartAxisScale;
   /** Shift of the axis (px): a bottom axis is drawn at `top` = the plot's inner height. */
@@ -48,7 +52,10 @@ export interface ChartAxisProps {
   tickLabel?: ChartAxisText;
   /** The axis label (none by default). */
   label?: string;
-  /** Gap (px) between the tick labels (bottom) or the tick marks (left) and the axis label; default 8 (bottom), 36 (left). */
+  /**
+   * Gap (px) between the tick labels (bottom) or the tick marks (left) and the axis label; default 8 (bottom), 36
+   * (left).
+   */
   labelOffset?: number;
   /** The axis label's text attributes (centred; font size 10, the theme's font, `currentColor` unless given). */
   labelText?: ChartAxisText;

@@ -19,7 +19,14 @@ export const FLUID_FIGURE_STYLE: CSSProperties = { ...TEXT_FIGURE_STYLE, maxWidt
 
 /** Root style of a figure that stacks a plot of a fixed width and its readouts in a grid. */
 export function plotFigureStyle(width: number | undefined): CSSProperties {
-  return { position: 'relative', display: 'inline-grid', gap: 8, width, color: themeVar('text'), font: `14px ${themeVar('fontFamily')}` };
+  return {
+    position: 'relative',
+    display: 'inline-grid',
+    gap: 8,
+    width,
+    color: themeVar('text'),
+    font: `14px ${themeVar('fontFamily')}`,
+  };
 }
 
 /** Props of {@link FigureRoot}: the host's attributes plus the figure's own class, style and state. */
@@ -40,7 +47,15 @@ export const FigureRoot = /* @__PURE__ */ forwardRef<HTMLDivElement, FigureRootP
   { ownClass, ownStyle, state, className, style, ...rest },
   ref,
 ) {
-  return <div {...rest} ref={ref} className={[ownClass, className].filter(Boolean).join(' ')} style={{ ...ownStyle, ...style }} data-state={state} />;
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      className={[ownClass, className].filter(Boolean).join(' ')}
+      style={{ ...ownStyle, ...style }}
+      data-state={state}
+    />
+  );
 });
 
 /** Props of {@link InvalidFigure}: a root without a state, and what to say. */
@@ -51,8 +66,14 @@ export interface InvalidFigureProps extends Omit<FigureRootProps, 'state' | 'chi
   problem: PropProblem | string;
 }
 
-/** What a figure renders instead of itself when a prop is invalid: its root, in state 'error', holding the inline message. */
-export const InvalidFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, InvalidFigureProps>(function InvalidFigure({ component, problem, ...root }, ref) {
+/**
+ * What a figure renders instead of itself when a prop is invalid: its root, in state 'error', holding the inline
+ * message.
+ */
+export const InvalidFigure = /* @__PURE__ */ forwardRef<HTMLDivElement, InvalidFigureProps>(function InvalidFigure(
+  { component, problem, ...root },
+  ref,
+) {
   return (
     <FigureRoot {...root} ref={ref} state="error">
       <FigureMessage component={component} problem={problem} />

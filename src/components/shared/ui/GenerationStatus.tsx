@@ -31,16 +31,34 @@ export interface GenerationStatusProps {
  * The status row of a model-driven figure: the live status line beside the Start notice (before the model is
  * asked for) or the model's loading status, and under it the engine's error with a Retry.
  */
-export function GenerationStatus({ component, status, generation: g, startWhen, onStart, minWidth = 160 }: GenerationStatusProps) {
+export function GenerationStatus({
+  component,
+  status,
+  generation: g,
+  startWhen,
+  onStart,
+  minWidth = 160,
+}: GenerationStatusProps) {
   return (
     <>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
-        <div role="status" aria-live="polite" aria-atomic="true" style={{ fontVariantNumeric: 'tabular-nums', minWidth }}>
+        <div
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          style={{ fontVariantNumeric: 'tabular-nums', minWidth }}
+        >
           {status}
         </div>
-        {g.phase === 'idle' ? <StartNotice startWhen={startWhen} onStart={onStart} /> : <ModelStatus state={g.engineState} />}
+        {g.phase === 'idle' ? (
+          <StartNotice startWhen={startWhen} onStart={onStart} />
+        ) : (
+          <ModelStatus state={g.engineState} />
+        )}
       </div>
-      {g.phase === 'error' && g.error ? <EngineErrorMessage component={component} error={g.error} phase={g.errorPhase} onRetry={g.retry} /> : null}
+      {g.phase === 'error' && g.error ? (
+        <EngineErrorMessage component={component} error={g.error} phase={g.errorPhase} onRetry={g.retry} />
+      ) : null}
     </>
   );
 }

@@ -31,6 +31,9 @@ export function ModelStatus({ state }: ModelStatusProps) {
   const files = Object.values(state.progress);
   // Read from the browser's model cache: no download (the engine reports it per file).
   const cached = files.length > 0 && files.every((p) => p.fromCache) ? ' from cache' : '';
-  const text = loaded === 0 ? 'starting' : `${total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded)}${cached}`;
+  const text =
+    loaded === 0
+      ? 'starting'
+      : `${total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : formatBytes(loaded)}${cached}`;
   return <ProgressBar label="Loading model" value={loaded} max={total} text={text} />;
 }

@@ -15,7 +15,10 @@ export interface PlaneView {
   /** Inner size in CSS pixels (the context is scaled so that one unit is one CSS pixel). */
   width: number;
   height: number;
-  /** Paints a `res` x `res` image through `paint` (on an offscreen canvas kept between draws) and stretches it over the plot. */
+  /**
+   * Paints a `res` x `res` image through `paint` (on an offscreen canvas kept between draws) and stretches it over the
+   * plot.
+   */
   paintImage(res: number, paint: (image: ImageData) => void): void;
 }
 
@@ -97,7 +100,13 @@ export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: P
       <>
         <rect width={innerW} height={innerH} fill="none" stroke={themeVar('border')} />
         <ChartAxis orientation="bottom" top={innerH} scale={xScale} numTicks={5} stroke={muted} tickLabel={tickLabel} />
-        <ChartAxis orientation="left" scale={yScale} numTicks={5} stroke={muted} tickLabel={{ ...tickLabel, dx: -2, dy: 3 }} />
+        <ChartAxis
+          orientation="left"
+          scale={yScale}
+          numTicks={5}
+          stroke={muted}
+          tickLabel={{ ...tickLabel, dx: -2, dy: 3 }}
+        />
       </>
     );
   }, [xScale, yScale, innerW, innerH]);
@@ -110,12 +119,34 @@ export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: P
         height={innerH}
         onPointerMove={handlePointer}
         onPointerLeave={() => onPoint?.(null)}
-        style={{ position: 'absolute', left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH, cursor: 'crosshair', touchAction: 'none' }}
+        style={{
+          position: 'absolute',
+          left: MARGIN.left,
+          top: MARGIN.top,
+          width: innerW,
+          height: innerH,
+          cursor: 'crosshair',
+          touchAction: 'none',
+        }}
       />
-      <svg width={width} height={height} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', overflow: 'visible' }}>
+      <svg
+        width={width}
+        height={height}
+        aria-hidden="true"
+        style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', overflow: 'visible' }}
+      >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {axes}
-          {marker ? <circle cx={xScale(marker.x)} cy={yScale(marker.y)} r={5} fill="none" stroke={themeVar('accent2')} strokeWidth={2} /> : null}
+          {marker ? (
+            <circle
+              cx={xScale(marker.x)}
+              cy={yScale(marker.y)}
+              r={5}
+              fill="none"
+              stroke={themeVar('accent2')}
+              strokeWidth={2}
+            />
+          ) : null}
         </g>
       </svg>
     </div>

@@ -42,7 +42,9 @@ describe('SampleGridCanvas in Chromium', () => {
   });
 
   it('enlarges an RGBA image on click and on Enter or Space, follows new bytes, and returns focus on Escape', async () => {
-    const draw = (bytes: Uint8Array | null) => <SampleGridCanvas bytes={bytes} shape={shape} cellSize={32} label="test grid" />;
+    const draw = (bytes: Uint8Array | null) => (
+      <SampleGridCanvas bytes={bytes} shape={shape} cellSize={32} label="test grid" />
+    );
     const view = mount(draw(rgbaBatch(0)));
     cleanup = view.unmount;
     const canvas = grid(view.host);

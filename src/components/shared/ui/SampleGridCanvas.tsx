@@ -89,7 +89,8 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
     const row = Math.floor(y / (cell + gap));
     const index = row * columns + col;
     // Clicks in a gap or past the last image open nothing.
-    if (col < columns && x - col * (cell + gap) < cell && y - row * (cell + gap) < cell && index < shape.count) openCell(index);
+    if (col < columns && x - col * (cell + gap) < cell && y - row * (cell + gap) < cell && index < shape.count)
+      openCell(index);
   };
   const cursor = keyboard.focused ? keyboard.cursor : null;
 
@@ -109,7 +110,14 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
           onKeyDown={ready ? keyboard.onKeyDown : undefined}
           onFocus={keyboard.onFocus}
           onBlur={keyboard.onBlur}
-          style={{ width: size.width, height: size.height, display: 'block', imageRendering: 'pixelated', background: themeVar('surface'), cursor: ready ? 'zoom-in' : undefined }}
+          style={{
+            width: size.width,
+            height: size.height,
+            display: 'block',
+            imageRendering: 'pixelated',
+            background: themeVar('surface'),
+            cursor: ready ? 'zoom-in' : undefined,
+          }}
         />
         {cursor !== null ? (
           <div
@@ -129,10 +137,13 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
       </div>
       {ready ? (
         <span id={hintId} style={visuallyHidden}>
-          {cursor !== null ? `Image ${cursor + 1} of ${shape.count}. ` : ''}Arrow keys choose an image; Enter shows it enlarged.
+          {cursor !== null ? `Image ${cursor + 1} of ${shape.count}. ` : ''}Arrow keys choose an image; Enter shows it
+          enlarged.
         </span>
       ) : null}
-      {open !== null && open < shape.count && bytes ? <SampleZoomDialog bytes={bytes} shape={shape} index={open} gridLabel={label} onClose={() => setOpen(null)} /> : null}
+      {open !== null && open < shape.count && bytes ? (
+        <SampleZoomDialog bytes={bytes} shape={shape} index={open} gridLabel={label} onClose={() => setOpen(null)} />
+      ) : null}
     </div>
   );
 }

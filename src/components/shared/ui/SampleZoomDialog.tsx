@@ -49,7 +49,12 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
     const canvas = canvasRef.current;
     if (!canvas) return;
     const per = shape.channels * shape.width * shape.height;
-    drawSampleGrid(canvas, bytes.subarray(index * per, (index + 1) * per), { ...shape, count: 1 }, { cellSize: scale * shape.width, gap: 0 });
+    drawSampleGrid(
+      canvas,
+      bytes.subarray(index * per, (index + 1) * per),
+      { ...shape, count: 1 },
+      { cellSize: scale * shape.width, gap: 0 },
+    );
   }, [bytes, index, scale, shape.channels, shape.width, shape.height]);
 
   return (
@@ -67,7 +72,13 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === dialogRef.current) onCloseRef.current();
       }}
-      style={{ padding: 12, border: `1px solid ${themeVar('border')}`, borderRadius: 8, background: themeVar('background'), color: themeVar('text') }}
+      style={{
+        padding: 12,
+        border: `1px solid ${themeVar('border')}`,
+        borderRadius: 8,
+        background: themeVar('background'),
+        color: themeVar('text'),
+      }}
     >
       <div style={{ display: 'grid', gap: 8, justifyItems: 'center' }}>
         <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
@@ -77,9 +88,17 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
           aria-label={`${gridLabel}: image ${index + 1} of ${shape.count}`}
           width={scale * shape.width}
           height={scale * shape.height}
-          style={{ width: scale * shape.width, maxWidth: '80vw', height: 'auto', aspectRatio: `${shape.width} / ${shape.height}`, imageRendering: 'pixelated', display: 'block' }}
+          style={{
+            width: scale * shape.width,
+            maxWidth: '80vw',
+            height: 'auto',
+            aspectRatio: `${shape.width} / ${shape.height}`,
+            imageRendering: 'pixelated',
+            display: 'block',
+          }}
         />
-        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus into itself (WAI-ARIA dialog pattern) */}
+        {/* A modal dialog moves focus into itself (WAI-ARIA dialog pattern). */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
         <button type="button" autoFocus onClick={() => onCloseRef.current()}>
           Close
         </button>

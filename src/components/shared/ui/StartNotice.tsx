@@ -10,9 +10,15 @@ export interface StartNoticeProps {
 
 /** What a figure that has not started its model work says, with a button to start it now. */
 export function StartNotice({ startWhen, onStart }: StartNoticeProps) {
-  const text = startWhen === 'never' ? 'The model runs only when you ask.' : 'The model starts when this figure scrolls into view.';
+  const text =
+    startWhen === 'never'
+      ? 'The model runs only when you ask.'
+      : 'The model starts when this figure scrolls into view.';
   return (
-    <div data-start-notice="" style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 12, color: themeVar('muted') }}>
+    <div
+      data-start-notice=""
+      style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 12, color: themeVar('muted') }}
+    >
       <span>{text}</span>
       <button type="button" onClick={onStart}>
         {startWhen === 'never' ? 'Start' : 'Start now'}

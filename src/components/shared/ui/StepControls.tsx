@@ -9,7 +9,13 @@ import { themeVar } from '../../../theme/theme';
  */
 
 /** The style of a row of controls. */
-export const CONTROL_ROW = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
+export const CONTROL_ROW = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: 8,
+  margin: '6px 0',
+} as const;
 
 /** Where the figure stands: the step shown and how many are computed. */
 export interface StepPosition {
@@ -47,7 +53,9 @@ export interface StepScrubberProps extends StepPosition {
   width?: { basis: number; max: number };
 }
 
-/** "Step", a range input over steps 1..computed, and the "k of n computed" count: siblings for a {@link CONTROL_ROW}. */
+/**
+ * "Step", a range input over steps 1..computed, and the "k of n computed" count: siblings for a {@link CONTROL_ROW}.
+ */
 export function StepScrubber({ index, computed, total, onSeek, width = { basis: 160, max: 360 } }: StepScrubberProps) {
   const id = `${useId()}-scrub`;
   const none = computed === 0;
@@ -66,7 +74,9 @@ export function StepScrubber({ index, computed, total, onSeek, width = { basis: 
         onChange={(e) => onSeek(e.currentTarget.valueAsNumber - 1)}
         style={{ flex: `1 1 ${width.basis}px`, maxWidth: width.max, accentColor: themeVar('accent') }}
       />
-      <span style={{ color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}>{`${computed} of ${total} computed`}</span>
+      <span
+        style={{ color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}
+      >{`${computed} of ${total} computed`}</span>
     </>
   );
 }

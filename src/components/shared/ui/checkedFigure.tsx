@@ -35,7 +35,14 @@ export interface CheckedFigureDefinition<P, S> {
  * one of these.
  */
 export function checkedFigure<P, S extends object>(
-  { component, ownClass, check, style = FLUID_FIGURE_STYLE, role = 'figure', fallbackName }: CheckedFigureDefinition<P, S>,
+  {
+    component,
+    ownClass,
+    check,
+    style = FLUID_FIGURE_STYLE,
+    role = 'figure',
+    fallbackName,
+  }: CheckedFigureDefinition<P, S>,
   Figure: ComponentType<{ root: FigureRootBase; settings: S }>,
 ) {
   const CheckedFigure = forwardRef<HTMLDivElement, P>(function CheckedFigure(props, ref) {
@@ -43,8 +50,10 @@ export function checkedFigure<P, S extends object>(
     const ownStyle = typeof style === 'function' ? style(problem ? null : settings) : style;
     const root: FigureRootBase = { ...host, ref: safeRef(ref), ownClass, ownStyle, ...(role === null ? {} : { role }) };
     if (problem) {
-      // The error root is named by the label (else `fallbackName`), unless it has no role: a name on a plain div is not announced.
-      const name = role === null ? {} : { 'aria-label': labelText((settings as { label?: FigureLabel }).label) ?? fallbackName };
+      // The error root is named by the label (else `fallbackName`), unless it has no role: a name on a plain div is not
+      // announced.
+      const name =
+        role === null ? {} : { 'aria-label': labelText((settings as { label?: FigureLabel }).label) ?? fallbackName };
       return <InvalidFigure {...root} {...name} component={component} problem={problem} />;
     }
     return <Figure root={root} settings={settings} />;
