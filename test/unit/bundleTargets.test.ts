@@ -1,7 +1,7 @@
 // Pay only for what you import, measured on the built package (`npm test` builds before vitest): the package ships
 // one file per module with `"sideEffects": false` (tsup.config.ts), so a page that imports a constant or ThemeScope
 // gets that module and what it uses, not the shared code of every figure. bench/bundleSize.mjs prints the same
-// targets (TARGETS) after its table; NoiseScheduleChart's is checked there (`--check`) until the chart meets it.
+// targets (TARGETS) after its table; NoiseScheduleChart's target is checked here too.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,4 +27,15 @@ describe('pay only for what you import (built dist)', () => {
       ).toBeLessThanOrEqual(TARGETS.KIT_VERSION!);
     });
   }
+
+  it(
+    `NoiseScheduleChart alone costs at most ${TARGETS.NoiseScheduleChart} KiB gzip up front`,
+    { timeout: 60_000 },
+    async () => {
+      const row = await measureImport('NoiseScheduleChart');
+      expect(row.initialGzipKiB, 'a chart-only page: what new dependency does the chart reach?').toBeLessThanOrEqual(
+        TARGETS.NoiseScheduleChart!,
+      );
+    },
+  );
 });
