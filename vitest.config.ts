@@ -11,7 +11,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 // Pre-bundled up front: otherwise Vite discovers them mid-run (the lazy 3-D view, the lazy runtime, the server
 // renderer of the hydration tests) and reloads.
 const optimizeDeps = {
-  include: ['three', '@react-three/fiber', 'react-dom/client', 'react-dom/server'],
+  // Every dependency the tests reach, found before the first test runs: a dependency discovered mid-run makes Vite
+  // re-bundle them all, and modules loaded after that see a second copy of React (an "Invalid hook call").
+  include: ['three', '@react-three/fiber', 'react-dom/client', 'react-dom/server', 'd3-scale'],
   exclude: ['onnxruntime-web'],
 };
 const isolationHeaders = {
