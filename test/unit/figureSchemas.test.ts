@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { numberProp, checkFigureProps, choiceProp } from '../../src/components/shared/props/figureSchema';
-import { schemaArgTypes } from '../../src/components/shared/props/schemaArgTypes';
+import { markdownText, schemaArgTypes } from '../../src/components/shared/props/schemaArgTypes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const componentsDir = path.join(root, 'src/components');
@@ -62,6 +62,12 @@ describe('figure schemas', () => {
       options: ['a', 'b'],
       table: { defaultValue: { summary: "'a'" } },
     });
+  });
+
+  it('escapes markdown emphasis in a doc outside code spans (Storybook renders descriptions as markdown)', () => {
+    expect(markdownText('diffusers beta_schedule names, `num_train_timesteps` at most *10000*')).toBe(
+      'diffusers beta\\_schedule names, `num_train_timesteps` at most \\*10000\\*',
+    );
   });
 
   it('checks props in the schema order, applies defaults and keeps the host attributes apart', () => {

@@ -24,6 +24,17 @@ export function fieldDoc(field: PropField<unknown, unknown>): string {
   return field.accepts ? `${field.doc} Accepts ${field.accepts}.` : field.doc;
 }
 
+/**
+ * A doc as Storybook's markdown shows it: underscores and asterisks outside `code` spans escaped, so that names
+ * such as beta_schedule are not read as emphasis.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/([_*])/g, '\\$1')))
+    .join('');
+}
+
 function control(field: PropField<unknown, unknown>): SchemaArgType['control'] {
   const { range } = field;
   if ((field.control === 'range' || field.control === 'number') && range) {
@@ -43,7 +54,7 @@ export function schemaArgTypes(schema: FigureSchema): Record<string, SchemaArgTy
   const out: Record<string, SchemaArgType> = {};
   for (const [name, field] of Object.entries(schema)) {
     out[name] = {
-      description: fieldDoc(field),
+      description: markdownText(fieldDoc(field)),
       control: control(field),
       ...(field.options ? { options: [...field.options] } : {}),
       table: {
