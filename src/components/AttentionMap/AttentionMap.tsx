@@ -14,10 +14,11 @@ import {
   FigureDescription,
   FigureRoot,
   type FigureRootBase,
+  modelFigureRootProps,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
-import { ProgressBar } from '../shared/ui/ProgressBar';
+import { CountProgress } from '../shared/ui/ProgressBar';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import {
   attentionMapSchema,
@@ -125,11 +126,7 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
 
   return (
     <FigureRoot
-      {...root}
-      ref={gate.ref}
-      {...ids.aria}
-      state={gen.phase}
-      data-paused={paused ? 'true' : 'false'}
+      {...modelFigureRootProps(root, gate, ids, gen.phase, paused)}
       data-step={shown + 1}
       data-computed={gen.computed}
       data-total={gen.total}
@@ -223,12 +220,7 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
             onScale={setScale}
           />
           {gen.phase === 'generating' ? (
-            <ProgressBar
-              label="Generating"
-              value={gen.computed}
-              max={gen.total}
-              text={`${gen.computed} of ${gen.total} steps`}
-            />
+            <CountProgress label="Generating" done={gen.computed} total={gen.total} unit="steps" />
           ) : null}
         </>
       ) : null}

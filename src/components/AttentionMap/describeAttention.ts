@@ -1,3 +1,5 @@
+import { MODEL_PHASE_STATUS } from '../shared/generation/engineStatus';
+
 /** What the glyphs under the heatmap are: the sample after the step, or the model's estimate of the finished glyphs. */
 export type AttentionBase = 'predictedX0' | 'sample';
 export const ATTENTION_BASES: readonly AttentionBase[] = ['predictedX0', 'sample'];
@@ -68,11 +70,9 @@ export function summarizeAttention(
 export function attentionStatus(phase: AttentionPhase, computed: number, total: number, summary: string): string {
   switch (phase) {
     case 'idle':
-      return 'Not started';
     case 'loading':
-      return 'Loading model\u2026';
     case 'error':
-      return 'Stopped by an error';
+      return MODEL_PHASE_STATUS[phase];
     case 'unsupported':
       return 'No cross-attention maps for this model';
     case 'noWords':

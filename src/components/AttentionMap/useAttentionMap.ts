@@ -11,7 +11,8 @@ import type { BatchShape } from '../shared/draw/drawSamples';
 import { runForModel } from '../shared/generation/runForModel';
 import { useFrameGeneration, type FrameGenerationSpec } from '../shared/generation/useFrameGeneration';
 import { imageConventionOf } from '../shared/generation/imageConvention';
-import { imageToBytes, type ImageConvention } from '../shared/generation/sampleBytes';
+import { frameImageBytes } from '../shared/generation/runGeneration';
+import type { ImageConvention } from '../shared/generation/sampleBytes';
 import { attentionRegion, storeAttention, type StoredAttention } from './attentionMaps';
 import type { AttentionPhase } from './describeAttention';
 
@@ -34,12 +35,7 @@ function keepFrame(frame: GenerationFrame, image: ImageConvention): AttentionFra
   return {
     step: frame.step,
     timestep: frame.timestep,
-    count: frame.count,
-    channels: frame.channels,
-    width: frame.width,
-    height: frame.height,
-    sample: imageToBytes(frame.sample, image),
-    predictedX0: imageToBytes(frame.predictedX0, image),
+    ...frameImageBytes(frame, image),
     attention: frame.crossAttention ? storeAttention(frame.crossAttention, frame.count) : null,
   };
 }

@@ -2,7 +2,7 @@ import { scaleLinear } from '@visx/scale';
 import { useMemo } from 'react';
 import { themeVar } from '../../theme/theme';
 import { checkCssColor } from '../shared/props/cssColor';
-import { cachedByObject } from '../shared/props/hostProps';
+import { cachedByObject, createCopyOnce } from '../shared/props/hostProps';
 import {
   type Checked,
   type PropProblem,
@@ -136,14 +136,7 @@ function readData(data: unknown): Checked<DatasetMapEntry[]> {
 
 const sanitizedData = /* @__PURE__ */ cachedByObject(readData);
 /** The copies made here (data and radicals): checked already, so taken as they are. */
-const copies = /* @__PURE__ */ new WeakSet<object>();
-
-function copyOnce<T extends object>(value: unknown, sanitize: (value: unknown) => Checked<T>): Checked<T> {
-  if (typeof value === 'object' && value !== null && copies.has(value)) return { value: value as T };
-  const result = sanitize(value);
-  if (result.value) copies.add(result.value);
-  return result;
-}
+const copyOnce = /* @__PURE__ */ createCopyOnce();
 
 /**
  * Checks the data (1 to 5000 glyphs with finite coordinates, a character, a definition, a radical, optional

@@ -12,10 +12,11 @@ import {
   FigureDescription,
   FigureRoot,
   type FigureRootBase,
+  modelFigureRootProps,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
-import { ProgressBar } from '../shared/ui/ProgressBar';
+import { CountProgress } from '../shared/ui/ProgressBar';
 import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { ClassPicker } from './ClassPicker';
@@ -120,11 +121,7 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
 
   return (
     <FigureRoot
-      {...root}
-      ref={gate.ref}
-      {...ids.aria}
-      state={gen.phase}
-      data-paused={paused ? 'true' : 'false'}
+      {...modelFigureRootProps(root, gate, ids, gen.phase, paused)}
       data-playing={playing ? 'true' : 'false'}
       data-step={shown + 1}
       data-computed={gen.computed}
@@ -197,12 +194,7 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
         onSave={save}
       />
       {gen.phase === 'generating' ? (
-        <ProgressBar
-          label="Generating"
-          value={gen.computed}
-          max={gen.total}
-          text={`${gen.computed} of ${gen.total} steps`}
-        />
+        <CountProgress label="Generating" done={gen.computed} total={gen.total} unit="steps" />
       ) : gen.phase === 'done' ? (
         <div style={{ fontSize: 12, color: themeVar('muted') }}>
           {`Generated ${gen.total} step${gen.total === 1 ? '' : 's'} in ${(gen.elapsedMs / 1000).toFixed(1)} s`}

@@ -1,3 +1,4 @@
+import { MODEL_PHASE_STATUS } from '../shared/generation/engineStatus';
 import type { FrameLayer } from '../shared/generation/runGeneration';
 import type { DenoisePhase } from './useDenoiseAnimator';
 
@@ -64,9 +65,7 @@ export function denoiseStatus(
   total: number,
   timestep: number | null,
 ): string {
-  if (phase === 'idle') return 'Not started';
-  if (phase === 'loading') return 'Loading model\u2026';
-  if (phase === 'error') return 'Stopped by an error';
+  if (phase === 'idle' || phase === 'loading' || phase === 'error') return MODEL_PHASE_STATUS[phase];
   if (computed === 0) return `Generating: waiting for step 1 of ${total}`;
   const t = timestep === null ? '' : `, t = ${Math.round(timestep * 100) / 100}`;
   return `step ${index + 1} of ${total}${t}`;

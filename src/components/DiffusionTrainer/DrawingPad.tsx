@@ -2,6 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from '
 import { themeVar } from '../../theme/theme';
 import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { DRAW_EXTENT, MAX_DRAWN_POINTS } from './trainerData';
+import { SampleDots } from './FieldPanel';
 import { dataX, dataY, dotsPath, px, py } from './plotGeometry';
 
 /** Props of {@link DrawingPad}. */
@@ -116,16 +117,7 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
           strokeLinecap="round"
           fill="none"
         />
-        {samples && samples.length ? (
-          <path
-            data-series="samples"
-            d={dotsPath(samples, size)}
-            stroke={themeVar('accent2')}
-            strokeWidth={3.5}
-            strokeLinecap="round"
-            fill="none"
-          />
-        ) : null}
+        <SampleDots samples={samples} size={size} />
         {focused ? (
           <g data-part="cursor" stroke={themeVar('accent')} strokeWidth={1.5}>
             <circle cx={px(cursor[0], size)} cy={py(cursor[1], size)} r={7} fill="none" />

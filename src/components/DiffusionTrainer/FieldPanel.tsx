@@ -79,16 +79,7 @@ export function FieldPanel({
             fill="none"
           />
         ) : null}
-        {samples && samples.length ? (
-          <path
-            data-series="samples"
-            d={dotsPath(samples, size)}
-            stroke={themeVar('accent2')}
-            strokeWidth={3.5}
-            strokeLinecap="round"
-            fill="none"
-          />
-        ) : null}
+        <SampleDots samples={samples} size={size} />
         {note ? (
           <text
             x={size / 2}
@@ -105,4 +96,18 @@ export function FieldPanel({
       </svg>
     </div>
   );
+}
+
+/** The model's samples as strong dots on a square panel of side `size` (nothing when there are none). */
+export function SampleDots({ samples, size }: { samples?: Float64Array | null; size: number }) {
+  return samples && samples.length ? (
+    <path
+      data-series="samples"
+      d={dotsPath(samples, size)}
+      stroke={themeVar('accent2')}
+      strokeWidth={3.5}
+      strokeLinecap="round"
+      fill="none"
+    />
+  ) : null;
 }

@@ -1,8 +1,8 @@
-import { Group } from '@visx/group';
 import { LinePath } from '@visx/shape';
 import { scaleLinear } from 'd3-scale';
 import { themeVar } from '../../theme/theme';
 import { ChartAxis } from '../shared/ui/ChartAxis';
+import { ChartFrame } from '../shared/ui/ChartFrame';
 import type { CurvePoint, GaussianSamplerModel } from './useGaussianSampler';
 
 const MARGIN = { top: 10, right: 14, bottom: 40, left: 52 };
@@ -35,57 +35,49 @@ export function GaussianSamplerChart({ model, width, height }: GaussianSamplerCh
   const py = (p: CurvePoint) => y(p.y);
   const axisStyle = { fill: 'currentColor', fontSize: 11, fontFamily: themeVar('fontFamily') };
   return (
-    <svg
-      width={width}
-      height={height}
-      aria-hidden="true"
-      focusable="false"
-      style={{ display: 'block', overflow: 'visible' }}
-    >
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        <g data-series="histogram">
-          {Array.from(density, (d, i) => {
-            const x0 = x(edges[i]!);
-            const x1 = x(edges[i + 1]!);
-            const top = y(d);
-            return d > 0 ? (
-              <rect
-                key={i}
-                x={x0}
-                y={top}
-                width={Math.max(0.5, x1 - x0 - 1)}
-                height={innerHeight - top}
-                style={SERIES.histogram}
-              />
-            ) : null;
-          })}
-        </g>
-        <LinePath data={model.pdf} x={px} y={py} fill="none" data-series="truth" style={SERIES.truth} />
-        {model.fitPdf ? (
-          <LinePath data={model.fitPdf} x={px} y={py} fill="none" data-series="fit" style={SERIES.fit} />
-        ) : null}
-        <g style={{ color: themeVar('muted') }}>
-          <ChartAxis
-            orientation="bottom"
-            top={innerHeight}
-            scale={x}
-            numTicks={Math.max(2, Math.floor(innerWidth / 70))}
-            tickLabel={axisStyle}
-            label="x"
-            labelOffset={12}
-            labelText={{ ...axisStyle, fontSize: 12 }}
-          />
-          <ChartAxis
-            orientation="left"
-            scale={y}
-            numTicks={Math.max(2, Math.floor(innerHeight / 40))}
-            tickLabel={{ ...axisStyle, dx: -4, dy: 3 }}
-            label="density"
-            labelOffset={30}
-            labelText={{ ...axisStyle, fontSize: 12 }}
-          />
-        </g>
-      </Group>
-    </svg>
+    <ChartFrame width={width} height={height} margin={MARGIN}>
+      <g data-series="histogram">
+        {Array.from(density, (d, i) => {
+          const x0 = x(edges[i]!);
+          const x1 = x(edges[i + 1]!);
+          const top = y(d);
+          return d > 0 ? (
+            <rect
+              key={i}
+              x={x0}
+              y={top}
+              width={Math.max(0.5, x1 - x0 - 1)}
+              height={innerHeight - top}
+              style={SERIES.histogram}
+            />
+          ) : null;
+        })}
+      </g>
+      <LinePath data={model.pdf} x={px} y={py} fill="none" data-series="truth" style={SERIES.truth} />
+      {model.fitPdf ? (
+        <LinePath data={model.fitPdf} x={px} y={py} fill="none" data-series="fit" style={SERIES.fit} />
+      ) : null}
+      <g style={{ color: themeVar('muted') }}>
+        <ChartAxis
+          orientation="bottom"
+          top={innerHeight}
+          scale={x}
+          numTicks={Math.max(2, Math.floor(innerWidth / 70))}
+          tickLabel={axisStyle}
+          label="x"
+          labelOffset={12}
+          labelText={{ ...axisStyle, fontSize: 12 }}
+        />
+        <ChartAxis
+          orientation="left"
+          scale={y}
+          numTicks={Math.max(2, Math.floor(innerHeight / 40))}
+          tickLabel={{ ...axisStyle, dx: -4, dy: 3 }}
+          label="density"
+          labelOffset={30}
+          labelText={{ ...axisStyle, fontSize: 12 }}
+        />
+      </g>
+    </ChartFrame>
   );
 }

@@ -8,6 +8,7 @@ import {
   fieldTimestepField,
   gridSizeField,
   onTChangeField,
+  readShowFlags,
 } from '../shared/props/fieldPlotFields';
 import { booleanProp, callbackProp, choiceProp, customProp, numberProp } from '../shared/props/figureSchema';
 import { checked, checkNumber, describeValue, isPlainObject, type Checked } from '../shared/props/propChecks';
@@ -42,15 +43,8 @@ function sanitizeShow(show: unknown): Checked<Partial<GuidanceFieldLayers>> {
       },
     };
   const out: Partial<GuidanceFieldLayers> = {};
-  for (const key of ['score', 'contours', 'trajectories', 'reference'] as const) {
-    const value = show[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean')
-      return {
-        problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` },
-      };
-    out[key] = value;
-  }
+  const problem = readShowFlags(show, ['score', 'contours', 'trajectories', 'reference'], out);
+  if (problem) return { problem };
   return { value: out };
 }
 

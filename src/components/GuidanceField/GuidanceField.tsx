@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme';
+import { FieldHoverReadout } from '../ScoreFieldPlot/FieldPlanePlot';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
@@ -145,10 +146,7 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
         onHover={setHover}
         hover={hover}
       />
-      <div
-        data-part="hover"
-        style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}
-      >
+      <FieldHoverReadout>
         {hover
           ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · log p(x) = ${formatSignificant(hover.logDensity)} · p(y | x) = ${formatSignificant(hover.classProbability)} · guided score = (${formatSignificant(hover.scoreX)}, ${formatSignificant(hover.scoreY)})`
           : paths
@@ -157,7 +155,7 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
                 ? ` (w = 1: ${Math.round(100 * reference.inClass)}%, ${formatSignificant(reference.shift)})`
                 : '')
             : 'Point at the plot to read the density, the class probability and the guided score there.'}
-      </div>
+      </FieldHoverReadout>
       {paths ? (
         <div data-part="legend" style={{ fontSize: 12, color: themeVar('muted') }}>
           + the class's mean · × the centre of the end points · ■ end points at w = {formatSignificant(w)}

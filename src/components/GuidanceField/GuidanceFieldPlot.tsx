@@ -1,9 +1,8 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { guidedScore2d, mixture2dEvaluate } from '../../engine';
-import { type ColorMap, readThemeColor } from '../../theme';
-import { colorLut } from '../../theme/colorMaps';
-import { drawArrows, drawContours, paintDensity, pixelMap } from '../ScoreFieldPlot/drawScoreField2d';
-import { PlanePlot, type PlanePoint, type PlaneView } from '../shared/ui/PlanePlot';
+import { readThemeColor } from '../../theme';
+import { drawArrows, drawContours, paintDensity } from '../ScoreFieldPlot/drawScoreField2d';
+import { type FieldPaintView, FieldPlanePlot, type FieldPlotFrameProps } from '../ScoreFieldPlot/FieldPlanePlot';
 import type { GuidanceFieldLayers } from './describeGuidanceField';
 import { drawCentres, drawGuidedPaths, drawReferenceEnds } from './drawGuidanceField';
 import type { GuidanceFieldFrame, GuidanceFieldGuided, GuidanceFieldPaths } from './guidanceFieldModel';
@@ -19,7 +18,7 @@ export interface GuidanceFieldHover {
 }
 
 /** Props of {@link GuidanceFieldPlot}. */
-export interface GuidanceFieldPlotProps {
+export interface GuidanceFieldPlotProps extends FieldPlotFrameProps<GuidanceFieldHover> {
   extent: number;
   /** The chosen class's clean mean, marked with a plus. */
   classMean: readonly [number, number];
@@ -29,12 +28,6 @@ export interface GuidanceFieldPlotProps {
   reference: GuidanceFieldPaths | null;
   heads: Float64Array;
   layers: GuidanceFieldLayers;
-  colorMap: ColorMap;
-  /** Outer size in CSS pixels, axes included. */
-  width: number;
-  height: number;
-  onHover?: (hover: GuidanceFieldHover | null) => void;
-  hover?: GuidanceFieldHover | null;
 }
 
 /**
@@ -50,21 +43,11 @@ export function GuidanceFieldPlot({
   reference,
   heads,
   layers,
-  colorMap,
-  width,
-  height,
-  onHover,
-  hover,
+  ...plot
 }: GuidanceFieldPlotProps) {
-  const lut = useMemo(() => colorLut(colorMap), [colorMap]);
-
-  const draw = useCallback(
-    (
-      ctx: CanvasRenderingContext2D,
-      canvas: HTMLCanvasElement,
-      { width: innerW, height: innerH, paintImage }: PlaneView,
-    ) => {
-      const map = pixelMap(e, innerW, innerH);
+  const paint = useCallback(
+    (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, view: FieldPaintView) => {
+      const { width: innerW, height: innerH, paintImage, map, lut } = view;
       paintImage(guided.densityGrid.nx, (image) => paintDensity(image, guided, 'linear', lut));
       // Overlays in fixed light colours that read on every colour map; the class in the theme's second accent.
       const light = '#ffffff';
@@ -103,33 +86,20 @@ export function GuidanceFieldPlot({
       layers.score,
       layers.trajectories,
       layers.reference,
-      lut,
-      e,
     ],
   );
 
-  function handlePoint(point: PlanePoint | null) {
-    if (!point) return onHover?.(null);
-    const { x, y } = point;
+  function hoverAt(x: number, y: number): GuidanceFieldHover {
     const g = guidedScore2d(frame.noised, frame.classIndex, guided.guidanceScale, x, y);
-    onHover?.({
+    return {
       x,
       y,
       logDensity: mixture2dEvaluate(frame.noised.joint, x, y).logDensity,
       classProbability: Math.exp(g.logClassPosterior),
       scoreX: g.scoreX,
       scoreY: g.scoreY,
-    });
+    };
   }
 
-  return (
-    <PlanePlot
-      extent={e}
-      width={width}
-      height={height}
-      draw={draw}
-      onPoint={onHover ? handlePoint : undefined}
-      marker={hover}
-    />
-  );
+  return <FieldPlanePlot {...plot} extent={e} paint={paint} hoverAt={hoverAt} />;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../engine';
 import { LABELLED_MIXTURE2D_PRESET_LABELS, isLabelledMixture2dPresetName } from '../../engine/internal';
 import { readComponents } from '../ScoreFieldPlot/scoreFieldData';
-import { cachedByObject } from '../shared/props/hostProps';
+import { cachedByObject, createCopyOnce } from '../shared/props/hostProps';
 import {
   type Checked,
   type PropProblem,
@@ -118,7 +118,7 @@ function readData(data: unknown): Checked<GuidanceFieldData> {
 }
 
 const sanitized = /* @__PURE__ */ cachedByObject(readData);
-const copies = /* @__PURE__ */ new WeakSet<object>();
+const copyOnce = /* @__PURE__ */ createCopyOnce();
 
 /**
  * Checks the `data` prop (a labelled preset, or 2 to 8 classes of gaussians, at most 200 in all, with the
@@ -126,12 +126,7 @@ const copies = /* @__PURE__ */ new WeakSet<object>();
  * Never throws.
  */
 export function sanitizeGuidanceFieldData(data: unknown): Checked<GuidanceFieldData> {
-  return safeCheck('data', () => {
-    if (typeof data === 'object' && data !== null && copies.has(data)) return { value: data as GuidanceFieldData };
-    const result = sanitized(data);
-    if (result.value && typeof result.value === 'object') copies.add(result.value);
-    return result;
-  });
+  return safeCheck('data', () => copyOnce(data, sanitized));
 }
 
 /** How many gaussians the (sanitised) data holds. */

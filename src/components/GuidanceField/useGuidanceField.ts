@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useMemoByValue } from '../../hooks/useMemoByValue';
-import { type PropProblem, errorText } from '../shared/props/propChecks';
+import { FIELD_PLOT_LIMITS, fieldComputeProblem } from '../shared/props/fieldPlotFields';
+import type { PropProblem } from '../shared/props/propChecks';
 import type { ScheduleSpec } from '../shared/props/resolveSchedule';
 import { type ScheduleAbar, resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { type GuidanceFieldData, type ResolvedGuidanceFieldData, resolveGuidanceFieldData } from './guidanceFieldData';
@@ -22,11 +23,7 @@ export const GUIDANCE_FIELD_LIMITS = {
   guidanceScale: { min: 0, max: 10 },
   trajectoryCount: { integer: true, min: 0, max: 200 },
   trajectorySteps: { integer: true, min: 1, max: 500 },
-  gridSize: { integer: true, min: 2, max: 32 },
-  densityResolution: { integer: true, min: 8, max: 256 },
-  numTrainTimesteps: { integer: true, min: 2, max: 10_000 },
-  extent: { min: 0, minExclusive: true, max: 1000 },
-  seed: { integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  ...FIELD_PLOT_LIMITS,
 } as const;
 
 /**
@@ -139,12 +136,7 @@ function resolveBase(
       scheduleName: schedule.name,
     };
   } catch (error) {
-    return {
-      problem: {
-        prop: 'data',
-        message: `the figure could not be computed for this data and schedule: ${errorText(error)}`,
-      },
-    };
+    return { problem: fieldComputeProblem('for this data and schedule', error) };
   }
 }
 
@@ -189,9 +181,7 @@ function layers(
   const { base, scheduleName } = resolved;
   const stateProblem = checkState(base, s);
   if (stateProblem) return { problem: stateProblem };
-  const failed = (what: string, error: unknown): GuidanceFieldModel => ({
-    problem: { prop: 'data', message: `the figure could not be computed ${what}: ${errorText(error)}` },
-  });
+  const failed = (what: string, error: unknown): GuidanceFieldModel => ({ problem: fieldComputeProblem(what, error) });
   const frame = get.frame();
   if (frame.error !== undefined) return failed(`at t = ${s.t}`, frame.error);
   const guided = get.guided(frame.value!);

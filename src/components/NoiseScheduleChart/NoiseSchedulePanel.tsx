@@ -1,10 +1,10 @@
-import { Group } from '@visx/group';
 import { LinePath } from '@visx/shape';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { memo, type PointerEvent } from 'react';
 import { themeVar } from '../../theme/theme';
 import { formatNumber, formatSignificant } from '../shared/format/formatNumber';
 import { ChartAxis } from '../shared/ui/ChartAxis';
+import { ChartFrame } from '../shared/ui/ChartFrame';
 import { QUANTITY_INFO } from './quantities';
 import { seriesStyle } from './seriesStyle';
 import { valueAt, type ChartPanel, type ChartSeries } from './useNoiseScheduleChart';
@@ -148,49 +148,41 @@ export function NoiseSchedulePanel({
   return (
     <figure data-quantity={panel.quantity} style={{ margin: 0, position: 'relative', width }}>
       <figcaption style={{ fontSize: 12, fontWeight: 600, margin: '0 0 2px 4px' }}>{panel.title}</figcaption>
-      <svg
-        width={width}
-        height={height}
-        aria-hidden="true"
-        focusable="false"
-        style={{ display: 'block', overflow: 'visible' }}
-      >
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          <PanelLines panel={panel} series={series} maxSteps={maxSteps} width={width} height={height} />
-          {t === null ? null : (
-            <g data-part="crosshair">
-              <line
-                x1={cx}
-                x2={cx}
-                y1={0}
-                y2={innerH}
-                style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }}
-              />
-              {series.map((s, i) => {
-                const v = valueAt(s, panel.quantity, t);
-                if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
-                return (
-                  <circle
-                    key={i}
-                    cx={cx}
-                    cy={round3(y(v))}
-                    r={3.5}
-                    style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }}
-                  />
-                );
-              })}
-            </g>
-          )}
-          <rect
-            width={innerW}
-            height={innerH}
-            fill="transparent"
-            onPointerMove={onMove}
-            onPointerLeave={() => onHover(null)}
-            data-part="hover-target"
-          />
-        </Group>
-      </svg>
+      <ChartFrame width={width} height={height} margin={MARGIN}>
+        <PanelLines panel={panel} series={series} maxSteps={maxSteps} width={width} height={height} />
+        {t === null ? null : (
+          <g data-part="crosshair">
+            <line
+              x1={cx}
+              x2={cx}
+              y1={0}
+              y2={innerH}
+              style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }}
+            />
+            {series.map((s, i) => {
+              const v = valueAt(s, panel.quantity, t);
+              if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
+              return (
+                <circle
+                  key={i}
+                  cx={cx}
+                  cy={round3(y(v))}
+                  r={3.5}
+                  style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }}
+                />
+              );
+            })}
+          </g>
+        )}
+        <rect
+          width={innerW}
+          height={innerH}
+          fill="transparent"
+          onPointerMove={onMove}
+          onPointerLeave={() => onHover(null)}
+          data-part="hover-target"
+        />
+      </ChartFrame>
       {t === null || !showTooltip ? null : (
         <div
           aria-hidden="true"

@@ -58,24 +58,11 @@ const SvgCells = /* @__PURE__ */ memo(
       for (let x = 0; x < width; x++) {
         const v = values[y * width + x]!;
         const k = colorIndex(v, lo, hi);
-        if ((channels ?? 1) > 1) {
-          const { fill, opacity } = colourFill(
-            { values, width, height, channels, lo, hi, cellSize, lut, showValues, digits },
-            y * width + x,
-          );
-          cells.push(
-            <rect
-              key={`r${x},${y}`}
-              x={x * cellSize}
-              y={y * cellSize}
-              width={cellSize}
-              height={cellSize}
-              fill={fill}
-              fillOpacity={opacity}
-            />,
-          );
-          continue;
-        }
+        // A colour image's cell takes its own fill and opacity (and shows no value); a grey one the colour map's.
+        const colour = (channels ?? 1) > 1;
+        const { fill, opacity } = colour
+          ? colourFill({ values, width, height, channels, lo, hi, cellSize, lut, showValues, digits }, y * width + x)
+          : { fill: fillOf(lut, k), opacity: undefined };
         cells.push(
           <rect
             key={`r${x},${y}`}
@@ -83,9 +70,11 @@ const SvgCells = /* @__PURE__ */ memo(
             y={y * cellSize}
             width={cellSize}
             height={cellSize}
-            fill={fillOf(lut, k)}
+            fill={fill}
+            fillOpacity={opacity}
           />,
         );
+        if (colour) continue;
         if (showValues) {
           cells.push(
             <text

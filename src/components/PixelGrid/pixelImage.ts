@@ -1,4 +1,4 @@
-import { cachedByObject } from '../shared/props/hostProps';
+import { cachedByObject, createCopyOnce } from '../shared/props/hostProps';
 import {
   checkNumber,
   describeValue,
@@ -99,20 +99,16 @@ function readImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
 
 const sanitizedImages = /* @__PURE__ */ cachedByObject((image) => readImage('image', image));
 /** The copies made here: checked already, so taken as they are. */
-const copies = /* @__PURE__ */ new WeakSet<object>();
+const copyOnce = /* @__PURE__ */ createCopyOnce();
 
 /**
  * Checks an image prop (sizes, data length before any value is read, finite values of a bounded size) and
  * copies it: the figure draws the copy. The same image object gives the same copy (checked once).
  */
 export function sanitizePixelImage(prop: string, image: unknown): Checked<SanitizedPixelImage> {
-  return safeCheck(prop, () => {
-    if (typeof image === 'object' && image !== null && copies.has(image))
-      return { value: image as SanitizedPixelImage };
-    const result = prop === 'image' ? sanitizedImages(image) : readImage(prop, image);
-    if (result.value) copies.add(result.value);
-    return result;
-  });
+  return safeCheck(prop, () =>
+    copyOnce(image, (value) => (prop === 'image' ? sanitizedImages(value) : readImage(prop, value))),
+  );
 }
 
 /** The first problem of an image prop (sizes, data length, non-finite values), or null. */

@@ -10,6 +10,7 @@ import {
   FigureDescription,
   FigureRoot,
   type FigureRootBase,
+  modelFigureRootProps,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
@@ -118,14 +119,7 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
                   : 'Ready: type a prompt and press Generate';
 
   return (
-    <FigureRoot
-      {...root}
-      ref={gate.ref}
-      {...ids.aria}
-      state={gen.phase}
-      data-paused={paused ? 'true' : 'false'}
-      data-results={gen.results.length}
-    >
+    <FigureRoot {...modelFigureRootProps(root, gate, ids, gen.phase, paused)} data-results={gen.results.length}>
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>
         Type an English prompt and generate a grid of glyphs with the diffusion model running in this page. Each result

@@ -11,10 +11,11 @@ import {
   FigureDescription,
   FigureRoot,
   type FigureRootBase,
+  modelFigureRootProps,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { GenerationStatus } from '../shared/ui/GenerationStatus';
-import { ProgressBar } from '../shared/ui/ProgressBar';
+import { CountProgress } from '../shared/ui/ProgressBar';
 import { PAUSED_TEXT } from '../shared/ui/StartNotice';
 import { describeRace, laneStyle, raceStatus } from './describeRace';
 import { jobKey } from './racePlan';
@@ -145,11 +146,7 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
 
   return (
     <FigureRoot
-      {...root}
-      ref={gate.ref}
-      {...ids.aria}
-      state={gen.phase}
-      data-paused={paused ? 'true' : 'false'}
+      {...modelFigureRootProps(root, gate, ids, gen.phase, paused)}
       data-steps={steps}
       data-lanes-done={lanesDone}
       data-chart-done={gen.chartProgress.done}
@@ -241,12 +238,7 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
             label={chartLabel}
           />
           {gen.phase === 'charting' ? (
-            <ProgressBar
-              label="Chart"
-              value={gen.chartProgress.done}
-              max={gen.chartProgress.total}
-              text={`${gen.chartProgress.done} of ${gen.chartProgress.total} runs`}
-            />
+            <CountProgress label="Chart" done={gen.chartProgress.done} total={gen.chartProgress.total} unit="runs" />
           ) : null}
           <RaceTable
             reference={referenceName}

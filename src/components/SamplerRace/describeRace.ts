@@ -1,3 +1,4 @@
+import { MODEL_PHASE_STATUS } from '../shared/generation/engineStatus';
 import type { ThemeToken } from '../../theme/theme';
 import type { RacePhase } from './useSamplerRace';
 
@@ -62,11 +63,9 @@ export function raceStatus(
 ): string {
   switch (phase) {
     case 'idle':
-      return 'Not started';
     case 'loading':
-      return 'Loading model\u2026';
     case 'error':
-      return 'Stopped by an error';
+      return MODEL_PHASE_STATUS[phase];
     case 'racing':
       return `Racing: ${lanesDone} of ${lanes} samplers finished`;
     case 'charting':

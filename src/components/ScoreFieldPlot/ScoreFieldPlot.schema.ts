@@ -8,6 +8,7 @@ import {
   fieldTimestepField,
   gridSizeField,
   onTChangeField,
+  readShowFlags,
 } from '../shared/props/fieldPlotFields';
 import { booleanProp, choiceProp, customProp, numberProp } from '../shared/props/figureSchema';
 import { checkOneOf, describeValue, isPlainObject, type Checked } from '../shared/props/propChecks';
@@ -44,15 +45,8 @@ function sanitizeShow(show: unknown): Checked<ShowLayers> {
       },
     };
   const out: ShowLayers = {};
-  for (const key of ['samples', 'score', 'trajectories'] as const) {
-    const value = show[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean')
-      return {
-        problem: { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` },
-      };
-    out[key] = value;
-  }
+  const problem = readShowFlags(show, ['samples', 'score', 'trajectories'], out);
+  if (problem) return { problem };
   const density = show.density;
   if (density !== undefined) {
     if (typeof density !== 'boolean' && checkOneOf('show.density', density, ['heatmap', 'contours', 'none'])) {

@@ -13,6 +13,7 @@ import {
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { type ScoreFieldLayers, describeScoreField, scoreFieldLabel } from './describeScoreField';
+import { FieldHoverReadout } from './FieldPlanePlot';
 import { ScoreField2D, type ScoreFieldHover } from './ScoreField2D';
 import type { ScoreFieldPlotProps } from './ScoreFieldPlot.props';
 import { initialScoreFieldLayers, scoreFieldPlotSchema } from './ScoreFieldPlot.schema';
@@ -188,14 +189,11 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
         </WebGLBoundary>
       )}
       {viewState === '2d' ? (
-        <div
-          data-part="hover"
-          style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}
-        >
+        <FieldHoverReadout>
           {hover
             ? `x = ${hover.x.toFixed(2)}, y = ${hover.y.toFixed(2)} · q = ${formatSignificant(hover.density)} (log ${formatSignificant(hover.logDensity)}) · score = (${formatSignificant(hover.scoreX)}, ${formatSignificant(hover.scoreY)})`
             : 'Point at the plot to read the density and score there.'}
-        </div>
+        </FieldHoverReadout>
       ) : null}
       {showControls ? (
         <ScoreFieldControls

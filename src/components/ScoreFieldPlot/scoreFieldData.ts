@@ -15,7 +15,7 @@ import {
   kdeMixture2d,
 } from '../../engine/internal';
 import { formatSignificant } from '../shared/format/formatNumber';
-import { cachedByObject } from '../shared/props/hostProps';
+import { cachedByObject, createCopyOnce } from '../shared/props/hostProps';
 import {
   type Checked,
   type PropProblem,
@@ -216,7 +216,7 @@ function readData(data: unknown): Checked<ScoreFieldData> {
 
 const sanitizedData = /* @__PURE__ */ cachedByObject(readData);
 /** The copies made here: checked already, so taken as they are. */
-const copies = /* @__PURE__ */ new WeakSet<object>();
+const copyOnce = /* @__PURE__ */ createCopyOnce();
 
 /**
  * Checks the `data` prop's shape and sizes (at most 5000 points or gaussians, coordinates within +-1e4,
@@ -224,12 +224,7 @@ const copies = /* @__PURE__ */ new WeakSet<object>();
  * the same copy. Whether a covariance is positive definite is the engine's to say. Never throws.
  */
 export function sanitizeScoreFieldData(data: unknown): Checked<ScoreFieldData> {
-  return safeCheck('data', () => {
-    if (typeof data === 'object' && data !== null && copies.has(data)) return { value: data as ScoreFieldData };
-    const result = sanitizedData(data);
-    if (result.value && typeof result.value === 'object') copies.add(result.value);
-    return result;
-  });
+  return safeCheck('data', () => copyOnce(data, sanitizedData));
 }
 
 /** How many gaussians the (sanitised) data is made of: its points, its components, or the preset's. */

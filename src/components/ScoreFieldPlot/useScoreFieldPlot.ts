@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useMemoByValue } from '../../hooks/useMemoByValue';
-import { type PropProblem, checkNumber, errorText, firstProblem } from '../shared/props/propChecks';
+import { FIELD_PLOT_LIMITS, fieldComputeProblem } from '../shared/props/fieldPlotFields';
+import { type PropProblem, checkNumber, firstProblem } from '../shared/props/propChecks';
 import type { ScheduleSpec } from '../shared/props/resolveSchedule';
 import { type ScheduleAbar, resolveScheduleAbar } from '../shared/props/resolveScheduleAbar';
 import { type ScoreFieldData, type ResolvedScoreFieldData, resolveScoreFieldData } from './scoreFieldData';
@@ -41,11 +42,7 @@ export const SCORE_FIELD_LIMITS = {
   sampleCount: { integer: true, min: 0, max: 20_000 },
   trajectoryCount: { integer: true, min: 0, max: 500 },
   trajectorySteps: { integer: true, min: 1, max: 1000 },
-  gridSize: { integer: true, min: 2, max: 32 },
-  densityResolution: { integer: true, min: 8, max: 256 },
-  numTrainTimesteps: { integer: true, min: 2, max: 10_000 },
-  extent: { min: 0, minExclusive: true, max: 1000 },
-  seed: { integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  ...FIELD_PLOT_LIMITS,
 } as const;
 
 /**
@@ -145,12 +142,7 @@ function resolveBase(
   try {
     return { problem: null, base: computeScoreFieldBase(resolvedData, alphasCumprod, o), scheduleName: name };
   } catch (error) {
-    return {
-      problem: {
-        prop: 'data',
-        message: `the figure could not be computed for this data and schedule: ${errorText(error)}`,
-      },
-    };
+    return { problem: fieldComputeProblem('for this data and schedule', error) };
   }
 }
 
@@ -162,7 +154,7 @@ function frameModel(resolved: ReturnType<typeof resolveBase>, t: number, o: Scor
   try {
     return { problem: null, base, scheduleName, frame: computeScoreFieldFrame(base, t, o) };
   } catch (error) {
-    return { problem: { prop: 'data', message: `the figure could not be computed at t = ${t}: ${errorText(error)}` } };
+    return { problem: fieldComputeProblem(`at t = ${t}`, error) };
   }
 }
 

@@ -50,3 +50,10 @@ export function describeEngineError(error: Error, phase: 'load' | 'generate'): s
       return phase === 'load' ? `The model could not be loaded: ${detail}` : `Generation failed: ${detail}`;
   }
 }
+
+/** The status lines of the phases every model figure shares: not started, loading its model, stopped by an error. */
+export const MODEL_PHASE_STATUS = {
+  idle: 'Not started',
+  loading: 'Loading model\u2026',
+  error: 'Stopped by an error',
+} as const;

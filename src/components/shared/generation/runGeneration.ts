@@ -19,6 +19,18 @@ export interface StoredFrame extends BatchShape {
 /** Which array of a frame to draw. */
 export type FrameLayer = 'sample' | 'predictedX0' | 'predictedNoise';
 
+/** What every kept frame has: the batch's shape, and the sample and the predicted x0 as display bytes. */
+export function frameImageBytes(frame: GenerationFrame, image: ImageConvention) {
+  return {
+    count: frame.count,
+    channels: frame.channels,
+    width: frame.width,
+    height: frame.height,
+    sample: imageToBytes(frame.sample, image),
+    predictedX0: imageToBytes(frame.predictedX0, image),
+  };
+}
+
 /** Converts a frame to display bytes (see `sampleBytes.ts`). */
 export function storeFrame(frame: GenerationFrame, image: ImageConvention): StoredFrame {
   return {
@@ -26,12 +38,7 @@ export function storeFrame(frame: GenerationFrame, image: ImageConvention): Stor
     totalSteps: frame.totalSteps,
     timestep: frame.timestep,
     elapsedMs: frame.elapsedMs,
-    count: frame.count,
-    channels: frame.channels,
-    width: frame.width,
-    height: frame.height,
-    sample: imageToBytes(frame.sample, image),
-    predictedX0: imageToBytes(frame.predictedX0, image),
+    ...frameImageBytes(frame, image),
     predictedNoise: noiseToBytes(frame.predictedNoise),
   };
 }

@@ -1,6 +1,14 @@
 import { BETA_SCHEDULES } from '../../../engine';
 import { callbackProp, customProp, numberProp } from './figureSchema';
-import { checked, checkNumber, type Checked, type NumberRange, type PropProblem } from './propChecks';
+import {
+  checked,
+  checkNumber,
+  describeValue,
+  errorText,
+  type Checked,
+  type NumberRange,
+  type PropProblem,
+} from './propChecks';
 import { sanitizeScheduleSpec, type ScheduleSpec } from './resolveSchedule';
 import type { ScheduleAbar } from './resolveScheduleAbar';
 
@@ -9,6 +17,20 @@ import type { ScheduleAbar } from './resolveScheduleAbar';
  * t slider's callback, the grid of arrows, the density's resolution and the view's extent. Each figure gives what
  * differs: its own limit on the schedule's steps (`resolve`), its defaults and ranges.
  */
+
+/** The limits both 2-D field figures put on their grids, their schedule's steps, their extent and their seed. */
+export const FIELD_PLOT_LIMITS = {
+  gridSize: { integer: true, min: 2, max: 32 },
+  densityResolution: { integer: true, min: 8, max: 256 },
+  numTrainTimesteps: { integer: true, min: 2, max: 10_000 },
+  extent: { min: 0, minExclusive: true, max: 1000 },
+  seed: { integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+} as const;
+
+/** The `data` problem a 2-D field figure shows when its exact computation throws; `where` says which, e.g. `at t = 3`. */
+export function fieldComputeProblem(where: string, error: unknown): PropProblem {
+  return { prop: 'data', message: `the figure could not be computed ${where}: ${errorText(error)}` };
+}
 
 /** A figure's way to build abar_t from its (sanitised) `schedule` prop, with its limit on the number of steps. */
 export type ResolveFieldSchedule = (schedule: unknown) => ScheduleAbar | { problem: PropProblem };
@@ -86,4 +108,23 @@ export function extentField(range: NumberRange) {
     defaultText: 'automatic: the view fits both the data and N(0, I)',
     ...range,
   });
+}
+
+/**
+ * Copies the on/off layers `keys` of a `show` prop (a plain object) into `out`, leaving out those it does not set;
+ * the problem with the first that is not true or false, else null.
+ */
+export function readShowFlags<K extends string>(
+  show: Readonly<Record<string, unknown>>,
+  keys: readonly K[],
+  out: Partial<Record<K, boolean>>,
+): PropProblem | null {
+  for (const key of keys) {
+    const value = show[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean')
+      return { prop: `show.${key}`, message: `show.${key} must be true or false; got ${describeValue(value)}.` };
+    out[key] = value;
+  }
+  return null;
 }

@@ -136,3 +136,17 @@ export function cachedByObject<T>(check: (value: unknown) => Checked<T>): (value
     return result;
   };
 }
+
+/**
+ * A module's memory of the sanitised copies it made. The function it returns takes a copy made here back as it is
+ * (checked already) and otherwise runs `sanitize` on the value, remembering the copy it gives when that is an object.
+ */
+export function createCopyOnce(): <T>(value: unknown, sanitize: (value: unknown) => Checked<T>) => Checked<T> {
+  const copies = new WeakSet<object>();
+  return <T>(value: unknown, sanitize: (value: unknown) => Checked<T>): Checked<T> => {
+    if (typeof value === 'object' && value !== null && copies.has(value)) return { value: value as T };
+    const result = sanitize(value);
+    if (typeof result.value === 'object' && result.value !== null) copies.add(result.value);
+    return result;
+  };
+}

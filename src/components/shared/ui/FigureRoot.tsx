@@ -1,4 +1,12 @@
-import { forwardRef, useId, type CSSProperties, type HTMLAttributes, type ReactNode, type RefAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  type CSSProperties,
+  type HTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type RefAttributes,
+} from 'react';
 import { themeVar } from '../../../theme/theme';
 import type { PropProblem } from '../props/propChecks';
 import { FigureMessage } from './FigureMessage';
@@ -96,6 +104,21 @@ export function useFigureIds(): FigureIds {
   const label = `${id}-label`;
   const description = `${id}-desc`;
   return { id, label, description, aria: { 'aria-labelledby': label, 'aria-describedby': description } };
+}
+
+/**
+ * The root props a model figure (one run by the engine, started and paused by its start gate) begins with: the checked
+ * root, the gate's ref (it watches the root), the caption and description as the root's name and description, the
+ * generation's phase as its state and whether the gate holds the work paused (`data-paused`).
+ */
+export function modelFigureRootProps(
+  root: FigureRootBase,
+  gate: { ref: Ref<HTMLDivElement> },
+  ids: FigureIds,
+  phase: string,
+  paused: boolean,
+) {
+  return { ...root, ref: gate.ref, ...ids.aria, state: phase, 'data-paused': paused ? 'true' : 'false' };
 }
 
 /** The figure's visible caption, which names it (the root's `aria-labelledby` points at `id`). */

@@ -31,3 +31,18 @@ export function ProgressBar({ label, value, max, text }: ProgressBarProps) {
     </div>
   );
 }
+
+/** A {@link ProgressBar} of a count of things, its text "`done` of `total` `unit`", e.g. "3 of 20 steps". */
+export function CountProgress({
+  label,
+  done,
+  total,
+  unit,
+}: {
+  label: string;
+  done: number;
+  total: number;
+  unit: string;
+}) {
+  return <ProgressBar label={label} value={done} max={total} text={`${done} of ${total} ${unit}`} />;
+}
