@@ -91,7 +91,7 @@ export default defineConfig(
   },
   {
     // These drive Chromium (Playwright) and pass it functions that run in the page.
-    files: ['bench/*.mjs', 'test/examples/*.mjs'],
+    files: ['bench/*.mjs', 'test/examples/*.mjs', 'test/stories/*.mjs', 'test/visual/*.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

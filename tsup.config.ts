@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { build as esbuild, type PluginBuild } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
@@ -197,6 +198,12 @@ export default defineConfig(async (): Promise<Options[]> => {
         workerUrlPlugin((file) => path.dirname(path.join(dist, `${moduleName(file)}.js`))),
         modulePerFilePlugin(moduleSet),
       ],
+      // diffusion-kit/styles.css: the stylesheet the figures adopt at run time, as a file for pages that render on
+      // the server and want the look from the first paint.
+      async onSuccess() {
+        const { KIT_CSS } = await import(pathToFileURL(path.join(dist, 'theme/kitCss.js')).href);
+        await writeFile(path.join(dist, 'styles.css'), `/* diffusion-kit: the figures' stylesheet */\n${KIT_CSS}`);
+      },
     },
     {
       ...shared,

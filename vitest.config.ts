@@ -91,7 +91,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: chromium(),
-          testTimeout: 60_000,
+          // The model stories play a whole generation (wasm, on a CI machine's 2 shared cores): a wide deadline.
+          testTimeout: 120_000,
         },
       },
     ],

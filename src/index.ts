@@ -58,6 +58,7 @@ export {
   themeVar,
   cssVarName,
   colorMaps,
+  KIT_CSS,
   type ThemeScopeProps,
   type Theme,
   type ThemeToken,
@@ -73,3 +74,20 @@ export {
   type DatasetMapRadical,
   type DatasetMapPointsOptions,
 } from './components/DatasetMap';
+export {
+  Button,
+  Select,
+  Slider,
+  NumberField,
+  TextField,
+  Toggle,
+  SegmentedChoice,
+  type ButtonProps,
+  type SelectProps,
+  type SliderProps,
+  type NumberFieldProps,
+  type TextFieldProps,
+  type ToggleProps,
+  type SegmentedChoiceProps,
+  type SegmentedOption,
+} from './components/shared/ui/controls';

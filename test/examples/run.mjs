@@ -92,6 +92,12 @@ const APPS = [
     base: '/docs/',
     page: '/docs/figures',
     figures: MDX_FIGURES,
+    // Its navbar's colour-mode button cycles system -> light -> dark.
+    themeSwitch: async (page, theme) => {
+      const button = page.locator('button[aria-label*="dark and light mode"]').first();
+      for (let i = 0; i < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== theme; i++)
+        await button.click();
+    },
     isolated: false,
     threeD: false,
     serverRendered: true,
@@ -106,6 +112,10 @@ const APPS = [
     dev: (port) => ['npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port)]],
     devModel: true,
     figures: MDX_FIGURES,
+    // Starlight's header select: dark, light or auto.
+    themeSwitch: async (page, theme) => {
+      await page.locator('starlight-theme-select select').first().selectOption(theme);
+    },
     isolated: false,
     threeD: false,
     serverRendered: true,
@@ -553,6 +563,8 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
       }
     }
 
+    if (full && app.themeSwitch) await checkHostTheme(app, page, label);
+
     await page.waitForTimeout(1000); // late console output (effects, Worker replies)
     const errors = consoleMessages.filter((m) => m.type === 'error' && !(app.serverRendered && HYDRATION.test(m.text)));
     check(
@@ -585,6 +597,57 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The figures follow the site's own light/dark switch with no author CSS: the reader switches with the site's
+ * control (Docusaurus's navbar button, Starlight's select), and each figure's text colour is the page's body text
+ * colour in both themes, its colour scheme follows (so the kit's own colours switch too), and its buttons' surface
+ * changes with the theme.
+ */
+async function checkHostTheme(app, page, label) {
+  const read = () =>
+    page.evaluate((ids) => {
+      const body = getComputedStyle(document.body).color;
+      return {
+        theme: document.documentElement.dataset.theme,
+        body,
+        figures: ids.map((id) => {
+          const el = document.querySelector(`[data-testid="${id}"]`);
+          const style = el && getComputedStyle(el);
+          const button = el?.querySelector('.dk-button, .dk-select');
+          return {
+            id,
+            color: style?.color,
+            scheme: style?.colorScheme,
+            control: button ? getComputedStyle(button).backgroundColor : null,
+          };
+        }),
+      };
+    }, app.figures);
+  const seen = {};
+  for (const theme of ['light', 'dark']) {
+    await app.themeSwitch(page, theme);
+    await page.waitForTimeout(300);
+    seen[theme] = await read();
+    const wrong = seen[theme].figures.filter((f) => f.color !== seen[theme].body || f.scheme !== theme);
+    check(
+      label,
+      `figures follow the site's ${theme} theme (text colour and colour scheme), no author CSS`,
+      seen[theme].theme === theme && wrong.length === 0,
+      `html data-theme=${seen[theme].theme}, body ${seen[theme].body}; ` +
+        (wrong.length ? wrong.map((f) => `${f.id}: ${f.color}, ${f.scheme}`).join('; ') : 'all figures match'),
+    );
+  }
+  const unchanged = seen.light.figures.filter(
+    (f, i) => f.control !== null && f.control === seen.dark.figures[i].control,
+  );
+  check(
+    label,
+    "the kit's controls change colour with the site's theme",
+    unchanged.length === 0 && seen.light.figures.some((f) => f.control !== null),
+    seen.light.figures.map((f, i) => `${f.id}: ${f.control} -> ${seen.dark.figures[i].control}`).join('; '),
+  );
 }
 
 /** Opens the page, lets it settle (a dev server's dependency pre-bundling and its reload), and closes it. */

@@ -297,7 +297,7 @@ describe('what is rendered is checked: labels, class names, colour maps, values 
         {...({ dangerouslySetInnerHTML: { __html: '<script>x</script>' } } as object)}
       />,
     ).html;
-    expect(html).toContain('class="dk-gaussian-sampler"');
+    expect(html).toContain('class="dk-figure dk-gaussian-sampler"');
     expect(html).not.toContain('<script>');
     expect(html).toContain('role="figure"');
   });

@@ -80,6 +80,12 @@ const FIGURES: Record<string, () => Defaults> = {
 /** Props interfaces the entries export that are not a figure's. */
 const NOT_FIGURES: Record<string, string> = {
   ThemeScopeProps: 'ThemeScope is the theme provider, not a figure, and lives in src/theme (outside this check).',
+  ...Object.fromEntries(
+    ['Button', 'Select', 'Slider', 'NumberField', 'TextField', 'Toggle', 'SegmentedChoice'].map((name) => [
+      `${name}Props`,
+      `${name} is one of the kit's controls: a native element's own attributes, passed through (no defaults of the kit).`,
+    ]),
+  ),
 };
 
 /** The shipped model's manifest, which the model-driven figures defer to. */

@@ -84,6 +84,27 @@ describe('AttentionMap in Chromium', () => {
     expect(log.messages).toEqual([]);
   });
 
+  it('lays its glyphs out in the width it is given: one row of large cells when wide, a square when narrow', async () => {
+    // No model run is needed: the empty grid is laid out before anything is computed.
+    const draw = (width: number) => (
+      <div style={{ width }}>
+        <AttentionMap prompt="water tree" count={4} steps={2} startWhen="never" />
+      </div>
+    );
+    const view = mount(draw(1000));
+    cleanup = view.unmount;
+    const canvas = () => view.host.querySelector('canvas')!;
+    const cell = () => Number(view.host.querySelector<HTMLElement>('[data-cell-size]')!.dataset.cellSize);
+    // 1000 px: one row of four cells of (1000 - 3 x 2) / 4 = 248 px, capped at cellSize's default 240.
+    await until(() => cell() === 240 && canvas().width === 4 * 240 + 3 * 2, 30_000, 'one row of four');
+    expect(canvas().height).toBe(240);
+    // 300 px: four cells of 73 px are too small; a 2 x 2 grid of (300 - 2) / 2 = 149 px fills the width.
+    view.rerender(draw(300));
+    await until(() => cell() === 149, 30_000, 'the 2 x 2 grid');
+    expect([canvas().width, canvas().height]).toEqual([300, 300]);
+    expect(canvas().getBoundingClientRect().width).toBeLessThanOrEqual(300);
+  });
+
   it('has no axe violations, light and dark, once the maps are drawn', async () => {
     const { view, figures } = mountLightAndDark(<AttentionMap prompt="water tree" count={1} steps={2} cellSize={32} />);
     cleanup = view.unmount;

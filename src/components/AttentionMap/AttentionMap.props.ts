@@ -80,8 +80,9 @@ export interface AttentionMapProps extends FigureHostProps {
    */
   base?: AttentionBase;
   /**
-   * Side of one image in CSS pixels. Accepts a number from 8 to 256.
-   * @default 96
+   * Largest side of one image in CSS pixels: the glyphs fill the width they are given up to this, in one row where
+   * it is wide enough. Accepts a number from 8 to 256.
+   * @default 240
    */
   cellSize?: number;
   /**

@@ -85,7 +85,12 @@ export const attentionMapSchema = {
     options: ATTENTION_BASES,
     default: 'predictedX0',
   }),
-  cellSize: /* @__PURE__ */ numberProp({ doc: 'Side of one image in CSS pixels.', default: 96, min: 8, max: 256 }),
+  cellSize: /* @__PURE__ */ numberProp({
+    doc: 'Largest side of one image in CSS pixels: the glyphs fill the width they are given up to this, in one row where it is wide enough.',
+    default: 240,
+    min: 8,
+    max: 256,
+  }),
   label: /* @__PURE__ */ labelField('Where each word of the prompt acts: cross-attention over the glyphs'),
   startWhen: startWhenField,
 };

@@ -1,10 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen } from '../../hooks/useStartWhen';
 import { colorLut, colorMaps } from '../../theme/colorMaps';
-import { themeVar } from '../../theme/theme';
+import { useThemeVersion } from '../../theme/useThemeVersion';
 import { clearSampleGrid, gridPixelSize } from '../shared/draw/drawSamples';
+import { fitGrid } from '../shared/draw/fitCellSize';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
@@ -35,6 +37,8 @@ import { useAttentionMap } from './useAttentionMap';
 import { WordPicker } from './WordPicker';
 
 const GAP = 2;
+/** The least cell worth a row of more glyphs: a wide page gets one row of large glyphs, a narrow one a square. */
+const LEAST_CELL = 96;
 
 export { MAX_ATTENTION_IMAGE_STEPS };
 export type { AttentionMapProps };
@@ -82,6 +86,11 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
   const colorMap = mapName !== null && mapName !== colorMapName ? colorMaps[mapName] : settings.colorMap;
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The glyphs fill the panel's width (one row on a wide page), up to cellSize: the size on the server.
+  const [panel, setPanel] = useState<HTMLDivElement | null>(null);
+  const fit = fitGrid(useElementWidth(panel), { count, gap: GAP, max: cellSize, least: LEAST_CELL });
+  // The canvas takes the theme's colours: a theme switch redraws.
+  const themeVersion = useThemeVersion();
 
   const words = gen.words ?? [];
   const lastWord = Math.max(0, words.length - 1);
@@ -104,8 +113,17 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
       const top = Math.max(0, ...attention.maxes);
       gain = top > 0 ? (attention.maxes[shownWord] ?? 0) / top : 0;
     }
-    drawAttentionGrid(canvas, frame, { base, word: shownWord, cellSize, gap: GAP, lut, opacity, gain });
-  }, [shown, shownWord, base, cellSize, lut, opacity, scale, gen.runKey, gen.computed]);
+    drawAttentionGrid(canvas, frame, {
+      base,
+      word: shownWord,
+      cellSize: fit.cellSize,
+      columns: fit.columns,
+      gap: GAP,
+      lut,
+      opacity,
+      gain,
+    });
+  }, [shown, shownWord, base, fit.cellSize, fit.columns, lut, opacity, scale, gen.runKey, gen.computed, themeVersion]);
 
   const info = gen.engineState.info;
   const manifest = info?.manifest ?? null;
@@ -121,7 +139,7 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
       : scale === 'all'
         ? Math.max(0, ...summary.maxes)
         : (summary.maxes[shownWord] ?? 0);
-  const size = gridPixelSize(count, cellSize, GAP);
+  const size = gridPixelSize(count, fit.cellSize, GAP, fit.columns);
   const shownName = words[shownWord];
 
   return (
@@ -178,14 +196,15 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
             onSelect={setChosenWord}
             onHover={setHovered}
           />
-          <div style={{ margin: '6px 0' }}>
-            <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>
+          <div ref={setPanel} className="dk-attention-map-panel" data-cell-size={fit.cellSize}>
+            <div className="dk-model-panel-title">
               {shownName !== undefined
                 ? `Attention to "${shownName}" over the ${BASE_NAMES[base].charAt(0).toLowerCase()}${BASE_NAMES[base].slice(1)}`
                 : BASE_NAMES[base]}
             </div>
             <canvas
               ref={canvasRef}
+              className="dk-attention-map-canvas"
               role="img"
               aria-label={
                 shown >= 0 && shownName !== undefined
@@ -194,14 +213,8 @@ function AttentionMapFigure({ root, settings }: { root: FigureRootBase; settings
               }
               width={size.width}
               height={size.height}
-              style={{
-                width: size.width,
-                height: size.height,
-                maxWidth: '100%',
-                display: 'block',
-                imageRendering: 'auto',
-                background: themeVar('surface'),
-              }}
+              // The grid's size (computed); CSS keeps it within the panel, at the grid's aspect.
+              style={{ width: size.width, aspectRatio: `${size.width} / ${size.height}` }}
             />
           </div>
           <ColorScale colorMap={colorMap} top={top} />

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { colorMaps, type ColorMapName } from '../../theme/colorMaps';
-import { themeVar } from '../../theme/theme';
-import { CONTROL_ROW, StepButton, StepScrubber } from '../shared/ui/StepControls';
+import { SegmentedChoice, Select, Slider } from '../shared/ui/controls';
+import { StepButton, StepScrubber } from '../shared/ui/StepControls';
 import { ATTENTION_SCALES, type AttentionScale } from './attentionMaps';
 import { ATTENTION_BASES, BASE_NAMES, type AttentionBase } from './describeAttention';
 
@@ -25,48 +25,53 @@ export interface AttentionMapControlsProps {
   onScale: (scale: AttentionScale) => void;
 }
 
-const SCALE_NAMES: Readonly<Record<AttentionScale, string>> = {
-  word: "the word's own maximum",
-  all: 'the maximum of all words',
-};
+/** The scale's options: the maximum of the word itself or of all words. */
+const SCALE_OPTIONS = ATTENTION_SCALES.map((value) => ({
+  value,
+  label: value === 'word' ? 'this word' : 'all words',
+  title: value === 'word' ? "The word's own maximum" : 'The maximum of all words',
+}));
+
+/** The glyphs under the heatmap, short (the panel's title says them in full). */
+const BASE_OPTIONS = ATTENTION_BASES.map((value) => ({
+  value,
+  label: value === 'predictedX0' ? 'estimate x\u0302\u2080' : 'sample x\u209c',
+  title: BASE_NAMES[value],
+}));
 
 /**
  * The step scrubber (shared by the glyphs and the heatmap) with step buttons, and the heatmap's opacity,
- * colour map, scale and the glyphs under it. All native controls, so all keyboard-operable.
+ * colour map, scale and the glyphs under it. The kit's controls over native elements, so all keyboard-operable;
+ * the rows wrap on a narrow page.
  */
 export function AttentionMapControls(p: AttentionMapControlsProps) {
   const id = useId();
   const step = (delta: number) => p.onSeek(p.index + delta);
   return (
-    <div style={{ fontSize: 13 }}>
-      <div style={CONTROL_ROW}>
+    <div>
+      <div className="dk-controls">
         <StepButton delta={-1} index={p.index} computed={p.computed} onStep={step} />
         <StepButton delta={1} index={p.index} computed={p.computed} onStep={step} />
-        <StepScrubber
-          index={p.index}
-          computed={p.computed}
-          total={p.total}
-          onSeek={p.onSeek}
-          width={{ basis: 140, max: 320 }}
-        />
+        <StepScrubber index={p.index} computed={p.computed} total={p.total} onSeek={p.onSeek} />
       </div>
-      <div style={CONTROL_ROW}>
-        <label htmlFor={`${id}-opacity`}>Heatmap opacity</label>
-        <input
-          id={`${id}-opacity`}
-          type="range"
-          min={0}
-          max={1}
-          step={0.05}
-          value={p.opacity}
-          aria-valuetext={`${Math.round(p.opacity * 100)}%`}
-          onChange={(e) => p.onOpacity(e.currentTarget.valueAsNumber)}
-          style={{ width: 110, accentColor: themeVar('accent') }}
-        />
+      <div className="dk-controls">
+        <div className="dk-field">
+          <label htmlFor={`${id}-opacity`}>Heatmap opacity</label>
+          <Slider
+            id={`${id}-opacity`}
+            className="dk-attention-map-opacity"
+            min={0}
+            max={1}
+            step={0.05}
+            value={p.opacity}
+            aria-valuetext={`${Math.round(p.opacity * 100)}%`}
+            onChange={(e) => p.onOpacity(e.currentTarget.valueAsNumber)}
+          />
+        </div>
         {p.colorMapName !== null ? (
-          <>
+          <div className="dk-field">
             <label htmlFor={`${id}-map`}>Colours</label>
-            <select
+            <Select
               id={`${id}-map`}
               value={p.colorMapName}
               onChange={(e) => p.onColorMap(e.currentTarget.value as ColorMapName)}
@@ -76,25 +81,11 @@ export function AttentionMapControls(p: AttentionMapControlsProps) {
                   {name}
                 </option>
               ))}
-            </select>
-          </>
+            </Select>
+          </div>
         ) : null}
-        <label htmlFor={`${id}-scale`}>Scale to</label>
-        <select id={`${id}-scale`} value={p.scale} onChange={(e) => p.onScale(e.currentTarget.value as AttentionScale)}>
-          {ATTENTION_SCALES.map((s) => (
-            <option key={s} value={s}>
-              {SCALE_NAMES[s]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-base`}>Under it</label>
-        <select id={`${id}-base`} value={p.base} onChange={(e) => p.onBase(e.currentTarget.value as AttentionBase)}>
-          {ATTENTION_BASES.map((b) => (
-            <option key={b} value={b}>
-              {BASE_NAMES[b]}
-            </option>
-          ))}
-        </select>
+        <SegmentedChoice legend="Scale to" options={SCALE_OPTIONS} value={p.scale} onChange={p.onScale} />
+        <SegmentedChoice legend="Under it" options={BASE_OPTIONS} value={p.base} onChange={p.onBase} />
       </div>
     </div>
   );

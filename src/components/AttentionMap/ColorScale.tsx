@@ -1,5 +1,4 @@
 import { cssColor, type ColorMap } from '../../theme/colorMaps';
-import { themeVar } from '../../theme/theme';
 import { formatShare } from './describeAttention';
 
 /** Props of {@link ColorScale}. */
@@ -16,22 +15,11 @@ const STOPS = [0, 0.25, 0.5, 0.75, 1];
 export function ColorScale({ colorMap, top }: ColorScaleProps) {
   const gradient = `linear-gradient(to right, ${STOPS.map((t) => `${cssColor(colorMap, t)} ${t * 100}%`).join(', ')})`;
   return (
-    <div
-      aria-hidden="true"
-      style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 12, color: themeVar('muted') }}
-    >
+    <div aria-hidden="true" className="dk-readout dk-attention-map-scale">
       <span>0%</span>
-      <span
-        style={{
-          display: 'inline-block',
-          width: 120,
-          height: 10,
-          borderRadius: 2,
-          border: `1px solid ${themeVar('border')}`,
-          background: gradient,
-        }}
-      />
-      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{top === null ? '' : formatShare(top)}</span>
+      {/* The colour map's colours (data). */}
+      <span className="dk-attention-map-scale-bar" style={{ background: gradient }} />
+      <span>{top === null ? '' : formatShare(top)}</span>
     </div>
   );
 }

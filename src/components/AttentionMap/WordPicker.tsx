@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { themeVar } from '../../theme/theme';
+import { Button } from '../shared/ui/controls';
 import { formatShare } from './describeAttention';
 
 /** Props of {@link WordPicker}. */
@@ -18,7 +18,7 @@ export interface WordPickerProps {
 
 /**
  * The prompt's words as a toolbar of toggle buttons (aria-pressed). One tab stop (roving tabindex): Left/Right
- * (and Up/Down) move and choose, Home/End go to the ends; hovering a word previews its map.
+ * (and Up/Down) move and choose, Home/End go to the ends; hovering a word with a mouse or pen previews its map.
  */
 export function WordPicker({ words, selected, shares, onSelect, onHover }: WordPickerProps) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -48,38 +48,29 @@ export function WordPicker({ words, selected, shares, onSelect, onHover }: WordP
       aria-orientation="horizontal"
       onKeyDown={onKeyDown}
       onPointerLeave={() => onHover(null)}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: 6, margin: '6px 0' }}
+      className="dk-attention-map-words"
     >
       {words.map((word, i) => {
         const pressed = i === selected;
         const share = shares[i];
         return (
-          <button
+          <Button
             key={`${i}-${word}`}
             ref={(el) => {
               refs.current[i] = el;
             }}
-            type="button"
             aria-pressed={pressed}
             tabIndex={pressed ? 0 : -1}
             data-word={i}
             onClick={() => onSelect(i)}
-            onPointerEnter={() => onHover(i)}
-            style={{
-              font: `13px ${themeVar('fontFamily')}`,
-              padding: '3px 10px',
-              borderRadius: 14,
-              cursor: 'pointer',
-              border: `1px solid ${pressed ? themeVar('accent') : themeVar('border')}`,
-              background: pressed ? themeVar('accent') : themeVar('surface'),
-              color: pressed ? themeVar('background') : themeVar('text'),
+            // A mouse or pen previews the word it passes over; a finger's tap chooses it (onClick).
+            onPointerEnter={(e) => {
+              if (e.pointerType !== 'touch') onHover(i);
             }}
           >
             {word}
-            {share !== undefined ? (
-              <span style={{ marginLeft: 6, fontVariantNumeric: 'tabular-nums' }}>{formatShare(share)}</span>
-            ) : null}
-          </button>
+            {share !== undefined ? <span className="dk-attention-map-share">{formatShare(share)}</span> : null}
+          </Button>
         );
       })}
     </div>

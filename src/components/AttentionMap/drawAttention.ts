@@ -13,6 +13,8 @@ export interface AttentionDrawOptions {
   cellSize: number;
   /** Space between cells in CSS pixels. */
   gap: number;
+  /** Number of columns (default: as square as possible). */
+  columns?: number;
   /** The colour map's 256 colours (`colorLut`). */
   lut: ArrayLike<number>;
   /** Opacity of the heatmap, 0 to 1. */
@@ -38,12 +40,14 @@ export function drawAttentionGrid(
   const paper = themeRgb(canvas, ctx, 'background', [255, 255, 255]);
   const ink = themeRgb(canvas, ctx, 'text', [0, 0, 0]);
   const gap = themeRgb(canvas, ctx, 'border', [200, 200, 200]);
-  const image = paintSampleGrid(frame[options.base], frame, { cellPx, gapPx, paper, ink, gap });
+  const { columns } = options;
+  const image = paintSampleGrid(frame[options.base], frame, { cellPx, gapPx, paper, ink, gap, columns });
   if (frame.attention && options.word >= 0) {
     paintAttentionOverlay(image.data, image.width, frame.attention, {
       word: options.word,
       cellPx,
       gapPx,
+      columns,
       lut: options.lut,
       opacity: options.opacity,
       gain: options.gain,

@@ -32,9 +32,9 @@ describe('DatasetMap on the server', () => {
       ['speech', 149],
       ['fire', 86],
     ] as const) {
-      expect(text).toContain(`${name} <span style="color:var(--dk-muted, #5b6470)">(${radical}) · 24</span>`);
+      expect(text).toContain(`${name} <span class="dk-dataset-map-count">(${radical}) · 24</span>`);
     }
-    expect(text).toContain('other <span style="color:var(--dk-muted, #5b6470)">· 256</span>');
+    expect(text).toContain('other <span class="dk-dataset-map-count">· 256</span>');
     expect(html).toContain('Colours: radicals');
     // No tooltip and no canvas on the server: they appear only on hover or focus.
     expect(html).not.toContain('data-part="tooltip"');
@@ -75,10 +75,10 @@ describe('DatasetMap on the server', () => {
       </ThemeScope>,
     );
     expect(html).toContain('--dk-background:#14171c');
-    expect(html).toContain('class="dk-dataset-map mine"');
+    expect(html).toContain('class="dk-figure dk-dataset-map mine"');
     expect(html).toContain('data-testid="map"');
     expect(html).toContain('var(--dk-radical-85, var(--dk-accent, #2f6fde))');
     expect(html).not.toContain('data-part="legend"');
-    expect(html).toContain('width="300"');
+    expect(html).toContain('viewBox="0 0 300 200"'); // laid out at 300 x 200, shown at most that wide
   });
 });

@@ -27,12 +27,14 @@ export interface DatasetMapProps extends Omit<FigureHostProps, 'onSelect'> {
    */
   onSelect?: (entry: DatasetMapEntry, index: number) => void;
   /**
-   * Width of the plot in CSS pixels. Accepts a number from 160 to 4096.
+   * Width of the map in CSS pixels, at most: in a narrower container the map is scaled down to fit. Accepts a number
+   * from 160 to 4096.
    * @default 480
    */
   width?: number;
   /**
-   * Height of the plot in CSS pixels. Accepts a number from 160 to 4096.
+   * Height of the map in CSS pixels at its full width (a map scaled to fit keeps the proportions). Accepts a number
+   * from 160 to 4096.
    * @default 480
    */
   height?: number;

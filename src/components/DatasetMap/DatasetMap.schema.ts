@@ -57,8 +57,16 @@ export const datasetMapSchema = {
     }),
     replacesHostAttribute: true,
   },
-  width: /* @__PURE__ */ numberProp({ doc: 'Width of the plot in CSS pixels.', default: 480, ...L.width }),
-  height: /* @__PURE__ */ numberProp({ doc: 'Height of the plot in CSS pixels.', default: 480, ...L.height }),
+  width: /* @__PURE__ */ numberProp({
+    doc: 'Width of the map in CSS pixels, at most: in a narrower container the map is scaled down to fit.',
+    default: 480,
+    ...L.width,
+  }),
+  height: /* @__PURE__ */ numberProp({
+    doc: 'Height of the map in CSS pixels at its full width (a map scaled to fit keeps the proportions).',
+    default: 480,
+    ...L.height,
+  }),
   pointRadius: /* @__PURE__ */ numberProp({ doc: 'Radius of a point in CSS pixels.', default: 4, ...L.pointRadius }),
   showLegend: /* @__PURE__ */ booleanProp({ doc: 'Show the colour legend under the plot.', default: true }),
   label: /* @__PURE__ */ labelField('The training glyphs, mapped by similarity (UMAP)'),

@@ -160,11 +160,13 @@ export const HoverAndClick: Story = {
   tags: ['!autodocs'],
   play: async ({ canvasElement, args }) => {
     const figure = within(canvasElement).getByRole('figure');
-    const svg = canvasElement.querySelector('svg[role="listbox"]')!;
+    const svg = canvasElement.querySelector<SVGSVGElement>('svg[role="listbox"]')!;
     const target = FIRST_WATER;
     const circle = canvasElement.querySelectorAll('[role="option"]')[target]!;
+    // The map may be shown scaled (its viewBox): a point at (cx, cy) of the map is at rect + (cx, cy) * scale.
     const rect = svg.getBoundingClientRect();
-    const at = { clientX: rect.left + cxOf(circle) + 1, clientY: rect.top + cyOf(circle) };
+    const s = rect.width / svg.viewBox.baseVal.width;
+    const at = { clientX: rect.left + (cxOf(circle) + 1) * s, clientY: rect.top + cyOf(circle) * s };
     // The nearest glyph to the pointer is the target itself, or one even nearer (points can overlap).
     fireEvent.pointerMove(svg, at);
     await waitFor(() => expect(figure).toHaveAttribute('data-active'));

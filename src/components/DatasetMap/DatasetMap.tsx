@@ -1,6 +1,7 @@
 import { Group } from '@visx/group';
 import { Circle } from '@visx/shape';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { useGridCursor } from '../../hooks/useGridCursor';
 import { usePropState } from '../../hooks/usePropState';
 import { themeVar } from '../../theme/theme';
@@ -12,7 +13,6 @@ import {
   FigureDescription,
   FigureRoot,
   InvalidFigure,
-  plotFigureStyle,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import type { DatasetMapProps } from './DatasetMap.props';
@@ -27,7 +27,7 @@ export type { DatasetMapProps };
 
 /** The points of a map that could not be drawn (one array, so that memos keyed on it hold). */
 const NO_POINTS: readonly never[] = [];
-/** How far (CSS pixels) the pointer may be from a point and still pick it. */
+/** How far (CSS pixels, as shown) the pointer may be from a point and still pick it. */
 const PICK_RADIUS = 16;
 
 /**
@@ -51,7 +51,8 @@ export const DatasetMap = /* @__PURE__ */ checkedFigure(
     component: 'DatasetMap',
     ownClass: 'dk-dataset-map',
     check: checkDatasetMapProps,
-    style: (s) => plotFigureStyle(s?.width),
+    // At most the map's width; never wider than its container (the kit's stylesheet), the map scaling with it.
+    style: (s) => ({ width: s?.width }),
   },
   DatasetMapFigure,
 );
@@ -60,6 +61,10 @@ export const DatasetMap = /* @__PURE__ */ checkedFigure(
 function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: DatasetMapSettings }) {
   const { data, radicals, selected: selectedProp, onSelect, width, height, pointRadius, showLegend, label } = settings;
   const ids = useFigureIds();
+  // The map is laid out at width x height and scaled (its viewBox) to the width it is shown at, which the tooltip
+  // needs to sit beside its point.
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const shownWidth = useElementWidth(frame);
   const model = useDatasetMap({ data, radicals, width, height, pointRadius });
   const [selected, setSelected] = usePropState<number | null>(selectedProp);
   const problem = 'problem' in model ? model.problem : null;
@@ -129,10 +134,20 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
   const activePoint: DatasetMapPlotPoint | null = active !== null ? (points[active] ?? null) : null;
   const selectedPoint = selected !== null ? (points[selected] ?? null) : null;
 
+  // The pointer in the map's own coordinates: the SVG may be shown smaller (or larger) than its width x height.
   const localPoint = (event: { clientX: number; clientY: number; currentTarget: Element }) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return nearestPoint(points, event.clientX - rect.left, event.clientY - rect.top, PICK_RADIUS);
+    if (!(rect.width > 0 && rect.height > 0)) return null;
+    const sx = width / rect.width;
+    const sy = height / rect.height;
+    return nearestPoint(
+      points,
+      (event.clientX - rect.left) * sx,
+      (event.clientY - rect.top) * sy,
+      PICK_RADIUS * Math.max(sx, sy),
+    );
   };
+  const scale = shownWidth !== null && shownWidth > 0 ? shownWidth / width : 1;
 
   return (
     <FigureRoot
@@ -143,25 +158,20 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
       data-active={active ?? undefined}
       data-selected={selected ?? undefined}
     >
-      <div id={ids.label} data-part="caption" style={{ fontWeight: 600 }}>
+      <div id={ids.label} data-part="caption" className="dk-title">
         {label}
       </div>
-      <div style={{ position: 'relative', width, height }}>
+      <div ref={setFrame} className="dk-dataset-map-frame" style={{ maxWidth: width }}>
         <svg
-          width={width}
-          height={height}
+          // As wide as the frame, at most \`width\`; the height follows the viewBox's proportions.
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
           role="listbox"
           tabIndex={0}
           aria-label="Glyphs on the map"
           aria-activedescendant={activePoint ? optionId(activePoint.index) : undefined}
           data-part="plot"
-          style={{
-            display: 'block',
-            background: themeVar('background'),
-            borderRadius: 4,
-            outline: focused ? `2px solid ${themeVar('accent')}` : 'none',
-            outlineOffset: 2,
-          }}
+          className="dk-dataset-map-plot"
           onKeyDown={keyboard.onKeyDown}
           onFocus={keyboard.onFocus}
           onBlur={keyboard.onBlur}
@@ -218,14 +228,12 @@ function DatasetMapFigure({ root, settings }: { root: FigureRootBase; settings: 
             />
           ) : null}
         </svg>
-        {activePoint ? <DatasetMapTooltip point={activePoint} plotWidth={width} plotHeight={height} /> : null}
+        {activePoint ? (
+          <DatasetMapTooltip point={activePoint} scale={scale} plotWidth={width * scale} plotHeight={height * scale} />
+        ) : null}
       </div>
       {showLegend ? <DatasetMapLegend items={model.legend} otherCount={model.otherCount} /> : null}
-      <p
-        data-part="selection"
-        aria-live="polite"
-        style={{ margin: 0, fontSize: 13, color: themeVar('muted'), minHeight: '1.4em' }}
-      >
+      <p data-part="selection" aria-live="polite" className="dk-readout dk-dataset-map-selection">
         {selectedPoint
           ? `Selected ${describeEntry(selectedPoint.entry, selectedPoint.radicalName)}`
           : 'Point at a glyph, or focus the map and use the arrow keys; Enter selects.'}

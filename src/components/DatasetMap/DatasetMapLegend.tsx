@@ -1,4 +1,3 @@
-import { themeVar } from '../../theme/theme';
 import { type DatasetMapLegendItem, OTHER_COLOR } from './useDatasetMap';
 
 /** Props of {@link DatasetMapLegend}. */
@@ -7,54 +6,38 @@ export interface DatasetMapLegendProps {
   otherCount: number;
 }
 
-/** Each row sets its own colour and spacing: host pages often style bare `li` elements. */
-const ROW = { display: 'inline-flex', alignItems: 'center', gap: 5, margin: 0, color: themeVar('text') } as const;
-
+/** A dot of a radical's colour (the colour comes from the data). */
 function Swatch({ color, faded }: { color: string; faded?: boolean }) {
   return (
     <span
       aria-hidden="true"
-      style={{
-        display: 'inline-block',
-        width: 10,
-        height: 10,
-        borderRadius: 5,
-        background: color,
-        opacity: faded ? 0.5 : 1,
-      }}
+      className="dk-dataset-map-swatch"
+      data-faded={faded ? '' : undefined}
+      style={{ background: color }}
     />
   );
 }
 
-/** The colours of the map: one row per highlighted radical with its glyph count, then the grey rest. */
+/**
+ * The colours of the map: one row per highlighted radical with its glyph count, then the grey rest. The rows' look is
+ * the kit's (`.dk-dataset-map .dk-dataset-map-item`, two classes deep): host pages often style bare `li` elements.
+ */
 export function DatasetMapLegend({ items, otherCount }: DatasetMapLegendProps) {
   return (
-    <ul
-      data-part="legend"
-      aria-label="Colours: radicals"
-      style={{
-        listStyle: 'none',
-        margin: 0,
-        padding: 0,
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: '4px 14px',
-        fontSize: 13,
-      }}
-    >
+    <ul data-part="legend" aria-label="Colours: radicals" className="dk-dataset-map-legend">
       {items.map((item) => (
-        <li key={item.radical} style={ROW}>
+        <li key={item.radical} className="dk-dataset-map-item">
           <Swatch color={item.color} />
           {item.name}{' '}
-          <span style={{ color: themeVar('muted') }}>
+          <span className="dk-dataset-map-count">
             ({item.radical}) · {item.count}
           </span>
         </li>
       ))}
       {otherCount > 0 ? (
-        <li style={ROW}>
+        <li className="dk-dataset-map-item">
           <Swatch color={OTHER_COLOR} faded />
-          other <span style={{ color: themeVar('muted') }}>· {otherCount}</span>
+          other <span className="dk-dataset-map-count">· {otherCount}</span>
         </li>
       ) : null}
     </ul>

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
+import { useThemeVersion } from '../../theme/useThemeVersion';
 import { drawSampleGrid } from '../shared/draw/drawSamples';
 
 /** Props of {@link GlyphCanvas}. */
@@ -16,6 +17,7 @@ export interface GlyphCanvasProps {
  */
 export function GlyphCanvas({ bytes, size, display }: GlyphCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const themeVersion = useThemeVersion(); // ink and paper come from the theme: a switch redraws
   useIsomorphicLayoutEffect(() => {
     if (ref.current)
       drawSampleGrid(
@@ -24,13 +26,14 @@ export function GlyphCanvas({ bytes, size, display }: GlyphCanvasProps) {
         { count: 1, channels: 1, width: size, height: size },
         { cellSize: display, gap: 0 },
       );
-  }, [bytes, size, display]);
+  }, [bytes, size, display, themeVersion]);
   return (
     <canvas
       ref={ref}
       data-part="glyph"
       aria-hidden="true"
-      style={{ width: display, height: display, display: 'block', imageRendering: 'pixelated' }}
+      className="dk-dataset-map-glyph"
+      style={{ width: display, height: display }}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Select } from '../shared/ui/controls';
 
 /** Props of {@link ClassPicker}. */
 export interface ClassPickerProps {
@@ -22,20 +23,22 @@ export function ClassPicker({ classes, hasNullClass, value, onChange }: ClassPic
   const current =
     value !== undefined && value >= 0 && value < classes.length ? String(value) : hasNullClass ? ANY : '0';
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0', fontSize: 13 }}>
-      <label htmlFor={`${id}-class`}>Class</label>
-      <select
-        id={`${id}-class`}
-        value={current}
-        onChange={(e) => onChange(e.currentTarget.value === ANY ? undefined : Number(e.currentTarget.value))}
-      >
-        {hasNullClass ? <option value={ANY}>any class (unconditional)</option> : null}
-        {classes.map((name, k) => (
-          <option key={k} value={String(k)}>
-            {name}
-          </option>
-        ))}
-      </select>
+    <div className="dk-controls">
+      <div className="dk-field">
+        <label htmlFor={`${id}-class`}>Class</label>
+        <Select
+          id={`${id}-class`}
+          value={current}
+          onChange={(e) => onChange(e.currentTarget.value === ANY ? undefined : Number(e.currentTarget.value))}
+        >
+          {hasNullClass ? <option value={ANY}>any class (unconditional)</option> : null}
+          {classes.map((name, k) => (
+            <option key={k} value={String(k)}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </div>
     </div>
   );
 }

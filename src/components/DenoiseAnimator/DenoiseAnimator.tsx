@@ -2,7 +2,8 @@ import { useRef, type ReactNode } from 'react';
 import { usePrefersReducedMotion } from '../../hooks/usePrefersReducedMotion';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen } from '../../hooks/useStartWhen';
-import { readThemeColor, themeVar } from '../../theme/theme';
+import { readThemeColor } from '../../theme/theme';
+import { gridPixelSize } from '../shared/draw/drawSamples';
 import { saveCanvasesAsPng } from '../shared/draw/savePng';
 import { schedulerLabel } from '../shared/generation/schedulerLabels';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
@@ -100,6 +101,8 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
   // The shown step's frame (its arrays are immutable, so each grid redraws only when the step or run changes).
   const frame = shown >= 0 ? gen.frames[shown] : undefined;
   const shape = frame ?? { count, channels: 1, width: 1, height: 1 };
+  // A panel's natural width (computed): its grid at the largest cell.
+  const panelWidth = gridPixelSize(count, settings.cellSize, GAP).width;
 
   const info = gen.engineState.info;
   const manifest = info?.manifest ?? null;
@@ -159,15 +162,13 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       {info && !info.acceptsPrompts && prompt.trim() ? (
         <FigureNote>{`The model “${manifest?.name}” has no text encoder, so the prompt is not used.`}</FigureNote>
       ) : null}
-      {/* Each panel grows into the row's free width and may shrink to the figure's, so every grid fills the
-          space it is given up to the cellSize prop (the size on the server); a click or Enter enlarges an image
-          of the step and layer shown. */}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, margin: '8px 0', minWidth: 0 }}>
+      {/* Each panel is as wide as its grid at the cellSize prop (the size on the server) and shrinks to the figure's
+          width, its grid with it; the panels sit side by side and wrap. A click or Enter enlarges an image of the
+          step and layer shown. */}
+      <div className="dk-denoise-animator-panels">
         {layers.map((layer, i) => (
-          <div key={layer} style={{ flex: '1 1 auto', minWidth: 0 }}>
-            {layers.length > 1 ? (
-              <div style={{ fontSize: 12, color: themeVar('muted'), marginBottom: 2 }}>{LAYER_TITLES[layer]}</div>
-            ) : null}
+          <div key={layer} className="dk-denoise-animator-panel" style={{ flexBasis: panelWidth }}>
+            {layers.length > 1 ? <div className="dk-model-panel-title">{LAYER_TITLES[layer]}</div> : null}
             <SampleGridCanvas
               canvasRef={canvasRefs[i]}
               layer={layer}
@@ -196,7 +197,7 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
       {gen.phase === 'generating' ? (
         <CountProgress label="Generating" done={gen.computed} total={gen.total} unit="steps" />
       ) : gen.phase === 'done' ? (
-        <div style={{ fontSize: 12, color: themeVar('muted') }}>
+        <div className="dk-readout">
           {`Generated ${gen.total} step${gen.total === 1 ? '' : 's'} in ${(gen.elapsedMs / 1000).toFixed(1)} s`}
         </div>
       ) : null}
@@ -206,9 +207,5 @@ function DenoiseAnimatorFigure({ root, settings }: { root: FigureRootBase; setti
 
 /** A short inline note under the status line. */
 function FigureNote({ children }: { children: ReactNode }) {
-  return (
-    <div style={{ fontSize: 12, borderLeft: `3px solid ${themeVar('accent2')}`, paddingLeft: 6, margin: '4px 0' }}>
-      {children}
-    </div>
-  );
+  return <div className="dk-denoise-animator-note">{children}</div>;
 }

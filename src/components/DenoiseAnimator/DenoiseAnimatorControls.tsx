@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { CONTROL_ROW, StepButton, StepScrubber } from '../shared/ui/StepControls';
+import { Button, Select } from '../shared/ui/controls';
+import { StepButton, StepScrubber } from '../shared/ui/StepControls';
 import { DENOISE_VIEWS, VIEW_NAMES, type DenoiseView } from './describeDenoise';
 
 /** Props of {@link DenoiseAnimatorControls}. */
@@ -24,34 +25,35 @@ export interface DenoiseAnimatorControlsProps {
 
 /**
  * Play/pause, step back and forward, a scrubber over every computed step (its maximum grows while the
- * generation runs), the view, and saving the frame as PNG. All native controls, so all keyboard-operable.
+ * generation runs), the view, and saving the frame as PNG. The kit's controls over native elements, so all
+ * keyboard-operable; the rows wrap on a narrow page.
  */
 export function DenoiseAnimatorControls(p: DenoiseAnimatorControlsProps) {
   const id = useId();
   const none = p.computed === 0;
   return (
-    <div style={{ fontSize: 13 }}>
-      <div style={CONTROL_ROW}>
+    <div>
+      <div className="dk-controls">
         <StepButton delta={-1} index={p.index} computed={p.computed} onStep={p.onStep} />
-        <button type="button" onClick={p.playing ? p.onPause : p.onPlay} disabled={none}>
+        <Button variant="primary" onClick={p.playing ? p.onPause : p.onPlay} disabled={none}>
           {p.playing ? 'Pause' : 'Play'}
-        </button>
+        </Button>
         <StepButton delta={1} index={p.index} computed={p.computed} onStep={p.onStep} />
-        <button type="button" onClick={p.onSave} disabled={none}>
+        <Button onClick={p.onSave} disabled={none}>
           Save PNG
-        </button>
-        <label htmlFor={`${id}-view`} style={{ marginLeft: 8 }}>
-          Show
-        </label>
-        <select id={`${id}-view`} value={p.view} onChange={(e) => p.onView(e.currentTarget.value as DenoiseView)}>
-          {DENOISE_VIEWS.map((v) => (
-            <option key={v} value={v}>
-              {VIEW_NAMES[v]}
-            </option>
-          ))}
-        </select>
+        </Button>
+        <div className="dk-field">
+          <label htmlFor={`${id}-view`}>Show</label>
+          <Select id={`${id}-view`} value={p.view} onChange={(e) => p.onView(e.currentTarget.value as DenoiseView)}>
+            {DENOISE_VIEWS.map((v) => (
+              <option key={v} value={v}>
+                {VIEW_NAMES[v]}
+              </option>
+            ))}
+          </Select>
+        </div>
       </div>
-      <div style={CONTROL_ROW}>
+      <div className="dk-controls">
         <StepScrubber index={p.index} computed={p.computed} total={p.total} onSeek={p.onSeek} />
       </div>
     </div>

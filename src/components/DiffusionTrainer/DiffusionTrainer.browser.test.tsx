@@ -5,6 +5,8 @@ import { axeViolations } from '../shared/testing/axeViolations.browser';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { mountLightAndDark } from '../shared/testing/mountLightAndDark.browser';
 import { DiffusionTrainer } from './DiffusionTrainer';
+import { DIFFUSION_TRAINER_CSS } from './diffusionTrainerCss';
+import { VIEW_EXTENT } from './trainerEvaluation';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -169,5 +171,53 @@ describe('DiffusionTrainer in the browser', () => {
     await userEvent.selectOptions(select, 'spiral');
     await until(() => m.host.querySelector('[role="figure"]')!.getAttribute('data-data') === 'spiral');
     expect(m.host.querySelector('[data-part="exact"] path[data-series="arrows"]')).not.toBeNull();
+  });
+
+  it('draws by touch on a pad scaled down to a narrow page, where the pointer lands', async () => {
+    // The figure's rules, as the kit's stylesheet carries them (the pad shrinks with its container, no panning).
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(DIFFUSION_TRAINER_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const changes: Array<ReadonlyArray<readonly [number, number]>> = [];
+    const m = mount(
+      <div style={{ width: 150 }}>
+        <DiffusionTrainer data={[]} sampleCount={0} panelSize={240} onDataChange={(d) => changes.push(d as never)} />
+      </div>,
+    );
+    cleanup = () => {
+      m.unmount();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+    const pad = m.host.querySelector('[role="application"]') as SVGSVGElement;
+    expect(getComputedStyle(pad).touchAction).toBe('none');
+    const box = pad.getBoundingClientRect();
+    // Scaled to the 150 px container, square.
+    expect(box.width).toBeLessThanOrEqual(150);
+    expect(box.width).toBeGreaterThan(100);
+    expect(Math.abs(box.height - box.width)).toBeLessThan(1);
+    const touch = (type: string, fx: number, fy: number) =>
+      pad.dispatchEvent(
+        new PointerEvent(type, {
+          bubbles: true,
+          pointerType: 'touch',
+          isPrimary: true,
+          pointerId: 7,
+          clientX: box.left + fx * box.width,
+          clientY: box.top + fy * box.height,
+        }),
+      );
+    // Three quarters across, a quarter down: data (x, y) = (E/2, E/2) for a view of [-E, E].
+    touch('pointerdown', 0.75, 0.25);
+    touch('pointermove', 0.25, 0.75);
+    touch('pointerup', 0.25, 0.75);
+    await until(() => /4 points/.test(pad.getAttribute('aria-label') ?? ''));
+    const points = changes[changes.length - 1]!;
+    const cluster = points.slice(0, 3);
+    const mean = (i: 0 | 1) => cluster.reduce((a, p) => a + p[i], 0) / cluster.length;
+    expect(mean(0)).toBeCloseTo(VIEW_EXTENT / 2, 0);
+    expect(mean(1)).toBeCloseTo(VIEW_EXTENT / 2, 0);
+    // The move lands at (-E/2, -E/2).
+    expect(points[3]![0]).toBeCloseTo(-VIEW_EXTENT / 2, 1);
+    expect(points[3]![1]).toBeCloseTo(-VIEW_EXTENT / 2, 1);
   });
 });

@@ -83,7 +83,7 @@ describe('DiffusionTrainer on the server', () => {
         <DiffusionTrainer className="mine" data-testid="dt" gridSize={4} />
       </ThemeScope>,
     );
-    expect(html).toContain('class="dk-diffusion-trainer mine"');
+    expect(html).toContain('class="dk-figure dk-diffusion-trainer mine"');
     expect(html).toContain('data-testid="dt"');
     expect(html).toContain('var(--dk-accent2');
   });

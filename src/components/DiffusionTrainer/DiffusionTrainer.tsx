@@ -13,7 +13,6 @@ import {
   type FigureRootBase,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
-import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import type { DiffusionTrainerProps } from './DiffusionTrainer.props';
 import { diffusionTrainerSchema, trainerAlphasCumprod } from './DiffusionTrainer.schema';
 import { describeTrainer } from './describeTrainer';
@@ -204,21 +203,21 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
           onClear={isDrawn ? () => draw([]) : undefined}
         />
       ) : null}
-      <div data-part="readout" style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted') }}>
+      <div data-part="readout" className="dk-readout dk-diffusion-trainer-readout">
         step {trainer.step} / {maxSteps}
         {recentLoss !== null ? ` · loss ${formatSignificant(recentLoss)}` : ''} · {parameters} parameters
         {where ? ` · training ${where}` : ''}
         {tooFew ? ` · draw at least ${MIN_DRAWN_POINTS} points to train` : ''}
         {trainer.error ? ` · training failed: ${trainer.error}` : ''}
       </div>
-      <span role="status" style={visuallyHidden}>
+      <span role="status" className="dk-visually-hidden">
         {trainer.status === 'done'
           ? `Training finished after ${trainer.step} steps.`
           : trainer.status === 'paused'
             ? `Training paused at step ${trainer.step}.`
             : ''}
       </span>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
+      <div className="dk-diffusion-trainer-panels">
         {isDrawn ? (
           <DrawingPad points={data} onChange={draw} size={size} samples={samples.points} />
         ) : (
@@ -259,7 +258,7 @@ function DiffusionTrainerFigure({ root, settings }: { root: FigureRootBase; sett
           }
         />
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
+      <div className="dk-diffusion-trainer-panels">
         <LineChart
           part="loss"
           title="Loss"

@@ -1,8 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { themeVar } from '../../theme/theme';
-import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { DRAW_EXTENT, MAX_DRAWN_POINTS } from './trainerData';
-import { SampleDots } from './FieldPanel';
+import { PanelFrame, SampleDots } from './FieldPanel';
 import { dataX, dataY, dotsPath, px, py } from './plotGeometry';
 
 /** Props of {@link DrawingPad}. */
@@ -44,6 +43,10 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
     latest.current = next;
     onChange(next);
   };
+  const stop = () => {
+    drawing.current = false;
+  };
+  // The pointer's place as a share of the pad's box, so it stays right however far CSS scales the pad down.
   const at = (e: PointerEvent<SVGSVGElement>): [number, number] => {
     const box = e.currentTarget.getBoundingClientRect();
     return [
@@ -73,11 +76,9 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
   };
   const flat = Float64Array.from(points.flatMap((p) => [p[0], p[1]]));
   return (
-    <div data-part="drawing-pad" style={{ display: 'grid', gap: 4, width: size }}>
-      <div style={{ fontSize: 13, fontWeight: 600 }}>Draw the data ({points.length} points)</div>
+    <div data-part="drawing-pad" className="dk-diffusion-trainer-panel" style={{ width: size }}>
+      <div className="dk-diffusion-trainer-title">Draw the data ({points.length} points)</div>
       <svg
-        width={size}
-        height={size}
         viewBox={`0 0 ${size} ${size}`}
         role="application"
         tabIndex={0}
@@ -87,27 +88,26 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
         onBlur={() => setFocused(false)}
         onKeyDown={onKeyDown}
         onPointerDown={(e) => {
+          // The main button of a mouse or pen, or a touch; not a right click.
+          if (e.button !== 0) return;
           drawing.current = true;
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-          const [x, y] = at(e);
-          add(x, y, 3);
+          // Keep the moves of this pointer (a finger that leaves the pad still draws, clamped to its edge).
+          try {
+            e.currentTarget.setPointerCapture?.(e.pointerId);
+          } catch {
+            // No capture for a pointer the browser no longer tracks: drawing goes on without it.
+          }
+          add(...at(e), 3);
         }}
         onPointerMove={(e) => {
           if (drawing.current) add(...at(e), 1);
         }}
-        onPointerUp={() => (drawing.current = false)}
-        onPointerCancel={() => (drawing.current = false)}
-        style={{
-          background: themeVar('surface'),
-          border: `1px solid ${themeVar('border')}`,
-          borderRadius: 4,
-          display: 'block',
-          cursor: 'crosshair',
-          touchAction: 'none',
-        }}
+        onPointerUp={stop}
+        onPointerCancel={stop}
+        onLostPointerCapture={stop}
+        className="dk-diffusion-trainer-plot dk-diffusion-trainer-pad"
       >
-        <line x1={size / 2} y1={0} x2={size / 2} y2={size} stroke={themeVar('grid')} />
-        <line x1={0} y1={size / 2} x2={size} y2={size / 2} stroke={themeVar('grid')} />
+        <PanelFrame size={size} />
         <path
           data-series="data"
           d={dotsPath(flat, size, MAX_DRAWN_POINTS)}
@@ -136,12 +136,12 @@ export function DrawingPad({ points, onChange, size, samples }: DrawingPadProps)
           </g>
         ) : null}
         {points.length === 0 ? (
-          <text x={size / 2} y={size / 2 - 20} textAnchor="middle" fill={themeVar('muted')} fontSize={12}>
+          <text x={size / 2} y={size / 2 - 20} textAnchor="middle" className="dk-diffusion-trainer-note">
             Press and drag to draw points
           </text>
         ) : null}
       </svg>
-      <span id={descriptionId} style={visuallyHidden}>
+      <span id={descriptionId} className="dk-visually-hidden">
         Arrow keys move the cursor (Shift for bigger steps); Enter or Space adds a small cluster of points there;
         Backspace removes the last point.
       </span>

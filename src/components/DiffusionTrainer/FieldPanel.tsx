@@ -42,23 +42,10 @@ export function FieldPanel({
   part,
 }: FieldPanelProps) {
   return (
-    <div data-part={part} style={{ display: 'grid', gap: 4, width: size }}>
-      <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
-      <svg
-        width={size}
-        height={size}
-        viewBox={`0 0 ${size} ${size}`}
-        role="img"
-        aria-label={alt}
-        style={{
-          background: themeVar('surface'),
-          border: `1px solid ${themeVar('border')}`,
-          borderRadius: 4,
-          display: 'block',
-        }}
-      >
-        <line x1={size / 2} y1={0} x2={size / 2} y2={size} stroke={themeVar('grid')} />
-        <line x1={0} y1={size / 2} x2={size} y2={size / 2} stroke={themeVar('grid')} />
+    <div data-part={part} className="dk-diffusion-trainer-panel" style={{ width: size }}>
+      <div className="dk-diffusion-trainer-title">{title}</div>
+      <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={alt} className="dk-diffusion-trainer-plot">
+        <PanelFrame size={size} />
         {data && data.length ? (
           <path
             data-series="data"
@@ -86,8 +73,7 @@ export function FieldPanel({
             y={size / 2}
             textAnchor="middle"
             dominantBaseline="middle"
-            fill={themeVar('muted')}
-            fontSize={12}
+            className="dk-diffusion-trainer-note"
           >
             {note}
           </text>
@@ -95,6 +81,28 @@ export function FieldPanel({
         {children}
       </svg>
     </div>
+  );
+}
+
+/**
+ * The frame and axes of a square panel of side `size`, drawn inside the SVG (not as a CSS border), so that the
+ * picture fills the element's box exactly and a pointer's place in the box is its place in the picture.
+ */
+export function PanelFrame({ size }: { size: number }) {
+  return (
+    <>
+      <rect
+        x={0.5}
+        y={0.5}
+        width={size - 1}
+        height={size - 1}
+        rx={4}
+        fill={themeVar('surface')}
+        stroke={themeVar('border')}
+      />
+      <line x1={size / 2} y1={1} x2={size / 2} y2={size - 1} stroke={themeVar('grid')} />
+      <line x1={1} y1={size / 2} x2={size - 1} y2={size / 2} stroke={themeVar('grid')} />
+    </>
   );
 }
 

@@ -56,16 +56,9 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
   const ly = (y: number) => M.top + (1 - (Math.log(y) - Math.log(yMin)) / (Math.log(yMax) - Math.log(yMin) || 1)) * h;
   const r1 = (v: number) => Math.round(v * 10) / 10;
   return (
-    <div data-part={part} style={{ display: 'grid', gap: 4 }}>
-      <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
-      <svg
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={alt}
-        style={{ display: 'block', overflow: 'visible' }}
-      >
+    <div data-part={part} className="dk-diffusion-trainer-panel" style={{ width }}>
+      <div className="dk-diffusion-trainer-title">{title}</div>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={alt} className="dk-diffusion-trainer-plot">
         <rect x={M.left} y={M.top} width={w} height={h} fill="none" stroke={themeVar('border')} />
         {has ? (
           <>
@@ -93,12 +86,11 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
               y={M.top + 4}
               textAnchor="end"
               dominantBaseline="hanging"
-              fontSize={10}
-              fill={themeVar('muted')}
+              className="dk-diffusion-trainer-tick"
             >
               {formatSignificant(yMax)}
             </text>
-            <text x={M.left - 4} y={M.top + h} textAnchor="end" fontSize={10} fill={themeVar('muted')}>
+            <text x={M.left - 4} y={M.top + h} textAnchor="end" className="dk-diffusion-trainer-tick">
               {formatSignificant(yMin)}
             </text>
             <text
@@ -106,8 +98,7 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
               y={height - 16}
               textAnchor="start"
               dominantBaseline="hanging"
-              fontSize={10}
-              fill={themeVar('muted')}
+              className="dk-diffusion-trainer-tick"
             >
               {formatSignificant(xMin)}
             </text>
@@ -116,8 +107,7 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
               y={height - 16}
               textAnchor="end"
               dominantBaseline="hanging"
-              fontSize={10}
-              fill={themeVar('muted')}
+              className="dk-diffusion-trainer-tick"
             >
               {formatSignificant(xMax)}
             </text>
@@ -128,19 +118,18 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
             y={M.top + h / 2}
             textAnchor="middle"
             dominantBaseline="middle"
-            fontSize={12}
-            fill={themeVar('muted')}
+            className="dk-diffusion-trainer-note"
           >
             {empty}
           </text>
         )}
-        <text x={M.left + w / 2} y={height - 4} textAnchor="middle" fontSize={11} fill={themeVar('muted')}>
+        <text x={M.left + w / 2} y={height - 4} textAnchor="middle" className="dk-diffusion-trainer-tick">
           {xLabel}
         </text>
       </svg>
-      <div style={{ display: 'flex', gap: 12, fontSize: 12, color: themeVar('muted') }}>
+      <div className="dk-diffusion-trainer-legend">
         {series.map((s) => (
-          <span key={s.name}>
+          <span key={s.name} className="dk-diffusion-trainer-key">
             <svg width={18} height={8} aria-hidden="true">
               <line
                 x1={0}
@@ -151,7 +140,7 @@ export function LineChart({ title, xLabel, width, height, series, xDomain, alt, 
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? '4 3' : undefined}
               />
-            </svg>{' '}
+            </svg>
             {s.name}
           </span>
         ))}

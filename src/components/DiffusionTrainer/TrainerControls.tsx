@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent } from 'react';
 import { MIXTURE2D_PRESETS, type SchedulerName } from '../../engine';
 import { MIXTURE2D_PRESET_LABELS } from '../../engine/internal';
-import { themeVar } from '../../theme/theme';
+import { Button, NumberField, Select, Slider } from '../shared/ui/controls';
 import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/generation/schedulerLabels';
 import type { TrainerState } from './useDiffusionTrainer';
 
@@ -25,9 +25,7 @@ export interface TrainerControlsProps {
   onClear?: () => void;
 }
 
-const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 10, margin: '4px 0' } as const;
-
-/** Native, labelled controls: data, train/pause, reset, seed; sampler and its steps; the t of the panels. */
+/** The kit's labelled controls: train/pause, reset, data, seed; the sampler and its steps; the t of the panels. */
 export function TrainerControls(p: TrainerControlsProps) {
   const id = useId();
   const { trainer } = p;
@@ -38,85 +36,68 @@ export function TrainerControls(p: TrainerControlsProps) {
     if (Number.isFinite(v)) set(Math.round(Math.min(Number(input.max), Math.max(Number(input.min), v))));
   };
   return (
-    <fieldset
-      style={{
-        border: `1px solid ${themeVar('border')}`,
-        borderRadius: 6,
-        margin: 0,
-        padding: '6px 10px',
-        fontSize: 13,
-      }}
-    >
+    <fieldset className="dk-panel">
       <legend>Training</legend>
-      <div style={row}>
-        <label htmlFor={`${id}-data`}>data</label>
-        <select id={`${id}-data`} value={p.dataName} onChange={(e) => p.onData(e.currentTarget.value)}>
-          {MIXTURE2D_PRESETS.map((name) => (
-            <option key={name} value={name}>
-              {MIXTURE2D_PRESET_LABELS[name]}
-            </option>
-          ))}
-          <option value="drawn">points you draw</option>
-        </select>
-        {p.onClear ? (
-          <button type="button" onClick={p.onClear}>
-            Clear points
-          </button>
-        ) : null}
-      </div>
-      <div style={row}>
-        <button
-          type="button"
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-data`}>data</label>
+          <Select id={`${id}-data`} value={p.dataName} onChange={(e) => p.onData(e.currentTarget.value)}>
+            {MIXTURE2D_PRESETS.map((name) => (
+              <option key={name} value={name}>
+                {MIXTURE2D_PRESET_LABELS[name]}
+              </option>
+            ))}
+            <option value="drawn">points you draw</option>
+          </Select>
+        </span>
+        {p.onClear ? <Button onClick={p.onClear}>Clear points</Button> : null}
+        <Button
+          variant="primary"
           data-action="train"
           aria-pressed={running}
           onClick={running ? trainer.pause : trainer.play}
           disabled={trainer.status === 'done'}
         >
           {running ? 'Pause' : trainer.step > 0 ? 'Resume training' : 'Train'}
-        </button>
-        <button type="button" data-action="reset" onClick={trainer.reset} disabled={trainer.step === 0}>
+        </Button>
+        <Button data-action="reset" onClick={trainer.reset} disabled={trainer.step === 0}>
           Reset
-        </button>
-        <label htmlFor={`${id}-seed`}>seed</label>
-        <input
-          id={`${id}-seed`}
-          type="number"
-          min={0}
-          max={999999}
-          step={1}
-          value={p.seed}
-          onChange={int(p.onSeed)}
-          style={{ width: 80 }}
-        />
+        </Button>
+        <span className="dk-field">
+          <label htmlFor={`${id}-seed`}>seed</label>
+          <NumberField id={`${id}-seed`} min={0} max={999999} step={1} value={p.seed} onChange={int(p.onSeed)} />
+        </span>
       </div>
-      <div style={row}>
-        <label htmlFor={`${id}-sampler`}>sampler</label>
-        <select
-          id={`${id}-sampler`}
-          value={p.scheduler}
-          onChange={(e) => p.onScheduler(e.currentTarget.value as SchedulerName)}
-        >
-          {SCHEDULER_OPTIONS.map((s) => (
-            <option key={s} value={s}>
-              {SCHEDULER_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-steps`}>steps</label>
-        <input
-          id={`${id}-steps`}
-          type="number"
-          min={1}
-          max={Math.min(200, p.T)}
-          step={1}
-          value={p.samplingSteps}
-          onChange={int(p.onSamplingSteps)}
-          style={{ width: 64 }}
-        />
-      </div>
-      <div style={row}>
-        <label htmlFor={`${id}-t`}>score at t = {p.t}</label>
-        <input id={`${id}-t`} type="range" min={0} max={p.T - 1} step={1} value={p.t} onChange={int(p.onT)} />
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-sampler`}>sampler</label>
+          <Select
+            id={`${id}-sampler`}
+            value={p.scheduler}
+            onChange={(e) => p.onScheduler(e.currentTarget.value as SchedulerName)}
+          >
+            {SCHEDULER_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {SCHEDULER_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </span>
+        <span className="dk-field">
+          <label htmlFor={`${id}-steps`}>steps</label>
+          <NumberField
+            id={`${id}-steps`}
+            min={1}
+            max={Math.min(200, p.T)}
+            step={1}
+            value={p.samplingSteps}
+            onChange={int(p.onSamplingSteps)}
+          />
+        </span>
+        <span className="dk-field dk-diffusion-trainer-t">
+          <label htmlFor={`${id}-t`}>score at t = {p.t}</label>
+          <Slider id={`${id}-t`} min={0} max={p.T - 1} step={1} value={p.t} onChange={int(p.onT)} />
+        </span>
       </div>
     </fieldset>
   );

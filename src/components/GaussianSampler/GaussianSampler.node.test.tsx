@@ -56,7 +56,7 @@ describe('GaussianSampler on the server', () => {
         <GaussianSampler className="mine" data-testid="gs" />
       </ThemeScope>,
     );
-    expect(html).toContain('class="dk-gaussian-sampler mine"');
+    expect(html).toContain('class="dk-figure dk-gaussian-sampler mine"');
     expect(html).toContain('data-testid="gs"');
     expect(html).toContain('--dk-accent:#6ea1ff');
     expect(html).toContain('var(--dk-accent2');

@@ -87,7 +87,7 @@ function GaussianSamplerFigure({ root, settings }: { root: FigureRootBase; setti
     >
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>{model.description}</FigureDescription>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 12 }}>
+      <div className="dk-gaussian-sampler-body">
         <GaussianSamplerChart model={model} width={width} height={height} />
         <GaussianSamplerReadout model={model} />
       </div>

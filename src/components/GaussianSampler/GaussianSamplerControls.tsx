@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
-import { themeVar } from '../../theme/theme';
 import { formatNumber } from '../shared/format/formatNumber';
+import { Button, NumberField, Slider } from '../shared/ui/controls';
 import type { GaussianSamplerParams } from './useGaussianSampler';
 
 /** Props of {@link GaussianSamplerControls}. */
@@ -11,10 +11,7 @@ export interface GaussianSamplerControlsProps {
   onChange: (next: GaussianSamplerParams) => void;
 }
 
-const row = { display: 'flex', alignItems: 'center', gap: 8, margin: '4px 0' } as const;
-const label = { minWidth: 190 } as const;
-
-/** Native, labelled inputs for mean, std, sample count and bins, and a resample button (next seed). */
+/** The kit's labelled controls for mean, std, sample count and bins, and a resample button (next seed). */
 export function GaussianSamplerControls({ params, onChange }: GaussianSamplerControlsProps) {
   const id = useId();
   // Inputs clamp to their own range, so a typed value never turns the figure into an error message.
@@ -24,55 +21,41 @@ export function GaussianSamplerControls({ params, onChange }: GaussianSamplerCon
     if (Number.isFinite(value))
       onChange({ ...params, [key]: Math.min(Number(input.max), Math.max(Number(input.min), value)) });
   };
+  // A parameter's value, in its label: a fixed width, so the slider beside it stays put while it is dragged.
+  const value = (text: string) => <span className="dk-gaussian-sampler-value">{text}</span>;
   return (
-    <fieldset
-      style={{
-        border: `1px solid ${themeVar('border')}`,
-        borderRadius: 6,
-        margin: '8px 0 0',
-        padding: '6px 10px',
-        fontSize: 13,
-      }}
-    >
+    <fieldset className="dk-panel dk-gaussian-sampler-params">
       <legend>Parameters</legend>
-      <div style={row}>
-        <label htmlFor={`${id}-mean`} style={label}>
-          mean {formatNumber(params.mean, 2)}
-        </label>
-        <input id={`${id}-mean`} type="range" min={-5} max={5} step={0.1} value={params.mean} onChange={set('mean')} />
-      </div>
-      <div style={row}>
-        <label htmlFor={`${id}-std`} style={label}>
-          standard deviation {formatNumber(params.std, 2)}
-        </label>
-        <input id={`${id}-std`} type="range" min={0.1} max={5} step={0.1} value={params.std} onChange={set('std')} />
-      </div>
-      <div style={row}>
-        <label htmlFor={`${id}-count`} style={label}>
-          samples
-        </label>
-        <input
-          id={`${id}-count`}
-          type="number"
-          min={1}
-          max={100000}
-          step={1}
-          value={params.sampleCount}
-          onChange={set('sampleCount')}
-          style={{ width: 90 }}
-        />
-      </div>
-      <div style={row}>
-        <label htmlFor={`${id}-bins`} style={label}>
-          bins {params.bins}
-        </label>
-        <input id={`${id}-bins`} type="range" min={5} max={100} step={1} value={params.bins} onChange={set('bins')} />
-      </div>
-      <div style={row}>
-        <button type="button" onClick={() => onChange({ ...params, seed: params.seed + 1 })}>
-          Resample
-        </button>
-        <span style={{ color: themeVar('muted') }}>seed {params.seed}</span>
+      <div className="dk-controls">
+        <div className="dk-field">
+          <label htmlFor={`${id}-mean`}>mean {value(formatNumber(params.mean, 2))}</label>
+          <Slider id={`${id}-mean`} min={-5} max={5} step={0.1} value={params.mean} onChange={set('mean')} />
+        </div>
+        <div className="dk-field">
+          <label htmlFor={`${id}-std`}>standard deviation {value(formatNumber(params.std, 2))}</label>
+          <Slider id={`${id}-std`} min={0.1} max={5} step={0.1} value={params.std} onChange={set('std')} />
+        </div>
+        <div className="dk-field">
+          <label htmlFor={`${id}-count`}>samples</label>
+          <NumberField
+            id={`${id}-count`}
+            min={1}
+            max={100000}
+            step={1}
+            value={params.sampleCount}
+            onChange={set('sampleCount')}
+          />
+        </div>
+        <div className="dk-field">
+          <label htmlFor={`${id}-bins`}>bins {value(String(params.bins))}</label>
+          <Slider id={`${id}-bins`} min={5} max={100} step={1} value={params.bins} onChange={set('bins')} />
+        </div>
+        <div className="dk-field">
+          <Button variant="primary" onClick={() => onChange({ ...params, seed: params.seed + 1 })}>
+            Resample
+          </Button>
+          <span className="dk-readout">seed {params.seed}</span>
+        </div>
       </div>
     </fieldset>
   );

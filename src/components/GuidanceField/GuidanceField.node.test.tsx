@@ -19,8 +19,8 @@ describe('GuidanceField on the server', () => {
     expect(html).toContain('data-t="200"');
     expect(html).toContain('data-class="1"');
     expect(html).toContain('data-guidance="6"');
-    expect(html).toMatch(/<input[^>]*type="range"[^>]*max="10"[^>]*value="6"/);
-    expect(html).toMatch(/<input[^>]*type="range"[^>]*max="999"[^>]*value="200"/);
+    expect(html).toMatch(/<input(?=[^>]*type="range")(?=[^>]*max="10")[^>]*value="6"/);
+    expect(html).toMatch(/<input(?=[^>]*type="range")(?=[^>]*max="999")[^>]*value="200"/);
     expect(html).toMatch(
       /<input[^>]*type="radio"[^>]*checked=""[^>]*value="1"|<input[^>]*type="radio"[^>]*value="1"[^>]*checked=""/,
     );
@@ -61,7 +61,7 @@ describe('GuidanceField on the server', () => {
 
   it('spreads rest props, merges className, and never loads three.js or the model runtime', async () => {
     const html = render({ className: 'mine', id: 'g', 'data-testid': 'x' } as GuidanceFieldProps);
-    expect(html).toContain('class="dk-guidance-field mine"');
+    expect(html).toContain('class="dk-figure dk-guidance-field mine"');
     expect(html).toContain('id="g"');
     expect(html).toContain('data-state="ready"');
     vi.resetModules();

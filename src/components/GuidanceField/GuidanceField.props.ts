@@ -93,14 +93,14 @@ export interface GuidanceFieldProps extends FigureHostProps {
    */
   extent?: number;
   /**
-   * Outer width of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders). Accepts a number
-   * from 160 to 1600.
+   * Outer width of the plot in CSS pixels, at most: in a narrower container the plot shrinks to fit, its proportions
+   * kept (a larger plot redraws too slowly to drag the sliders). Accepts a number from 160 to 1600.
    * @default 440
    */
   width?: number;
   /**
-   * Outer height of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders). Accepts a number
-   * from 160 to 1600.
+   * Outer height of the plot in CSS pixels at its full width (a plot shrunk to fit keeps the proportions; a larger
+   * plot redraws too slowly to drag the sliders). Accepts a number from 160 to 1600.
    * @default 440
    */
   height?: number;

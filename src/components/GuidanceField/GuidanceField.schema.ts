@@ -136,13 +136,13 @@ export const guidanceFieldSchema = {
   }),
   extent: /* @__PURE__ */ extentField(L.extent),
   width: /* @__PURE__ */ numberProp({
-    doc: 'Outer width of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).',
+    doc: 'Outer width of the plot in CSS pixels, at most: in a narrower container the plot shrinks to fit, its proportions kept (a larger plot redraws too slowly to drag the sliders).',
     default: 440,
     min: 160,
     max: 1600,
   }),
   height: /* @__PURE__ */ numberProp({
-    doc: 'Outer height of the plot in CSS pixels (a larger plot redraws too slowly to drag the sliders).',
+    doc: 'Outer height of the plot in CSS pixels at its full width (a plot shrunk to fit keeps the proportions; a larger plot redraws too slowly to drag the sliders).',
     default: 440,
     min: 160,
     max: 1600,

@@ -135,8 +135,9 @@ export const KeyboardControls: Story = {
     });
 
     await step('another class from the radio group (arrow keys move within it)', async () => {
+      // The radios are drawn as segments: the reader clicks the segment (the radio's label).
       const square = canvas.getByRole('radio', { name: 'square' });
-      await userEvent.click(square);
+      await userEvent.click(square.closest('label')!);
       await waitFor(() => expect(figure).toHaveAttribute('data-class', '1'));
       await expect(args.onClassChange).toHaveBeenLastCalledWith(1);
       await userEvent.keyboard('{ArrowRight}');

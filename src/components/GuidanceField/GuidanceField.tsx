@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
-import { themeVar } from '../../theme';
 import { FieldHoverReadout } from '../ScoreFieldPlot/FieldPlanePlot';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
@@ -11,7 +10,6 @@ import {
   FigureDescription,
   FigureRoot,
   InvalidFigure,
-  plotFigureStyle,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { type GuidanceFieldLayers, describeGuidanceField, guidanceFieldLabel } from './describeGuidanceField';
@@ -50,7 +48,8 @@ export const GuidanceField = /* @__PURE__ */ checkedFigure(
     component: 'GuidanceField',
     ownClass: 'dk-guidance-field',
     check: checkGuidanceFieldProps,
-    style: (s) => plotFigureStyle(s?.width),
+    // At most the plot's width; never wider than its container (the kit's stylesheet), the plot shrinking with it.
+    style: (s) => ({ width: s?.width }),
     role: null,
   },
   GuidanceFieldFigure,
@@ -157,7 +156,7 @@ function GuidanceFieldFigure({ root, settings }: { root: FigureRootBase; setting
             : 'Point at the plot to read the density, the class probability and the guided score there.'}
       </FieldHoverReadout>
       {paths ? (
-        <div data-part="legend" style={{ fontSize: 12, color: themeVar('muted') }}>
+        <div data-part="legend" className="dk-caption">
           + the class's mean · × the centre of the end points · ■ end points at w = {formatSignificant(w)}
           {reference && w !== 1 ? ' · ○ end points at w = 1, dashed to where guidance moves them' : ''}
         </div>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId } from 'react';
-import { themeVar } from '../../theme';
 import { formatSignificant } from '../shared/format/formatNumber';
+import { SegmentedChoice, Select, Slider, Toggle } from '../shared/ui/controls';
 import type { GuidanceFieldLayers } from './describeGuidanceField';
 import type { GuidanceDensity } from './guidanceFieldModel';
 
@@ -57,7 +57,10 @@ function keyValue(
   return next[event.key];
 }
 
-/** Native, labelled controls: the class (radio buttons), w and t (sliders), the heatmap's density and the layers. */
+/**
+ * The kit's controls (native elements, labelled): the class (a segmented choice of radio buttons), w and t (sliders
+ * with their readouts), the heatmap's density and the layers.
+ */
 export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
   const {
     classLabels,
@@ -77,8 +80,6 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
   const id = useId();
   const bigT = Math.max(1, Math.round(T / 10));
   const clampT = (v: number) => Math.min(T - 1, Math.max(0, Math.round(v)));
-  const row = { display: 'flex', flexWrap: 'wrap' as const, gap: '6px 14px', alignItems: 'center' };
-  const mono = { fontFamily: themeVar('monoFamily') };
 
   function onWKey(event: KeyboardEvent<HTMLInputElement>) {
     const next = keyValue(event, w, W_STEP, 1, 0, MAX_GUIDANCE_SCALE);
@@ -96,32 +97,19 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
   const tText = `t = ${t}, alpha-bar = ${formatSignificant(alphaBar)}`;
 
   return (
-    <div
-      data-part="controls"
-      style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}
-    >
-      <fieldset style={{ ...row, border: 'none', margin: 0, padding: 0 }}>
-        <legend style={{ float: 'left', marginRight: 8, padding: 0 }}>Class y</legend>
-        {classLabels.map((label, y) => (
-          <label key={y} style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-            <input
-              type="radio"
-              name={`${id}-class`}
-              value={y}
-              checked={y === classIndex}
-              onChange={() => onClass(y)}
-              style={{ accentColor: themeVar('accent2') }}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <div style={row}>
+    <div data-part="controls">
+      <SegmentedChoice
+        legend="Class y"
+        options={classLabels.map((label, y) => ({ value: String(y), label }))}
+        value={String(classIndex)}
+        onChange={(y) => onClass(Number(y))}
+      />
+      <div className="dk-controls">
         <label htmlFor={`${id}-w`}>Guidance w</label>
-        <input
+        <Slider
           id={`${id}-w`}
+          className="dk-plane-slider"
           data-part="guidance"
-          type="range"
           min={0}
           max={MAX_GUIDANCE_SCALE}
           step={W_STEP}
@@ -129,18 +117,17 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
           aria-valuetext={wText}
           onChange={(e) => onGuidanceScale(roundW(Number(e.currentTarget.value)))}
           onKeyDown={onWKey}
-          style={{ flex: '1 1 160px', accentColor: themeVar('accent') }}
         />
-        <output htmlFor={`${id}-w`} data-part="guidance-readout" style={{ ...mono, minWidth: '18ch' }}>
+        <output htmlFor={`${id}-w`} data-part="guidance-readout" className="dk-readout dk-plane-output">
           {wText}
         </output>
       </div>
-      <div style={row}>
+      <div className="dk-controls">
         <label htmlFor={`${id}-t`}>Timestep t</label>
-        <input
+        <Slider
           id={`${id}-t`}
+          className="dk-plane-slider"
           data-part="timestep"
-          type="range"
           min={0}
           max={T - 1}
           step={1}
@@ -148,21 +135,24 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
           aria-valuetext={tText}
           onChange={(e) => onT(clampT(Number(e.currentTarget.value)))}
           onKeyDown={onTKey}
-          style={{ flex: '1 1 160px', accentColor: themeVar('accent') }}
         />
-        <output htmlFor={`${id}-t`} data-part="readout" style={{ ...mono, minWidth: '18ch' }}>
+        <output htmlFor={`${id}-t`} data-part="readout" className="dk-readout dk-plane-output">
           t = {t} · ᾱ<sub>t</sub> = {formatSignificant(alphaBar)}
         </output>
       </div>
-      <div style={row}>
-        <label>
-          Heatmap{' '}
-          <select value={density} onChange={(e) => onDensity(e.currentTarget.value as GuidanceDensity)}>
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-density`}>Heatmap</label>
+          <Select
+            id={`${id}-density`}
+            value={density}
+            onChange={(e) => onDensity(e.currentTarget.value as GuidanceDensity)}
+          >
             <option value="marginal">p(x)</option>
             <option value="conditional">p(x | y)</option>
             <option value="guided">guided p(x)^(1−w) p(x | y)^w</option>
-          </select>
-        </label>
+          </Select>
+        </span>
         {(
           [
             ['contours', 'class contours'],
@@ -171,14 +161,12 @@ export function GuidanceFieldControls(props: GuidanceFieldControlsProps) {
             ['reference', 'w = 1 end points'],
           ] as const
         ).map(([key, text]) => (
-          <label key={key}>
-            <input
-              type="checkbox"
-              checked={layers[key]}
-              onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })}
-            />{' '}
-            {text}
-          </label>
+          <Toggle
+            key={key}
+            label={text}
+            checked={layers[key]}
+            onChange={(e) => onLayers({ ...layers, [key]: e.currentTarget.checked })}
+          />
         ))}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { guidedScore2d, mixture2dEvaluate } from '../../engine';
 import { readThemeColor } from '../../theme';
+import { useThemeVersion } from '../../theme/useThemeVersion';
 import { drawArrows, drawContours, paintDensity } from '../ScoreFieldPlot/drawScoreField2d';
 import { type FieldPaintView, FieldPlanePlot, type FieldPlotFrameProps } from '../ScoreFieldPlot/FieldPlanePlot';
 import type { GuidanceFieldLayers } from './describeGuidanceField';
@@ -45,6 +46,7 @@ export function GuidanceFieldPlot({
   layers,
   ...plot
 }: GuidanceFieldPlotProps) {
+  const themeVersion = useThemeVersion(); // the class colours come from the theme: a switch repaints
   const paint = useCallback(
     (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, view: FieldPaintView) => {
       const { width: innerW, height: innerH, paintImage, map, lut } = view;
@@ -86,6 +88,7 @@ export function GuidanceFieldPlot({
       layers.score,
       layers.trajectories,
       layers.reference,
+      themeVersion,
     ],
   );
 

@@ -1,5 +1,5 @@
 import katex from 'katex';
-import type { HTMLAttributes } from 'react';
+import type { CSSProperties, HTMLAttributes } from 'react';
 import { sanitizeHostProps } from '../shared/props/hostProps';
 import { checkBoolean, checkString } from '../shared/props/propChecks';
 import { themeVar } from '../../theme/theme';
@@ -17,6 +17,13 @@ export interface MathProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'childr
 
 /** The longest formula accepted, in characters. */
 export const MAX_TEX_LENGTH = 2000;
+
+/**
+ * The box of a display formula: a block never wider than its container, scrolling sideways where the formula is wider
+ * (KaTeX never breaks a display formula; on a 320 px page many are wider). Inline, like KaTeX's own styles, because
+ * `Math` works with no stylesheet of the kit's (it renders in server components, with no effect to adopt one).
+ */
+const DISPLAY_STYLE: CSSProperties = { display: 'block', maxWidth: '100%', overflowX: 'auto', overflowY: 'hidden' };
 
 const OWN_PROPS: ReadonlySet<string> = /* @__PURE__ */ new Set(['tex', 'display']);
 
@@ -71,6 +78,7 @@ export function Math({ tex, display = mathDefaults().display, ...rest }: MathPro
     <span
       {...host}
       className={className}
+      style={display ? { ...DISPLAY_STYLE, ...host.style } : host.style}
       data-display={display ? 'true' : undefined}
       dangerouslySetInnerHTML={{ __html: renderTex(tex, display) }}
     />

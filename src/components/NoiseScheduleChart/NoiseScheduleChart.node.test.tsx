@@ -46,7 +46,7 @@ describe('NoiseScheduleChart on the server', () => {
         <NoiseScheduleChart className="c" id="chart" />
       </ThemeScope>,
     );
-    expect(html).toContain('class="dk-noise-schedule-chart c"');
+    expect(html).toContain('class="dk-figure dk-noise-schedule-chart c"');
     expect(html).toContain('id="chart"');
     expect(html).toContain('var(--dk-accent2');
   });

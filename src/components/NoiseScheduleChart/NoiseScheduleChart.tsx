@@ -4,16 +4,16 @@ import { formatNumber } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { labelText } from '../shared/props/hostProps';
 import { checkedFigure } from '../shared/ui/checkedFigure';
+import { useChartWidth } from '../shared/ui/ChartFrame';
+import { Slider } from '../shared/ui/controls';
 import {
   FigureCaption,
   FigureDescription,
   FigureRoot,
   InvalidFigure,
-  TEXT_FIGURE_STYLE,
   type FigureRootBase,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
-import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import { NoiseScheduleLegend } from './NoiseScheduleLegend';
 import { NoiseSchedulePanel } from './NoiseSchedulePanel';
 import { NoiseScheduleReadout } from './NoiseScheduleReadout';
@@ -52,7 +52,6 @@ export const NoiseScheduleChart = /* @__PURE__ */ checkedFigure(
     component: 'NoiseScheduleChart',
     ownClass: 'dk-noise-schedule-chart',
     check: checkNoiseScheduleChartProps,
-    style: TEXT_FIGURE_STYLE,
   },
   NoiseScheduleChartFigure,
 );
@@ -64,6 +63,8 @@ function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; se
   const result = useNoiseScheduleChart(schedules, quantities);
   const [selected, setSelected] = usePropState<number | undefined>(tProp);
   const [hover, setHover] = useState<{ t: number; quantity: ScheduleQuantity } | null>(null);
+  // The panels are drawn at the row's width when it is narrower than one panel (their text keeps its size).
+  const panels = useChartWidth(panelWidth, Math.min(panelWidth, 200));
   const model = result.model;
   if (result.problem || !model)
     return (
@@ -75,14 +76,15 @@ function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; se
       <FigureCaption id={ids.label}>{label}</FigureCaption>
       <FigureDescription id={ids.description}>{model.description}</FigureDescription>
       <NoiseScheduleLegend labels={model.series.map((s) => s.label)} />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }} onPointerLeave={() => setHover(null)}>
+      <div ref={panels.ref} className="dk-noise-schedule-panels" onPointerLeave={() => setHover(null)}>
         {model.panels.map((panel) => (
           <NoiseSchedulePanel
             key={panel.quantity}
             panel={panel}
             series={model.series}
             maxSteps={model.maxSteps}
-            width={panelWidth}
+            width={panels.width}
+            naturalWidth={panelWidth}
             height={panelHeight}
             t={shown}
             showTooltip={hover?.quantity === panel.quantity}
@@ -91,26 +93,28 @@ function NoiseScheduleChartFigure({ root, settings }: { root: FigureRootBase; se
         ))}
       </div>
       {showSlider ? (
-        <label style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 8, fontSize: 13 }}>
-          timestep t
-          <input
-            type="range"
-            min={0}
-            max={model.maxSteps - 1}
-            step={1}
-            value={selected ?? 0}
-            onChange={(e) => {
-              const next = e.currentTarget.valueAsNumber;
-              setSelected(next);
-              onTChange?.(next);
-            }}
-            style={{ width: Math.min(480, panelWidth * 2) }}
-          />
-          <output style={{ fontVariantNumeric: 'tabular-nums', minWidth: 40 }}>{selected ?? '—'}</output>
-        </label>
+        <div className="dk-controls">
+          <label className="dk-field dk-noise-schedule-time">
+            timestep t
+            <Slider
+              min={0}
+              max={model.maxSteps - 1}
+              step={1}
+              value={selected ?? 0}
+              onChange={(e) => {
+                const next = e.currentTarget.valueAsNumber;
+                setSelected(next);
+                onTChange?.(next);
+              }}
+              // As wide as two panels (at most 480 px); CSS shrinks it on a narrow page.
+              style={{ width: Math.min(480, panelWidth * 2) }}
+            />
+            <output className="dk-readout">{selected ?? '—'}</output>
+          </label>
+        </div>
       ) : null}
       {shown === null ? null : <NoiseScheduleReadout model={model} t={shown} />}
-      <div aria-live="polite" style={visuallyHidden} data-part="live">
+      <div aria-live="polite" className="dk-visually-hidden" data-part="live">
         {shown === null ? '' : readout(model, shown)}
       </div>
     </FigureRoot>

@@ -1,14 +1,12 @@
-import { seriesStyle } from './seriesStyle';
+import { SeriesSwatch } from './SeriesSwatch';
 
 /** The key: one line sample (colour and dash) per schedule. */
 export function NoiseScheduleLegend({ labels }: { labels: string[] }) {
   return (
-    <ul aria-label="Legend" style={{ listStyle: 'none', margin: '6px 0', padding: 0, fontSize: 13 }}>
+    <ul aria-label="Legend" className="dk-noise-schedule-legend">
       {labels.map((label, i) => (
-        <li key={i} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, marginRight: 16 }}>
-          <svg width={28} height={10} aria-hidden="true">
-            <line x1={1} x2={27} y1={5} y2={5} strokeWidth={2} {...seriesStyle(i)} />
-          </svg>
+        <li key={i}>
+          <SeriesSwatch index={i} />
           {label}
         </li>
       ))}

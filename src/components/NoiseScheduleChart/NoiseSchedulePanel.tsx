@@ -1,22 +1,28 @@
 import { LinePath } from '@visx/shape';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { memo, type PointerEvent } from 'react';
-import { themeVar } from '../../theme/theme';
+import { lightTheme, themeVar } from '../../theme/theme';
 import { formatNumber, formatSignificant } from '../shared/format/formatNumber';
 import { ChartAxis } from '../shared/ui/ChartAxis';
 import { ChartFrame } from '../shared/ui/ChartFrame';
 import { QUANTITY_INFO } from './quantities';
+import { SeriesSwatch } from './SeriesSwatch';
 import { seriesStyle } from './seriesStyle';
 import { valueAt, type ChartPanel, type ChartSeries } from './useNoiseScheduleChart';
 
 const MARGIN = { top: 8, right: 10, bottom: 32, left: 50 };
+/** The axes' type size: the theme's textXs. */
+const AXIS_FONT = parseFloat(lightTheme.textXs);
 
 /** Props of {@link NoiseSchedulePanel}. */
 export interface NoiseSchedulePanelProps {
   panel: ChartPanel;
   series: ChartSeries[];
   maxSteps: number;
+  /** The width the panel is drawn at (px). */
   width: number;
+  /** The panel's natural width (px): its box takes this, at most 100% (default `width`). */
+  naturalWidth?: number;
   height: number;
   /** The timestep under the crosshair, or null. */
   t: number | null;
@@ -78,10 +84,10 @@ const PanelLines = /* @__PURE__ */ memo(function PanelLines({
   maxSteps,
   width,
   height,
-}: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip'>) {
+}: Omit<NoiseSchedulePanelProps, 't' | 'onHover' | 'showTooltip' | 'naturalWidth'>) {
   const { x, y, innerH } = scales(panel, maxSteps, width, height);
   const read = QUANTITY_INFO[panel.quantity].read;
-  const axisText = { fill: 'currentColor', fontSize: 10, fontFamily: themeVar('fontFamily') };
+  const axisText = { fill: 'currentColor', fontSize: AXIS_FONT, fontFamily: themeVar('fontFamily') };
   return (
     <>
       {series.map((s, i) => {
@@ -101,7 +107,7 @@ const PanelLines = /* @__PURE__ */ memo(function PanelLines({
           />
         );
       })}
-      <g style={{ color: themeVar('muted') }}>
+      <g className="dk-chart-axes">
         <ChartAxis
           orientation="bottom"
           top={innerH}
@@ -130,6 +136,7 @@ export function NoiseSchedulePanel({
   series,
   maxSteps,
   width,
+  naturalWidth = width,
   height,
   t,
   showTooltip,
@@ -146,19 +153,14 @@ export function NoiseSchedulePanel({
   const cx = t === null ? 0 : round3(x(t));
   const flip = cx > innerW / 2;
   return (
-    <figure data-quantity={panel.quantity} style={{ margin: 0, position: 'relative', width }}>
-      <figcaption style={{ fontSize: 12, fontWeight: 600, margin: '0 0 2px 4px' }}>{panel.title}</figcaption>
+    // The panel's box has its natural width (at most 100%); the chart is drawn at `width`, scaled down below it.
+    <figure data-quantity={panel.quantity} className="dk-noise-schedule-panel" style={{ width: naturalWidth }}>
+      <figcaption className="dk-noise-schedule-panel-title">{panel.title}</figcaption>
       <ChartFrame width={width} height={height} margin={MARGIN}>
         <PanelLines panel={panel} series={series} maxSteps={maxSteps} width={width} height={height} />
         {t === null ? null : (
           <g data-part="crosshair">
-            <line
-              x1={cx}
-              x2={cx}
-              y1={0}
-              y2={innerH}
-              style={{ stroke: themeVar('text'), strokeWidth: 1, strokeOpacity: 0.6 }}
-            />
+            <line x1={cx} x2={cx} y1={0} y2={innerH} className="dk-noise-schedule-crosshair" />
             {series.map((s, i) => {
               const v = valueAt(s, panel.quantity, t);
               if (v === undefined || !Number.isFinite(v) || (panel.log && v <= 0)) return null;
@@ -168,7 +170,8 @@ export function NoiseSchedulePanel({
                   cx={cx}
                   cy={round3(y(v))}
                   r={3.5}
-                  style={{ fill: seriesStyle(i).stroke, stroke: themeVar('background'), strokeWidth: 1 }}
+                  fill={seriesStyle(i).stroke}
+                  className="dk-noise-schedule-dot"
                 />
               );
             })}
@@ -187,29 +190,22 @@ export function NoiseSchedulePanel({
         <div
           aria-hidden="true"
           data-part="tooltip"
-          style={{
-            position: 'absolute',
-            top: 22,
-            left: flip ? undefined : MARGIN.left + cx + 8,
-            right: flip ? width - MARGIN.left - cx + 8 : undefined,
-            background: themeVar('surface'),
-            border: `1px solid ${themeVar('border')}`,
-            borderRadius: 4,
-            padding: '2px 6px',
-            fontSize: 11,
-            lineHeight: 1.4,
-            fontVariantNumeric: 'tabular-nums',
-            whiteSpace: 'nowrap',
-            pointerEvents: 'none',
-          }}
+          className="dk-noise-schedule-tooltip"
+          // Beside the crosshair, on the side with more room (it wraps to the room there): shares of the drawn width,
+          // so it stays by the crosshair when the chart is scaled.
+          style={
+            flip
+              ? { right: percent(width - MARGIN.left - cx + 8, width) }
+              : { left: percent(MARGIN.left + cx + 8, width) }
+          }
         >
-          <div style={{ fontWeight: 600 }}>t = {t}</div>
+          <div className="dk-noise-schedule-tooltip-t">t = {t}</div>
           {series.map((s, i) => {
             const v = valueAt(s, panel.quantity, t);
             return (
               <div key={i}>
-                <span style={{ color: seriesStyle(i).stroke }}>■</span> {s.label}:{' '}
-                {v === undefined ? '—' : formatNumber(v, 4)}
+                <SeriesSwatch index={i} width={16} /> {s.label}:{' '}
+                <span className="dk-noise-schedule-tooltip-value">{v === undefined ? '—' : formatNumber(v, 4)}</span>
               </div>
             );
           })}
@@ -217,6 +213,11 @@ export function NoiseSchedulePanel({
       )}
     </figure>
   );
+}
+
+/** `px` as a share of `of`, in CSS. */
+function percent(px: number, of: number): string {
+  return `${(100 * px) / of}%`;
 }
 
 function round3(v: number): number {

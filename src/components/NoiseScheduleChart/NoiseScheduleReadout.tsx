@@ -1,49 +1,43 @@
-import { themeVar } from '../../theme/theme';
 import { formatNumber } from '../shared/format/formatNumber';
-import { seriesStyle } from './seriesStyle';
+import { SeriesSwatch } from './SeriesSwatch';
 import { valueAt, type NoiseScheduleChartModel } from './useNoiseScheduleChart';
 
-const cell = { padding: '1px 10px 1px 0', textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' as const };
-
-/** Every schedule's value of every plotted quantity at t, as a table (rows: schedules; columns: quantities). */
+/**
+ * Every schedule's value of every plotted quantity at t, as a table (rows: quantities; columns: schedules, which are
+ * usually fewer, so it fits a narrow page). Where it still does not fit, it scrolls sideways (focusable, so the
+ * keyboard scrolls it too).
+ */
 export function NoiseScheduleReadout({ model, t }: { model: NoiseScheduleChartModel; t: number }) {
   return (
-    <table
-      data-part="readout"
-      style={{ borderCollapse: 'collapse', fontSize: 12, marginTop: 6, color: themeVar('text') }}
-    >
-      <thead>
-        <tr>
-          <th scope="col" style={{ ...cell, textAlign: 'left' }}>
-            t = {t}
-          </th>
-          {model.panels.map((p) => (
-            <th key={p.quantity} scope="col" style={cell}>
-              {p.short}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {model.series.map((s, i) => (
-          <tr key={i}>
-            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 500 }}>
-              <span aria-hidden="true" style={{ color: seriesStyle(i).stroke }}>
-                ■{' '}
-              </span>
-              {s.label}
-            </th>
-            {model.panels.map((p) => {
-              const v = valueAt(s, p.quantity, t);
-              return (
-                <td key={p.quantity} style={cell} data-value={`${i}-${p.quantity}`}>
-                  {v === undefined ? '—' : formatNumber(v, 4)}
-                </td>
-              );
-            })}
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="dk-noise-schedule-readout-scroll" tabIndex={0} role="group" aria-label="Values at t">
+      <table data-part="readout" className="dk-noise-schedule-readout">
+        <thead>
+          <tr>
+            <th scope="col">t = {t}</th>
+            {model.series.map((s, i) => (
+              <th key={i} scope="col">
+                <SeriesSwatch index={i} width={16} /> {s.label}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {model.panels.map((p) => (
+            <tr key={p.quantity}>
+              <th scope="row">{p.short}</th>
+              {model.series.map((s, i) => {
+                const v = valueAt(s, p.quantity, t);
+                return (
+                  <td key={i} data-value={`${i}-${p.quantity}`}>
+                    {v === undefined ? '—' : formatNumber(v, 4)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

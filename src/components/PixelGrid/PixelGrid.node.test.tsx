@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listGlyphs } from '../../data/glyphs';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { PixelGrid } from './PixelGrid';
+import { PIXEL_GRID_CSS } from './pixelGridCss';
 
 const WATER = listGlyphs().find((g) => g.radical === 85)!.char;
 
@@ -51,8 +52,10 @@ describe('PixelGrid on the server', () => {
         <PixelGrid glyph={0} className="x" data-testid="pg" />
       </ThemeScope>,
     );
-    expect(html).toContain('class="dk-pixel-grid x"');
+    expect(html).toContain('class="dk-figure dk-pixel-grid x"');
     expect(html).toContain('data-testid="pg"');
-    expect(html).toContain('var(--dk-border');
+    // The surface's look is the kit's stylesheet's, from the theme's variables.
+    expect(html).toContain('class="dk-pixel-grid-surface"');
+    expect(PIXEL_GRID_CSS).toMatch(/\.dk-pixel-grid-surface \{[^}]*var\(--dk-border/);
   });
 });

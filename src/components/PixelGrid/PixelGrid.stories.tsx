@@ -4,6 +4,7 @@ import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test';
 import { getGlyph, glyphSizes, listGlyphs } from '../../data/glyphs';
 import { ThemeScope } from '../../theme/ThemeScope';
 import { schemaArgTypes } from '../shared/props/schemaArgTypes';
+import { Slider } from '../shared/ui/controls';
 import { PixelGrid, type PixelGridProps } from './PixelGrid';
 import { pixelGridSchema } from './PixelGrid.schema';
 
@@ -86,11 +87,14 @@ export const LargeImage: Story = {
 function NoiseSlider(args: PixelGridProps) {
   const [t, setT] = useState(args.t ?? 0);
   return (
-    <div>
-      <label style={{ display: 'block', marginBottom: 8, font: '14px system-ui' }}>
-        timestep t {t}{' '}
-        <input type="range" min={0} max={999} value={t} onChange={(e) => setT(e.currentTarget.valueAsNumber)} />
-      </label>
+    // The kit's type for the story's own slider (a page's control, outside the figure).
+    <div className="dk-figure">
+      <div className="dk-controls">
+        <label className="dk-field">
+          timestep t {t}
+          <Slider min={0} max={999} value={t} onChange={(e) => setT(e.currentTarget.valueAsNumber)} />
+        </label>
+      </div>
       <PixelGrid {...args} t={t} />
     </div>
   );
@@ -163,8 +167,9 @@ export const Hover: Story = {
   play: async ({ canvasElement }) => {
     const surface = within(canvasElement).getByRole('application');
     const box = surface.getBoundingClientRect();
-    // 8 x 8 cells of 48 px: the middle of cell (3, 5).
-    fireEvent.pointerMove(surface, { clientX: box.left + 1 + 3.5 * 48, clientY: box.top + 1 + 5.5 * 48 });
+    // 8 x 8 cells (48 px, or smaller on a narrow page) inside a 1 px border: the middle of cell (3, 5).
+    const cell = (box.width - 2) / 8;
+    fireEvent.pointerMove(surface, { clientX: box.left + 1 + 3.5 * cell, clientY: box.top + 1 + 5.5 * cell });
     await waitFor(() =>
       expect(canvasElement.querySelector('[data-part="tooltip"]')).toHaveTextContent(/^x 3, y 5: value/),
     );

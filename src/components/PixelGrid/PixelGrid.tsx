@@ -1,7 +1,9 @@
-import { useMemo, useState, type PointerEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type PointerEvent } from 'react';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { useGridCursor, type GridMove } from '../../hooks/useGridCursor';
 import { colorLut } from '../../theme/colorMaps';
-import { themeVar } from '../../theme/theme';
+import { lightTheme, themeVar } from '../../theme/theme';
+import { fitCellSize } from '../shared/draw/fitCellSize';
 import { formatNumber } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { labelText } from '../shared/props/hostProps';
@@ -13,11 +15,9 @@ import {
   FigureDescription,
   FigureRoot,
   InvalidFigure,
-  TEXT_FIGURE_STYLE,
   type FigureRootBase,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
-import { visuallyHidden } from '../shared/ui/visuallyHidden';
 import type { PixelGridProps } from './PixelGrid.props';
 import { MAX_GRID_PX, MAX_SVG_CELLS, pixelGridSchema } from './PixelGrid.schema';
 import { PixelGridCanvas } from './PixelGridCanvas';
@@ -122,7 +122,6 @@ export const PixelGrid = /* @__PURE__ */ checkedFigure(
     component: 'PixelGrid',
     ownClass: 'dk-pixel-grid',
     check: checkPixelGridProps,
-    style: TEXT_FIGURE_STYLE,
     fallbackName: 'Pixel grid',
   },
   PixelGridFigure,
@@ -152,6 +151,9 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
   const lut = useMemo(() => colorLut(colorMap), [colorMap]);
   const [hover, setHover] = useState<Cell | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The space the grid has: the width of its frame, which is the grid's natural width at most (null until measured).
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
+  const space = useElementWidth(frame);
   const problem = result.problem;
   const model = result.model;
   // The keyboard's cell cursor, its cell announced as it moves (the pointer's cell is `hover`).
@@ -166,7 +168,9 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
   const name = label ?? (model?.glyph ? `Pixel grid of the glyph ${model.glyph.char}` : 'Pixel grid');
   if (problem || !model)
     return <InvalidFigure {...root} aria-label={labelText(name)} component="PixelGrid" problem={problem!} />;
-  const layout = pixelGridLayout({
+  // The grid as the props ask for it, then with cells as large as the space allows, at most that (whole pixels, so
+  // the canvas stays crisp): SVG or canvas, and values or none, as for cells of that size.
+  const natural = pixelGridLayout({
     width: model.width,
     height: model.height,
     size,
@@ -174,13 +178,33 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     renderer,
     showValues,
   });
+  const fitted = fitCellSize(space === null ? null : space - 2 * BORDER, {
+    count: model.width * model.height,
+    columns: model.width,
+    gap: 0,
+    max: natural.cellSize,
+    min: 1,
+  });
+  const layout =
+    fitted === natural.cellSize
+      ? natural
+      : pixelGridLayout({ width: model.width, height: model.height, size, cellSize: fitted, renderer, showValues });
   const cs = layout.cellSize;
   const cursor = keyboard.cursor;
   const inGrid = (c: Cell) => c.x >= 0 && c.y >= 0 && c.x < model.width && c.y < model.height;
+  const cellAt = (e: PointerEvent<HTMLDivElement>): Cell | null => {
+    // In cells, from the drawn cells' box: right however CSS scales the grid.
+    const box = e.currentTarget.querySelector('[data-part="cells"]')?.getBoundingClientRect();
+    if (!box || !(box.width > 0) || !(box.height > 0)) return null;
+    const c = {
+      x: Math.floor(((e.clientX - box.left) / box.width) * model.width),
+      y: Math.floor(((e.clientY - box.top) / box.height) * model.height),
+    };
+    return inGrid(c) ? c : null;
+  };
   const onPointer = (e: PointerEvent<HTMLDivElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const c = { x: Math.floor((e.clientX - box.left) / cs), y: Math.floor((e.clientY - box.top) / cs) };
-    if (!inGrid(c)) return setHover(null);
+    const c = cellAt(e);
+    if (!c) return setHover(null);
     if (!hover || hover.x !== c.x || hover.y !== c.y) {
       setHover(c);
       setAnnouncement(cellText(model, c, digits));
@@ -200,7 +224,6 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     digits,
   };
   const gridW = model.width * cs;
-  const gridH = model.height * cs;
   return (
     <FigureRoot
       {...root}
@@ -213,82 +236,105 @@ function PixelGridFigure({ root, settings }: { root: FigureRootBase; settings: P
     >
       <FigureCaption id={ids.label}>
         {name}
-        {model.t === null ? null : (
-          <span style={{ fontWeight: 400, color: themeVar('muted') }}>{`, t = ${model.t}`}</span>
-        )}
+        {model.t === null ? null : <span className="dk-pixel-grid-t">{`, t = ${model.t}`}</span>}
       </FigureCaption>
       <FigureDescription id={ids.description}>{model.description}</FigureDescription>
-      {/* A keyboard grid: arrow keys move the cell cursor, as its label says. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      {/* The frame has the grid's natural width (at most 100%): it measures the space, whatever the cells' size. */}
       <div
-        role="application"
-        aria-roledescription="pixel grid"
-        aria-label={`${model.width} by ${model.height} pixels; arrow keys move between cells, Home and End to the row ends`}
-        // The grid is operated from the keyboard, so it takes focus.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        tabIndex={0}
-        onKeyDown={keyboard.onKeyDown}
-        onFocus={keyboard.onFocus}
-        onBlur={keyboard.onBlur}
-        onPointerMove={onPointer}
-        onPointerLeave={() => setHover(null)}
-        data-part="surface"
-        style={{
-          position: 'relative',
-          width: gridW,
-          height: gridH,
-          outline: 'none',
-          border: `1px solid ${themeVar('border')}`,
-          boxSizing: 'content-box',
-        }}
+        ref={setFrame}
+        className="dk-pixel-grid-frame"
+        style={{ width: model.width * natural.cellSize + 2 * BORDER }}
       >
-        {layout.renderer === 'svg' ? <PixelGridSvg {...rendererProps} /> : <PixelGridCanvas {...rendererProps} />}
-        {cursor ? <CellMark cell={cursor} cellSize={cs} color={themeVar('accent')} width={3} /> : null}
-        {hover ? <CellMark cell={hover} cellSize={cs} color={themeVar('accent2')} width={2} /> : null}
-        {active ? (
-          <div
-            aria-hidden="true"
-            data-part="tooltip"
-            style={{
-              position: 'absolute',
-              left: active.x * cs + cs + 6 > gridW - 150 ? undefined : active.x * cs + cs + 6,
-              right: active.x * cs + cs + 6 > gridW - 150 ? gridW - active.x * cs + 6 : undefined,
-              top: Math.min(active.y * cs, Math.max(0, gridH - 40)),
-              background: themeVar('surface'),
-              color: themeVar('text'),
-              border: `1px solid ${themeVar('border')}`,
-              borderRadius: 4,
-              padding: '3px 6px',
-              fontSize: 12,
-              fontVariantNumeric: 'tabular-nums',
-              whiteSpace: 'nowrap',
-              pointerEvents: 'none',
-            }}
-          >
-            {cellText(model, active, digits)}
-          </div>
-        ) : null}
+        {/* A keyboard grid: arrow keys move the cell cursor, as its label says. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+        <div
+          role="application"
+          aria-roledescription="pixel grid"
+          aria-label={`${model.width} by ${model.height} pixels; arrow keys move between cells, Home and End to the row ends`}
+          // The grid is operated from the keyboard, so it takes focus.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          onKeyDown={keyboard.onKeyDown}
+          onFocus={keyboard.onFocus}
+          onBlur={keyboard.onBlur}
+          onPointerMove={onPointer}
+          onPointerDown={onPointer}
+          // A mouse leaving clears the cell; a touch keeps the cell it tapped (its pointer leaves as it lifts).
+          onPointerLeave={(e) => (e.pointerType === 'touch' ? undefined : setHover(null))}
+          onPointerCancel={() => setHover(null)}
+          data-part="surface"
+          className="dk-pixel-grid-surface"
+          style={{ width: gridW + 2 * BORDER }}
+        >
+          {layout.renderer === 'svg' ? <PixelGridSvg {...rendererProps} /> : <PixelGridCanvas {...rendererProps} />}
+          {cursor ? <CellMark cell={cursor} grid={model} kind="cursor" /> : null}
+          {hover ? <CellMark cell={hover} grid={model} kind="hover" /> : null}
+          {active ? (
+            <div
+              aria-hidden="true"
+              data-part="tooltip"
+              className="dk-pixel-grid-tooltip"
+              style={tooltipPlace(active, model)}
+            >
+              {cellText(model, active, digits)}
+            </div>
+          ) : null}
+        </div>
       </div>
-      <div aria-live="polite" style={visuallyHidden} data-part="live">
+      <div aria-live="polite" className="dk-visually-hidden" data-part="live">
         {announcement}
       </div>
     </FigureRoot>
   );
 }
 
-function CellMark({ cell, cellSize, color, width }: { cell: Cell; cellSize: number; color: string; width: number }) {
+/** The surface's border (px): the theme's default borderWidth. */
+const BORDER = parseFloat(lightTheme.borderWidth);
+
+/** The space between a cell and its tooltip. */
+const GAP = themeVar('space2');
+
+/** `part` of `whole` as a CSS percentage. */
+function percent(part: number, whole: number): string {
+  return `${(100 * part) / whole}%`;
+}
+
+/**
+ * Where the tooltip of a cell goes: beside the cell on the side with more room, level with it from the top (upper
+ * half) or the bottom (lower half); in shares of the grid, so it stays by its cell however the grid is scaled. Its
+ * width is what is left on that side (it wraps there), so it never leaves the grid sideways.
+ */
+function tooltipPlace(cell: Cell, { width: w, height: h }: { width: number; height: number }): CSSProperties {
+  const side =
+    2 * cell.x + 1 > w
+      ? { right: `calc(${percent(w - cell.x, w)} + ${GAP})` }
+      : { left: `calc(${percent(cell.x + 1, w)} + ${GAP})` };
+  const level = 2 * cell.y + 1 > h ? { bottom: percent(h - cell.y - 1, h) } : { top: percent(cell.y, h) };
+  return { ...side, ...level };
+}
+
+/**
+ * The frame of a cell (the keyboard's cursor or the pointer's cell): the cell's box, in shares of the grid, so it
+ * stays on its cell however the grid is scaled; CSS draws its outline across the cell's edge.
+ */
+function CellMark({
+  cell,
+  grid,
+  kind,
+}: {
+  cell: Cell;
+  grid: { width: number; height: number };
+  kind: 'cursor' | 'hover';
+}) {
   return (
     <div
       aria-hidden="true"
+      className={`dk-pixel-grid-mark dk-pixel-grid-${kind}`}
       style={{
-        position: 'absolute',
-        left: cell.x * cellSize - width / 2,
-        top: cell.y * cellSize - width / 2,
-        width: cellSize + width,
-        height: cellSize + width,
-        boxSizing: 'border-box',
-        border: `${width}px solid ${color}`,
-        pointerEvents: 'none',
+        left: percent(cell.x, grid.width),
+        top: percent(cell.y, grid.height),
+        width: percent(1, grid.width),
+        height: percent(1, grid.height),
       }}
     />
   );

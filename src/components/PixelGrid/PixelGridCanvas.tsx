@@ -82,7 +82,7 @@ export const PixelGridCanvas = /* @__PURE__ */ memo(function PixelGridCanvas(pro
       height={height * cellSize}
       aria-hidden="true"
       data-part="cells"
-      style={{ display: 'block', width: width * cellSize, height: height * cellSize, imageRendering: 'pixelated' }}
+      className="dk-pixel-grid-cells"
     />
   );
 });

@@ -149,9 +149,10 @@ export function PixelGridSvg(props: PixelGridRendererProps) {
       ref={svgRef}
       width={width * cellSize}
       height={height * cellSize}
+      viewBox={`0 0 ${width * cellSize} ${height * cellSize}`}
       aria-hidden="true"
       focusable="false"
-      style={{ display: 'block' }}
+      className="dk-pixel-grid-cells"
       data-part="cells"
     >
       <SvgCells {...props} />

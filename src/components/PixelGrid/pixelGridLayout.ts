@@ -40,7 +40,10 @@ export function pixelGridLayout(options: {
   return { cellSize, renderer, showValues };
 }
 
-/** Font size (px) of values written in cells: "−0.55" (digits + 3 characters of about 0.6 em) fits the cell. */
+/**
+ * Font size (px) of values written in cells: "−0.55" (digits + 3 characters of about 0.62 em) fits the cell with 2 px
+ * to spare on each side, so the values of neighbouring cells never touch.
+ */
 export function valueFontSize(cellSize: number, digits: number): number {
-  return Math.max(7, Math.min(14, cellSize / (0.6 * (digits + 3))));
+  return Math.max(7, Math.min(14, (cellSize - 4) / (0.62 * (digits + 3))));
 }

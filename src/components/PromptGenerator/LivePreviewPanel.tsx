@@ -1,4 +1,3 @@
-import { themeVar } from '../../theme/theme';
 import { describeEngineError } from '../shared/generation/engineStatus';
 import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import type { LivePreview } from './useLivePreview';
@@ -36,17 +35,13 @@ export function LivePreviewPanel({ preview, count, cellSize }: LivePreviewPanelP
       aria-label="Live preview"
       data-live-status={preview.status}
       data-live-model={preview.modelName ?? ''}
-      style={{ margin: '8px 0', padding: 8, border: `1px dashed ${themeVar('border')}`, borderRadius: 6 }}
+      className="dk-prompt-generator-live"
     >
       <div
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        style={{
-          fontSize: 12,
-          color: preview.status === 'error' ? themeVar('error') : themeVar('muted'),
-          marginBottom: 4,
-        }}
+        className={`dk-readout${preview.status === 'error' ? ' dk-prompt-generator-failed' : ''}`}
       >
         {liveCaption(preview)}
       </div>

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { liveEngineCount } from '../../hooks/sharedEngine';
 import { button, captureConsole, mount, sleep, until } from '../shared/testing/testHelpers.browser';
 import { PromptGenerator } from './PromptGenerator';
+import { PROMPT_GENERATOR_CSS } from './promptGeneratorCss';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -118,8 +119,15 @@ describe('PromptGenerator in Chromium', () => {
   });
 
   it('single step: both grids fit a narrow space (each panel shrinks with it)', async () => {
+    // The figure's rules, as the kit's stylesheet carries them: the pair of grids shares the row and shrinks with it.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(PROMPT_GENERATOR_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     const view = mount(<PromptGenerator prompt="gold" count={4} mode="singleStep" generateOnLoad cellSize={64} />);
-    cleanup = view.unmount;
+    cleanup = () => {
+      view.unmount();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
     view.host.style.width = '100px';
     const result = await until(
       () => results(view.host).find((r) => r.dataset.status === 'done'),

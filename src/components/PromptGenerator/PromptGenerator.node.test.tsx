@@ -13,12 +13,15 @@ describe('PromptGenerator on the server', () => {
     expect(html).toContain('data-state="idle"');
     expect(html).toMatch(/role="status"[^>]*>Not started</);
     expect(renderToString(<PromptGenerator startWhen="mount" />)).toMatch(/role="status"[^>]*>Loading model…</);
-    expect(html).toMatch(/<input[^>]*type="text"[^>]*value="gold"/);
-    expect(html).toMatch(/<button type="submit" disabled="">Generate<\/button>/);
-    expect(html).toMatch(/<button type="button" disabled="">Cancel<\/button>/);
-    expect(html).toMatch(/<input[^>]*type="number"[^>]*value="4"/);
-    expect(html).toMatch(/<input[^>]*value="12"/);
-    expect(html).toMatch(/<input[^>]*value="9"/);
+    // The kit's controls: native elements (attributes in any order).
+    const tag = (name: string, ...attrs: string[]) =>
+      new RegExp(`<${name}${attrs.map((a) => `(?=[^>]*\\s${a}[\\s>/])`).join('')}[^>]*>`);
+    expect(html).toMatch(tag('input', 'type="text"', 'value="gold"'));
+    expect(html).toMatch(/<button(?=[^>]*type="submit")(?=[^>]*disabled="")[^>]*>Generate<\/button>/);
+    expect(html).toMatch(/<button(?=[^>]*type="button")(?=[^>]*disabled="")[^>]*>Cancel<\/button>/);
+    expect(html).toMatch(tag('input', 'type="number"', 'value="4"'));
+    expect(html).toMatch(tag('input', 'value="12"'));
+    expect(html).toMatch(tag('input', 'value="9"'));
     expect(html).toMatch(/<option value="euler" selected="">Euler<\/option>/);
     expect(html).toContain('Randomise seed');
     expect(html).toContain('Single step');
@@ -43,7 +46,7 @@ describe('PromptGenerator on the server', () => {
 
   it('passes rest props and className through', () => {
     const html = renderToString(<PromptGenerator className="mine" data-testid="pg" />);
-    expect(html).toContain('class="dk-prompt-generator mine"');
+    expect(html).toContain('class="dk-figure dk-prompt-generator mine"');
     expect(html).toContain('data-testid="pg"');
   });
 });

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { defaultTurboModelSource } from '../../engine/internal';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen } from '../../hooks/useStartWhen';
-import { themeVar } from '../../theme/theme';
 import { checkFigureProps } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
 import {
@@ -149,7 +148,7 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
       ) : null}
       {pair ? <ComparisonView pair={pair} cellSize={cellSize} onClose={() => setSelected([])} /> : null}
       {gen.results.length > 0 ? (
-        <ol aria-label="Results, newest first" style={{ padding: 0, margin: '8px 0 0' }}>
+        <ol aria-label="Results, newest first" className="dk-prompt-generator-results">
           {gen.results.map((r) => (
             <ResultItem
               key={r.id}
@@ -162,9 +161,7 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
         </ol>
       ) : null}
       {chosen.length === 1 ? (
-        <div style={{ fontSize: 12, color: themeVar('muted') }}>
-          Tick Compare on one more result to see the two side by side.
-        </div>
+        <p className="dk-caption">Tick Compare on one more result to see the two side by side.</p>
       ) : null}
     </FigureRoot>
   );

@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent, type FormEvent } from 'react';
 import { GENERATION_LIMITS, type SchedulerName } from '../../engine';
-import { themeVar } from '../../theme/theme';
+import { Button, NumberField, Select, TextField, Toggle } from '../shared/ui/controls';
 import { SCHEDULER_LABELS, SCHEDULER_OPTIONS } from '../shared/generation/schedulerLabels';
 import { randomSeed, type PromptSettings } from './promptSettings';
 
@@ -26,10 +26,9 @@ export interface PromptGeneratorFormProps {
   onPromptFocus?: () => void;
 }
 
-const row = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' } as const;
 const { guidanceScale: GUIDANCE, steps: STEPS, seed: SEED } = GENERATION_LIMITS;
 
-/** The prompt field, Generate/Cancel, and the generation settings; all native, labelled controls. */
+/** The prompt field, Generate/Cancel, and the generation settings: the kit's labelled controls. */
 export function PromptGeneratorForm({
   settings,
   onChange,
@@ -58,12 +57,11 @@ export function PromptGeneratorForm({
   };
   const single = settings.mode === 'singleStep';
   return (
-    <form onSubmit={submit} style={{ fontSize: 13 }} aria-label="Generation settings">
-      <div style={row}>
+    <form onSubmit={submit} aria-label="Generation settings" className="dk-prompt-generator-form">
+      <div className="dk-controls">
         <label htmlFor={`${id}-prompt`}>Prompt</label>
-        <input
+        <TextField
           id={`${id}-prompt`}
-          type="text"
           value={settings.prompt}
           placeholder="e.g. gold, water, tree (empty: unconditional)"
           aria-describedby={`${id}-notes`}
@@ -71,97 +69,99 @@ export function PromptGeneratorForm({
           spellCheck={false}
           onChange={(e) => set('prompt', e.currentTarget.value)}
           onFocus={onPromptFocus}
-          style={{ flex: '1 1 200px', minWidth: 0, font: 'inherit', padding: '3px 6px' }}
+          className="dk-prompt-generator-prompt"
         />
-        <button type="submit" disabled={!ready}>
+        <Button type="submit" variant="primary" disabled={!ready}>
           Generate
-        </button>
-        <button type="button" onClick={onCancel} disabled={!running}>
+        </Button>
+        <Button onClick={onCancel} disabled={!running}>
           Cancel
-        </button>
+        </Button>
       </div>
-      <div id={`${id}-notes`} aria-live="polite" style={{ fontSize: 12, minHeight: '1em' }}>
+      <div id={`${id}-notes`} aria-live="polite" className="dk-prompt-generator-notes">
         {notes.map((n) => (
-          <div key={n} style={{ borderLeft: `3px solid ${themeVar('accent2')}`, paddingLeft: 6, margin: '2px 0' }}>
+          <div key={n} className="dk-prompt-generator-note">
             {n}
           </div>
         ))}
       </div>
-      <div style={row}>
-        <label htmlFor={`${id}-guidance`}>Guidance scale</label>
-        <input
-          id={`${id}-guidance`}
-          type="number"
-          min={GUIDANCE.min}
-          max={GUIDANCE.max}
-          step={0.5}
-          value={settings.guidanceScale}
-          onChange={number('guidanceScale')}
-          style={{ width: 64 }}
-        />
-        <label htmlFor={`${id}-steps`}>Steps</label>
-        <input
-          id={`${id}-steps`}
-          type="number"
-          min={STEPS.min}
-          max={STEPS.max}
-          step={1}
-          value={settings.steps}
-          disabled={single}
-          onChange={number('steps')}
-          style={{ width: 64 }}
-        />
-        <label htmlFor={`${id}-scheduler`}>Scheduler</label>
-        <select
-          id={`${id}-scheduler`}
-          value={settings.scheduler}
-          disabled={single}
-          onChange={(e) => set('scheduler', e.currentTarget.value as SchedulerName)}
-        >
-          {SCHEDULER_OPTIONS.map((name) => (
-            <option key={name} value={name}>
-              {SCHEDULER_LABELS[name]}
-            </option>
-          ))}
-        </select>
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-guidance`}>Guidance scale</label>
+          <NumberField
+            id={`${id}-guidance`}
+            min={GUIDANCE.min}
+            max={GUIDANCE.max}
+            step={0.5}
+            value={settings.guidanceScale}
+            onChange={number('guidanceScale')}
+            className="dk-prompt-generator-short"
+          />
+        </span>
+        <span className="dk-field">
+          <label htmlFor={`${id}-steps`}>Steps</label>
+          <NumberField
+            id={`${id}-steps`}
+            min={STEPS.min}
+            max={STEPS.max}
+            step={1}
+            value={settings.steps}
+            disabled={single}
+            onChange={number('steps')}
+            className="dk-prompt-generator-short"
+          />
+        </span>
+        <span className="dk-field">
+          <label htmlFor={`${id}-scheduler`}>Scheduler</label>
+          <Select
+            id={`${id}-scheduler`}
+            value={settings.scheduler}
+            disabled={single}
+            onChange={(e) => set('scheduler', e.currentTarget.value as SchedulerName)}
+          >
+            {SCHEDULER_OPTIONS.map((name) => (
+              <option key={name} value={name}>
+                {SCHEDULER_LABELS[name]}
+              </option>
+            ))}
+          </Select>
+        </span>
       </div>
-      <div style={row}>
-        <label htmlFor={`${id}-seed`}>Seed</label>
-        <input
-          id={`${id}-seed`}
-          type="number"
-          min={SEED.min}
-          max={SEED.max}
-          step={1}
-          value={settings.seed}
-          onChange={number('seed')}
-          style={{ width: 110 }}
-        />
-        <button type="button" onClick={() => set('seed', randomSeed())}>
-          Randomise seed
-        </button>
-        <label htmlFor={`${id}-count`}>Images</label>
-        <input
-          id={`${id}-count`}
-          type="number"
-          min={1}
-          max={maxCount}
-          step={1}
-          value={settings.count}
-          onChange={number('count')}
-          style={{ width: 64 }}
-        />
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-seed`}>Seed</label>
+          <NumberField
+            id={`${id}-seed`}
+            min={SEED.min}
+            max={SEED.max}
+            step={1}
+            value={settings.seed}
+            onChange={number('seed')}
+          />
+          <Button onClick={() => set('seed', randomSeed())}>Randomise seed</Button>
+        </span>
+        <span className="dk-field">
+          <label htmlFor={`${id}-count`}>Images</label>
+          <NumberField
+            id={`${id}-count`}
+            min={1}
+            max={maxCount}
+            step={1}
+            value={settings.count}
+            onChange={number('count')}
+            className="dk-prompt-generator-short"
+          />
+        </span>
       </div>
-      <div style={row}>
-        <input
+      <div className="dk-controls">
+        <Toggle
           id={`${id}-single`}
-          type="checkbox"
+          label="Single step"
           checked={single}
           onChange={(e) => set('mode', e.currentTarget.checked ? 'singleStep' : 'full')}
           aria-describedby={`${id}-single-help`}
         />
-        <label htmlFor={`${id}-single`}>Single step</label>
-        <span id={`${id}-single-help`} style={{ color: themeVar('muted'), fontSize: 12 }}>
+        <span id={`${id}-single-help`} className="dk-prompt-generator-help">
           one denoising step from pure noise (t = 999): the model&apos;s predicted x&#770;&#8320; for the prompt beside
           the one for the empty prompt, same seed
         </span>

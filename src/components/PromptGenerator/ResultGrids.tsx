@@ -1,4 +1,3 @@
-import { themeVar } from '../../theme/theme';
 import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import type { PromptResult } from './usePromptGenerator';
 
@@ -9,10 +8,6 @@ export interface ResultGridsProps {
   /** Side of one image in CSS pixels. */
   cellSize: number;
 }
-
-const caption = { fontSize: 12, color: themeVar('muted'), marginBottom: 2 } as const;
-/** Each grid of a pair takes its share of the row and may shrink below its content (the grid fits its width). */
-const PANEL = { flex: '1 1 auto', minWidth: 0 } as const;
 
 /**
  * A result's images: one grid, or for the single step the predicted x0 for the prompt beside the one for
@@ -33,9 +28,12 @@ export function ResultGrids({ result, cellSize }: ResultGridsProps) {
   }
   const prompt = settings.prompt.trim();
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, minWidth: 0 }}>
-      <div style={PANEL}>
-        <div style={caption}>{prompt ? `\u201c${prompt}\u201d` : 'empty prompt'}: predicted x&#770;&#8320;</div>
+    // Each grid of the pair takes its share of the row and may shrink below its content (the grid fits its width).
+    <div className="dk-prompt-generator-pair">
+      <div className="dk-prompt-generator-pair-item">
+        <div className="dk-prompt-generator-pair-caption">
+          {prompt ? `\u201c${prompt}\u201d` : 'empty prompt'}: predicted x&#770;&#8320;
+        </div>
         <SampleGridCanvas
           bytes={images?.bytes ?? null}
           shape={shape}
@@ -43,8 +41,8 @@ export function ResultGrids({ result, cellSize }: ResultGridsProps) {
           label={`predicted clean images after one step, prompt ${prompt ? `"${prompt}"` : 'empty'}`}
         />
       </div>
-      <div style={PANEL}>
-        <div style={caption}>empty prompt: predicted x&#770;&#8320;</div>
+      <div className="dk-prompt-generator-pair-item">
+        <div className="dk-prompt-generator-pair-caption">empty prompt: predicted x&#770;&#8320;</div>
         <SampleGridCanvas
           bytes={baseline?.bytes ?? null}
           shape={baseline ?? shape}

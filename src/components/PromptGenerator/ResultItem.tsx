@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { themeVar } from '../../theme/theme';
 import { describeEngineError } from '../shared/generation/engineStatus';
+import { Toggle } from '../shared/ui/controls';
 import { ProgressBar } from '../shared/ui/ProgressBar';
 import { resultLabel } from './promptSettings';
 import { ResultGrids } from './ResultGrids';
@@ -30,37 +30,24 @@ export function resultStatus(r: PromptResult): string {
   }
 }
 
-/** One generation: its label (the settings), status, grid(s), and a Compare checkbox. */
+/** One generation: its label (the settings), status, grid(s), and a Compare toggle. */
 export function ResultItem({ result, cellSize, selected, onSelect }: ResultItemProps) {
   const id = useId();
   const label = resultLabel(result.settings);
   return (
-    <li
-      style={{
-        listStyle: 'none',
-        margin: '0 0 12px',
-        padding: 8,
-        border: `1px solid ${themeVar('border')}`,
-        borderRadius: 6,
-      }}
-    >
+    <li className="dk-prompt-generator-result">
       <figure
         aria-labelledby={`${id}-cap`}
         aria-describedby={`${id}-status`}
         data-status={result.status}
         data-result-id={result.id}
-        style={{ margin: 0 }}
       >
-        <figcaption id={`${id}-cap`} style={{ fontSize: 13, fontWeight: 600, marginBottom: 2 }}>
+        <figcaption id={`${id}-cap`} className="dk-prompt-generator-result-title">
           {label}
         </figcaption>
         <div
           id={`${id}-status`}
-          style={{
-            fontSize: 12,
-            color: result.status === 'error' ? themeVar('error') : themeVar('muted'),
-            marginBottom: 4,
-          }}
+          className={`dk-readout dk-prompt-generator-status${result.status === 'error' ? ' dk-prompt-generator-failed' : ''}`}
         >
           {resultStatus(result)}
         </div>
@@ -77,10 +64,12 @@ export function ResultItem({ result, cellSize, selected, onSelect }: ResultItemP
         ) : null}
       </figure>
       {result.status === 'done' ? (
-        <label style={{ display: 'inline-flex', gap: 4, marginTop: 4, fontSize: 12 }}>
-          <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
-          Compare
-        </label>
+        <Toggle
+          label="Compare"
+          className="dk-prompt-generator-compare"
+          checked={selected}
+          onChange={(e) => onSelect(e.currentTarget.checked)}
+        />
       ) : null}
     </li>
   );

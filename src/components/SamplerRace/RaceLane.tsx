@@ -1,4 +1,3 @@
-import { themeVar } from '../../theme/theme';
 import type { BatchShape } from '../shared/draw/drawSamples';
 import { SampleGridCanvas } from '../shared/ui/SampleGridCanvas';
 import { formatDistance, formatSeconds } from './describeRace';
@@ -24,7 +23,10 @@ export interface RaceLaneProps {
   note?: string;
 }
 
-/** One sampler's lane: its name, its images (live while it runs), its time and its distance to the reference. */
+/**
+ * One sampler's lane: its name, its images (live while it runs, filling the lane's width up to `cellSize`), its time
+ * and its distance to the reference.
+ */
 export function RaceLane({
   name,
   lane,
@@ -44,12 +46,12 @@ export function RaceLane({
         ? `step ${lane.step} of ${steps}`
         : `${formatSeconds(lane.elapsedMs)}${lane.cached ? ' (cached)' : ''}`;
   return (
-    <li data-status={lane.status} style={{ listStyle: 'none', display: 'grid', gap: 4, alignContent: 'start' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 13, fontWeight: 600 }}>
+    <li data-status={lane.status} className="dk-sampler-race-lane">
+      <div className="dk-sampler-race-lane-name">
         <svg width={22} height={8} aria-hidden="true">
           <line x1={1} x2={21} y1={4} y2={4} stroke={color} strokeWidth={2} strokeDasharray={dash} />
         </svg>
-        {name}
+        <LaneName name={name} />
       </div>
       <SampleGridCanvas
         bytes={lane.bytes}
@@ -57,10 +59,21 @@ export function RaceLane({
         cellSize={cellSize}
         label={`${name}: ${shape.count} image${shape.count === 1 ? '' : 's'} after ${lane.status === 'done' ? steps : lane.step} of ${steps} steps`}
       />
-      <div style={{ fontSize: 12, color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}>
+      <div className="dk-readout">
         <div data-part="time">{state}</div>
         {hasReference ? <div data-part="distance">{`RMS to reference: ${formatDistance(distance)}`}</div> : null}
       </div>
     </li>
+  );
+}
+
+/** A lane's name, its trailing parenthesis (the sampler's variant, the student's settings) in the quieter style. */
+function LaneName({ name }: { name: string }) {
+  const parts = /^(.+?) (\(.+\))$/.exec(name);
+  if (!parts) return <>{name}</>;
+  return (
+    <span>
+      {parts[1]} <span className="dk-sampler-race-lane-detail">{parts[2]}</span>
+    </span>
   );
 }

@@ -80,7 +80,7 @@ describe('SamplerRace on the server', () => {
         <SamplerRace className="mine" data-testid="sr" />
       </ThemeScope>,
     );
-    expect(html).toContain('class="dk-sampler-race mine"');
+    expect(html).toContain('class="dk-figure dk-sampler-race mine"');
     expect(html).toContain('data-testid="sr"');
     expect(html).toContain('var(--dk-accent2');
   });

@@ -71,12 +71,14 @@ export interface SamplerRaceProps extends FigureHostProps {
    */
   referenceSteps?: number;
   /**
-   * Side of one image in CSS pixels. Accepts a number from 4 to 128.
-   * @default 28
+   * Largest side of one image in CSS pixels: the lanes share the figure's width and each lane's images fill it up to
+   * this. Accepts a number from 4 to 128.
+   * @default 96
    */
   cellSize?: number;
   /**
-   * Width of the chart in CSS pixels. Accepts a number from 200 to 1200.
+   * Largest width of the chart in CSS pixels: it takes the width it is given up to this. Accepts a number from 200
+   * to 1200.
    * @default 480
    */
   chartWidth?: number;

@@ -85,9 +85,14 @@ export const samplerRaceSchema = {
     default: DEFAULT_REFERENCE.steps,
     ...GENERATION_LIMITS.steps,
   }),
-  cellSize: /* @__PURE__ */ numberProp({ doc: 'Side of one image in CSS pixels.', default: 28, min: 4, max: 128 }),
+  cellSize: /* @__PURE__ */ numberProp({
+    doc: "Largest side of one image in CSS pixels: the lanes share the figure's width and each lane's images fill it up to this.",
+    default: 96,
+    min: 4,
+    max: 128,
+  }),
   chartWidth: /* @__PURE__ */ numberProp({
-    doc: 'Width of the chart in CSS pixels.',
+    doc: 'Largest width of the chart in CSS pixels: it takes the width it is given up to this.',
     default: 480,
     min: 200,
     max: 1200,

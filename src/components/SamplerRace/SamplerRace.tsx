@@ -6,6 +6,7 @@ import { themeVar } from '../../theme/theme';
 import { describeEngineError } from '../shared/generation/engineStatus';
 import { checkFigureProps } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
+import { Slider } from '../shared/ui/controls';
 import {
   FigureCaption,
   FigureDescription,
@@ -173,24 +174,26 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
         onStart={gate.start}
         minWidth={200}
       />
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0', fontSize: 13 }}>
-        <label htmlFor={`${id}-steps`}>Steps</label>
-        <input
-          id={`${id}-steps`}
-          type="range"
-          min={1}
-          max={maxSteps}
-          step={1}
-          value={steps}
-          aria-valuetext={`${steps} step${steps === 1 ? '' : 's'}`}
-          onChange={(e) => setSteps(Math.max(1, Math.min(maxSteps, Math.round(e.currentTarget.valueAsNumber))))}
-          style={{ flex: '1 1 140px', maxWidth: 280, accentColor: themeVar('accent') }}
-        />
-        <output htmlFor={`${id}-steps`} style={{ fontVariantNumeric: 'tabular-nums', minWidth: 24 }}>
-          {steps}
-        </output>
+      <div className="dk-controls">
+        <div className="dk-field dk-model-scrubber">
+          <label htmlFor={`${id}-steps`}>Steps</label>
+          <Slider
+            id={`${id}-steps`}
+            min={1}
+            max={maxSteps}
+            step={1}
+            value={steps}
+            aria-valuetext={`${steps} step${steps === 1 ? '' : 's'}`}
+            onChange={(e) => setSteps(Math.max(1, Math.min(maxSteps, Math.round(e.currentTarget.valueAsNumber))))}
+          />
+          <output htmlFor={`${id}-steps`} className="dk-readout dk-sampler-race-steps">
+            {steps}
+          </output>
+        </div>
       </div>
-      <ul aria-label="Samplers" style={{ display: 'flex', flexWrap: 'wrap', gap: 16, padding: 0, margin: '8px 0' }}>
+      {/* The lanes share the figure's width (as many to a row as fit at their least width), and each lane's
+          images fill it up to cellSize. */}
+      <ul aria-label="Samplers" className="dk-sampler-race-lanes">
         {schedulers.map((s, i) => (
           <RaceLane
             key={s}
@@ -225,10 +228,8 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
         ) : null}
       </ul>
       {hasChart ? (
-        <div>
-          <div
-            style={{ fontSize: 13, fontWeight: 600, margin: '8px 0 2px' }}
-          >{`Distance to ${referenceName}, same noise`}</div>
+        <div className="dk-sampler-race-chart-panel">
+          <div className="dk-sampler-race-chart-title">{`Distance to ${referenceName}, same noise`}</div>
           <RaceChart
             series={series}
             chartSteps={chartSteps}

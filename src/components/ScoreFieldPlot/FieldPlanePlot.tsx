@@ -1,6 +1,5 @@
 import { type ReactNode, useCallback, useMemo } from 'react';
 import type { ColorMap } from '../../theme';
-import { themeVar } from '../../theme/theme';
 import { colorLut } from '../../theme/colorMaps';
 import { PlanePlot, type PlanePoint, type PlaneView } from '../shared/ui/PlanePlot';
 import { type PixelMap, pixelMap } from './drawScoreField2d';
@@ -14,7 +13,7 @@ export interface FieldPaintView extends PlaneView {
 /** The props a 2-D field figure's plot passes on to its {@link FieldPlanePlot}; `H` is what the pointer is over. */
 export interface FieldPlotFrameProps<H extends PlanePoint> {
   colorMap: ColorMap;
-  /** Outer size in CSS pixels, axes included. */
+  /** Outer size in CSS pixels, axes included, at most: the plot shrinks to a narrower container, in proportion. */
   width: number;
   height: number;
   /** The pointer's hover, or null when it leaves. */
@@ -59,10 +58,7 @@ export function FieldPlanePlot<H extends PlanePoint>({
 /** The line under a 2-D field figure's plot that reads out what the pointer is over (or a hint), in figures. */
 export function FieldHoverReadout({ children }: { children: ReactNode }) {
   return (
-    <div
-      data-part="hover"
-      style={{ fontFamily: themeVar('monoFamily'), fontSize: 12, color: themeVar('muted'), minHeight: '1.4em' }}
-    >
+    <div data-part="hover" className="dk-readout">
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { mixture2dEvaluate } from '../../engine';
 import { readThemeColor } from '../../theme';
+import { useThemeVersion } from '../../theme/useThemeVersion';
 import type { ScoreFieldLayers } from './describeScoreField';
 import { drawArrows, drawContours, drawSamples, drawTrajectories, paintDensity } from './drawScoreField2d';
 import { type FieldPaintView, FieldPlanePlot, type FieldPlotFrameProps } from './FieldPlanePlot';
@@ -29,6 +30,7 @@ export interface ScoreField2DProps extends FieldPlotFrameProps<ScoreFieldHover> 
  * redraws it in one layout effect), under the visx axes and the hover marker.
  */
 export function ScoreField2D({ base, frame, layers, densityScale, ...plot }: ScoreField2DProps) {
+  const themeVersion = useThemeVersion(); // overlay colours come from the theme: a switch repaints
   const paint = useCallback(
     (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, view: FieldPaintView) => {
       const { width: innerW, height: innerH, paintImage, map, lut } = view;
@@ -43,7 +45,7 @@ export function ScoreField2D({ base, frame, layers, densityScale, ...plot }: Sco
       if (layers.trajectories) drawTrajectories(ctx, base, frame, map, fg, readThemeColor(canvas, 'accent3'));
       if (layers.samples) drawSamples(ctx, frame.samples, map, readThemeColor(canvas, 'accent2'));
     },
-    [base, frame, layers.density, layers.samples, layers.score, layers.trajectories, densityScale],
+    [base, frame, layers.density, layers.samples, layers.score, layers.trajectories, densityScale, themeVersion],
   );
 
   function hoverAt(x: number, y: number): ScoreFieldHover {

@@ -2,7 +2,6 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide } from 'three';
 import type { ColorMap } from '../../theme';
-import { themeVar } from '../../theme';
 import { colorLut, linearLut } from '../../theme/colorMaps';
 import type { ScoreFieldBase, ScoreFieldFrame } from './scoreFieldModel';
 import { ARROW_VERTICES, fillArrows, fillSurface, surfaceIndex } from './surfaceGeometry';
@@ -22,6 +21,7 @@ export interface ScoreField3DProps {
   densityScale: 'linear' | 'log';
   colorMap: ColorMap;
   showArrows: boolean;
+  /** The view's size in CSS pixels, at most: it shrinks to a narrower container, in proportion. */
   width: number;
   height: number;
 }
@@ -123,7 +123,9 @@ export default function ScoreField3D({
       aria-label="3-D surface of the density. Drag, or focus and use the arrow keys, to turn it; + and - zoom."
       data-state={ready ? 'ready' : 'loading'}
       {...handlers}
-      style={{ width, height, touchAction: 'none', cursor: 'grab', outlineColor: themeVar('accent'), borderRadius: 4 }}
+      className="dk-score-field-3d"
+      // As wide as the container allows, at most \`width\`, in the plot's proportions: the canvas follows its box.
+      style={{ maxWidth: width, aspectRatio: `${width} / ${height}` }}
     >
       <Canvas
         frameloop="demand"

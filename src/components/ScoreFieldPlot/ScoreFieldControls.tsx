@@ -1,7 +1,13 @@
 import { type KeyboardEvent, useId } from 'react';
-import { themeVar } from '../../theme';
-import type { ScoreFieldLayers } from './describeScoreField';
 import { formatSignificant } from '../shared/format/formatNumber';
+import { SegmentedChoice, Select, Slider, Toggle } from '../shared/ui/controls';
+import type { ScoreFieldLayers } from './describeScoreField';
+
+/** The two views, as the segments of the View choice. */
+const VIEWS = [
+  { value: '2d', label: '2-D' },
+  { value: '3d', label: '3-D' },
+] as const;
 
 /** Props of {@link ScoreFieldControls}. */
 export interface ScoreFieldControlsProps {
@@ -19,7 +25,8 @@ export interface ScoreFieldControlsProps {
 }
 
 /**
- * Native, labelled controls. The t slider also steps by itself on the keyboard (arrows 1, Shift+arrows and
+ * The kit's controls (native elements, labelled): the t slider with its readout, the density and layer switches, and
+ * the 2-D / 3-D choice. The t slider also steps by itself on the keyboard (arrows 1, Shift+arrows and
  * PageUp/PageDown a tenth of the schedule, Home/End the ends), so keys behave the same in every browser and
  * under simulated events.
  */
@@ -58,18 +65,14 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
     onT(clamp(value));
   }
 
-  const row = { display: 'flex', flexWrap: 'wrap' as const, gap: '6px 14px', alignItems: 'center' };
   const readout = `t = ${t}, alpha-bar = ${formatSignificant(alphaBar)}`;
   return (
-    <div
-      data-part="controls"
-      style={{ display: 'grid', gap: 6, font: `13px ${themeVar('fontFamily')}`, color: themeVar('text') }}
-    >
-      <div style={row}>
+    <div data-part="controls">
+      <div className="dk-controls">
         <label htmlFor={`${id}-t`}>Timestep t</label>
-        <input
+        <Slider
           id={`${id}-t`}
-          type="range"
+          className="dk-plane-slider"
           min={0}
           max={T - 1}
           step={1}
@@ -77,81 +80,45 @@ export function ScoreFieldControls(props: ScoreFieldControlsProps) {
           aria-valuetext={readout}
           onChange={(e) => onT(clamp(Number(e.currentTarget.value)))}
           onKeyDown={onKeyDown}
-          style={{ flex: '1 1 160px', accentColor: themeVar('accent') }}
         />
-        <output
-          htmlFor={`${id}-t`}
-          data-part="readout"
-          aria-live="polite"
-          style={{ fontFamily: themeVar('monoFamily'), minWidth: '18ch' }}
-        >
+        <output htmlFor={`${id}-t`} data-part="readout" aria-live="polite" className="dk-readout dk-plane-output">
           t = {t} · ᾱ<sub>t</sub> = {formatSignificant(alphaBar)}
         </output>
       </div>
-      <div style={row}>
-        <label>
-          Density{' '}
-          <select
+      <div className="dk-controls">
+        <span className="dk-field">
+          <label htmlFor={`${id}-density`}>Density</label>
+          <Select
+            id={`${id}-density`}
             value={layers.density}
             onChange={(e) => onLayers({ ...layers, density: e.currentTarget.value as ScoreFieldLayers['density'] })}
           >
             <option value="heatmap">heatmap</option>
             <option value="contours">contours</option>
             <option value="none">off</option>
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={densityScale === 'log'}
-            onChange={(e) => onDensityScale(e.currentTarget.checked ? 'log' : 'linear')}
-          />{' '}
-          log scale
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={layers.score}
-            onChange={(e) => onLayers({ ...layers, score: e.currentTarget.checked })}
-          />{' '}
-          score arrows
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={layers.samples}
-            onChange={(e) => onLayers({ ...layers, samples: e.currentTarget.checked })}
-          />{' '}
-          samples
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={layers.trajectories}
-            onChange={(e) => onLayers({ ...layers, trajectories: e.currentTarget.checked })}
-          />{' '}
-          flow paths
-        </label>
-        <span role="group" aria-label="View" style={{ display: 'inline-flex', gap: 4 }}>
-          {(['2d', '3d'] as const).map((v) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={view === v}
-              onClick={() => onView(v)}
-              style={{
-                font: 'inherit',
-                padding: '2px 8px',
-                borderRadius: 4,
-                border: `1px solid ${themeVar('border')}`,
-                background: view === v ? themeVar('accent') : themeVar('surface'),
-                color: view === v ? themeVar('background') : themeVar('text'),
-              }}
-            >
-              {v === '2d' ? '2-D' : '3-D'}
-            </button>
-          ))}
+          </Select>
         </span>
+        <Toggle
+          label="log scale"
+          checked={densityScale === 'log'}
+          onChange={(e) => onDensityScale(e.currentTarget.checked ? 'log' : 'linear')}
+        />
+        <Toggle
+          label="score arrows"
+          checked={layers.score}
+          onChange={(e) => onLayers({ ...layers, score: e.currentTarget.checked })}
+        />
+        <Toggle
+          label="samples"
+          checked={layers.samples}
+          onChange={(e) => onLayers({ ...layers, samples: e.currentTarget.checked })}
+        />
+        <Toggle
+          label="flow paths"
+          checked={layers.trajectories}
+          onChange={(e) => onLayers({ ...layers, trajectories: e.currentTarget.checked })}
+        />
+        <SegmentedChoice legend="View" hideLegend options={VIEWS} value={view} onChange={onView} />
       </div>
     </div>
   );

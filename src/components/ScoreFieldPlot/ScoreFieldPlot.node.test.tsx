@@ -15,7 +15,7 @@ describe('ScoreFieldPlot on the server', () => {
     expect(html).toMatch(/aria-describedby="[^"]+-desc"/);
     expect(html).toContain('Density of the 8-gaussian ring noised to t = 200 of 999 (squaredcos_cap_v2 schedule');
     expect(html).toContain('data-t="200"');
-    expect(html).toMatch(/<input[^>]*type="range"[^>]*max="999"[^>]*value="200"/);
+    expect(html).toMatch(/<input(?=[^>]*type="range")(?=[^>]*max="999")[^>]*value="200"/);
     expect(html).toContain('<canvas');
     expect(html).toContain('Timestep t');
   });
@@ -76,7 +76,7 @@ describe('ScoreFieldPlot on the server', () => {
 
   it('spreads rest props, merges className and forwards state as data attributes', () => {
     const html = render({ className: 'mine', id: 'plot', 'data-testid': 'p' } as ScoreFieldPlotProps);
-    expect(html).toContain('class="dk-score-field-plot mine"');
+    expect(html).toContain('class="dk-figure dk-score-field-plot mine"');
     expect(html).toContain('id="plot"');
     expect(html).toContain('data-testid="p"');
     expect(html).toContain('data-state="ready"');

@@ -88,12 +88,14 @@ export interface ScoreFieldPlotProps extends FigureHostProps {
    */
   view?: '2d' | '3d';
   /**
-   * Outer width of the plot in CSS pixels. Accepts a number from 120 to 4096.
+   * Outer width of the plot in CSS pixels, at most: in a narrower container the plot shrinks to fit, its proportions
+   * kept. Accepts a number from 120 to 4096.
    * @default 480
    */
   width?: number;
   /**
-   * Outer height of the plot in CSS pixels. Accepts a number from 120 to 4096.
+   * Outer height of the plot in CSS pixels at its full width (a plot shrunk to fit keeps the proportions). Accepts a
+   * number from 120 to 4096.
    * @default 480
    */
   height?: number;

@@ -133,13 +133,13 @@ export const scoreFieldPlotSchema = {
     options: ['2d', '3d'] as const,
   }),
   width: /* @__PURE__ */ numberProp({
-    doc: 'Outer width of the plot in CSS pixels.',
+    doc: 'Outer width of the plot in CSS pixels, at most: in a narrower container the plot shrinks to fit, its proportions kept.',
     default: 480,
     min: 120,
     max: 4096,
   }),
   height: /* @__PURE__ */ numberProp({
-    doc: 'Outer height of the plot in CSS pixels.',
+    doc: 'Outer height of the plot in CSS pixels at its full width (a plot shrunk to fit keeps the proportions).',
     default: 480,
     min: 120,
     max: 4096,

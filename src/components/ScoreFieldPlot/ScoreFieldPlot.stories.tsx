@@ -173,9 +173,10 @@ export const ControlsInteraction: Story = {
     await waitFor(() => expect(figure).toHaveAccessibleDescription(/density contours/));
     await userEvent.click(canvas.getByRole('checkbox', { name: /log/ }));
     await waitFor(() => expect(figure).toHaveAccessibleDescription(/log-density contours/));
-    await userEvent.click(canvas.getByRole('button', { name: '3-D' }));
+    // The View choice's radios are drawn as segments: the reader clicks the segment (the radio's label).
+    await userEvent.click(canvas.getByRole('radio', { name: '3-D' }).closest('label')!);
     await waitFor(() => expect(figure).toHaveAttribute('data-view', '3d'));
-    await userEvent.click(canvas.getByRole('button', { name: '2-D' }));
+    await userEvent.click(canvas.getByRole('radio', { name: '2-D' }).closest('label')!);
     await waitFor(() => expect(figure.querySelector('canvas[data-layer="field"]')).not.toBeNull());
   },
 };

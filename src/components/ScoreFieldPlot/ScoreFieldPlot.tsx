@@ -1,6 +1,5 @@
 import { Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { usePropState } from '../../hooks/usePropState';
-import { themeVar } from '../../theme';
 import { formatSignificant } from '../shared/format/formatNumber';
 import { checkFigureProps, type SchemaSettings } from '../shared/props/figureSchema';
 import { checkedFigure } from '../shared/ui/checkedFigure';
@@ -9,7 +8,6 @@ import {
   FigureDescription,
   FigureRoot,
   InvalidFigure,
-  plotFigureStyle,
   useFigureIds,
 } from '../shared/ui/FigureRoot';
 import { type ScoreFieldLayers, describeScoreField, scoreFieldLabel } from './describeScoreField';
@@ -71,7 +69,8 @@ export const ScoreFieldPlot = /* @__PURE__ */ checkedFigure(
     component: 'ScoreFieldPlot',
     ownClass: 'dk-score-field-plot',
     check: checkScoreFieldPlotProps,
-    style: (s) => plotFigureStyle(s?.width),
+    // At most the plot's width; never wider than its container (the kit's stylesheet), the plot shrinking with it.
+    style: (s) => ({ width: s?.width }),
     role: null,
   },
   ScoreFieldPlotFigure,
@@ -125,18 +124,12 @@ function ScoreFieldPlotFigure({ root, settings }: { root: FigureRootBase; settin
     setTState(next);
     onTChange?.(next);
   };
+  // In the plot's place and proportions, as wide as the container allows.
   const fallback = (text: string) => (
     <div
       data-part="fallback"
-      style={{
-        width,
-        height,
-        display: 'grid',
-        placeItems: 'center',
-        color: themeVar('muted'),
-        border: `1px dashed ${themeVar('border')}`,
-        borderRadius: 4,
-      }}
+      className="dk-score-field-fallback"
+      style={{ maxWidth: width, aspectRatio: `${width} / ${height}` }}
     >
       {text}
     </div>

@@ -61,7 +61,15 @@ describe('ChartAxis', () => {
     // ticks(3) of three decades: 1, 10, 100, 1000; with the default format 1000 is 1k.
     expect(labels).toEqual(['1', '10', '100', '1k']);
     expect(texts.map((t) => Number(t.y))).toEqual([300, 200, 100, 0].map((v) => expect.closeTo(v, 9)));
-    expect(texts[0]).toMatchObject({ x: '-6', dx: '-3', dy: '3', 'text-anchor': 'end', fill: 'currentColor' });
+    // The default text: the theme's textXs (11 px) in the current colour.
+    expect(texts[0]).toMatchObject({
+      x: '-6',
+      dx: '-3',
+      dy: '3',
+      'text-anchor': 'end',
+      fill: 'currentColor',
+      'font-size': '11',
+    });
     expect(lines[1]).toMatchObject({ x1: '0', x2: '-6', stroke: 'currentColor' });
     expect(Number(lines[1]!.y1)).toBeCloseTo(200, 9);
     expect(lines.at(-1)).toMatchObject({ x1: '0', y1: '300.5', x2: '0', y2: '0.5' });
@@ -82,10 +90,10 @@ describe('ChartAxis', () => {
       labelText: { fontSize: 12, fill: 'green' },
     });
     expect(bottom.labels).toEqual(['1 steps', '2 steps', '4 steps', '8 steps', '16 steps', '32 steps', 'steps']);
-    // Below the tick labels: tick length 8 + offset 10 + tick font size 10 + its own font size 12.
+    // Below the tick labels: tick length 8 + offset 10 + tick font size 11 (the default, textXs) + its own size 12.
     expect(bottom.texts.at(-1)).toMatchObject({
       x: '250',
-      y: '40',
+      y: '41',
       'text-anchor': 'middle',
       fill: 'green',
       'font-size': '12',

@@ -1,4 +1,4 @@
-import { themeVar } from '../../../theme/theme';
+import { lightTheme, themeVar } from '../../../theme/theme';
 
 /**
  * What {@link ChartAxis} needs of a scale: a continuous d3 scale (`scaleLinear`, `scaleLog`, from d3-scale or
@@ -46,8 +46,8 @@ export interface ChartAxisProps {
   /** Colour of the tick marks; default `stroke`. */
   tickStroke?: string;
   /**
-   * The tick labels' text attributes, over the orientation's defaults (font size 10, the theme's font, `currentColor`;
-   * bottom: centred, `dy` 0.25em; left: right-aligned, `dx` -0.25em, `dy` 0.25em).
+   * The tick labels' text attributes, over the orientation's defaults (font size the theme's `textXs`, 11, the theme's
+   * font, `currentColor`; bottom: centred, `dy` 0.25em; left: right-aligned, `dx` -0.25em, `dy` 0.25em).
    */
   tickLabel?: ChartAxisText;
   /** The axis label (none by default). */
@@ -57,12 +57,14 @@ export interface ChartAxisProps {
    * (left).
    */
   labelOffset?: number;
-  /** The axis label's text attributes (centred; font size 10, the theme's font, `currentColor` unless given). */
+  /** The axis label's text attributes (centred; font size `textXs`, the theme's font, `currentColor` unless given). */
   labelText?: ChartAxisText;
 }
 
 /** The smallest tick label font size that the label's position allows for (as visx's axes do). */
 const MIN_FONT_SIZE = 10;
+/** The default size of the axes' text: the theme's `textXs` (11 px), the kit's size for axis ticks. */
+export const AXIS_FONT_SIZE = parseFloat(lightTheme.textXs);
 
 /**
  * A plain SVG axis, the kit's own (a few hundred bytes instead of a charting library's axis and text layout): the
@@ -88,7 +90,7 @@ export function ChartAxis({
   labelText,
 }: ChartAxisProps) {
   const bottom = orientation === 'bottom';
-  const text = { fill: 'currentColor', fontSize: 10, fontFamily: themeVar('fontFamily') };
+  const text = { fill: 'currentColor', fontSize: AXIS_FONT_SIZE, fontFamily: themeVar('fontFamily') };
   const tickText: ChartAxisText = bottom
     ? { ...text, textAnchor: 'middle', dy: '0.25em', ...tickLabel }
     : { ...text, textAnchor: 'end', dx: '-0.25em', dy: '0.25em', ...tickLabel };

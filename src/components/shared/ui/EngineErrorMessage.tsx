@@ -1,3 +1,4 @@
+import { Button } from './controls';
 import { FigureMessage } from './FigureMessage';
 import { describeEngineError } from '../generation/engineStatus';
 
@@ -20,15 +21,5 @@ export function EngineErrorMessage({ component, error, phase, onRetry }: EngineE
     phase === 'generate' && typeof field === 'string' && field
       ? { prop: field, message: describeEngineError(error, phase) }
       : describeEngineError(error, phase);
-  return (
-    <FigureMessage
-      component={component}
-      problem={problem}
-      action={
-        <button type="button" onClick={onRetry}>
-          Retry
-        </button>
-      }
-    />
-  );
+  return <FigureMessage component={component} problem={problem} action={<Button onClick={onRetry}>Retry</Button>} />;
 }

@@ -1,5 +1,4 @@
 import { useEffect, type ReactNode } from 'react';
-import { themeVar } from '../../../theme/theme';
 import type { PropProblem } from '../props/propChecks';
 
 const warned = new Set<string>();
@@ -33,17 +32,10 @@ export function FigureMessage({ component, problem, action }: FigureMessageProps
       role="alert"
       data-state="error"
       data-prop={typeof problem === 'string' ? undefined : problem.prop}
-      style={{
-        border: `1px solid ${themeVar('error')}`,
-        background: themeVar('errorBackground'),
-        color: themeVar('error'),
-        borderRadius: 6,
-        padding: '8px 12px',
-        font: `14px ${themeVar('fontFamily')}`,
-      }}
+      className="dk-message"
     >
       <strong>{component}</strong>: {text}
-      {action ? <div style={{ marginTop: 8 }}>{action}</div> : null}
+      {action ? <div className="dk-message-action">{action}</div> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import {
   type Ref,
   type RefAttributes,
 } from 'react';
-import { themeVar } from '../../../theme/theme';
+import { useKitStyles } from '../../../theme/useKitStyles';
 import type { PropProblem } from '../props/propChecks';
 import { FigureMessage } from './FigureMessage';
 import { visuallyHidden } from './visuallyHidden';
@@ -19,23 +19,14 @@ import { visuallyHidden } from './visuallyHidden';
  * attributes, ref, className and style, on top of the figure's own class and themed style, with `data-state`.
  */
 
-/** Root style of a figure in the flow of the text: the theme's text colour and font. */
-export const TEXT_FIGURE_STYLE: CSSProperties = { color: themeVar('text'), fontFamily: themeVar('fontFamily') };
+/**
+ * Root style of a figure in the flow of the text. The theme's colour, font and `max-width: 100%` come from the
+ * class every root carries (`dk-figure`, in the kit's stylesheet), so nothing is left to set inline.
+ */
+export const TEXT_FIGURE_STYLE: CSSProperties = {};
 
-/** {@link TEXT_FIGURE_STYLE}, never wider than its container. */
-export const FLUID_FIGURE_STYLE: CSSProperties = { ...TEXT_FIGURE_STYLE, maxWidth: '100%' };
-
-/** Root style of a figure that stacks a plot of a fixed width and its readouts in a grid. */
-export function plotFigureStyle(width: number | undefined): CSSProperties {
-  return {
-    position: 'relative',
-    display: 'inline-grid',
-    gap: 8,
-    width,
-    color: themeVar('text'),
-    font: `14px ${themeVar('fontFamily')}`,
-  };
-}
+/** {@link TEXT_FIGURE_STYLE}, never wider than its container (the `dk-figure` class already says so). */
+export const FLUID_FIGURE_STYLE: CSSProperties = TEXT_FIGURE_STYLE;
 
 /** Props of {@link FigureRoot}: the host's attributes plus the figure's own class, style and state. */
 export interface FigureRootProps extends HTMLAttributes<HTMLDivElement> {
@@ -55,11 +46,12 @@ export const FigureRoot = /* @__PURE__ */ forwardRef<HTMLDivElement, FigureRootP
   { ownClass, ownStyle, state, className, style, ...rest },
   ref,
 ) {
+  useKitStyles();
   return (
     <div
       {...rest}
       ref={ref}
-      className={[ownClass, className].filter(Boolean).join(' ')}
+      className={['dk-figure', ownClass, className].filter(Boolean).join(' ')}
       style={{ ...ownStyle, ...style }}
       data-state={state}
     />
@@ -124,7 +116,7 @@ export function modelFigureRootProps(
 /** The figure's visible caption, which names it (the root's `aria-labelledby` points at `id`). */
 export function FigureCaption({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <div id={id} style={{ fontSize: 14, fontWeight: 600, marginBottom: 4 }}>
+    <div id={id} className="dk-title">
       {children}
     </div>
   );

@@ -23,7 +23,7 @@ export interface GenerationStatusProps {
   generation: GenerationState;
   startWhen: StartWhen;
   onStart: () => void;
-  /** Least width of the status line in CSS pixels (default 160). */
+  /** Least width of the status line in CSS pixels, as far as the row allows (default 160). */
   minWidth?: number;
 }
 
@@ -41,12 +41,14 @@ export function GenerationStatus({
 }: GenerationStatusProps) {
   return (
     <>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline', fontSize: 13 }}>
+      <div className="dk-model-status-row">
         <div
+          className="dk-model-status"
           role="status"
           aria-live="polite"
           aria-atomic="true"
-          style={{ fontVariantNumeric: 'tabular-nums', minWidth }}
+          // At least `minWidth` (computed from the prop), never wider than the row: the notice beside it keeps still.
+          style={{ minWidth: `min(${minWidth}px, 100%)` }}
         >
           {status}
         </div>

@@ -1,5 +1,4 @@
 import type { EngineState } from '../../../hooks/sharedEngine';
-import { themeVar } from '../../../theme/theme';
 import { describeDevice, downloadTotals, formatBytes } from '../generation/engineStatus';
 import { ProgressBar } from './ProgressBar';
 
@@ -18,11 +17,8 @@ export function ModelStatus({ state }: ModelStatusProps) {
     const { info } = state;
     const why = `${info.deviceReason}${info.device === 'wasm' ? `; ${info.threadsReason}` : ''}`;
     return (
-      <div data-device={info.device} data-threads={info.threads} style={{ fontSize: 12, color: themeVar('muted') }}>
-        Model {info.manifest.name} on{' '}
-        <abbr title={why} style={{ textDecoration: 'underline dotted' }}>
-          {describeDevice(info)}
-        </abbr>
+      <div className="dk-model-info" data-device={info.device} data-threads={info.threads}>
+        Model {info.manifest.name} on <abbr title={why}>{describeDevice(info)}</abbr>
       </div>
     );
   }

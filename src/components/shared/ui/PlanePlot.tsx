@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { type PointerEvent, useMemo, useRef } from 'react';
+import { type PointerEvent, useMemo, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
 import { themeVar } from '../../../theme';
 import { ChartAxis } from './ChartAxis';
@@ -26,7 +26,10 @@ export interface PlaneView {
 export interface PlanePlotProps {
   /** The plot shows [-extent, extent] on both axes. */
   extent: number;
-  /** Outer size in CSS pixels, axes included. */
+  /**
+   * Outer size in CSS pixels, axes included: the largest the plot is drawn. In a narrower container it shrinks to the
+   * container's width, its height in proportion; the axes keep their size and the canvas is drawn at the new size.
+   */
   width: number;
   height: number;
   /**
@@ -43,12 +46,40 @@ export interface PlanePlotProps {
 const MARGIN = { top: 8, right: 10, bottom: 28, left: 34 };
 
 /**
- * A square patch of the plane: one canvas for what `draw` paints (at the device's pixel ratio, two at most), and an
- * SVG on top for the axes and the marker ring.
+ * The width the plot is drawn at: `width`, or less when the box (as wide as its container allows, at most `width`)
+ * is narrower. Read in a layout effect before the first paint, then followed with a ResizeObserver; `width` on the
+ * server and until the box is laid out.
  */
-export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: PlanePlotProps) {
+function useFitWidth(width: number): [(box: HTMLDivElement | null) => void, number] {
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const [fit, setFit] = useState<number | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    if (!box) return;
+    // Whole pixels, rounded down: the plot must never stick out of its box, and sub-pixel jitter must not redraw it.
+    const read = (w: number) => setFit(w > 0 ? Math.floor(w) : null);
+    read(box.getBoundingClientRect().width);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const rect = entries[entries.length - 1]?.contentRect;
+      if (rect) read(rect.width);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [box]);
+  return [setBox, fit === null ? width : Math.min(width, fit)];
+}
+
+/**
+ * A square patch of the plane: one canvas for what `draw` paints (at the device's pixel ratio, two at most), and an
+ * SVG on top for the axes and the marker ring. It fits its container: at most `width` wide, narrower (height in
+ * proportion) where the container is, drawn at the size it shows; the pointer is read in proportion to the canvas's
+ * box, so hovering hits the right point at any size.
+ */
+export function PlanePlot({ extent: e, width: maxWidth, height: maxHeight, draw, onPoint, marker }: PlanePlotProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const offscreenRef = useRef<{ canvas: HTMLCanvasElement; image: ImageData } | null>(null);
+  const [boxRef, width] = useFitWidth(maxWidth);
+  const height = Math.max(1, Math.round((maxHeight * width) / maxWidth));
   const innerW = Math.max(1, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(1, height - MARGIN.top - MARGIN.bottom);
   const xScale = useMemo(() => scaleLinear([-e, e], [0, innerW]), [e, innerW]);
@@ -111,30 +142,22 @@ export function PlanePlot({ extent: e, width, height, draw, onPoint, marker }: P
     );
   }, [xScale, yScale, innerW, innerH]);
   return (
-    <div style={{ position: 'relative', width, height }}>
+    <div ref={boxRef} className="dk-plane-plot" style={{ maxWidth, height }}>
       <canvas
         ref={canvasRef}
+        className="dk-plane-canvas"
         data-layer="field"
         width={innerW}
         height={innerH}
         onPointerMove={handlePointer}
-        onPointerLeave={() => onPoint?.(null)}
-        style={{
-          position: 'absolute',
-          left: MARGIN.left,
-          top: MARGIN.top,
-          width: innerW,
-          height: innerH,
-          cursor: 'crosshair',
-          touchAction: 'none',
+        onPointerDown={handlePointer}
+        // A touch leaves when the finger lifts: the reading stays until the next touch.
+        onPointerLeave={(event) => {
+          if (event.pointerType !== 'touch') onPoint?.(null);
         }}
+        style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
       />
-      <svg
-        width={width}
-        height={height}
-        aria-hidden="true"
-        style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', overflow: 'visible' }}
-      >
+      <svg className="dk-plane-axes" width={width} height={height} aria-hidden="true" focusable="false">
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {axes}
           {marker ? (

@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { themeVar } from '../../../theme/theme';
 
 /** Props of {@link ProgressBar}. */
 export interface ProgressBarProps {
@@ -13,19 +12,18 @@ export interface ProgressBarProps {
   text: string;
 }
 
-/** A labelled native `<progress>` with its amount in words beside it. */
+/** A labelled native `<progress>` with its amount in words beside it (muted, tabular); the row wraps when narrow. */
 export function ProgressBar({ label, value, max, text }: ProgressBarProps) {
   const id = useId();
   const known = max !== null && max > 0;
   return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 12, color: themeVar('muted') }}>
+    <div className="dk-model-progress">
       <span id={id}>{label}</span>
       <progress
         aria-labelledby={id}
         aria-valuetext={text}
         value={known ? Math.min(value, max) : undefined}
         max={known ? max : undefined}
-        style={{ flex: '1 1 120px', maxWidth: 240, accentColor: themeVar('accent'), height: 8 }}
       />
       <span>{text}</span>
     </div>

@@ -41,6 +41,22 @@ describe('SampleGridCanvas in Chromium', () => {
     await until(() => cellOf(view.host) === 64, 30_000, 'cells grown to the cellSize cap');
   });
 
+  it('opens the image under the pointer when the canvas is drawn smaller than its grid (a narrow page scales it)', async () => {
+    // Drawn at half size: the click maths go through the canvas's box, not its grid pixels.
+    const view = mount(
+      <div style={{ transform: 'scale(0.5)', transformOrigin: '0 0' }}>
+        <SampleGridCanvas bytes={rgbaBatch(0)} shape={shape} cellSize={32} label="test grid" />
+      </div>,
+    );
+    cleanup = view.unmount;
+    const canvas = grid(view.host);
+    expect(canvas.getBoundingClientRect().width).toBe(33);
+    // The fourth image (second column, second row) lies at (17..33, 17..33) on the page.
+    await userEvent.click(canvas, { position: { x: 25, y: 25 } });
+    await until(openZoom, 30_000, 'the enlarged view on click');
+    expect(openZoom()!.getAttribute('aria-label')).toBe('Image 4 of 4 from test grid, enlarged');
+  });
+
   it('enlarges an RGBA image on click and on Enter or Space, follows new bytes, and returns focus on Escape', async () => {
     const draw = (bytes: Uint8Array | null) => (
       <SampleGridCanvas bytes={bytes} shape={shape} cellSize={32} label="test grid" />

@@ -3,11 +3,10 @@ import { mergeRefs } from '../../../hooks/mergeRefs';
 import { useElementWidth } from '../../../hooks/useElementWidth';
 import { useGridCursor, type GridMove } from '../../../hooks/useGridCursor';
 import { useIsomorphicLayoutEffect } from '../../../hooks/useIsomorphicLayoutEffect';
-import { themeVar } from '../../../theme/theme';
+import { useThemeVersion } from '../../../theme/useThemeVersion';
 import { clearSampleGrid, drawSampleGrid, gridLayout, gridPixelSize, type BatchShape } from '../draw/drawSamples';
 import { fitCellSize } from '../draw/fitCellSize';
 import { SampleZoomDialog } from './SampleZoomDialog';
-import { visuallyHidden } from './visuallyHidden';
 
 /** Props of {@link SampleGridCanvas}. */
 export interface SampleGridCanvasProps {
@@ -73,18 +72,21 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
     start: () => 0,
     keys: { Enter: openCell, ' ': openCell },
   });
+  // The empty cells take the theme's colours: a theme switch redraws.
+  const themeVersion = useThemeVersion();
   useIsomorphicLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     if (bytes) drawSampleGrid(canvas, bytes, shape, { cellSize: cell, gap });
     else clearSampleGrid(canvas);
     // The shape's fields, not its object identity, decide a redraw.
-  }, [bytes, cell, gap, shape.count, shape.channels, shape.width, shape.height]);
+  }, [bytes, cell, gap, shape.count, shape.channels, shape.width, shape.height, themeVersion]);
 
   const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    // In grid pixels: the canvas may be drawn narrower than its grid (CSS keeps it within a narrower container).
     const rect = event.currentTarget.getBoundingClientRect();
-    const x = event.clientX - rect.left;
-    const y = event.clientY - rect.top;
+    const x = ((event.clientX - rect.left) * size.width) / (rect.width || size.width);
+    const y = ((event.clientY - rect.top) * size.height) / (rect.height || size.height);
     const col = Math.floor(x / (cell + gap));
     const row = Math.floor(y / (cell + gap));
     const index = row * columns + col;
@@ -93,12 +95,16 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
       openCell(index);
   };
   const cursor = keyboard.focused ? keyboard.cursor : null;
+  // The keyboard cursor's box, as shares of the grid (so it stays on its cell however the canvas is scaled).
+  const percent = (px: number, of: number) => `${(100 * px) / of}%`;
 
   return (
-    <div ref={setBox} style={{ maxWidth: '100%', minWidth: 0 }} data-cell-size={cell}>
-      <div style={{ position: 'relative', width: size.width, height: size.height }}>
+    <div ref={setBox} className="dk-model-grid" data-cell-size={cell}>
+      {/* The grid's size (computed); CSS keeps it within the container, the canvas at the grid's aspect. */}
+      <div className="dk-model-grid-frame" style={{ width: size.width }}>
         <canvas
           ref={refs}
+          className="dk-model-grid-canvas"
           role="img"
           aria-label={label}
           data-layer={layer}
@@ -110,33 +116,23 @@ export function SampleGridCanvas({ bytes, shape, cellSize, gap = 2, label, canva
           onKeyDown={ready ? keyboard.onKeyDown : undefined}
           onFocus={keyboard.onFocus}
           onBlur={keyboard.onBlur}
-          style={{
-            width: size.width,
-            height: size.height,
-            display: 'block',
-            imageRendering: 'pixelated',
-            background: themeVar('surface'),
-            cursor: ready ? 'zoom-in' : undefined,
-          }}
+          style={{ width: size.width, aspectRatio: `${size.width} / ${size.height}` }}
         />
         {cursor !== null ? (
           <div
             aria-hidden="true"
+            className="dk-model-grid-cursor"
             style={{
-              position: 'absolute',
-              pointerEvents: 'none',
-              left: (cursor % columns) * (cell + gap) - 2,
-              top: Math.floor(cursor / columns) * (cell + gap) - 2,
-              width: cell + 4,
-              height: cell + 4,
-              boxSizing: 'border-box',
-              border: `2px solid ${themeVar('accent')}`,
+              left: `calc(${percent((cursor % columns) * (cell + gap), size.width)} - 2px)`,
+              top: `calc(${percent(Math.floor(cursor / columns) * (cell + gap), size.height)} - 2px)`,
+              width: `calc(${percent(cell, size.width)} + 4px)`,
+              height: `calc(${percent(cell, size.height)} + 4px)`,
             }}
           />
         ) : null}
       </div>
       {ready ? (
-        <span id={hintId} style={visuallyHidden}>
+        <span id={hintId} className="dk-visually-hidden">
           {cursor !== null ? `Image ${cursor + 1} of ${shape.count}. ` : ''}Arrow keys choose an image; Enter shows it
           enlarged.
         </span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { themeVar } from '../../../theme/theme';
+import { useThemeVersion } from '../../../theme/useThemeVersion';
 import { drawSampleGrid, type BatchShape } from '../draw/drawSamples';
+import { Button } from './controls';
 
 /** Props of {@link SampleZoomDialog}. */
 export interface SampleZoomDialogProps {
@@ -45,6 +46,8 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
     };
   }, []);
 
+  // Paper and ink are the theme's colours: a theme switch redraws.
+  const themeVersion = useThemeVersion();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -55,7 +58,7 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
       { ...shape, count: 1 },
       { cellSize: scale * shape.width, gap: 0 },
     );
-  }, [bytes, index, scale, shape.channels, shape.width, shape.height]);
+  }, [bytes, index, scale, shape.channels, shape.width, shape.height, themeVersion]);
 
   return (
     // A click on the backdrop closes the dialog as Escape does (onCancel): the keyboard way exists.
@@ -72,36 +75,24 @@ export function SampleZoomDialog({ bytes, shape, index, gridLabel, onClose }: Sa
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === dialogRef.current) onCloseRef.current();
       }}
-      style={{
-        padding: 12,
-        border: `1px solid ${themeVar('border')}`,
-        borderRadius: 8,
-        background: themeVar('background'),
-        color: themeVar('text'),
-      }}
+      className="dk-model-zoom"
     >
-      <div style={{ display: 'grid', gap: 8, justifyItems: 'center' }}>
-        <div style={{ fontSize: 13, fontWeight: 600 }}>{title}</div>
+      <div className="dk-model-zoom-body">
+        <div className="dk-model-zoom-title">{title}</div>
         <canvas
+          className="dk-model-zoom-canvas"
           ref={canvasRef}
           role="img"
           aria-label={`${gridLabel}: image ${index + 1} of ${shape.count}`}
           width={scale * shape.width}
           height={scale * shape.height}
-          style={{
-            width: scale * shape.width,
-            maxWidth: '80vw',
-            height: 'auto',
-            aspectRatio: `${shape.width} / ${shape.height}`,
-            imageRendering: 'pixelated',
-            display: 'block',
-          }}
+          style={{ width: scale * shape.width, aspectRatio: `${shape.width} / ${shape.height}` }}
         />
         {/* A modal dialog moves focus into itself (WAI-ARIA dialog pattern). */}
         {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
-        <button type="button" autoFocus onClick={() => onCloseRef.current()}>
+        <Button autoFocus onClick={() => onCloseRef.current()}>
           Close
-        </button>
+        </Button>
       </div>
     </dialog>
   );

@@ -1,5 +1,5 @@
 import type { StartWhen } from '../../../hooks/useStartWhen';
-import { themeVar } from '../../../theme/theme';
+import { Button } from './controls';
 
 /** Props of {@link StartNotice}. */
 export interface StartNoticeProps {
@@ -15,14 +15,11 @@ export function StartNotice({ startWhen, onStart }: StartNoticeProps) {
       ? 'The model runs only when you ask.'
       : 'The model starts when this figure scrolls into view.';
   return (
-    <div
-      data-start-notice=""
-      style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 12, color: themeVar('muted') }}
-    >
+    <div className="dk-model-start" data-start-notice="">
       <span>{text}</span>
-      <button type="button" onClick={onStart}>
+      <Button variant="primary" onClick={onStart}>
         {startWhen === 'never' ? 'Start' : 'Start now'}
-      </button>
+      </Button>
     </div>
   );
 }

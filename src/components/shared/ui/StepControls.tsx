@@ -1,21 +1,13 @@
 import { useId } from 'react';
-import { themeVar } from '../../../theme/theme';
+import { Button, Slider } from './controls';
 
 /**
  * The step controls of the figures that keep every step of a generation (DenoiseAnimator, AttentionMap): a
  * "Step back" / "Step forward" button and a scrubber over the steps computed so far (its maximum grows while
- * the generation runs) with a "k of n computed" count. Native controls, so all keyboard-operable; each figure
- * lays them out in its own rows ({@link CONTROL_ROW}).
+ * the generation runs) with a "k of n computed" count. The kit's controls over native elements, so all
+ * keyboard-operable, and the scrubber follows a finger (a horizontal drag moves it, a vertical one scrolls the
+ * page); each figure lays them out in its own rows (`dk-controls`).
  */
-
-/** The style of a row of controls. */
-export const CONTROL_ROW = {
-  display: 'flex',
-  flexWrap: 'wrap',
-  alignItems: 'center',
-  gap: 8,
-  margin: '6px 0',
-} as const;
 
 /** Where the figure stands: the step shown and how many are computed. */
 export interface StepPosition {
@@ -37,9 +29,9 @@ export interface StepButtonProps extends StepPosition {
 export function StepButton({ delta, index, computed, onStep }: StepButtonProps) {
   const disabled = computed === 0 || (delta < 0 ? index === 0 : index >= computed - 1);
   return (
-    <button type="button" onClick={() => onStep(delta)} disabled={disabled}>
+    <Button onClick={() => onStep(delta)} disabled={disabled}>
       {delta < 0 ? 'Step back' : 'Step forward'}
-    </button>
+    </Button>
   );
 }
 
@@ -49,22 +41,20 @@ export interface StepScrubberProps extends StepPosition {
   total: number;
   /** Called with the 0-based step the reader moves to. */
   onSeek: (index: number) => void;
-  /** The slider's flex basis and maximum width in CSS pixels (default 160 and 360). */
-  width?: { basis: number; max: number };
 }
 
 /**
- * "Step", a range input over steps 1..computed, and the "k of n computed" count: siblings for a {@link CONTROL_ROW}.
+ * "Step", a range input over steps 1..computed, and the "k of n computed" count, as one field of a `dk-controls`
+ * row: it takes the row's free width (the slider up to 360 px) and wraps onto a row of its own when narrow.
  */
-export function StepScrubber({ index, computed, total, onSeek, width = { basis: 160, max: 360 } }: StepScrubberProps) {
+export function StepScrubber({ index, computed, total, onSeek }: StepScrubberProps) {
   const id = `${useId()}-scrub`;
   const none = computed === 0;
   return (
-    <>
+    <div className="dk-field dk-model-scrubber">
       <label htmlFor={id}>Step</label>
-      <input
+      <Slider
         id={id}
-        type="range"
         min={1}
         max={Math.max(1, computed)}
         step={1}
@@ -72,11 +62,8 @@ export function StepScrubber({ index, computed, total, onSeek, width = { basis: 
         disabled={none}
         aria-valuetext={none ? 'no step computed yet' : `step ${index + 1} of ${total}`}
         onChange={(e) => onSeek(e.currentTarget.valueAsNumber - 1)}
-        style={{ flex: `1 1 ${width.basis}px`, maxWidth: width.max, accentColor: themeVar('accent') }}
       />
-      <span
-        style={{ color: themeVar('muted'), fontVariantNumeric: 'tabular-nums' }}
-      >{`${computed} of ${total} computed`}</span>
-    </>
+      <span className="dk-readout">{`${computed} of ${total} computed`}</span>
+    </div>
   );
 }
