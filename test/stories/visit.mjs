@@ -134,7 +134,7 @@ function measureOverflow() {
 
 const failures = [];
 const fail = (visit, kind, detail) =>
-  failures.push({ story: visit.story.id, width: visit.width, theme: visit.theme, kind, detail });
+  failures.push({ visit, story: visit.story.id, width: visit.width, theme: visit.theme, kind, detail });
 const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim().slice(0, 300);
 
 /** The path of a URL of the build; null for the browser's own favicon request (iframe.html names none). */
@@ -224,6 +224,9 @@ async function visitStory(slot, base, visit) {
     slot.log = null;
     // Leave the story (its Worker and downloads stop) before the next one; nothing after this point is its.
     await page.goto('about:blank').catch(() => {});
+    // The old document's Workers end after the navigation: their aborted requests are reported a moment later, and
+    // must not land in the next visit's log.
+    await page.waitForTimeout(300);
     const seen = new Set();
     for (const entry of log) {
       const key = `${entry.kind} ${entry.detail}`;
@@ -261,10 +264,9 @@ try {
     Array.from({ length: Math.min(jobs, visits.length) }, async () => {
       const slot = await openPage(context);
       for (let visit = queue.shift(); visit; visit = queue.shift()) {
-        const before = failures.length;
         await visitStory(slot, base, visit);
         done++;
-        const bad = failures.length - before;
+        const bad = failures.some((f) => f.visit === visit);
         console.log(
           `  ${bad ? 'FAIL' : 'ok  '} ${String(done).padStart(3)}/${visits.length} ${visit.story.id} @${visit.width} ${visit.theme} (${(visit.ms / 1000).toFixed(1)} s)`,
         );
@@ -297,7 +299,11 @@ if (jsonOut)
   writeFileSync(
     jsonOut,
     JSON.stringify(
-      { wall, failures, visits: visits.map((v) => ({ story: v.story.id, width: v.width, theme: v.theme, ms: v.ms })) },
+      {
+        wall,
+        failures: failures.map(({ visit: _visit, ...f }) => f),
+        visits: visits.map((v) => ({ story: v.story.id, width: v.width, theme: v.theme, ms: v.ms })),
+      },
       null,
       2,
     ),

@@ -68,7 +68,9 @@ export const BadProps: Story = {
 };
 
 /** A model that is not there (HTTP 404): a message saying so, with a Retry button. */
+/** Tagged `expected-errors`: its 404 is the point (the story visitor allows its console errors and failed requests). */
 export const MissingModel: Story = {
+  tags: ['expected-errors'],
   args: { model: '/kit-assets/models/missing/model.json', count: 2, steps: 2 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -1,6 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Math as TeX, renderTex } from './index';
+import { themeVar } from '../../theme/theme';
 
 const render = (node: React.ReactElement) => renderToString(node);
 
@@ -27,7 +28,8 @@ describe('Math on the server', () => {
     const html = render(<TeX tex="\frac{1}{" />);
     expect(html).toContain('katex-error');
     expect(html).toContain('\\frac{1}{');
-    expect(html).toContain('var(--dk-error, #b42318)');
+    expect(html).toContain(`color:${themeVar('error')}`);
+    expect(themeVar('error')).toMatch(/^var\(--dk-error, light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)\)$/);
   });
 
   it('writes no link, script or markup from the formula', () => {

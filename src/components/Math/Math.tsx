@@ -34,15 +34,15 @@ export function mathDefaults(): { display: boolean } {
 
 /**
  * TeX to KaTeX's markup: HTML for the eye and MathML for assistive technology (the HTML part is aria-hidden).
- * Never throws: a formula KaTeX cannot parse comes back as its source, in the theme's error colour, with the
- * parse error as its title. `trust: false` keeps \href, \url and \includegraphics from writing links or
+ * Never throws: a formula KaTeX cannot parse comes back as its source, in the theme's error colour (light-dark(),
+ * by the page's color-scheme, which Docusaurus and Starlight set), with the parse error as its title. `trust: false` keeps \href, \url and \includegraphics from writing links or
  * images, and `maxExpand` bounds macro expansion, so a formula from anywhere is safe to typeset.
  */
 export function renderTex(tex: string, display = false): string {
   return katex.renderToString(tex, {
     displayMode: display,
     throwOnError: false,
-    errorColor: 'var(--dk-error, #b42318)',
+    errorColor: themeVar('error'),
     output: 'htmlAndMathml',
     trust: false,
     strict: 'ignore',
