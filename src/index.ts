@@ -33,6 +33,8 @@ export {
   type AttentionBase,
 } from './components/AttentionMap';
 export { SamplerRace, MAX_RACE_IMAGE_STEPS, type SamplerRaceProps } from './components/SamplerRace';
+export { GlyphSketch, MAX_SKETCH_COUNT, type GlyphSketchProps, type GlyphSketchMode } from './components/GlyphSketch';
+export { LatentWalk, MAX_WALK_FRAMES, type LatentWalkProps, type LatentWalkKind } from './components/LatentWalk';
 export {
   DiffusionTrainer,
   DIFFUSION_TRAINER_LIMITS,

@@ -47,7 +47,17 @@ export { clearModelCache, MODEL_CACHE_NAME, type ModelCacheMode } from './model/
 export { getDefaultModelUrl } from './model/defaultModel';
 export { generate, generateImages } from './pipeline/generate';
 export { GENERATION_DEFAULTS, GENERATION_LIMITS } from './pipeline/generationLimits';
-export type { CrossAttentionMaps, GenerateOptions, GenerationFrame } from './pipeline/types';
+export type {
+  CrossAttentionMaps,
+  GenerateOptions,
+  GenerationFrame,
+  InitImageOptions,
+  InpaintOptions,
+  InpaintResample,
+  WalkOptions,
+} from './pipeline/types';
+// Walks between two noise draws: spherical interpolation (keeps the norm of Gaussian noise).
+export { slerp } from './pipeline/slerp';
 export { createEngineWorker, type EngineWorker } from './worker/createEngineWorker';
 export { PauseController, type PauseSignal } from './worker/pauseController';
 export type { EngineStats, ModelInfo, WorkerGenerateOptions } from './worker/protocol';

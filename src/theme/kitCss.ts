@@ -4,7 +4,9 @@ import { DATASET_MAP_CSS } from '../components/DatasetMap/datasetMapCss';
 import { DENOISE_ANIMATOR_CSS } from '../components/DenoiseAnimator/denoiseAnimatorCss';
 import { DIFFUSION_TRAINER_CSS } from '../components/DiffusionTrainer/diffusionTrainerCss';
 import { GAUSSIAN_SAMPLER_CSS } from '../components/GaussianSampler/gaussianSamplerCss';
+import { GLYPH_SKETCH_CSS } from '../components/GlyphSketch/glyphSketchCss';
 import { GUIDANCE_FIELD_CSS } from '../components/GuidanceField/guidanceFieldCss';
+import { LATENT_WALK_CSS } from '../components/LatentWalk/latentWalkCss';
 import { MODEL_FIGURE_CSS } from '../components/shared/ui/modelFigureCss';
 import { NOISE_SCHEDULE_CHART_CSS } from '../components/NoiseScheduleChart/noiseScheduleChartCss';
 import { PIXEL_GRID_CSS } from '../components/PixelGrid/pixelGridCss';
@@ -127,7 +129,9 @@ const FIGURE_CSS = [
   DENOISE_ANIMATOR_CSS,
   DIFFUSION_TRAINER_CSS,
   GAUSSIAN_SAMPLER_CSS,
+  GLYPH_SKETCH_CSS,
   GUIDANCE_FIELD_CSS,
+  LATENT_WALK_CSS,
   NOISE_SCHEDULE_CHART_CSS,
   PIXEL_GRID_CSS,
   PROMPT_GENERATOR_CSS,

@@ -21,6 +21,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   AttentionMap,
+  LatentWalk,
+  GlyphSketch,
   DatasetMap,
   DiffusionTrainer,
   DenoiseAnimator,
@@ -33,6 +35,8 @@ import {
   ScoreFieldPlot,
 } from '../../src';
 import { checkAttentionMapProps } from '../../src/components/AttentionMap/AttentionMap';
+import { checkLatentWalkProps } from '../../src/components/LatentWalk/LatentWalk';
+import { checkGlyphSketchProps } from '../../src/components/GlyphSketch/GlyphSketch';
 import { checkSamplerRaceProps } from '../../src/components/SamplerRace/SamplerRace';
 import { checkDenoiseAnimatorProps } from '../../src/components/DenoiseAnimator/DenoiseAnimator';
 import { checkPromptGeneratorProps } from '../../src/components/PromptGenerator/PromptGenerator';
@@ -48,6 +52,8 @@ import {
   pixelGridProps,
   promptGeneratorProps,
   attentionMapProps,
+  latentWalkProps,
+  glyphSketchProps,
   samplerRaceProps,
   scoreFieldPlotProps,
 } from '../fuzz/figureProps';
@@ -98,6 +104,18 @@ const FIGURES: Figure[] = [
     Component: AttentionMap as ComponentType<Props>,
     arbitrary: attentionMapProps,
     isValid: (p) => checkAttentionMapProps(p).problem === null,
+  },
+  {
+    name: 'LatentWalk',
+    Component: LatentWalk as ComponentType<Props>,
+    arbitrary: latentWalkProps,
+    isValid: (p) => checkLatentWalkProps(p).problem === null,
+  },
+  {
+    name: 'GlyphSketch',
+    Component: GlyphSketch as ComponentType<Props>,
+    arbitrary: glyphSketchProps,
+    isValid: (p) => checkGlyphSketchProps(p).problem === null,
   },
   {
     name: 'SamplerRace',

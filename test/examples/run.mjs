@@ -67,7 +67,8 @@ const APPS = [
     serve: (port) => ['npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort']],
     page: '/',
     outDir: 'dist',
-    figures: ALL_FIGURES,
+    // The newest figures are tried in the Vite page first.
+    figures: [...ALL_FIGURES, 'glyph-sketch', 'latent-walk'],
     isolated: true,
     threeD: true,
     serverRendered: false,
@@ -524,6 +525,46 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
         String(liveModel),
       );
 
+      // The newest model figures, scrolled to as a reader would: each must finish its run ('state:detail').
+      const finishes = [
+        // The sketch is noised to strength 0.6 and finished (SDEdit): floor(4 x 0.6) = 2 steps.
+        [
+          'glyph-sketch',
+          'data-computed',
+          'GlyphSketch finishes its sketch from strength 0.6 (2 of 4 steps, wasm)',
+          /^done:2$/,
+        ],
+        // The walk's points are denoised as one batch (a seed walk: slerped starting noise), to the end.
+        [
+          'latent-walk',
+          'data-largest-change',
+          'LatentWalk denoises its walk and names the largest change (wasm)',
+          /^done:\d+$/,
+        ],
+      ];
+      for (const [id, detail, what, expected] of finishes) {
+        if (!app.figures.includes(id)) continue;
+        await page.locator(`[data-testid="${id}"]`).scrollIntoViewIfNeeded();
+        const started = Date.now();
+        const result = await page
+          .waitForFunction(
+            ([id, detail]) => {
+              const el = document.querySelector(`[data-testid="${id}"]`);
+              const state = el?.getAttribute('data-state');
+              return state === 'done' || state === 'error' ? `${state}:${el.getAttribute(detail)}` : false;
+            },
+            [id, detail],
+            { timeout: MODEL_LIMIT_MS, polling: 250 },
+          )
+          .then((h) => h.jsonValue())
+          .catch(() => 'timeout');
+        check(
+          label,
+          what,
+          expected.test(String(result)),
+          `${result} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+      }
       // No figure shows an inline error (bad prop or engine failure messages are role=alert). Only inside the
       // figures: the host may have alerts of its own (Next's route announcer is an empty role=alert).
       const alerts = await page.locator('[data-testid] [role="alert"], [data-testid][role="alert"]').allInnerTexts();

@@ -517,6 +517,39 @@ export const attentionMapProps = propsOf({
   cellSize: fc.integer({ min: 8, max: 256 }),
 });
 
+/** GlyphSketch: both modes, strengths at and past the ends, glyphs from the atlas and outside it. */
+export const glyphSketchProps = propsOf({
+  ...generation,
+  mode: fc.constantFrom('finish', 'repaint'),
+  prompt: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('water', 'tree', 'grass speech', '') },
+    { weight: 1, arbitrary: safeString({ maxLength: 40 }) },
+  ),
+  strength: fc.oneof(unit, fc.constantFrom(0, 1, -0.1, 1.5)),
+  glyph: fc.constantFrom('', '泡', '苕', 'A', '泡泡', 'not a glyph'),
+  count: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.constantFrom(0, 17)),
+  scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
+  cellSize: fc.integer({ min: 8, max: 256 }),
+});
+
+/** LatentWalk: both walks, ends that are sometimes equal or wordless, frames at and past its limit. */
+export const latentWalkProps = propsOf({
+  ...generation,
+  walk: fc.constantFrom('seeds', 'prompts'),
+  prompt: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('water', 'tree', 'fire mountain', '') },
+    { weight: 1, arbitrary: safeString({ maxLength: 40 }) },
+  ),
+  toPrompt: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('water', 'tree', 'metal', '...') },
+    { weight: 1, arbitrary: safeString({ maxLength: 40 }) },
+  ),
+  toSeed: seed,
+  frames: fc.oneof(fc.integer({ min: 2, max: 16 }), fc.constantFrom(1, 17, 2.5)),
+  scheduler: fc.oneof(fc.constantFrom(...SCHEDULERS), schedulerConfig),
+  cellSize: fc.integer({ min: 8, max: 256 }),
+});
+
 /** SamplerRace: lanes, chart steps and reference, sometimes past its 20,000 image-steps limit. */
 export const samplerRaceProps = propsOf({
   ...generation,

@@ -16,6 +16,8 @@ import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   AttentionMap,
+  LatentWalk,
+  GlyphSketch,
   DatasetMap,
   DiffusionTrainer,
   DenoiseAnimator,
@@ -39,6 +41,8 @@ import {
   pixelGridProps,
   promptGeneratorProps,
   attentionMapProps,
+  latentWalkProps,
+  glyphSketchProps,
   samplerRaceProps,
   scoreFieldPlotProps,
 } from '../fuzz/figureProps';
@@ -82,6 +86,8 @@ const FIGURES: Array<
   ['PromptGenerator', PromptGenerator as ComponentType<Record<string, unknown>>, promptGeneratorProps],
   ['AttentionMap', AttentionMap as ComponentType<Record<string, unknown>>, attentionMapProps],
   ['SamplerRace', SamplerRace as ComponentType<Record<string, unknown>>, samplerRaceProps],
+  ['LatentWalk', LatentWalk as ComponentType<Record<string, unknown>>, latentWalkProps],
+  ['GlyphSketch', GlyphSketch as ComponentType<Record<string, unknown>>, glyphSketchProps],
 ];
 
 /** React's and the kit's console output, kept to check for warnings that always mean a bug. */

@@ -161,7 +161,7 @@ describe('bundle budget of the chart components (built dist)', () => {
    * Model-driven figures: onnxruntime-web only behind the engine's Worker (or an import()), never up front, and
    * no 3-D stack; their initial JavaScript within the chart budget (SamplerRace includes its visx chart).
    */
-  for (const name of ['AttentionMap', 'SamplerRace']) {
+  for (const name of ['AttentionMap', 'SamplerRace', 'LatentWalk', 'GlyphSketch']) {
     it.skipIf(!built)(
       `${name} loads the model runtime only lazily or in the Worker, within 96 KiB gzip up front`,
       { timeout: 60_000 },

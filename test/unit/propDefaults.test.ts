@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAttentionMapProps } from '../../src/components/AttentionMap/AttentionMap';
+import { checkLatentWalkProps } from '../../src/components/LatentWalk/LatentWalk';
+import { checkGlyphSketchProps } from '../../src/components/GlyphSketch/GlyphSketch';
 import { checkDatasetMapProps } from '../../src/components/DatasetMap/DatasetMap';
 import { DATASET_MAP_RADICALS, datasetMapEntries } from '../../src/components/DatasetMap/datasetMapData';
 import { checkDenoiseAnimatorProps } from '../../src/components/DenoiseAnimator/DenoiseAnimator';
@@ -71,6 +73,8 @@ const FIGURES: Record<string, () => Defaults> = {
   DenoiseAnimatorProps: () => checkDenoiseAnimatorProps({}).settings,
   PromptGeneratorProps: () => checkPromptGeneratorProps({}).settings,
   AttentionMapProps: () => checkAttentionMapProps({}).settings,
+  LatentWalkProps: () => checkLatentWalkProps({}).settings,
+  GlyphSketchProps: () => checkGlyphSketchProps({}).settings,
   SamplerRaceProps: () => checkSamplerRaceProps({}).settings,
   MathProps: () => mathDefaults(),
   // The host's attributes every figure takes on its root: React's, passed through as given, none with a default.
@@ -247,6 +251,12 @@ const PROSE: Record<string, ProseDefault> = {
   },
   'PromptGeneratorProps.model': modelDefault,
   'PromptGeneratorProps.liveModel': studentDefault('liveModel'),
+  'GlyphSketchProps.model': modelDefault,
+  'GlyphSketchProps.scheduler': modelScheduler,
+  'GlyphSketchProps.guidanceScale': modelGuidance,
+  'LatentWalkProps.model': modelDefault,
+  'LatentWalkProps.scheduler': modelScheduler,
+  'LatentWalkProps.guidanceScale': modelGuidance,
   'AttentionMapProps.model': modelDefault,
   'AttentionMapProps.scheduler': modelScheduler,
   'AttentionMapProps.guidanceScale': modelGuidance,

@@ -2,6 +2,8 @@ import {
   DatasetMap,
   DenoiseAnimator,
   GaussianSampler,
+  GlyphSketch,
+  LatentWalk,
   NoiseScheduleChart,
   PixelGrid,
   PromptGenerator,
@@ -62,6 +64,14 @@ export function App() {
           cellSize={40}
           generateOnLoad
         />
+      </section>
+      <section>
+        <h2>Finish a sketch</h2>
+        <GlyphSketch data-testid="glyph-sketch" device="wasm" prompt="water" strength={0.6} count={2} steps={4} />
+      </section>
+      <section>
+        <h2>A walk between two seeds</h2>
+        <LatentWalk data-testid="latent-walk" device="wasm" prompt="water" seed={0} toSeed={1} frames={5} steps={4} />
       </section>
     </main>
   );

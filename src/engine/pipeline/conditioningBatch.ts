@@ -1,5 +1,6 @@
 import type { ClassConditioning, Conditioning, EmbeddingConditioning } from '../model/conditioning';
 import type { DiffusionModel } from '../model/loadModel';
+import { walkEmbeddings } from './imageConditioning';
 import type { GenerateOptions } from './types';
 
 /** What every U-Net call of a generation is conditioned on, for the batch of `count` images. */
@@ -46,7 +47,9 @@ export function concatEmbeddings(a: EmbeddingConditioning, b: EmbeddingCondition
  *   one and the scale is not 1; without a label, the null class (unconditional samples);
  * - embeddings given: repeated for every image, guided against `negativeEmbeddings` or zeros of the same shape;
  * - a prompt (models with a text encoder): encoded, guided against the empty prompt; an empty prompt gives
- *   unconditional samples. A text model without a text encoder and no embeddings samples from zero embeddings.
+ *   unconditional samples. A text model without a text encoder and no embeddings samples from zero embeddings;
+ * - a prompt walk (`walk.prompts`): image i's embeddings on the line between the two prompts' (`walkEmbeddings`),
+ *   guided against `negativeEmbeddings` or the empty prompt unless the scale is 1.
  */
 export async function conditioningBatch(
   model: DiffusionModel,
@@ -68,6 +71,7 @@ export async function conditioningBatch(
     };
     return { conditioning: both, guided, scale: requestedScale, words: [] };
   }
+  if (options.walk?.prompts) return promptWalkBatch(model, options, count, requestedScale);
   if (options.embeddings) {
     const cond = repeatEmbeddings(options.embeddings, count);
     if (requestedScale === 1) return { conditioning: cond, guided: false, scale: 1, words: [] };
@@ -110,6 +114,28 @@ export async function conditioningBatch(
   return {
     conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond),
     guided,
+    scale: requestedScale,
+    words,
+  };
+}
+
+/** The conditioning of a prompt walk: the two prompts' embeddings interpolated across the batch. */
+async function promptWalkBatch(
+  model: DiffusionModel,
+  options: GenerateOptions,
+  count: number,
+  requestedScale: number,
+): Promise<ConditioningBatch> {
+  const [a, b] = options.walk!.prompts!;
+  // As a plain generation encodes its prompt: one at a time; an empty prompt is the empty prompt's embedding.
+  const encode = (p: string) => (p.trim().length > 0 ? model.encodePrompts([p]) : model.emptyPromptEmbedding());
+  const cond = walkEmbeddings(await encode(a), await encode(b), count);
+  const words = model.tokenizer!.encode(a).words;
+  if (requestedScale === 1) return { conditioning: cond, guided: false, scale: 1, words };
+  const negative = options.negativeEmbeddings ?? (await model.emptyPromptEmbedding());
+  return {
+    conditioning: concatEmbeddings(repeatEmbeddings(negative, count), cond),
+    guided: true,
     scale: requestedScale,
     words,
   };

@@ -8,6 +8,7 @@ import type { Scheduler } from '../schedulers/types';
 import { GENERATION_DEFAULTS } from './generationLimits';
 import { conditioningBatch } from './conditioningBatch';
 import { applyGuidance } from './guidance';
+import { imageBatch, jumpBack, replaceKnown, samplingPlan, startingNoise } from './imageConditioning';
 import type { CrossAttentionMaps, GenerateOptions, GenerationFrame } from './types';
 import { validateGenerateOptions } from './validateOptions';
 
@@ -74,6 +75,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * A guided-distilled U-Net (`unet.inputs.timestepCond`) instead runs on the conditional batch alone, with the
  * guidance scale w embedded as its timestep_cond (`guidanceScaleEmbedding(w - 1)`, as diffusers' LCM pipeline).
  * The same seed and settings give the same images, bit for bit, on the same device.
+ *
+ * Image conditioning and walks (see their option types): `init` (SDEdit) starts part-way down the grid from the
+ * image noised by the scheduler's addNoise; `inpaint` (RePaint) replaces the known region after every step and may
+ * jump back up the grid to resample; `walk` interpolates the initial noise of two seeds (slerp) and/or the
+ * embeddings of two prompts (lerp) across the batch. Frames stream one per U-Net call in every case.
  */
 export async function* generate(options: GenerateOptions): AsyncGenerator<GenerationFrame, void, undefined> {
   validateGenerateOptions(options);
@@ -107,14 +113,58 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
   const batch = guided ? 2 * count : count;
 
   const rng = createRng(seed);
-  let x = options.initialNoise ? options.initialNoise.slice() : randn(rng, count * size);
-  if (scheduler.initNoiseSigma !== 1) for (let i = 0; i < x.length; i++) x[i]! *= scheduler.initNoiseSigma;
-  const alphasCumprod = scheduler.alphasCumprod;
+  const noise = startingNoise(options, count, size, rng);
   const timesteps = scheduler.timesteps;
-
-  for (let i = 0; i < timesteps.length; i++) {
+  const n = timesteps.length;
+  // SDEdit: the last min(floor(n * strength), n) steps of the grid run, from level n - that (diffusers' get_timesteps).
+  const start = options.init ? n - Math.min(Math.floor(n * options.init.strength), n) : 0;
+  const initImage = options.init ? imageBatch(options.init.image, count, size) : undefined;
+  if (initImage && start === n) {
+    // No step to run (strength 0): one frame, the images themselves.
     throwIfAborted(signal);
-    const t = timesteps[i]!;
+    yield {
+      step: 0,
+      totalSteps: 0,
+      timestep: 0,
+      sample: initImage.slice(),
+      predictedX0: initImage.slice(),
+      predictedNoise: new Float32Array(count * size),
+      count,
+      channels,
+      width,
+      height,
+      elapsedMs: now(),
+    };
+    return;
+  }
+  let x: Float32Array;
+  if (initImage && start > 0) {
+    // x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps (x_0 + sigma_t eps for Euler), already at the scheduler's scale.
+    x = scheduler.addNoise(initImage, noise, new Array<number>(count).fill(timesteps[start]!));
+  } else {
+    // Pure noise (strength 1 included: exactly the plain generation).
+    x = noise;
+    if (scheduler.initNoiseSigma !== 1) for (let i = 0; i < x.length; i++) x[i]! *= scheduler.initNoiseSigma;
+  }
+  const inpaint = options.inpaint;
+  const knownImage = inpaint ? imageBatch(inpaint.image, count, size) : undefined;
+  const knownMask = inpaint ? imageBatch(inpaint.mask, count, size) : undefined;
+  const plan = samplingPlan(n, start, inpaint?.resample);
+  const totalSteps = plan.filter((op) => op.kind === 'step').length;
+  const alphasCumprod = scheduler.alphasCumprod;
+  let frameStep = 0;
+
+  for (const op of plan) {
+    throwIfAborted(signal);
+    if (op.kind === 'jump') {
+      // RePaint: back up the grid with the forward transition, then denoise those steps again. setTimesteps resets
+      // the step counters and multistep history, so the schedulers take up again at the level jumped to.
+      x = jumpBack(scheduler, x, timesteps[op.from]!, timesteps[op.to]!, rng);
+      setSchedule(scheduler, options, steps);
+      continue;
+    }
+    const k = op.level;
+    const t = timesteps[k]!;
     const input = scheduler.scaleModelInput(x, t);
     const batchInput = guided ? concatFloat(input, input) : input;
     const tValues = new Array<number>(batch).fill(t);
@@ -134,9 +184,17 @@ export async function* generate(options: GenerateOptions): AsyncGenerator<Genera
         ? modelOutput
         : noiseFromX0(input, predOriginalSample, alphasCumprod[Math.round(t)]!);
     x = prevSample;
+    if (knownImage && knownMask) {
+      // RePaint: the known region at the level just reached, noised with fresh seeded noise; at the end, the image.
+      const known =
+        k + 1 < n
+          ? scheduler.addNoise(knownImage, randn(rng, x.length), new Array<number>(count).fill(timesteps[k + 1]!))
+          : knownImage;
+      replaceKnown(x, known, knownMask);
+    }
     yield {
-      step: i + 1,
-      totalSteps: timesteps.length,
+      step: ++frameStep,
+      totalSteps,
       timestep: t,
       sample: x.slice(),
       predictedX0: Float32Array.from(predOriginalSample),

@@ -2,6 +2,7 @@ import { GenerateOptionsError } from '../model/errors';
 import { GENERATION_DEFAULTS, GENERATION_LIMITS as LIMITS } from './generationLimits';
 import type { GenerateOptions } from './types';
 import { validateConditioning } from './validateConditioning';
+import { validateImageOptions } from './validateImageOptions';
 
 /** Whether `x` is a finite number within `range` (and an integer when the range says so). */
 function inRange(x: number, range: { min: number; max: number; integer: boolean }): boolean {
@@ -76,4 +77,5 @@ export function validateGenerateOptions(options: GenerateOptions): void {
   if (eta !== undefined && !(Number.isFinite(eta) && eta >= 0 && eta <= 1))
     throw new GenerateOptionsError('eta', `must be a number from 0 to 1; got ${String(eta)}.`);
   validateConditioning(options);
+  validateImageOptions(options);
 }

@@ -6,9 +6,10 @@ import type { WordTokenizerJson } from '../model/tokenizer';
 import type { GenerateOptions, GenerationFrame } from '../pipeline/types';
 
 /**
- * Generation options as they cross to the Worker: everything but the model and the signal. Embeddings
- * (`embeddings`, `negativeEmbeddings`, `initialNoise`) cross as structured-clone copies, so the caller's arrays
- * stay usable for the next run.
+ * Generation options as they cross to the Worker: everything but the model and the signal. Embeddings and images
+ * (`embeddings`, `negativeEmbeddings`, `initialNoise`, `init.image`, `inpaint.image`, `inpaint.mask`) cross as
+ * structured-clone copies, so the caller's arrays stay usable for the next run; the Worker validates them as
+ * `generate` does (a bad one comes back as a GenerateOptionsError naming the field).
  */
 export type WorkerGenerateOptions = Omit<GenerateOptions, 'model' | 'signal'>;
 

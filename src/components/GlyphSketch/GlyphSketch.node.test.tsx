@@ -1,0 +1,35 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { GlyphSketch } from './GlyphSketch';
+
+describe('GlyphSketch on the server', () => {
+  it('renders the labelled figure, the pad, the mode choice and the controls, without a Worker', () => {
+    expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
+    const html = renderToString(<GlyphSketch prompt="gold" strength={0.4} steps={10} count={2} />);
+    expect(html).toContain('class="dk-figure dk-glyph-sketch"');
+    expect(html).toContain('Draw, and the model finishes it');
+    expect(html).toContain('Finish a sketch: the model turns the sketch on the pad into 2 glyphs for &quot;gold&quot;');
+    expect(html).toContain('data-state="idle"');
+    expect(html).toContain('aria-label="Sketch of a glyph"');
+    expect(html).toContain('Finish my sketch');
+    expect(html).toMatch(/<input[^>]*type="range"[^>]*value="0.4"/);
+    expect(html).toContain('0.40<!-- -->: <!-- -->4<!-- --> of <!-- -->10<!-- --> steps');
+    const repaint = renderToString(<GlyphSketch mode="repaint" glyph="苕" startWhen="mount" />);
+    expect(repaint).toContain('data-state="loading"');
+    expect(repaint).toContain('aria-label="Mask of the cells to repaint"');
+    expect(repaint).not.toContain('Strength');
+  });
+
+  it('renders an inline message naming the prop for bad props', () => {
+    for (const [props, prop] of [
+      [{ strength: -0.1 }, 'strength'],
+      [{ mode: 'erase' }, 'mode'],
+      [{ glyph: 'A' }, 'glyph'],
+      [{ count: 17 }, 'count'],
+    ] as const) {
+      const html = renderToString(<GlyphSketch {...(props as object)} />);
+      expect(html, JSON.stringify(props)).toContain('role="alert"');
+      expect(html).toContain(`data-prop="${prop}"`);
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { checkGlyphSketchProps, GlyphSketch, MAX_SKETCH_COUNT, type GlyphSketchProps } from './GlyphSketch';
+export type { GlyphSketchMode } from './GlyphSketch.schema';
