@@ -2,8 +2,9 @@
 // (RePaint, `inpaint`) with a radical's prompt and with the empty prompt, and GlyphSketch's rough water radical
 // finished (SDEdit, `init`) with "water" and with the empty prompt, beside plain generations of "water". Through the
 // built dist/engine on onnxruntime-node, as engine_samples.mjs:
-//   npm run build && node training/image_conditioning_samples.mjs <dir> [steps] [strength] [sketch]
-// ("sketch" draws only the sketch rows: a strength sweep without the repaints again)
+//   npm run build && node training/image_conditioning_samples.mjs <dir> [steps] [strength] [sketch|all] [model]
+// ("sketch" draws only the sketch rows: a strength sweep without the repaints again; model: a folder of
+// assets/models, default glyffuser-mini; a guided-distilled student runs its own scheduler, the teacher DDIM)
 // Reads <dir>/sources.json(.f32 as sources.f32); writes <dir>/samples.json and <dir>/samples.f32.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,18 +15,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = (p) => import(pathToFileURL(path.join(here, '../dist', p)).href);
 const { generateImages, loadModel } = await dist('engine/index.js');
 const { roughWaterSketch } = await dist('components/GlyphSketch/sketchPresets.js');
-const [dir, stepsArg = '25', strengthArg = '0.6', only = ''] = process.argv.slice(2);
+const [dir, stepsArg = '25', strengthArg = '0.6', only = 'all', modelName = 'glyffuser-mini'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node training/image_conditioning_samples.mjs <dir> [steps] [strength]');
 const steps = Number(stepsArg);
 const strength = Number(strengthArg);
 
 const fileFetch = async (url) => new Response(new Uint8Array(await readFile(fileURLToPath(url))));
-const modelDir = path.join(here, '../assets/models/glyffuser-mini');
+const modelDir = path.join(here, '../assets/models', modelName);
 const model = await loadModel(pathToFileURL(path.join(modelDir, 'model.json')).href, {
   fetch: fileFetch,
   runtime: { ort, executionProviders: ['cpu'], label: 'native-cpu' },
 });
 const guidanceScale = model.manifest.guidance.default;
+const student = model.manifest.unet.inputs.timestepCond !== undefined;
 const { ink = 1, background = -1 } = model.manifest.image;
 const size = 32 * 32;
 
@@ -38,7 +40,13 @@ const chunks = [];
 const index = [];
 const t0 = performance.now();
 async function run(label, radical, options, extra = {}) {
-  const frame = await generateImages({ model, guidanceScale, steps, scheduler: 'ddim', ...options });
+  const frame = await generateImages({
+    model,
+    guidanceScale,
+    steps,
+    ...(student ? {} : { scheduler: 'ddim' }),
+    ...options,
+  });
   chunks.push(Buffer.from(frame.sample.buffer, frame.sample.byteOffset, frame.sample.byteLength));
   index.push({ label, radical, count: frame.count, ...extra });
   console.log(`${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -82,7 +90,7 @@ await writeFile(
     {
       source: `${model.manifest.name} v${model.manifest.version} (ONNX through the kit's engine, onnxruntime-node)`,
       settings: {
-        scheduler: 'DDIM',
+        scheduler: student ? model.manifest.scheduler_config._class_name : 'DDIM',
         steps,
         guidance: guidanceScale,
         strength,

@@ -527,12 +527,12 @@ async function checkPage(app, url, { label = app.name, full = true, fromBuild = 
 
       // The newest model figures, scrolled to as a reader would: each must finish its run ('state:detail').
       const finishes = [
-        // The sketch is noised to strength 0.6 and finished (SDEdit): floor(4 x 0.6) = 2 steps.
+        // The sketch is noised to strength 0.6 and finished live by the shipped student (SDEdit): floor(8 x 0.6) = 4.
         [
           'glyph-sketch',
           'data-computed',
-          'GlyphSketch finishes its sketch from strength 0.6 (2 of 4 steps, wasm)',
-          /^done:2$/,
+          'GlyphSketch finishes its sketch live with the shipped student from strength 0.6 (4 of 8 steps, wasm)',
+          /^done:4$/,
         ],
         // The walk's points are denoised as one batch (a seed walk: slerped starting noise), to the end.
         [

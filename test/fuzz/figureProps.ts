@@ -521,6 +521,7 @@ export const attentionMapProps = propsOf({
 export const glyphSketchProps = propsOf({
   ...generation,
   mode: fc.constantFrom('finish', 'repaint'),
+  liveModel: fc.constantFrom(false, MISSING_MODEL, ''),
   prompt: fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom('water', 'tree', 'grass speech', '') },
     { weight: 1, arbitrary: safeString({ maxLength: 40 }) },

@@ -252,6 +252,7 @@ const PROSE: Record<string, ProseDefault> = {
   'PromptGeneratorProps.model': modelDefault,
   'PromptGeneratorProps.liveModel': studentDefault('liveModel'),
   'GlyphSketchProps.model': modelDefault,
+  'GlyphSketchProps.liveModel': studentDefault('liveModel'),
   'GlyphSketchProps.scheduler': modelScheduler,
   'GlyphSketchProps.guidanceScale': modelGuidance,
   'LatentWalkProps.model': modelDefault,

@@ -67,7 +67,7 @@ export function App() {
       </section>
       <section>
         <h2>Finish a sketch</h2>
-        <GlyphSketch data-testid="glyph-sketch" device="wasm" prompt="water" strength={0.6} count={2} steps={4} />
+        <GlyphSketch data-testid="glyph-sketch" device="wasm" prompt="water" strength={0.6} count={2} />
       </section>
       <section>
         <h2>A walk between two seeds</h2>

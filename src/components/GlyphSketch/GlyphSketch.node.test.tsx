@@ -13,7 +13,18 @@ describe('GlyphSketch on the server', () => {
     expect(html).toContain('aria-label="Sketch of a glyph"');
     expect(html).toContain('Finish my sketch');
     expect(html).toMatch(/<input[^>]*type="range"[^>]*value="0.4"/);
-    expect(html).toContain('0.40<!-- -->: <!-- -->4<!-- --> of <!-- -->10<!-- --> steps');
+    // Live by default (the shipped student, 8 steps): floor(8 x 0.4) = 3; no Generate button.
+    expect(html).toContain('data-live="true"');
+    expect(html).toContain('0.40: 3 of 8 steps');
+    expect(html).not.toMatch(/>Generate</);
+    expect(html).toContain('The glyphs are drawn again a moment after each change.');
+    // Without a live model, the figure's own steps on Generate.
+    const full = renderToString(<GlyphSketch prompt="gold" strength={0.4} steps={10} liveModel={false} />);
+    expect(full).toContain('data-live="false"');
+    expect(full).toContain('0.40: 4 of 10 steps');
+    expect(full).toMatch(/<button[^>]*disabled=""[^>]*>Generate<\/button>/);
+    // A model of the host's own: no shipped student unless it names one.
+    expect(renderToString(<GlyphSketch model="/m/model.json" />)).toContain('data-live="false"');
     const repaint = renderToString(<GlyphSketch mode="repaint" glyph="苕" startWhen="mount" />);
     expect(repaint).toContain('data-state="loading"');
     expect(repaint).toContain('aria-label="Mask of the cells to repaint"');

@@ -12,6 +12,13 @@ export interface GlyphSketchProps extends FigureHostProps {
    */
   model?: string;
   /**
+   * URL of a few-step model.json (a guidance-distilled student, e.g. an LCM) that finishes or repaints live, a
+   * moment after each stroke, or false for none: then `model` runs step by step when the reader presses Generate,
+   * each step shown. Accepts false, or a non-empty URL of at most 2048 characters.
+   * @default the shipped glyffuser-mini-turbo when neither `model` nor `configure({ modelUrl })` replaces the shipped model, else false
+   */
+  liveModel?: string | false;
+  /**
    * Where the model runs: 'auto' (WebGPU on a hardware adapter, else wasm), 'webgpu' or 'wasm'.
    * @default 'auto'
    */

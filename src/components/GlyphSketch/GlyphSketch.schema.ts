@@ -1,6 +1,6 @@
 import { getGlyph } from '../../data/glyphs';
 import { MAX_PROMPT_LENGTH } from '../shared/generation/generationChecks';
-import { modelFields, samplingFields } from '../shared/generation/generationFields';
+import { modelFields, samplingFields, studentModelField } from '../shared/generation/generationFields';
 import { labelField, startWhenField } from '../shared/props/commonFields';
 import { choiceProp, customProp, numberProp, stringProp, type SchemaSettings } from '../shared/props/figureSchema';
 import { checked, type PropProblem } from '../shared/props/propChecks';
@@ -31,6 +31,12 @@ function checkGlyphChar(x: unknown) {
 /** The props of GlyphSketch, in the order they are checked. */
 export const glyphSketchSchema = {
   model: modelFields.model,
+  liveModel: /* @__PURE__ */ studentModelField(
+    'liveModel',
+    'URL of a few-step model.json (a guidance-distilled student, e.g. an LCM) that finishes or repaints live, a moment ' +
+      'after each stroke, or false for none: then `model` runs step by step when the reader presses Generate, each step ' +
+      'shown.',
+  ),
   device: modelFields.device,
   mode: /* @__PURE__ */ choiceProp<GlyphSketchMode>({
     doc:

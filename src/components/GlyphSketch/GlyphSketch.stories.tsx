@@ -28,7 +28,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A rough water radical, finished for "water" at strength 0.9: four seeds. */
+/** A rough water radical, finished for "water" at strength 0.9: four seeds, live by the shipped student. */
 export const Default: Story = {};
 
 /** 泡 with its left third masked, repainted for "tree". */
@@ -46,9 +46,33 @@ export const BadProps: Story = {
   },
 };
 
-/** Interaction test with the real model: finish the sketch, draw a stroke by keyboard, finish it again. */
+/** Live (the shipped student): a stroke drawn by keyboard is finished again a moment later, with no button. */
+export const Live: Story = {
+  args: { count: 2, strength: 0.75 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const figure = canvas.getByRole('figure');
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'done'), { timeout: 120_000 });
+    await expect(figure).toHaveAttribute('data-live', 'true');
+    // The student's LCM grid of LIVE_SKETCH_STEPS (8) steps: strength 0.75 runs the last 6.
+    await expect(figure).toHaveAttribute('data-computed', '6');
+    await expect(canvas.queryByRole('button', { name: /^Generate/ })).toBeNull();
+    const before = figure.getAttribute('data-start-timestep');
+    await expect(before).not.toBeNull();
+    const pad = canvas.getByRole('application', { name: 'Sketch of a glyph' });
+    pad.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowDown}{Shift>}{ArrowRight}{ArrowRight}{/Shift}');
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'generating'), { timeout: 10_000 });
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'done'), { timeout: 120_000 });
+    // Draw over the first result: it becomes the sketch.
+    await userEvent.click(canvas.getByRole('button', { name: 'Draw over result 1' }));
+    await waitFor(() => expect(figure).toHaveAttribute('data-state', 'generating'), { timeout: 10_000 });
+  },
+};
+
+/** Interaction test with the full model, step by step (no live model): finish, draw a stroke by keyboard, again. */
 export const DrawAndFinish: Story = {
-  args: { count: 2, steps: 8 },
+  args: { count: 2, steps: 8, liveModel: false },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const figure = canvas.getByRole('figure');

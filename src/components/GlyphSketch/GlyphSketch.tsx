@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createRng, randn, type ModelInfo } from '../../engine';
-import { noiseScheduleFromConfig } from '../../engine/internal';
+import { defaultTurboModelSource, noiseScheduleFromConfig } from '../../engine/internal';
+import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { useStartWhen } from '../../hooks/useStartWhen';
 import { usePropState } from '../../hooks/usePropState';
 import { imageConventionOf } from '../shared/generation/imageConvention';
@@ -34,7 +35,10 @@ import { describeGlyphSketch, sketchStatus, sketchSteps } from './describeGlyphS
 import { SketchPad } from './SketchPad';
 import { inkCount, type SketchTool } from './sketchCells';
 import { cellsKey, cellsOfKey, glyphCells, leftMask, roughWaterSketch } from './sketchPresets';
-import { inkToModel, useGlyphSketch, type GlyphSketchRun } from './useGlyphSketch';
+import { inkToModel, LIVE_SKETCH_STEPS, useGlyphSketch, type GlyphSketchRun } from './useGlyphSketch';
+
+/** How long the pad, prompt and strength must rest before the live model runs again: about one stroke's gap. */
+export const LIVE_SKETCH_DEBOUNCE_MS = 250;
 
 /** The glyph a repaint starts from when the `glyph` prop names none: 泡, water radical on the left. */
 const DEFAULT_REPAINT_GLYPH = '泡';
@@ -80,7 +84,14 @@ export const GlyphSketch = /* @__PURE__ */ checkedFigure(
 );
 
 function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings: GlyphSketchSettings }) {
-  const { model, device, count, steps, seed, scheduler, guidanceScale, cellSize, label, startWhen } = settings;
+  const { model, liveModel, device, count, steps, seed, scheduler, guidanceScale, cellSize, label, startWhen } =
+    settings;
+  // The live model: the host's, else the shipped student unless the host replaced the shipped model.
+  const liveSource = useMemo(
+    () => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))),
+    [liveModel, model],
+  );
+  const live = liveSource !== null;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();
   const fieldId = useId();
@@ -94,6 +105,7 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
   const [mask, setMask] = useState(() => leftMask());
   const [tool, setTool] = useState<SketchTool>('draw');
   const current: GlyphSketchRun = {
+    live,
     mode,
     prompt,
     strength,
@@ -118,12 +130,26 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
     scheduler,
     guidanceScale,
   ]);
-  const [run, setRun] = usePropState(propsKey, { init: () => current });
-  const gen = useGlyphSketch(model, device, run, gate.started, gate.active);
+  const [committed, setCommitted] = usePropState(propsKey, { init: () => current });
+  // Live: the run follows the pad, the prompt and the strength once they have rested (each stroke cancels the last).
+  const currentKey = JSON.stringify(current);
+  const currentRef = useRef(current);
+  useIsomorphicLayoutEffect(() => {
+    currentRef.current = current;
+  });
+  const [rested, setRested] = useState(current);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(() => setRested(currentRef.current), LIVE_SKETCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [currentKey, live]);
+  const run = live ? rested : committed;
+  const gen = useGlyphSketch(live ? liveSource : model, device, run, gate.started, gate.active);
   const info = gen.info;
-  const total = sketchSteps(run.mode, run.steps, run.strength);
   const latest = gen.computed > 0 ? gen.framesRef.current[gen.computed - 1] : undefined;
   const first = gen.computed > 0 ? gen.framesRef.current[0] : undefined;
+  // A live model runs its own steps (known from its frames); else those of the grid that the strength leaves.
+  const total = latest?.totalSteps ?? sketchSteps(run.mode, live ? LIVE_SKETCH_STEPS : run.steps, run.strength);
   const startBytes = useMemo(
     () =>
       info && first && run.mode === 'finish'
@@ -133,15 +159,24 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [info, first?.timestep, gen.runKey],
   );
-  const changed = JSON.stringify(current) !== JSON.stringify(run);
+  const changed = currentKey !== JSON.stringify(run);
+  /** The first result, drawn over: it becomes the sketch ('finish') or the glyph under the mask ('repaint'). */
+  const drawOverResult = () => {
+    const frame = gen.framesRef.current[gen.computed - 1];
+    if (!frame) return;
+    const one = frame.channels * frame.width * frame.height;
+    setSketch(Float32Array.from(frame.sample.subarray(0, one), (b) => b / 255));
+  };
   const empty = mode === 'finish' ? false : inkCount(mask) === 0;
   const paused = gen.phase === 'generating' && !gate.active;
   const status = paused
     ? PAUSED_TEXT
-    : sketchStatus(gen.phase, latest?.step ?? 0, total, run.mode, run.strength, first?.timestep ?? null);
+    : sketchStatus(gen.phase, latest?.step ?? 0, total, run.mode, run.strength, first?.timestep ?? null, live);
   const manifest = info?.manifest ?? null;
+  // A live model runs its own scheduler on LIVE_SKETCH_STEPS steps; else the figure's settings.
+  const gridSteps = live ? LIVE_SKETCH_STEPS : steps;
   const schedulerName = schedulerLabel(
-    scheduler ?? (manifest?.scheduler_config as Record<string, unknown> | undefined),
+    (live ? undefined : scheduler) ?? (manifest?.scheduler_config as Record<string, unknown> | undefined),
   );
   const shape = latest ?? { count, channels: 1, width: 32, height: 32 };
 
@@ -149,6 +184,7 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
     <FigureRoot
       {...modelFigureRootProps(root, gate, ids, gen.phase, paused)}
       data-mode={mode}
+      data-live={live ? 'true' : 'false'}
       data-computed={gen.computed}
       data-total={total}
       data-start-timestep={first?.timestep}
@@ -160,10 +196,11 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
           prompt,
           strength,
           count,
-          steps,
+          steps: gridSteps,
           seed,
           scheduler: schedulerName,
           modelName: manifest?.name ?? null,
+          live,
         })}
       </FigureDescription>
       <GenerationStatus
@@ -270,16 +307,25 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
                   onChange={(e) => setStrength(Number(e.currentTarget.value))}
                 />
                 <span className="dk-readout">
-                  {strength.toFixed(2)}: {sketchSteps('finish', steps, strength)} of {steps} steps
+                  {`${strength.toFixed(2)}: ${sketchSteps('finish', gridSteps, strength)} of ${gridSteps} steps`}
                 </span>
               </div>
             ) : null}
+            {live ? null : (
+              <Button
+                variant="primary"
+                disabled={!gate.started || empty || gen.phase === 'loading'}
+                onClick={() => setCommitted(current)}
+              >
+                {changed || gen.phase === 'idle' || gen.phase === 'loading' ? 'Generate' : 'Generate again'}
+              </Button>
+            )}
             <Button
-              variant="primary"
-              disabled={!gate.started || empty || gen.phase === 'loading'}
-              onClick={() => setRun(current)}
+              disabled={gen.phase !== 'done' || !latest}
+              onClick={drawOverResult}
+              title="Copy the first result onto the pad, to draw over it"
             >
-              {changed ? 'Generate' : 'Generate again'}
+              Draw over result 1
             </Button>
           </div>
           {gen.phase === 'generating' ? (

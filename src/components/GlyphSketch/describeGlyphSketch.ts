@@ -22,6 +22,8 @@ export interface GlyphSketchDescription {
   seed: number;
   scheduler: string;
   modelName: string | null;
+  /** Drawn live by a few-step model a moment after each stroke (else on Generate, step by step). */
+  live?: boolean;
 }
 
 /** The figure's text description (its aria-describedby). */
@@ -30,7 +32,10 @@ export function describeGlyphSketch(d: GlyphSketchDescription): string {
   const prompt = d.prompt.trim() ? `"${d.prompt.trim()}"` : 'no prompt';
   const pad =
     'The pad is a 32 by 32 grid: draw by dragging (mouse, pen or touch), or move its cursor with the arrow keys, ' +
-    'paint with Space (Shift and an arrow paints as it moves), switch between draw and erase with D and E.';
+    'paint with Space (Shift and an arrow paints as it moves), switch between draw and erase with D and E. ' +
+    (d.live
+      ? 'The glyphs are drawn again a moment after each change.'
+      : 'Press Generate to draw the glyphs; each step is shown.');
   return d.mode === 'finish'
     ? `Finish a sketch: ${who} turns the sketch on the pad into ${d.count} glyphs for ${prompt} (seeds ${d.seed} on, ` +
         `${d.scheduler}). The sketch is noised to strength ${d.strength.toFixed(2)}, that is, ${sketchSteps('finish', d.steps, d.strength)} of ` +
@@ -47,6 +52,7 @@ export function sketchStatus(
   mode: GlyphSketchMode,
   strength: number,
   startTimestep: number | null,
+  live = false,
 ): string {
   switch (phase) {
     case 'idle':
@@ -56,11 +62,13 @@ export function sketchStatus(
     case 'unsupported':
       return 'This model does not draw 32 x 32 glyphs';
     case 'generating':
-      return step === 0 ? `Generating: waiting for step 1 of ${total}` : `Denoising: step ${step} of ${total}`;
+      if (step === 0) return live ? 'Drawing live…' : `Generating: waiting for step 1 of ${total}`;
+      return `Denoising: step ${step} of ${total}`;
     default:
-      if (mode === 'repaint') return `Repainted in ${total} steps; the unmasked cells are the glyph's own.`;
+      if (mode === 'repaint')
+        return `Repainted in ${total} steps${live ? ', live' : ''}; the unmasked cells are the glyph's own.`;
       return total === 0
         ? 'Strength 0: the sketch is returned as it is.'
-        : `Finished from t = ${startTimestep ?? '?'} (strength ${strength.toFixed(2)}, ${total} steps).`;
+        : `Finished from t = ${startTimestep ?? '?'} (strength ${strength.toFixed(2)}, ${total} steps${live ? ', live' : ''}).`;
   }
 }

@@ -1,4 +1,5 @@
 import type { DeviceRequest, GenerationFrame, ModelInfo, WorkerGenerateOptions } from '../../engine';
+import type { ModelFileMap } from '../../engine/internal';
 import { useSharedEngine } from '../../hooks/useSharedEngine';
 import type { BatchShape } from '../shared/draw/drawSamples';
 import { imageConventionOf } from '../shared/generation/imageConvention';
@@ -11,6 +12,8 @@ import { cellsOfKey } from './sketchPresets';
 
 /** What is generated: the pad's cells by content (a new stroke is a new run once the reader asks for it). */
 export interface GlyphSketchRun {
+  /** Drawn by a few-step live model: its own scheduler, {@link LIVE_SKETCH_STEPS} steps (`steps`, `scheduler` unused). */
+  live: boolean;
   mode: GlyphSketchMode;
   prompt: string;
   strength: number;
@@ -28,10 +31,19 @@ export interface GlyphSketchRun {
 /** One step as the figure keeps it: the glyphs after it and the model's estimate of the finished ones. */
 export interface SketchFrame extends BatchShape {
   step: number;
+  totalSteps: number;
   timestep: number;
   sample: Uint8Array;
   predictedX0: Uint8Array;
 }
+
+/**
+ * The steps of a live model's run. A few-step student's own default (2 for the shipped one) leaves the strength two
+ * settings that differ (1 step or 2), and with 4 steps strength 0.9 starts too low for a sparse sketch to grow into a
+ * glyph. With 8 LCM steps the shipped student finishes GlyphSketch's rough water radical at strength 0.9 as well as
+ * the teacher's 25 DDIM steps do (training/evaluations/image-conditioning).
+ */
+export const LIVE_SKETCH_STEPS = 8;
 
 /** Whether the pad's 32 x 32 one-channel cells are an image of the loaded model. */
 export function modelTakesSketches(info: Pick<ModelInfo, 'manifest'> | null): boolean {
@@ -52,14 +64,14 @@ export function inkToModel(cells: Float32Array, info: Pick<ModelInfo, 'manifest'
 
 /** The Worker's options: SDEdit from the sketch ('finish'), or RePaint of the masked cells of the glyph ('repaint'). */
 export function sketchOptions(run: GlyphSketchRun, info: ModelInfo): WorkerGenerateOptions {
-  const { mode, prompt, strength, image, mask, count, steps, seed, scheduler, guidanceScale } = run;
+  const { live, mode, prompt, strength, image, mask, count, steps, seed, scheduler, guidanceScale } = run;
   const pixels = inkToModel(cellsOfKey(image), info);
   return {
     ...runForModel({ prompt, guidanceScale }, info),
     count,
-    steps,
     seed,
-    ...(scheduler !== undefined ? { scheduler } : {}),
+    steps: live ? LIVE_SKETCH_STEPS : steps,
+    ...(scheduler !== undefined && !live ? { scheduler } : {}),
     ...(mode === 'finish'
       ? { init: { image: pixels, strength } }
       : { inpaint: { image: pixels, mask: cellsOfKey(mask) } }),
@@ -70,6 +82,7 @@ const SKETCH_FRAMES: FrameGenerationSpec<GlyphSketchRun, SketchFrame, { step: nu
   options: sketchOptions,
   keep: (frame: GenerationFrame, info) => ({
     step: frame.step,
+    totalSteps: frame.totalSteps,
     timestep: frame.timestep,
     ...frameImageBytes(frame, imageConventionOf(info.manifest.image)),
   }),
@@ -81,7 +94,7 @@ const SKETCH_FRAMES: FrameGenerationSpec<GlyphSketchRun, SketchFrame, { step: nu
  * glyphs kept as bytes. A model whose images are not 32 x 32 with one channel does not run ('unsupported').
  */
 export function useGlyphSketch(
-  model: string | undefined,
+  model: string | ModelFileMap | undefined,
   device: DeviceRequest,
   run: GlyphSketchRun,
   enabled: boolean,
