@@ -192,7 +192,7 @@ function LatentWalkFigure({ root, settings }: { root: FigureRootBase; settings: 
       ) : (
         <>
           <div ref={setBox} className="dk-latent-walk-strip" data-cell-size={cell}>
-            <div className="dk-latent-walk-ends" aria-hidden="true">
+            <div className="dk-latent-walk-ends" aria-hidden="true" style={{ width: size.width }}>
               <span>{ends.from}</span>
               <span>{ends.to}</span>
             </div>
