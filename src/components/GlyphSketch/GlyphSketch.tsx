@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createRng, randn, type ModelInfo } from '../../engine';
-import { defaultTurboModelSource, noiseScheduleFromConfig } from '../../engine/internal';
+import { addNoise, createRng, randn, type ModelInfo } from '../../engine';
+import { noiseScheduleFromConfig } from '../../engine/internal';
+import { useStudentSource } from '../shared/generation/useStudentSource';
 import { useIsomorphicLayoutEffect } from '../../hooks/useIsomorphicLayoutEffect';
 import { useStartWhen } from '../../hooks/useStartWhen';
 import { usePropState } from '../../hooks/usePropState';
@@ -63,13 +64,12 @@ function startCells(mode: GlyphSketchMode, glyph: string): Float32Array {
  * noise the engine draws first (the same draw as the run's).
  */
 function noisedStart(pixels: Float32Array, count: number, seed: number, t: number, info: ModelInfo): Uint8Array {
-  const abar = noiseScheduleFromConfig(info.manifest.scheduler_config).alphasCumprod[Math.round(t)] ?? 0;
-  const eps = randn(createRng(seed), count * pixels.length);
-  const out = new Float32Array(eps.length);
-  const a = Math.sqrt(abar);
-  const s = Math.sqrt(1 - abar);
-  for (let i = 0; i < out.length; i++) out[i] = a * pixels[i % pixels.length]! + s * eps[i]!;
-  return imageToBytes(out, imageConventionOf(info.manifest.image));
+  const images = new Float32Array(count * pixels.length);
+  for (let i = 0; i < count; i++) images.set(pixels, i * pixels.length);
+  const { alphasCumprod } = noiseScheduleFromConfig(info.manifest.scheduler_config);
+  const eps = randn(createRng(seed), images.length);
+  const noised = addNoise(images, eps, new Array<number>(count).fill(Math.round(t)), alphasCumprod);
+  return imageToBytes(noised, imageConventionOf(info.manifest.image));
 }
 
 /**
@@ -87,10 +87,7 @@ function GlyphSketchFigure({ root, settings }: { root: FigureRootBase; settings:
   const { model, liveModel, device, count, steps, seed, scheduler, guidanceScale, cellSize, label, startWhen } =
     settings;
   // The live model: the host's, else the shipped student unless the host replaced the shipped model.
-  const liveSource = useMemo(
-    () => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))),
-    [liveModel, model],
-  );
+  const liveSource = useStudentSource(liveModel, model);
   const live = liveSource !== null;
   const gate = useStartWhen(startWhen, root.ref);
   const ids = useFigureIds();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { defaultTurboModelSource } from '../../engine/internal';
+import { useStudentSource } from '../shared/generation/useStudentSource';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen } from '../../hooks/useStartWhen';
 import { checkFigureProps } from '../shared/props/figureSchema';
@@ -62,10 +62,7 @@ function PromptGeneratorFigure({ root, settings }: { root: FigureRootBase; setti
   const [form, setForm] = usePropState(initialPromptSettings(settings), { same: sameSettings });
   const gen = usePromptGenerator(model, device, maxResults, gate.started, gate.active);
   // The live model: the host's, else the shipped student unless the host replaced the shipped model.
-  const liveSource = useMemo(
-    () => (liveModel === false ? null : (liveModel ?? (model === undefined ? defaultTurboModelSource() : null))),
-    [liveModel, model],
-  );
+  const liveSource = useStudentSource(liveModel, model);
   // The live model loads on the reader's first focus of the prompt field: its bytes only for readers who type.
   const [liveWanted, setLiveWanted] = useState(false);
   const live = useLivePreview(liveSource, device, form, gate.started && liveWanted, gate.active);

@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { defaultTurboModelSource, SCHEDULER_LABELS } from '../../engine/internal';
+import { useEffect, useId, useState } from 'react';
+import { SCHEDULER_LABELS } from '../../engine/internal';
+import { useStudentSource } from '../shared/generation/useStudentSource';
 import { usePropState } from '../../hooks/usePropState';
 import { useStartWhen } from '../../hooks/useStartWhen';
 import { themeVar } from '../../theme/theme';
@@ -96,10 +97,7 @@ function SamplerRaceFigure({ root, settings }: { root: FigureRootBase; settings:
   const [steps, setSteps] = usePropState(settings.steps);
   const reference = { scheduler: referenceScheduler, steps: referenceSteps };
   // The student's lane runs once the samplers' lanes are done, and the race pauses while it runs (fair times).
-  const studentSource = useMemo(
-    () => (student === false ? null : (student ?? (model === undefined ? defaultTurboModelSource() : null))),
-    [student, model],
-  );
+  const studentSource = useStudentSource(student, model);
   const [lanesFinished, setLanesFinished] = useState(false);
   const studentLane = useStudentLane(
     studentSource,

@@ -4,7 +4,7 @@ import { createRng } from '../rng/createRng';
 import type { Rng } from '../rng/Rng';
 import { randn } from '../rng/randn';
 import type { Scheduler } from '../schedulers/types';
-import { slerp } from './slerp';
+import { lerp, slerp } from './slerp';
 import type { GenerateOptions, InpaintResample } from './types';
 
 /** One image (`size` values) repeated `count` times, or `count` images as they are (a copy either way). */
@@ -57,7 +57,7 @@ export function walkEmbeddings(
   const mask = withMask ? new Float32Array(count * L) : undefined;
   for (let i = 0; i < count; i++) {
     const u = i / (count - 1);
-    for (let k = 0; k < perItem; k++) hidden[i * perItem + k] = (1 - u) * a.hidden[k]! + u * b.hidden[k]!;
+    hidden.set(lerp(a.hidden, b.hidden, u), i * perItem);
     if (mask) {
       for (let k = 0; k < L; k++)
         mask[i * L + k] = i === 0 ? maskA[k]! : i === count - 1 ? maskB[k]! : Math.max(maskA[k]!, maskB[k]!);
