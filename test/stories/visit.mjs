@@ -150,13 +150,22 @@ async function openPage(context) {
     if (msg.type() === 'error' && where !== null) note('console', `${oneLine(msg.text())} @ ${where}`);
   });
   page.on('pageerror', (err) => note('pageerror', oneLine(err?.message ?? err)));
+  // A request belongs to the visit that issued it: a Worker script of the previous story, aborted by the navigation
+  // away from it, may be reported well after that navigation (seconds on a busy machine) and is nobody's failure.
+  const issuedIn = new WeakMap();
+  page.on('request', (req) => issuedIn.set(req, slot.log));
+  const noteRequest = (req, detail) => {
+    // One the page never reported issuing counts for the current visit.
+    const log = issuedIn.has(req) ? issuedIn.get(req) : slot.log;
+    if (log && log === slot.log) log.push({ kind: 'request', detail });
+  };
   page.on('requestfailed', (req) => {
     const where = ourPath(req.url());
-    if (where !== null) note('request', `${req.failure()?.errorText} ${where}`);
+    if (where !== null) noteRequest(req, `${req.failure()?.errorText} ${where}`);
   });
   page.on('response', (res) => {
     const where = ourPath(res.url());
-    if (res.status() >= 400 && where !== null) note('request', `HTTP ${res.status()} ${where}`);
+    if (res.status() >= 400 && where !== null) noteRequest(res.request(), `HTTP ${res.status()} ${where}`);
   });
   return slot;
 }
