@@ -393,7 +393,17 @@ describe('validation of image conditioning and walks', () => {
     [
       'init.image',
       () => ({ init: { image: Float32Array.from(image(), (v, i) => (i ? v : NaN)), strength: 0.5 } }),
-      'finite',
+      'value 0 is NaN',
+    ],
+    [
+      'init.image',
+      () => ({ init: { image: Float32Array.from(image(), (v) => (v + 1) * 127.5), strength: 0.5 } }),
+      'numbers from -1 to 1 only',
+    ],
+    [
+      'inpaint.image',
+      () => ({ inpaint: { image: Float32Array.from(image(), (v, i) => (i === 7 ? -1.01 : v)), mask: mask() } }),
+      'value 7 is -1.0099',
     ],
     ['init.strength', () => ({ init: { image: image(), strength: 1.5 } }), 'from 0'],
     ['init.strength', () => ({ init: { image: image(), strength: -0.1 } }), 'from 0'],

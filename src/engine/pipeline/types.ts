@@ -137,7 +137,7 @@ export interface GenerationFrame {
 export interface InitImageOptions {
   /**
    * The starting image: one image (channels x height x width, used for all `count` samples) or `count` images,
-   * flat, in the model's pixel range (`manifest.image.range`).
+   * flat, in the model's pixel range (`manifest.image.range`; a value outside it is a GenerateOptionsError).
    */
   image: Float32Array;
   /** How much of the schedule to run, 0 to 1: 0 keeps the image as it is, 1 ignores it. */
@@ -174,7 +174,10 @@ export interface InpaintResample {
  * where the mask is 0, whatever the scheduler. Masks may be soft: values between 0 and 1 blend the two.
  */
 export interface InpaintOptions {
-  /** The known image: one image (channels x height x width, for every sample) or `count` images, flat. */
+  /**
+   * The known image: one image (channels x height x width, for every sample) or `count` images, flat, in the
+   * model's pixel range (`manifest.image.range`; a value outside it is a GenerateOptionsError).
+   */
   image: Float32Array;
   /**
    * Where to repaint: the shape of one image or of `count` images (independently of `image`), values from 0 (keep

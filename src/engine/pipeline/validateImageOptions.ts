@@ -9,7 +9,10 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Checks an image-shaped array: one image or `count` images, finite values (and within `range` when given). */
+/**
+ * Checks an image-shaped array: one image or `count` images, finite values (and within `range` when given: an image
+ * outside the model's pixel range, e.g. 0..255 bytes for a -1..1 model, would be noised and kept as it is).
+ */
 function checkImages(
   field: string,
   value: unknown,
@@ -41,13 +44,13 @@ export function validateImageOptions(options: GenerateOptions): void {
   const { model, init, inpaint, walk } = options;
   if (init === undefined && inpaint === undefined && walk === undefined) return;
   const count = options.count ?? GENERATION_DEFAULTS.count;
-  const { width, height, channels } = model.manifest.image;
+  const { width, height, channels, range } = model.manifest.image;
   const size = channels * height * width;
-  const shape = `channels x height x width = ${channels} x ${height} x ${width}, in the model's pixel range`;
+  const shape = `channels x height x width = ${channels} x ${height} x ${width}, in the model's pixel range ${range[0]} to ${range[1]}`;
   if (init !== undefined) {
     if (!isObject(init))
       throw new GenerateOptionsError('init', 'must be { image: Float32Array, strength: number from 0 to 1 }.');
-    checkImages('init.image', init.image, size, count, shape);
+    checkImages('init.image', init.image, size, count, shape, range);
     const { strength } = init;
     if (typeof strength !== 'number' || !(strength >= 0 && strength <= 1))
       throw new GenerateOptionsError(
@@ -66,7 +69,7 @@ export function validateImageOptions(options: GenerateOptions): void {
         'inpaint',
         'must be { image: Float32Array, mask: Float32Array, resample?: { jumpLength, jumps } }.',
       );
-    checkImages('inpaint.image', inpaint.image, size, count, shape);
+    checkImages('inpaint.image', inpaint.image, size, count, shape, range);
     checkImages(
       'inpaint.mask',
       inpaint.mask,
