@@ -8,7 +8,7 @@ import { themeVar as v } from '../../theme/theme';
 export const GLYPH_SKETCH_CSS = `
 .dk-glyph-sketch-editor { display: flex; flex-wrap: wrap; align-items: flex-start; gap: ${v('space2')} ${v('space3')};
   max-width: 100%; min-width: 0; }
-.dk-glyph-sketch-pad { position: relative; flex: 1 1 200px; width: 100%; min-width: 0; box-sizing: border-box;
+.dk-glyph-sketch-pad { position: relative; flex: 1 1 240px; width: 100%; min-width: 0; box-sizing: border-box;
   border: ${v('borderWidth')} solid ${v('border')}; background: ${v('background')}; touch-action: none;
   user-select: none; -webkit-user-select: none; cursor: crosshair; }
 .dk-glyph-sketch-pad:focus-visible { outline: ${v('focusRingWidth')} solid ${v('focusRing')}; outline-offset: 2px; }
@@ -21,7 +21,7 @@ export const GLYPH_SKETCH_CSS = `
 .dk-glyph-sketch-toolbar .dk-select { max-width: 100%; }
 .dk-glyph-sketch-body { display: flex; flex-wrap: wrap; align-items: flex-start; gap: ${v('space3')}; margin: ${v('space2')} 0;
   min-width: 0; }
-.dk-glyph-sketch-body > .dk-glyph-sketch-editor { flex: 0 1 560px; }
+.dk-glyph-sketch-body > .dk-glyph-sketch-editor { flex: 0 1 640px; }
 .dk-glyph-sketch-results { display: flex; flex-wrap: wrap; align-items: flex-start; gap: ${v('space3')};
   flex: 1 1 260px; min-width: 0; }
 .dk-glyph-sketch-results > .dk-panel { flex: 0 1 auto; min-width: 0; max-width: 100%; }
