@@ -8,6 +8,9 @@ with b's). The median switch point gets a distribution-free 95% interval from th
 
   npm run build && node training/prompt_walk_samples.mjs D [seeds] [points] [steps] [model]   # the engine's walks
   /usr/bin/python3 -m training.prompt_walk_test --dir D                                       # D/metrics.json
+
+Seed walks (training/seed_walk_test.mjs) get the same medians and intervals of their per-walk numbers:
+  /usr/bin/python3 -m training.prompt_walk_test --seed-walks OUT.json
 """
 import argparse
 import json
@@ -96,13 +99,30 @@ def judge_walks(out_dir):
         json.dump(metrics, f, indent=1)
 
 
+def summarise_seed_walks(path):
+    """Adds to seed_walk_test.mjs's file the median over the walks of each per-walk number, with its interval."""
+    with open(path) as f:
+        result = json.load(f)
+    for name, values in result["perWalk"].items():
+        med, ci = median_interval(values)
+        result[name] = {"median": round(med, 4), "ci95": [round(c, 4) for c in ci], "n": len(values)}
+        print("%-14s median %.4f [%.4f, %.4f]  n=%d" % (name, med, ci[0], ci[1], len(values)))
+    with open(path, "w") as f:
+        json.dump(result, f, indent=1)
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--dir", required=True)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--dir", help="prompt walks: judge D/samples.json into D/metrics.json")
+    what.add_argument("--seed-walks", help="seed walks: summarise seed_walk_test.mjs's JSON file in place")
     p.add_argument("--threads", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    judge_walks(a.dir)
+    if a.seed_walks:
+        summarise_seed_walks(a.seed_walks)
+    else:
+        judge_walks(a.dir)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@
 //    independent seeds' glyphs); their ratio;
 //  - largest share: the largest neighbouring change over the sum of them (1/(points - 1) for an even drift, 1 for
 //    one jump).
-// Medians over the walks with a distribution-free 95% interval (order statistics). Writes <out>.json.
+// Writes each walk's numbers to <out>.json; prompt_walk_test.py --seed-walks adds their medians over the walks, with
+// a distribution-free 95% interval (order statistics), to the same file.
 //   npm run build && node training/seed_walk_test.mjs <out> [walks] [points] [steps] [prompt] [model]
+//   /usr/bin/python3 -m training.prompt_walk_test --seed-walks <out>.json
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,27 +38,6 @@ const median = (xs) => {
   const n = v.length;
   return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 };
-/** The median and the order statistics X_(j), X_(n+1-j) that cover it with probability >= 95% (Binomial(n, 1/2)). */
-function medianInterval(xs) {
-  const v = [...xs].sort((a, b) => a - b);
-  const n = v.length;
-  const pmf = [];
-  let c = 1; // C(n, i) / 2^n, built up without overflow
-  for (let i = 0; i <= n; i++) {
-    pmf.push(c / 2 ** n);
-    c = (c * (n - i)) / (i + 1);
-  }
-  const covers = (j) => pmf.slice(j, n - j + 1).reduce((a, b) => a + b, 0);
-  let j = 1;
-  while (j + 1 <= Math.floor(n / 2) && covers(j + 1) >= 0.95) j++;
-  return { median: median(v), ci95: [v[j - 1], v[n - j]] };
-}
-const round = (x) => Math.round(x * 1e4) / 1e4;
-const summary = (xs) => {
-  const { median: m, ci95 } = medianInterval(xs);
-  return { median: round(m), ci95: ci95.map(round), n: xs.length };
-};
-
 const perWalk = { step: [], ends: [], ratio: [], largestShare: [] };
 const t0 = performance.now();
 for (let w = 0; w < walks; w++) {
@@ -96,12 +77,9 @@ const result = {
     seeds: `(2w, 2w + 1) for w = 0..${walks - 1}`,
   },
   measure: "LatentWalk's change: mean absolute pixel difference as a share of full ink",
-  step: summary(perWalk.step),
-  ends: summary(perWalk.ends),
-  stepOverEnds: summary(perWalk.ratio),
-  largestShare: summary(perWalk.largestShare),
-  evenDriftShare: round(1 / (points - 1)),
+  evenDriftShare: 1 / (points - 1),
+  perWalk: { step: perWalk.step, ends: perWalk.ends, stepOverEnds: perWalk.ratio, largestShare: perWalk.largestShare },
   seconds: Math.round((performance.now() - t0) / 1000),
 };
-await writeFile(`${out}.json`, `${JSON.stringify(result, null, 1)}\n`);
-console.log(JSON.stringify(result, null, 1));
+await writeFile(`${out}.json`, `${JSON.stringify(result)}\n`);
+console.log(`${walks} walks in ${result.seconds} s: ${out}.json`);
